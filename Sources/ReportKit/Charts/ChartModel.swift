@@ -1,0 +1,73 @@
+/// Everything the chart engine needs to draw one chart: already-resolved categories and series.
+///
+/// The directive stage turns a `chart` spec plus a `DataTable` into a `ChartModel`;
+/// `ChartRenderer` turns a `ChartModel` into inline SVG. Neither side sees the other's input.
+public struct ChartModel: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case bar
+        case horizontalBar = "hbar"
+        case groupedBar = "grouped-bar"
+        case stackedBar = "stacked-bar"
+        case line
+        case area
+        case pie
+        case donut
+        case scatter
+    }
+
+    /// How the x values are to be read.
+    public enum XKind: String, Sendable, Hashable {
+        /// Discrete labels in `categories`, in the given order.
+        case category
+        /// Numbers in `xValues` on a linear scale (scatter).
+        case linear
+        /// Years in `xValues` (line/area over time; ticks never show decimals or separators).
+        case year
+        /// Dates as days since 1970-01-01 in `xValues`.
+        case date
+    }
+
+    /// One named series of values, aligned with `categories` (or `xValues`). `nil` is a gap.
+    public struct Series: Sendable, Hashable {
+        public var name: String
+        public var values: [Double?]
+        public init(name: String, values: [Double?]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    public var kind: Kind
+    /// Unique on the page; the SVG's element ids (title, desc) derive from it.
+    public var id: String
+    /// Short accessible name of the chart (the caption without its number).
+    public var title: String
+    public var xKind: XKind
+    /// Category labels (bar charts, pie slices, line charts over named periods).
+    public var categories: [String]
+    /// Numeric x positions for `linear`, `year` and `date` axes; same count as each series' values.
+    public var xValues: [Double]
+    public var series: [Series]
+    public var xTitle: String?
+    public var yTitle: String?
+    /// How values (y axis, value labels, tooltips, the data table) print.
+    public var valueFormat: NumberFormat
+    /// How numeric x values print (scatter); years print as plain integers regardless.
+    public var xFormat: NumberFormat
+
+    public init(kind: Kind, id: String, title: String, xKind: XKind = .category, categories: [String] = [],
+                xValues: [Double] = [], series: [Series], xTitle: String? = nil, yTitle: String? = nil,
+                valueFormat: NumberFormat = NumberFormat(), xFormat: NumberFormat = NumberFormat()) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.xKind = xKind
+        self.categories = categories
+        self.xValues = xValues
+        self.series = series
+        self.xTitle = xTitle
+        self.yTitle = yTitle
+        self.valueFormat = valueFormat
+        self.xFormat = xFormat
+    }
+}

@@ -1,0 +1,77 @@
+/// The type of a data column, declared in the data file's `NAME.yml` or inferred from its cells.
+public enum ColumnType: String, Sendable, Hashable, CaseIterable {
+    case text, integer, number, percent, year, date
+
+    /// Whether cells of this type are numbers (right-aligned in tables, usable on a quantitative axis).
+    public var isNumeric: Bool { self == .integer || self == .number || self == .percent }
+}
+
+/// One cell of a data table.
+public enum DataValue: Sendable, Hashable {
+    /// A number, with the count of decimals it was written with (so `12.50` prints as `12.50`).
+    case number(Double, decimals: Int)
+    case text(String)
+    /// An empty cell.
+    case missing
+
+    public var number: Double? {
+        if case let .number(value, _) = self { return value }
+        return nil
+    }
+
+    /// The cell as the data file wrote it (numbers with their original decimals).
+    public var text: String {
+        switch self {
+        case let .number(value, decimals):
+            return decimals == 0 && abs(value) < 1e15 ? String(Int64(value.rounded())) : String(format: "%.\(decimals)f", value)
+        case let .text(text): return text
+        case .missing: return ""
+        }
+    }
+}
+
+/// A column of a data table: its name in the file, the label readers see, its type and unit.
+public struct DataColumn: Sendable, Hashable {
+    public var name: String
+    public var label: String
+    public var type: ColumnType
+    /// Unit shown in headers and axis titles, e.g. "trillion yuan" or "%".
+    public var unit: String?
+
+    public init(name: String, label: String? = nil, type: ColumnType, unit: String? = nil) {
+        self.name = name
+        self.label = label ?? name
+        self.type = type
+        self.unit = unit
+    }
+}
+
+/// A typed data set loaded from a CSV or JSON file, with the metadata of its `NAME.yml`.
+public struct DataTable: Sendable, Hashable {
+    /// Path relative to the content folder, e.g. `data/consumer-loans-2023.csv`.
+    public var path: String
+    public var title: String?
+    public var source: String?
+    public var notes: String?
+    public var columns: [DataColumn]
+    /// Rows of cells, one per column, in file order.
+    public var rows: [[DataValue]]
+    /// The 1-based line in the data file where each row starts (for diagnostics).
+    public var rowLines: [Int]
+
+    public init(path: String, title: String? = nil, source: String? = nil, notes: String? = nil,
+                columns: [DataColumn], rows: [[DataValue]], rowLines: [Int] = []) {
+        self.path = path
+        self.title = title
+        self.source = source
+        self.notes = notes
+        self.columns = columns
+        self.rows = rows
+        self.rowLines = rowLines.isEmpty ? Array(2..<(rows.count + 2)) : rowLines
+    }
+
+    /// The index of the column called `name`, if any.
+    public func columnIndex(_ name: String) -> Int? {
+        columns.firstIndex { $0.name == name }
+    }
+}

@@ -1,0 +1,50 @@
+/// A fenced code block whose info string is `table` or `chart`: a YAML spec naming a data file
+/// and how to show it.
+public struct DirectiveBlock: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case table, chart
+
+        /// The anchor prefix: `tbl-ID` for tables, `fig-ID` for charts.
+        public var anchorPrefix: String { self == .table ? "tbl" : "fig" }
+    }
+
+    public var kind: Kind
+    /// The YAML between the fences.
+    public var yaml: String
+    /// Location of the first YAML line (the line after the opening fence).
+    public var location: SourceLocation
+    /// Relative prefix from the page's output file to the site root, e.g. `../` (empty at the root).
+    public var rootPrefix: String
+
+    public init(kind: Kind, yaml: String, location: SourceLocation, rootPrefix: String) {
+        self.kind = kind
+        self.yaml = yaml
+        self.location = location
+        self.rootPrefix = rootPrefix
+    }
+}
+
+/// The HTML for one directive, ready to be placed in the page.
+public struct RenderedDirective: Sendable, Hashable {
+    public var kind: DirectiveBlock.Kind
+    /// The anchor id, `fig-ID` or `tbl-ID`; unique across the site.
+    public var anchor: String
+    /// The caption as plain text (no number), for cross-reference titles.
+    public var caption: String
+    /// A `<figure>` holding the chart or table. Wherever the figure's number belongs
+    /// ("Figure 3"), it contains the `numberToken` it was rendered with.
+    public var html: String
+    /// Content-relative paths of the data files this directive read.
+    public var dataFiles: [String]
+    /// Where the spec was written.
+    public var location: SourceLocation
+
+    public init(kind: DirectiveBlock.Kind, anchor: String, caption: String, html: String, dataFiles: [String], location: SourceLocation) {
+        self.kind = kind
+        self.anchor = anchor
+        self.caption = caption
+        self.html = html
+        self.dataFiles = dataFiles
+        self.location = location
+    }
+}
