@@ -1,8 +1,80 @@
 import ArgumentParser
+import Foundation
 import ReportKit
 
 @main
 struct ReportGen: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reportgen", abstract: "Builds a static report site.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "reportgen",
+        abstract: "Builds a static, offline-readable report site from Markdown, data files and a theme.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options shared by the commands that read a site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content folder: Markdown pages, site.yml and data files.", valueName: "dir"))
+    var content: String = "content"
+
+    @Option(name: .long, help: ArgumentHelp("The theme folder (default: themes/NAME, NAME from site.yml's 'theme', else 'default').", valueName: "dir"))
+    var theme: String?
+
+    func buildOptions(output: String) -> BuildOptions {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        return BuildOptions(contentFolder: URL(fileURLWithPath: content, relativeTo: cwd),
+                            outputFolder: URL(fileURLWithPath: output, relativeTo: cwd),
+                            themeFolder: theme.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
+                            projectRoot: cwd)
+    }
+}
+
+/// Prints diagnostics compiler-style on standard error.
+enum DiagnosticPrinter {
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    static func fail(_ list: DiagnosticList) -> ExitCode {
+        print(list.sorted)
+        let errors = list.errors.count
+        FileHandle.standardError.write(Data("build failed: \(errors) error\(errors == 1 ? "" : "s"); the previous output was left as it was\n".utf8))
+        return ExitCode(1)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Reads the content folder, renders every page and writes the site into a staging folder, \
+            which replaces the output folder only when the build succeeded. On error, prints \
+            'file:line:column: error: message' lines with hints and exits with status 1.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("The folder the site is written to; replaced whole on success.", valueName: "dir"))
+    var output: String = "output"
+
+    @Flag(name: .long, help: "Include pages whose front matter says 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success.")
+    var quiet = false
+
+    func run() throws {
+        var options = site.buildOptions(output: output)
+        options.includeDrafts = drafts
+        do {
+            let report = try SiteBuilder(options: options).build()
+            DiagnosticPrinter.print(report.warnings)
+            if !quiet { Swift.print(report.summary) }
+        } catch {
+            throw DiagnosticPrinter.fail(error)
+        }
+    }
 }

@@ -1,0 +1,15 @@
+/// Everything a build knows before it writes: the input of `SiteWriter` and of `check`.
+public struct AssembledSite: Sendable {
+    public var options: BuildOptions
+    public var content: LoadedContent
+    public var catalog: DataCatalog
+    public var theme: Theme
+    /// Rendered pages in reading order.
+    public var pages: [RenderedPage]
+    public var references: SiteReferences
+    public var warnings: [Diagnostic]
+
+    public func directiveCount(_ kind: DirectiveBlock.Kind) -> Int {
+        pages.reduce(0) { $0 + $1.directives.filter { $0.kind == kind }.count }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Where a build reads and writes. Paths are shown to the user as given (`display*`).
+public struct BuildOptions: Sendable {
+    public var contentFolder: URL
+    public var outputFolder: URL
+    /// The theme folder; `nil` takes `themes/NAME` of the project (NAME from `site.yml`, else `default`).
+    public var themeFolder: URL?
+    /// The folder the project lives in (the current directory for the CLI); never replaced by output.
+    public var projectRoot: URL
+    /// Include pages marked `draft: true`.
+    public var includeDrafts: Bool = false
+
+    public init(contentFolder: URL, outputFolder: URL, themeFolder: URL? = nil, projectRoot: URL) {
+        self.contentFolder = contentFolder.standardizedFileURL
+        self.outputFolder = outputFolder.standardizedFileURL
+        self.themeFolder = themeFolder?.standardizedFileURL
+        self.projectRoot = projectRoot.standardizedFileURL
+    }
+
+    /// A path as the user should read it: relative to the project root when inside it.
+    public func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let root = projectRoot.path.hasSuffix("/") ? projectRoot.path : projectRoot.path + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+}
+
+/// What a finished build reports.
+public struct BuildReport: Sendable {
+    public var pages: Int
+    public var tables: Int
+    public var charts: Int
+    public var milliseconds: Int
+    public var warnings: [Diagnostic]
+    public var outputFolder: String
+
+    /// The one summary line the CLI prints.
+    public var summary: String {
+        "built \(pages) page\(pages == 1 ? "" : "s"), \(tables) table\(tables == 1 ? "" : "s"), \(charts) chart\(charts == 1 ? "" : "s") in \(milliseconds) ms → \(outputFolder)"
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Turns the links written in a page (`modes.md#credit`, `data/loans.csv`, `#intro`) into
+/// relative URLs that name a file, and reports links to things that do not exist.
+public struct LinkResolver: Sendable {
+    /// Output path of every page, by content-relative source path.
+    let outputBySource: [String: String]
+    /// Content-relative paths of files copied to the output as they are.
+    let files: Set<String>
+
+    public init(pages: [Page], files: some Sequence<String>) {
+        var outputBySource: [String: String] = [:]
+        for page in pages { outputBySource[page.sourcePath] = page.outputPath }
+        self.outputBySource = outputBySource
+        self.files = Set(files)
+    }
+
+    /// The decision for one URL written in `page`.
+    public func resolve(_ url: String, isImage: Bool, in page: Page, at location: SourceLocation) -> LinkResolution {
+        if url.isEmpty { return .keep }
+        if url.hasPrefix("#") {
+            let anchor = String(url.dropFirst())
+            return anchor.isEmpty ? .keep : .rewrite(url, anchorCheck: AnchorReference(page: page.sourcePath, anchor: anchor, location: location))
+        }
+        if Self.hasScheme(url) || url.hasPrefix("//") { return .keep }
+        if url.hasPrefix("/") {
+            return .broken(.error("link '\(url)' is absolute, so it breaks when the site is opened from disk", at: location,
+                                  hint: "write it relative to this page, e.g. '\(String(url.dropFirst()))'"))
+        }
+        var path = url
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
+        path = path.removingPercentEncoding ?? path
+        let folder = (page.sourcePath as NSString).deletingLastPathComponent
+        guard let target = Self.normalize(folder.isEmpty ? path : folder + "/" + path) else {
+            return .broken(.error("link '\(url)' leaves the content folder", at: location, hint: "link only to files inside the content folder"))
+        }
+        let anchorCheck: (String) -> AnchorReference? = { source in
+            guard let fragment, !fragment.isEmpty else { return nil }
+            return AnchorReference(page: source, anchor: fragment, location: location)
+        }
+        let suffix = fragment.map { "#" + $0 } ?? ""
+        // A page, by its Markdown file or by its folder.
+        for source in [target, target + "/index.md", target + "/_index.md", target.isEmpty ? "index.md" : ""] where !source.isEmpty {
+            if let output = outputBySource[source] {
+                let href = output == page.outputPath && fragment != nil ? "" : page.rootPrefix + output
+                return .rewrite(href + suffix, anchorCheck: anchorCheck(source))
+            }
+        }
+        if files.contains(target) {
+            return .rewrite(page.rootPrefix + target + suffix, anchorCheck: nil)
+        }
+        let what = isImage ? "image" : (target.hasSuffix(".md") ? "page" : "file")
+        let candidates = target.hasSuffix(".md") ? Array(outputBySource.keys) : Array(files) + Array(outputBySource.keys)
+        return .broken(.error("link to missing \(what) '\(url)'", at: location,
+                              hint: Suggestion.closest(to: target, in: candidates).map { "did you mean '\(Self.relative($0, from: folder))'?" }
+                                  ?? "check the file name; links to pages name their .md file"))
+    }
+
+    /// `a/./b/../c.md` → `a/c.md`; `nil` when the path climbs out of the root.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// A content path written relative to `folder`, for hints.
+    static func relative(_ path: String, from folder: String) -> String {
+        guard !folder.isEmpty else { return path }
+        let depth = folder.split(separator: "/").count
+        if path.hasPrefix(folder + "/") { return String(path.dropFirst(folder.count + 1)) }
+        return String(repeating: "../", count: depth) + path
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+            && !url[..<colon].contains("/")
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a site into a staging folder beside the output folder and swaps it in only when the
+/// build is complete, so a failed or interrupted build leaves the previous site as it was.
+///
+/// The output folder carries a marker file; a folder without it is never replaced, so a typo in
+/// `--output` cannot delete someone's documents.
+public struct OutputWriter: Sendable {
+    public static let markerName = ".reportgen-output"
+
+    public let output: URL
+    public let staging: URL
+    let displayOutput: String
+
+    /// Checks that `output` is a safe place to write and creates an empty staging folder.
+    public init(output: URL, displayOutput: String, contentFolder: URL, projectRoot: URL) throws(DiagnosticList) {
+        let output = output.standardizedFileURL.resolvingSymlinksInPath()
+        let content = contentFolder.standardizedFileURL.resolvingSymlinksInPath()
+        let project = projectRoot.standardizedFileURL.resolvingSymlinksInPath()
+        func isInside(_ child: URL, _ parent: URL) -> Bool {
+            child.path == parent.path || child.path.hasPrefix(parent.path.hasSuffix("/") ? parent.path : parent.path + "/")
+        }
+        if isInside(content, output) {
+            throw DiagnosticList(.error("output folder '\(displayOutput)' holds the content folder; building would replace your sources",
+                                        hint: "choose an output folder outside the content, e.g. --output output"))
+        }
+        if isInside(project, output) {
+            throw DiagnosticList(.error("output folder '\(displayOutput)' is the project folder or contains it",
+                                        hint: "choose a folder of its own, e.g. --output output"))
+        }
+        if output.path == "/" || output.path == FileManager.default.homeDirectoryForCurrentUser.path {
+            throw DiagnosticList(.error("refusing to write the site into '\(output.path)'", hint: "choose a folder of its own, e.g. --output output"))
+        }
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw DiagnosticList(.error("output '\(displayOutput)' exists and is not a folder", hint: "remove it or choose another --output"))
+            }
+            let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+            if !entries.isEmpty && !entries.contains(Self.markerName) {
+                throw DiagnosticList(.error("output folder '\(displayOutput)' was not written by reportgen; refusing to replace it",
+                                            hint: "empty or remove the folder yourself, or choose another --output"))
+            }
+        }
+        self.output = output
+        self.displayOutput = displayOutput
+        let parent = output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent).partial-\(getpid())")
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            Self.removeStale(in: parent, name: output.lastPathComponent)
+            try? fileManager.removeItem(at: staging)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticList(.error("cannot create '\(staging.path)': \(error.localizedDescription)", hint: "check the folder's permissions"))
+        }
+    }
+
+    /// Removes staging folders left by builds that were killed (their process is gone).
+    static func removeStale(in parent: URL, name: String) {
+        let prefixes = [".\(name).partial-", ".\(name).previous-"]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }), let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 { try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry)) }
+        }
+    }
+
+    /// Creates every folder the files need, once, parents first.
+    public func createFolders(for relativePaths: some Sequence<String>) throws(DiagnosticList) {
+        var folders = Set<String>()
+        for path in relativePaths {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+        }
+        for folder in folders.sorted() {
+            if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
+                throw DiagnosticList(.error("cannot create folder '\(folder)' in the output: \(String(cString: strerror(errno)))"))
+            }
+        }
+    }
+
+    /// Writes one file (its folder must exist).
+    public func write(_ relativePath: String, _ bytes: some Collection<UInt8>) throws(DiagnosticList) {
+        let path = staging.appendingPathComponent(relativePath).path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
+        defer { close(fd) }
+        let ok = ContiguousArray(bytes).withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+        if !ok { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
+    }
+
+    /// Writes a string as UTF-8.
+    public func write(_ relativePath: String, text: String) throws(DiagnosticList) {
+        try write(relativePath, Array(text.utf8))
+    }
+
+    /// Copies a file into the output.
+    public func copy(_ source: URL, to relativePath: String) throws(DiagnosticList) {
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw DiagnosticList(.error("cannot read '\(source.path)' to copy it into the output"))
+        }
+        try write(relativePath, data)
+    }
+
+    /// Marks the staged site as ours and puts it in place of the old output in one step.
+    public func commit() throws(DiagnosticList) {
+        try write(Self.markerName, text: "This folder is written by reportgen; the next build replaces it whole.\n")
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: output.path) {
+            // Two renames: at every moment the output folder is the old site, the new one, or briefly absent; never a mix.
+            let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
+            guard rename(output.path, previous.path) == 0 else {
+                throw DiagnosticList(.error("cannot move the old output aside: \(String(cString: strerror(errno)))"))
+            }
+            guard rename(staging.path, output.path) == 0 else {
+                _ = rename(previous.path, output.path)
+                throw DiagnosticList(.error("cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
+            }
+            try? fileManager.removeItem(at: previous)
+        } else if rename(staging.path, output.path) != 0 {
+            throw DiagnosticList(.error("cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
+        }
+    }
+
+    /// Deletes the staging folder after a failed build.
+    public func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,12 @@
+/// A page after its Markdown is rendered, before it is wrapped in the theme.
+public struct RenderedPage: Sendable {
+    public var page: Page
+    public var title: String
+    /// Body HTML; may still hold figure-number and cross-reference tokens.
+    public var body: String
+    public var headings: [Heading]
+    public var directives: [RenderedDirective]
+    public var anchorReferences: [AnchorReference]
+    /// Plain text of the body, for the search index and descriptions.
+    public var summary: String?
+}

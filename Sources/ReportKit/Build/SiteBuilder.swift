@@ -1,0 +1,113 @@
+import Foundation
+
+/// Builds a site as a pipeline of named steps:
+///
+/// 1. `loadContent`  – site.yml, pages with front matter, reading order
+/// 2. `loadData`     – every CSV/JSON data file, typed
+/// 3. `loadTheme`    – templates, assets, interface strings
+/// 4. `renderPages`  – Markdown → HTML in parallel (headings, links, directives)
+/// 5. `resolveReferences` – number figures and tables, check anchors and cross-references
+/// 6. `writeSite`    – lay out pages with the theme in parallel, write into a staging folder, swap it in
+///
+/// Every step reports problems as `DiagnosticList`; the first step that finds errors stops the build.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds and writes the site.
+    public func build() throws(DiagnosticList) -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let site = try assemble()
+        let writer = try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
+                                      contentFolder: options.contentFolder, projectRoot: options.projectRoot)
+        do throws(DiagnosticList) {
+            try SiteWriter(site: site, writer: writer).write()
+            try writer.commit()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        let elapsed = clock.now - start
+        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return BuildReport(pages: site.pages.count, tables: site.directiveCount(.table), charts: site.directiveCount(.chart),
+                           milliseconds: milliseconds, warnings: site.warnings, outputFolder: options.display(options.outputFolder))
+    }
+
+    /// Runs every step but writing: what `check` uses, and what `build` writes.
+    public func assemble() throws(DiagnosticList) -> AssembledSite {
+        let content = try loadContent()
+        let catalog = try loadData(content)
+        let theme = try loadTheme(content.config)
+        let pages = try renderPages(content, catalog: catalog, theme: theme)
+        let references = try resolveReferences(pages, theme: theme)
+        return AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages,
+                             references: references, warnings: content.warnings)
+    }
+
+    // MARK: Steps
+
+    func loadContent() throws(DiagnosticList) -> LoadedContent {
+        var content = try ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder)).load()
+        if options.includeDrafts == false { content.pages.removeAll { $0.frontMatter.draft } }
+        return content
+    }
+
+    func loadData(_ content: LoadedContent) throws(DiagnosticList) -> DataCatalog {
+        try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder), paths: content.dataFiles)
+    }
+
+    func loadTheme(_ config: SiteConfig) throws(DiagnosticList) -> Theme {
+        let folder = options.themeFolder ?? options.projectRoot.appendingPathComponent("themes").appendingPathComponent(config.theme ?? "default")
+        return try Theme.load(from: folder, displayPath: options.display(folder))
+    }
+
+    func renderPages(_ content: LoadedContent, catalog: DataCatalog, theme: Theme) throws(DiagnosticList) -> [RenderedPage] {
+        let markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
+        let links = LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles)
+        let directives = DirectiveRenderer(catalog: catalog)
+        let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
+            let hooks = MarkdownHooks(
+                resolveLink: { url, isImage, location in links.resolve(url, isImage: isImage, in: page, at: location) },
+                renderDirective: { block in
+                    do throws(DiagnosticList) {
+                        // The anchor is known only once the spec is read: render with a stand-in, then name it.
+                        var rendered = try directives.render(block, numberToken: Token.pendingLabel)
+                        rendered.html = rendered.html.replacingOccurrences(of: Token.pendingLabel, with: Token.label(rendered.anchor))
+                        return .success(rendered)
+                    } catch {
+                        return .failure(error)
+                    }
+                },
+                crossReference: { Token.reference($0) },
+                rootPrefix: page.rootPrefix)
+            let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine, hooks: hooks)
+            let title = page.frontMatter.title ?? output.leadingTitle ?? output.firstHeading ?? Self.title(fromFileName: page.sourcePath)
+            let rendered = RenderedPage(page: page, title: title, body: output.html, headings: output.headings, directives: output.directives,
+                                        anchorReferences: output.anchorReferences,
+                                        summary: page.frontMatter.summary)
+            return (rendered, output.diagnostics)
+        }
+        let problems = results.flatMap(\.1)
+        if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
+        return results.map(\.0)
+    }
+
+    func resolveReferences(_ pages: [RenderedPage], theme: Theme) throws(DiagnosticList) -> SiteReferences {
+        try SiteReferences(pages: pages, strings: theme.strings)
+    }
+
+    /// `credit-reporting.md` → "Credit reporting".
+    static func title(fromFileName path: String) -> String {
+        var stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if stem == "index" || stem == "_index" {
+            let folder = (path as NSString).deletingLastPathComponent
+            stem = folder.isEmpty ? "Home" : (folder as NSString).lastPathComponent
+        }
+        let words = stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

@@ -1,0 +1,66 @@
+/// Figure and table numbers, and every anchor of the site: built once all pages are rendered,
+/// then used to check links and replace the tokens left in page HTML.
+public struct SiteReferences: Sendable {
+    /// A numbered figure or table.
+    public struct Target: Sendable {
+        public var label: String
+        public var caption: String
+        /// Output path of the page holding it.
+        public var pageOutput: String
+    }
+
+    public private(set) var targets: [String: Target] = [:]
+
+    /// Numbers figures and tables in reading order and checks every anchor reference.
+    public init(pages: [RenderedPage], strings: [String: String]) throws(DiagnosticList) {
+        var problems: [Diagnostic] = []
+        var counts: [DirectiveBlock.Kind: Int] = [:]
+        var firstDefinition: [String: SourceLocation] = [:]
+        var anchorsBySource: [String: Set<String>] = [:]
+        for rendered in pages {
+            var anchors = Set(rendered.headings.map(\.id))
+            for directive in rendered.directives {
+                if let first = firstDefinition[directive.anchor] {
+                    problems.append(.error("duplicate id '\(directive.anchor)'", at: directive.location,
+                                           hint: "'\(directive.anchor)' is already used at \(first); ids must be unique across the site"))
+                    continue
+                }
+                firstDefinition[directive.anchor] = directive.location
+                counts[directive.kind, default: 0] += 1
+                let word = strings[directive.kind == .table ? "table" : "figure"] ?? (directive.kind == .table ? "Table" : "Figure")
+                targets[directive.anchor] = Target(label: "\(word) \(counts[directive.kind]!)", caption: directive.caption,
+                                                   pageOutput: rendered.page.outputPath)
+                anchors.insert(directive.anchor)
+            }
+            anchorsBySource[rendered.page.sourcePath] = anchors
+        }
+        for rendered in pages {
+            for reference in rendered.anchorReferences {
+                if reference.page.isEmpty {
+                    if targets[reference.anchor] == nil {
+                        problems.append(.error("unknown figure or table '@\(reference.anchor)'", at: reference.location,
+                                               hint: Suggestion.hint(for: reference.anchor, in: targets.keys.sorted(), noun: "one of")))
+                    }
+                } else if let anchors = anchorsBySource[reference.page], !anchors.contains(reference.anchor),
+                          !reference.anchor.hasPrefix("fn-"), !reference.anchor.hasPrefix("fnref-") {
+                    problems.append(.error("link to missing anchor '#\(reference.anchor)' in '\(reference.page)'", at: reference.location,
+                                           hint: Suggestion.hint(for: reference.anchor, in: anchors.sorted(), noun: "an anchor such as")))
+                }
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+    }
+
+    /// `html` of the page at `pageOutput` with figure labels and cross-references filled in.
+    public func finalize(_ html: String, pageOutput: String, rootPrefix: String) -> String {
+        Token.replace(in: html) { kind, anchor in
+            guard let target = targets[anchor] else { return "" }
+            switch kind {
+            case "L": return target.label.htmlEscaped
+            default:
+                let href = target.pageOutput == pageOutput ? "#\(anchor)" : "\(rootPrefix)\(target.pageOutput)#\(anchor)"
+                return "<a class=\"xref\" href=\"\(href.htmlEscaped)\" title=\"\(target.caption.htmlEscaped)\">\(target.label.htmlEscaped)</a>"
+            }
+        }
+    }
+}

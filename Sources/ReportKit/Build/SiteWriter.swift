@@ -1,0 +1,47 @@
+import Foundation
+
+/// Lays out every page with the theme (in parallel) and writes the whole site into the staging
+/// folder: pages, theme assets, data files as CSV, and the content's other files.
+struct SiteWriter {
+    let site: AssembledSite
+    let writer: OutputWriter
+
+    func write() throws(DiagnosticList) {
+        let options = site.options
+        let dataOutputs = site.catalog.csvOutput()
+        var paths = site.pages.map(\.page.outputPath)
+        paths += site.theme.assets.map { "assets/" + $0 }
+        paths += site.content.staticFiles
+        paths += dataOutputs.map(\.path)
+        try writer.createFolders(for: paths)
+
+        let layout = PageContext(site: site)
+        let theme = site.theme
+        let references = site.references
+        let writer = self.writer
+        let failures = Array(site.pages.indices).parallelMap { index -> Diagnostic? in
+            let rendered = site.pages[index]
+            var body = references.finalize(rendered.body, pageOutput: rendered.page.outputPath, rootPrefix: rendered.page.rootPrefix)
+            if rendered.page.isGenerated && body.isEmpty { body = "" }
+            let html = theme.render("page", layout.context(for: index, body: body))
+            do throws(DiagnosticList) {
+                try writer.write(rendered.page.outputPath, text: html)
+                return nil
+            } catch {
+                return error.diagnostics.first
+            }
+        }
+        let problems = failures.compactMap { $0 }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+
+        for asset in site.theme.assets {
+            try writer.copy(site.theme.root.appendingPathComponent("assets").appendingPathComponent(asset), to: "assets/" + asset)
+        }
+        for file in site.content.staticFiles {
+            try writer.copy(options.contentFolder.appendingPathComponent(file), to: file)
+        }
+        for output in dataOutputs {
+            try writer.write(output.path, output.bytes)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Yams
+
+/// The site settings of `content/site.yml`. Every key is optional.
+public struct SiteConfig: Sendable, Hashable {
+    public var title: String = "Untitled site"
+    public var subtitle: String?
+    /// BCP 47 language tag written on `<html lang>`.
+    public var language: String = "en"
+    public var authors: [String] = []
+    /// Content-relative page paths, in the order the site navigation shows them.
+    public var navigation: [String] = []
+    /// Theme folder name under `themes/` (the CLI's `--theme` wins).
+    public var theme: String?
+    /// Whether raw HTML in Markdown is passed through.
+    public var allowRawHTML: Bool = false
+    /// A short description for `<meta name="description">` on pages without a summary.
+    public var description: String?
+
+    public init() {}
+
+    static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
+    static let optionKeys = ["raw_html"]
+
+    /// Reads `site.yml`; a missing file gives the defaults.
+    public static func load(from url: URL, displayPath: String) throws(DiagnosticList) -> SiteConfig {
+        var config = SiteConfig()
+        guard FileManager.default.fileExists(atPath: url.path) else { return config }
+        let text: String
+        do { text = try SourceText.read(url, displayPath: displayPath) } catch { throw DiagnosticList(wrapping: error) }
+        let mapping = try YAMLMapping.parse(text, file: displayPath, firstLine: 1, what: "site.yml")
+        var problems: [Diagnostic] = []
+        for (key, node) in mapping.entries {
+            do {
+                switch key {
+                case "title": config.title = try mapping.string(node, key: key)
+                case "subtitle": config.subtitle = try mapping.string(node, key: key)
+                case "language": config.language = try mapping.string(node, key: key)
+                case "description": config.description = try mapping.string(node, key: key)
+                case "theme": config.theme = try mapping.string(node, key: key)
+                case "authors": config.authors = try mapping.stringList(node, key: key)
+                case "navigation": config.navigation = try mapping.stringList(node, key: key)
+                case "options":
+                    let options = try mapping.nested(node, key: key)
+                    for (optionKey, optionNode) in options.entries {
+                        switch optionKey {
+                        case "raw_html": config.allowRawHTML = try options.bool(optionNode, key: optionKey)
+                        default:
+                            problems.append(.error("unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),
+                                                   hint: Suggestion.hint(for: optionKey, in: optionKeys)))
+                        }
+                    }
+                default:
+                    problems.append(.error("unknown key '\(key)' in site.yml", at: mapping.location(of: node, key: true),
+                                           hint: Suggestion.hint(for: key, in: keys)))
+                }
+            } catch {
+                problems += DiagnosticList(wrapping: error).diagnostics
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return config
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Puts pages in reading order (navigation order, then weight, then path), adds list pages for
+/// folders without an index and rejects two pages that would write the same file.
+enum SiteStructure {
+    static func arrange(_ pages: [Page], config: SiteConfig, displayRoot: String, warnings: inout [Diagnostic]) throws(DiagnosticList) -> [Page] {
+        var pages = pages
+        var problems: [Diagnostic] = []
+
+        // Two sources, one output file: e.g. `a.md` and `a/index.md`.
+        var byOutput: [String: Page] = [:]
+        for page in pages {
+            if let other = byOutput[page.outputPath] {
+                problems.append(.error("'\(page.sourcePath)' and '\(other.sourcePath)' both produce '\(page.outputPath)'",
+                                       at: SourceLocation(file: page.displayPath, line: 1),
+                                       hint: "rename one of them or give it another 'slug' in its front matter"))
+            } else {
+                byOutput[page.outputPath] = page
+            }
+        }
+
+        // Folders holding pages but no index get a generated list page.
+        let folders = Set(pages.flatMap { ancestorFolders(of: $0.sourcePath) })
+        let indexed = Set(pages.filter(\.isSectionIndex).map { folderOf($0.sourcePath) })
+        for folder in folders.subtracting(indexed).sorted() where !folder.isEmpty {
+            let name = (folder as NSString).lastPathComponent
+            let title = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalized
+            let path = folder + "/index.md"
+            pages.append(Page(sourcePath: path, displayPath: displayRoot + "/" + path, outputPath: folder + "/index.html",
+                              frontMatter: FrontMatter(title: title), body: "", bodyFirstLine: 1, isSectionIndex: true,
+                              isGenerated: true, section: parentFolder(folder)))
+        }
+
+        // Navigation entries must name real pages.
+        let known = Set(pages.map(\.sourcePath))
+        for entry in config.navigation where !known.contains(entry) && !known.contains(entry + "/index.md") && !known.contains(entry + "/_index.md") {
+            problems.append(.error("navigation entry '\(entry)' names no page", at: SourceLocation(file: displayRoot + "/site.yml", line: 1),
+                                   hint: Suggestion.hint(for: entry, in: known.sorted(), noun: "a page such as")))
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+
+        // Reading order: depth first, each section's index before its children.
+        var navigationRank: [String: Int] = [:]
+        for (rank, entry) in config.navigation.enumerated() {
+            navigationRank[entry] = rank
+            navigationRank[entry + "/index.md"] = rank
+            navigationRank[entry + "/_index.md"] = rank
+        }
+        var children: [String: [Page]] = [:]
+        var sectionIndex: [String: Page] = [:]
+        for page in pages {
+            if page.isSectionIndex { sectionIndex[folderOf(page.sourcePath)] = page }
+            if !(page.isSectionIndex && folderOf(page.sourcePath).isEmpty) {
+                children[page.section, default: []].append(page)
+            }
+        }
+        func sortKey(_ page: Page) -> (Int, Int, String) {
+            (navigationRank[page.sourcePath] ?? Int.max, page.frontMatter.weight ?? Int.max, page.sourcePath)
+        }
+        var ordered: [Page] = []
+        ordered.reserveCapacity(pages.count)
+        func visit(_ folder: String) {
+            let entries = (children[folder] ?? []).sorted { sortKey($0) < sortKey($1) }
+            for page in entries {
+                ordered.append(page)
+                if page.isSectionIndex { visit(folderOf(page.sourcePath)) }
+            }
+        }
+        if let root = sectionIndex[""] { ordered.append(root) }
+        visit("")
+        return ordered
+    }
+
+    /// `a/b/c.md` → `a/b`; an index's own folder for `a/b/index.md`.
+    static func folderOf(_ path: String) -> String {
+        (path as NSString).deletingLastPathComponent
+    }
+
+    static func parentFolder(_ folder: String) -> String {
+        (folder as NSString).deletingLastPathComponent
+    }
+
+    /// Every folder above a page: `a/b/c.md` → [`a`, `a/b`].
+    static func ancestorFolders(of path: String) -> [String] {
+        var result: [String] = []
+        var folder = folderOf(path)
+        while !folder.isEmpty {
+            result.append(folder)
+            folder = parentFolder(folder)
+        }
+        return result
+    }
+}

@@ -1,0 +1,122 @@
+import Yams
+
+/// A YAML mapping with the source location of each key and value, so that every stage can report
+/// a wrong value at the line where it was written. Wraps Yams' node API.
+public struct YAMLMapping {
+    /// Keys and values in the order they were written.
+    public var entries: [(key: String, node: Node)]
+    let keyNodes: [String: Node]
+    let file: String
+    let firstLine: Int
+
+    /// Parses `text` (whose first line is line `firstLine` of `file`) as a mapping.
+    /// `what` names the thing being parsed in messages ("front matter", "chart spec").
+    public static func parse(_ text: String, file: String, firstLine: Int, what: String) throws(DiagnosticList) -> YAMLMapping {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DiagnosticList(Self.diagnostic(for: error, file: file, firstLine: firstLine, what: what))
+        } catch {
+            throw DiagnosticList(.error("malformed YAML in \(what): \(error)", at: SourceLocation(file: file, line: firstLine)))
+        }
+        guard let root else { return YAMLMapping(entries: [], keyNodes: [:], file: file, firstLine: firstLine) }
+        guard let mapping = root.mapping else {
+            throw DiagnosticList(.error("\(what) must be a mapping of 'key: value' lines", at: SourceLocation(file: file, line: firstLine),
+                                        hint: "write one 'key: value' per line"))
+        }
+        return try YAMLMapping(mapping: mapping, file: file, firstLine: firstLine, what: what)
+    }
+
+    init(entries: [(key: String, node: Node)], keyNodes: [String: Node], file: String, firstLine: Int) {
+        self.entries = entries
+        self.keyNodes = keyNodes
+        self.file = file
+        self.firstLine = firstLine
+    }
+
+    init(mapping: Node.Mapping, file: String, firstLine: Int, what: String) throws(DiagnosticList) {
+        var entries: [(key: String, node: Node)] = []
+        var keyNodes: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            if keyNodes[key] != nil {
+                let mark = keyNode.mark
+                throw DiagnosticList(.error("duplicate key '\(key)' in \(what)",
+                                            at: SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)))
+            }
+            keyNodes[key] = keyNode
+            entries.append((key, value))
+        }
+        self.init(entries: entries, keyNodes: keyNodes, file: file, firstLine: firstLine)
+    }
+
+    /// The value for `key`, if present.
+    public subscript(key: String) -> Node? {
+        entries.first { $0.key == key }?.node
+    }
+
+    /// Where a value (or, with `key: true`, the key written before it) stands.
+    public func location(of node: Node, key: Bool = false) -> SourceLocation {
+        var mark = node.mark
+        if key, let entry = entries.first(where: { $0.node == node }), let keyNode = keyNodes[entry.key] { mark = keyNode.mark }
+        return SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)
+    }
+
+    func typeError(_ node: Node, key: String, expected: String) -> DiagnosticList {
+        DiagnosticList(.error("'\(key)' must be \(expected)", at: location(of: node)))
+    }
+
+    /// A scalar as text (numbers and booleans are accepted as written).
+    public func string(_ node: Node, key: String) throws(DiagnosticList) -> String {
+        guard let scalar = node.scalar else { throw typeError(node, key: key, expected: "a single value") }
+        return scalar.string
+    }
+
+    public func int(_ node: Node, key: String) throws(DiagnosticList) -> Int {
+        guard let value = node.int else { throw typeError(node, key: key, expected: "a whole number") }
+        return value
+    }
+
+    public func bool(_ node: Node, key: String) throws(DiagnosticList) -> Bool {
+        guard let value = node.bool else { throw typeError(node, key: key, expected: "true or false") }
+        return value
+    }
+
+    /// A list of scalars; a single scalar counts as a list of one.
+    public func stringList(_ node: Node, key: String) throws(DiagnosticList) -> [String] {
+        if let scalar = node.scalar { return [scalar.string] }
+        guard let sequence = node.sequence else { throw typeError(node, key: key, expected: "a list") }
+        var values: [String] = []
+        for item in sequence {
+            guard let scalar = item.scalar else { throw typeError(item, key: key, expected: "a list of single values") }
+            values.append(scalar.string)
+        }
+        return values
+    }
+
+    /// A nested mapping.
+    public func nested(_ node: Node, key: String) throws(DiagnosticList) -> YAMLMapping {
+        guard let mapping = node.mapping else { throw typeError(node, key: key, expected: "a mapping of 'key: value' lines") }
+        return try YAMLMapping(mapping: mapping, file: file, firstLine: firstLine, what: "'\(key)'")
+    }
+
+    static func diagnostic(for error: YamlError, file: String, firstLine: Int, what: String) -> Diagnostic {
+        var line = firstLine
+        var column = 1
+        var problem = "\(error)"
+        switch error {
+        case let .scanner(context, problemText, mark, _), let .parser(context, problemText, mark, _):
+            line = firstLine + mark.line - 1
+            column = mark.column
+            problem = problemText + (context.map { " \($0.text)" } ?? "")
+        case let .composer(context, problemText, mark, _):
+            line = firstLine + mark.line - 1
+            column = mark.column
+            problem = problemText + (context.map { " \($0.text)" } ?? "")
+        default: break
+        }
+        return .error("malformed YAML in \(what): \(problem)", at: SourceLocation(file: file, line: line, column: column),
+                      hint: "check the indentation and quote values that contain ':' or start with a special character")
+    }
+}

@@ -1,0 +1,276 @@
+import CcmarkGFM
+import Foundation
+
+/// What the pipeline supplies to render one page: how to resolve its links, render its
+/// directives and mark its cross-references. Only this stage sees cmark-gfm.
+public struct MarkdownHooks: Sendable {
+    /// Decides what a link or image URL becomes; `isImage` is true for images.
+    public var resolveLink: @Sendable (_ url: String, _ isImage: Bool, _ location: SourceLocation) -> LinkResolution
+    /// Renders a `table` or `chart` block.
+    public var renderDirective: @Sendable (DirectiveBlock) -> Result<RenderedDirective, DiagnosticList>
+    /// The HTML placed where the text says `@fig-id` / `@tbl-id` (usually a token resolved later).
+    public var crossReference: @Sendable (_ anchor: String) -> String
+    /// Relative prefix from the page to the site root (`../`), handed to directives.
+    public var rootPrefix: String
+
+    public init(resolveLink: @escaping @Sendable (String, Bool, SourceLocation) -> LinkResolution = { _, _, _ in .keep },
+                renderDirective: @escaping @Sendable (DirectiveBlock) -> Result<RenderedDirective, DiagnosticList> = { block in
+                    .failure(DiagnosticList(.error("\(block.kind.rawValue) directives are not available here", at: block.location)))
+                },
+                crossReference: @escaping @Sendable (String) -> String = { "<a href=\"#\($0)\">\($0)</a>" },
+                rootPrefix: String = "") {
+        self.resolveLink = resolveLink
+        self.renderDirective = renderDirective
+        self.crossReference = crossReference
+        self.rootPrefix = rootPrefix
+    }
+}
+
+/// Renders GitHub-flavoured Markdown to HTML with cmark-gfm (tables, footnotes, strikethrough,
+/// autolinks, task lists, tag filter), adding heading ids, link rewriting, directives and
+/// cross-references on the way.
+public struct MarkdownRenderer: Sendable {
+    /// Whether raw HTML in Markdown passes through (`options: raw_html: true` in `site.yml`).
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        Self.registerExtensions
+        self.allowRawHTML = allowRawHTML
+    }
+
+    /// Registers the GFM extensions once per process (cmark-gfm keeps them in a global registry).
+    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Renders `markdown`, whose first line is line `firstLine` of `file` (after any front matter).
+    public func render(_ markdown: String, file: String, firstLine: Int = 1, hooks: MarkdownHooks = MarkdownHooks()) -> MarkdownOutput {
+        let parseOptions = CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(parseOptions) else {
+            return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
+                                  directives: [], diagnostics: [.error("cannot create the Markdown parser", at: SourceLocation(file: file))])
+        }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else {
+            return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
+                                  directives: [], diagnostics: [.error("cannot parse the Markdown", at: SourceLocation(file: file))])
+        }
+        defer { cmark_node_free(document) }
+
+        var pass = DocumentPass(document: document, file: file, firstLine: firstLine, hooks: hooks, allowRawHTML: allowRawHTML,
+                                extensions: cmark_parser_get_syntax_extensions(parser))
+        pass.run()
+
+        let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+        let html = Self.html(of: document, options: renderOptions, extensions: cmark_parser_get_syntax_extensions(parser))
+        return MarkdownOutput(html: html, headings: pass.headings, leadingTitle: pass.leadingTitle, firstHeading: pass.firstHeading,
+                              anchorReferences: pass.anchorReferences, directives: pass.directives, diagnostics: pass.diagnostics)
+    }
+
+    /// cmark-gfm's HTML for a node and its subtree.
+    fileprivate static func html(of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let cString = cmark_render_html(node, options, extensions) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+}
+
+/// One walk over a parsed document: the only code that touches cmark-gfm nodes.
+private struct DocumentPass {
+    let document: OpaquePointer
+    let file: String
+    let firstLine: Int
+    let hooks: MarkdownHooks
+    let allowRawHTML: Bool
+    let extensions: UnsafeMutablePointer<cmark_llist>?
+
+    var headings: [Heading] = []
+    var leadingTitle: String?
+    var firstHeading: String?
+    var anchorReferences: [AnchorReference] = []
+    var directives: [RenderedDirective] = []
+    var diagnostics: [Diagnostic] = []
+    var ids = Slug.Registry()
+
+    init(document: OpaquePointer, file: String, firstLine: Int, hooks: MarkdownHooks, allowRawHTML: Bool,
+         extensions: UnsafeMutablePointer<cmark_llist>?) {
+        self.document = document
+        self.file = file
+        self.firstLine = firstLine
+        self.hooks = hooks
+        self.allowRawHTML = allowRawHTML
+        self.extensions = extensions
+    }
+
+    mutating func run() {
+        // Collect first, modify after: cmark's iterator must not see nodes being replaced.
+        var texts: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        var rawHTML: [OpaquePointer] = []
+        var headingNodes: [(node: OpaquePointer, text: String)] = []
+        var codeBlocks: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_TEXT: texts.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
+            case CMARK_NODE_HEADING: headingNodes.append((node, plainText(of: node)))
+            case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+
+        if !allowRawHTML {
+            for node in rawHTML {
+                let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+                cmark_node_set_literal(node, isBlock ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->")
+            }
+        }
+        for node in links { resolve(link: node) }
+        for node in texts { markCrossReferences(in: node) }
+        for (index, heading) in headingNodes.enumerated() { place(heading: heading.node, text: heading.text, isFirst: index == 0) }
+        for node in codeBlocks { renderDirective(node) }
+    }
+
+    // MARK: Locations
+
+    func location(of node: OpaquePointer) -> SourceLocation {
+        var line = Int(cmark_node_get_start_line(node))
+        var column = Int(cmark_node_get_start_column(node))
+        var current: OpaquePointer? = node
+        while line == 0, let parent = current.flatMap({ cmark_node_parent($0) }) {
+            line = Int(cmark_node_get_start_line(parent))
+            column = Int(cmark_node_get_start_column(parent))
+            current = parent
+        }
+        return SourceLocation(file: file, line: firstLine + max(line, 1) - 1, column: max(column, 1))
+    }
+
+    func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The text a reader sees in a node's subtree (text and inline code).
+    func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE { text += literal(of: child) }
+            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { text += " " }
+        }
+        cmark_iter_free(iterator)
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    // MARK: Links
+
+    mutating func resolve(link node: OpaquePointer) {
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        if !allowRawHTML && URLSafety.isDangerous(url) {
+            cmark_node_set_url(node, "")
+            return
+        }
+        switch hooks.resolveLink(url, isImage, location(of: node)) {
+        case .keep: break
+        case .drop: cmark_node_set_url(node, "")
+        case let .rewrite(newURL, anchorCheck):
+            cmark_node_set_url(node, newURL)
+            if let anchorCheck { anchorReferences.append(anchorCheck) }
+        case let .broken(diagnostic):
+            diagnostics.append(diagnostic)
+        }
+    }
+
+    // MARK: Cross-references
+
+    /// Replaces `@fig-id` and `@tbl-id` in a text node with the cross-reference HTML.
+    mutating func markCrossReferences(in node: OpaquePointer) {
+        let text = literal(of: node)
+        guard text.contains("@fig-") || text.contains("@tbl-") else { return }
+        // Text inside a link would nest links: leave it alone.
+        var ancestor = cmark_node_parent(node)
+        while let current = ancestor {
+            if cmark_node_get_type(current) == CMARK_NODE_LINK { return }
+            ancestor = cmark_node_parent(current)
+        }
+        let references = CrossReferenceScanner.scan(text)
+        guard !references.isEmpty else { return }
+        var cursor = text.startIndex
+        for reference in references {
+            let before = String(text[cursor..<reference.range.lowerBound])
+            if !before.isEmpty, let textNode = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(textNode, before)
+                cmark_node_insert_before(node, textNode)
+            }
+            if let htmlNode = cmark_node_new(CMARK_NODE_HTML_INLINE) {
+                cmark_node_set_literal(htmlNode, hooks.crossReference(reference.anchor))
+                cmark_node_insert_before(node, htmlNode)
+            }
+            anchorReferences.append(AnchorReference(page: "", anchor: reference.anchor, location: location(of: node)))
+            cursor = reference.range.upperBound
+        }
+        cmark_node_set_literal(node, String(text[cursor...]))
+    }
+
+    // MARK: Headings
+
+    mutating func place(heading node: OpaquePointer, text: String, isFirst: Bool) {
+        let level = Int(cmark_node_get_heading_level(node))
+        if firstHeading == nil { firstHeading = text }
+        if isFirst && level == 1 && cmark_node_previous(node) == nil && cmark_node_parent(node) == document {
+            leadingTitle = text
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+            return
+        }
+        let id = ids.unique(for: text)
+        headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
+        var html = MarkdownRenderer.html(of: node, options: CMARK_OPT_UNSAFE, extensions: extensions)
+        let tag = "<h\(level)"
+        if html.hasPrefix(tag) {
+            html.insert(contentsOf: " id=\"\(id.htmlEscaped)\"", at: html.index(html.startIndex, offsetBy: tag.count))
+        }
+        replace(node, withHTML: html)
+    }
+
+    // MARK: Directives
+
+    mutating func renderDirective(_ node: OpaquePointer) {
+        let info = (cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "").trimmingCharacters(in: .whitespaces)
+        guard let kind = DirectiveBlock.Kind(rawValue: info) else { return }
+        let start = location(of: node)
+        let block = DirectiveBlock(kind: kind, yaml: literal(of: node), location: SourceLocation(file: file, line: start.line + 1, column: 1),
+                                   rootPrefix: hooks.rootPrefix)
+        switch hooks.renderDirective(block) {
+        case let .success(rendered):
+            directives.append(rendered)
+            replace(node, withHTML: rendered.html + "\n")
+        case let .failure(list):
+            diagnostics += list.diagnostics
+        }
+    }
+
+    func replace(_ node: OpaquePointer, withHTML html: String) {
+        guard let htmlNode = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
+        cmark_node_set_literal(htmlNode, html)
+        cmark_node_replace(node, htmlNode)
+        cmark_node_free(node)
+    }
+}
