@@ -53,6 +53,8 @@ public struct DataTable: Sendable, Hashable {
     public var title: String?
     public var source: String?
     public var notes: String?
+    /// The file-wide unit from `NAME.yml` (`units:`), if any.
+    public var units: String?
     public var columns: [DataColumn]
     /// Rows of cells, one per column, in file order.
     public var rows: [[DataValue]]
@@ -60,7 +62,8 @@ public struct DataTable: Sendable, Hashable {
     public var rowLines: [Int]
 
     public init(path: String, title: String? = nil, source: String? = nil, notes: String? = nil,
-                columns: [DataColumn], rows: [[DataValue]], rowLines: [Int] = []) {
+                columns: [DataColumn], rows: [[DataValue]], rowLines: [Int] = [], units: String? = nil) {
+        self.units = units
         self.path = path
         self.title = title
         self.source = source
@@ -68,6 +71,11 @@ public struct DataTable: Sendable, Hashable {
         self.columns = columns
         self.rows = rows
         self.rowLines = rowLines.isEmpty ? Array(2..<(rows.count + 2)) : rowLines
+    }
+
+    /// The column called `name`, if any.
+    public func column(_ name: String) -> DataColumn? {
+        columnIndex(name).map { columns[$0] }
     }
 
     /// The index of the column called `name`, if any.

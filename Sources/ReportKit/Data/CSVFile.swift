@@ -1,0 +1,92 @@
+import CSV
+
+/// Reads CSV text (RFC 4180: quoted fields, embedded commas and line breaks, CRLF) with
+/// CSV.swift, and keeps track of the line where each row starts.
+enum CSVFile {
+    /// The rows of `text` (already UTF-8-decoded, without byte-order mark). The first row is the header.
+    /// Blank lines are skipped. `file` is how diagnostics name the file.
+    static func read(_ text: String, file: String) -> Result<RawTable, Diagnostic> {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false)
+        } catch {
+            return .failure(.error("cannot read CSV: \(error)", at: SourceLocation(file: file)))
+        }
+        var records: [[String]] = []
+        var lines: [Int] = []
+        var line = 1
+        while let row = reader.next() {
+            let isBlank = row.count == 1 && row[0].trimmed.isEmpty
+            if !isBlank {
+                records.append(row)
+                lines.append(line)
+            }
+            line += 1 + row.reduce(0) { $0 + lineBreaks(in: $1) }
+        }
+        let locator = FieldLocator(text: text, file: file)
+        let header = records.first ?? []
+        return .success(RawTable(
+            header: header.map(\.trimmed),
+            rows: records.dropFirst().map { $0.map { Optional($0) } },
+            rowLines: Array(lines.dropFirst()),
+            locate: { row, field in locator.location(line: row < 0 ? (lines.first ?? 1) : lines[row + 1], field: field) }))
+    }
+
+    /// Line breaks inside a (quoted) field: LF, CRLF or a lone CR each count once.
+    static func lineBreaks(in field: String) -> Int {
+        var count = 0
+        var previousCR = false
+        for scalar in field.unicodeScalars {
+            if scalar == "\n" { count += previousCR ? 0 : 1 } else if scalar == "\r" { count += 1 }
+            previousCR = scalar == "\r"
+        }
+        return count
+    }
+}
+
+/// Finds the line and character column where a field starts, by scanning the row's raw text.
+/// Used only to point diagnostics at the right place.
+struct FieldLocator {
+    let scalars: [Unicode.Scalar]
+    let file: String
+    /// Offsets (in scalars) where each line starts.
+    let lineStarts: [Int]
+
+    init(text: String, file: String) {
+        scalars = Array(text.unicodeScalars)
+        self.file = file
+        var starts = [0]
+        for (index, scalar) in scalars.enumerated() {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if scalar == "\n" || (scalar == "\r" && next != "\n") { starts.append(index + 1) }
+        }
+        lineStarts = starts
+    }
+
+    /// The location of field `field` (0-based) of the row starting on `line`.
+    func location(line: Int, field: Int) -> SourceLocation {
+        guard line >= 1, line <= lineStarts.count else { return SourceLocation(file: file, line: line, column: 1) }
+        var index = lineStarts[line - 1]
+        var currentLine = line
+        var column = 1
+        var fieldsSeen = 0
+        var inQuotes = false
+        while fieldsSeen < field, index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\"" {
+                inQuotes.toggle()
+            } else if scalar == "," && !inQuotes {
+                fieldsSeen += 1
+            } else if (scalar == "\n" || scalar == "\r") && !inQuotes {
+                break
+            }
+            if scalar == "\n" || (scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n")) {
+                currentLine += 1
+                column = 0
+            }
+            index += 1
+            column += 1
+        }
+        return SourceLocation(file: file, line: currentLine, column: column)
+    }
+}
