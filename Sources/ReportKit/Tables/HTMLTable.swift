@@ -1,0 +1,90 @@
+/// Writes a `DataTable` as an accessible HTML `<table>`: caption, column headers with units,
+/// the first column as row headers, right-aligned numbers with consistent decimals, missing
+/// cells as a dash read out as "no data", and an optional totals row.
+public struct HTMLTable: Sendable {
+    public var table: DataTable
+    public var columns: [TableColumnChoice]
+    /// Columns to sum in a `<tfoot>` row.
+    public var totals: [String]
+
+    /// `columns` must name columns of `table` (checked by the directive stage); empty means all.
+    public init(table: DataTable, columns: [TableColumnChoice] = [], totals: [String] = []) {
+        self.table = table
+        self.columns = columns.isEmpty ? table.columns.map { TableColumnChoice(column: $0.name) } : columns
+        self.totals = totals
+    }
+
+    /// The scrollable region holding the table. `captionHTML` is already-escaped HTML.
+    public func html(anchor: String, captionHTML: String) -> String {
+        let shown = columns.compactMap { choice in table.columnIndex(choice.column).map { (choice, table.columns[$0], $0) } }
+        var out = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(anchor)-caption\" tabindex=\"0\">\n"
+        out += "<table class=\"data-table\">\n"
+        out += "<caption id=\"\(anchor)-caption\">\(captionHTML)</caption>\n"
+        out += "<thead>\n<tr>"
+        for (choice, column, _) in shown {
+            var label = (choice.label ?? column.label).htmlEscaped
+            if let unit = column.unit, !unit.isEmpty { label += " <span class=\"unit\">(\(unit.htmlEscaped))</span>" }
+            out += "<th scope=\"col\"\(column.type.isNumeric ? " class=\"num\"" : "")>\(label)</th>"
+        }
+        out += "</tr>\n</thead>\n<tbody>\n"
+        let formats = shown.map { choice, column, index in cellFormat(choice: choice, column: column, index: index) }
+        for row in table.rows {
+            out += "<tr>"
+            for (position, (_, column, index)) in shown.enumerated() {
+                out += cell(row[index], column: column, format: formats[position], isRowHeader: position == 0)
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n"
+        let totalled = shown.enumerated().filter { totals.contains($0.element.0.column) }
+        if !totalled.isEmpty {
+            out += "<tfoot>\n<tr>"
+            for (position, (choice, column, index)) in shown.enumerated() {
+                if totals.contains(choice.column) {
+                    let sum = table.rows.reduce(0.0) { $0 + ($1[index].number ?? 0) }
+                    let text = formats[position].format(sum).htmlEscaped
+                    out += position == 0 ? "<th scope=\"row\" class=\"num\">\(text)</th>" : "<td class=\"num\">\(text)</td>"
+                } else if position == 0 {
+                    out += "<th scope=\"row\">Total</th>"
+                } else {
+                    out += column.type.isNumeric ? "<td class=\"num\"></td>" : "<td></td>"
+                }
+            }
+            out += "</tr>\n</tfoot>\n"
+        }
+        out += "</table>\n</div>"
+        return out
+    }
+
+    /// How a numeric column's cells print: the chosen format (its own decimals, or the column's),
+    /// else the type's format with the most decimals written in the column.
+    func cellFormat(choice: TableColumnChoice, column: DataColumn, index: Int) -> CellFormat {
+        let decimals = table.rows.reduce(0) { result, row in
+            if case let .number(_, written) = row[index] { return max(result, written) }
+            return result
+        }
+        let base = choice.format ?? (column.type == .percent ? NumberFormat(.percent) : NumberFormat(.number))
+        return CellFormat(format: base, decimals: base.decimals ?? (column.type == .integer ? 0 : decimals))
+    }
+
+    /// A number format with the decimals settled for a whole column.
+    struct CellFormat {
+        var format: NumberFormat
+        var decimals: Int
+        func format(_ value: Double) -> String { format.format(value, decimals: decimals) }
+    }
+
+    func cell(_ value: DataValue, column: DataColumn, format: CellFormat, isRowHeader: Bool) -> String {
+        let numeric = column.type.isNumeric
+        let open = isRowHeader ? "<th scope=\"row\"" : "<td"
+        let close = isRowHeader ? "</th>" : "</td>"
+        switch value {
+        case .missing:
+            return "\(open) class=\"\(numeric ? "num " : "")missing\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">no data</span>\(close)"
+        case let .number(number, _) where numeric:
+            return "\(open) class=\"num\">\(format.format(number).htmlEscaped)\(close)"
+        default:
+            return "\(open)>\(value.text.htmlEscaped)\(close)"
+        }
+    }
+}
