@@ -58,10 +58,11 @@ struct DataTyper {
                 }
             }
             if let first = bad.first {
-                var hint = "column '\(name)' is declared as \(type.rawValue) in \(ymlFile)"
-                if bad.count > 1 { hint += "; \(bad.count - 1) more cell\(bad.count == 2 ? "" : "s") in this column do not parse either" }
+                var hint = declared?.type == nil ? "" : "column '\(name)' is declared as \(type.rawValue) in \(ymlFile)"
+                if bad.count == 2 { hint += "; 1 more cell in this column does not parse either" }
+                if bad.count > 2 { hint += "; \(bad.count - 1) more cells in this column do not parse either" }
                 problems.append(.error("cell '\(texts[first].trimmed)' in column '\(name)' is not \(CellParser.noun(for: type))",
-                                       at: raw.locate(first, index), hint: hint))
+                                       at: raw.locate(first, index), hint: hint.isEmpty ? nil : hint))
             }
             columns.append(DataColumn(name: name, label: declared?.label, type: type, unit: declared?.unit))
             typedColumns.append(values)
