@@ -16,8 +16,19 @@ public struct DirectiveRenderer: Sendable {
     /// Keys allowed in an entry of a table's `columns:` list.
     static let tableColumnKeys = ["column", "label", "format"]
 
-    /// Renders one block. `numberToken` goes wherever the figure or table number belongs.
-    public func render(_ block: DirectiveBlock, numberToken: String) throws(DiagnosticList) -> RenderedDirective {
+    /// A checked spec with its data: what both tables and charts start from.
+    struct Prepared {
+        var spec: DirectiveSpec
+        var anchor: String
+        var caption: String
+        /// The whole data table named by `data:`.
+        var table: DataTable
+        /// The rows left after `filter`, `sort` and `limit` (never empty).
+        var rows: DataTable
+    }
+
+    /// Checks the spec's keys, id, caption and data file, and applies the row transforms.
+    func prepare(_ block: DirectiveBlock) throws(DiagnosticList) -> Prepared {
         let spec = try DirectiveSpec(block)
         let id = try spec.requiredString("id")
         guard Self.isValidID(id.value) else {
@@ -33,6 +44,21 @@ public struct DirectiveRenderer: Sendable {
             throw DiagnosticList(.error("no rows left after filter \(filters) (\(table.path) has \(table.rows.count) rows)",
                                         at: spec.location(of: "filter"), hint: "check the filter's column and value"))
         }
+        return Prepared(spec: spec, anchor: anchor, caption: caption, table: table, rows: rows)
+    }
+
+    /// The chart model a `chart` block describes (what `render` draws), for other outputs
+    /// such as image exports and for tests.
+    public func chartModel(for block: DirectiveBlock) throws(DiagnosticList) -> ChartModel {
+        let prepared = try prepare(block)
+        return try chartModel(prepared.spec, table: prepared.table, rows: prepared.rows,
+                              anchor: prepared.anchor, caption: prepared.caption)
+    }
+
+    /// Renders one block. `numberToken` goes wherever the figure or table number belongs.
+    public func render(_ block: DirectiveBlock, numberToken: String) throws(DiagnosticList) -> RenderedDirective {
+        let prepared = try prepare(block)
+        let (spec, anchor, caption, table, rows) = (prepared.spec, prepared.anchor, prepared.caption, prepared.table, prepared.rows)
         let source = try spec.string("source")?.value ?? table.source
         let notes = try spec.string("notes")?.value ?? table.notes
         let captionHTML = "<span class=\"figure-label\">\(numberToken)</span> \(caption.htmlEscaped)"
