@@ -77,7 +77,7 @@ public struct DirectiveRenderer: Sendable {
                                                 at: total.location))
                 }
             }
-            let tableHTML = HTMLTable(table: rows, columns: columns, totals: totals.map(\.value))
+            let tableHTML = HTMLTable(table: rows, columns: columns, totals: totals.map(\.value), decimalsSource: table)
                 .html(anchor: anchor, captionHTML: captionHTML)
             html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n\(tableHTML)\n\(footer)</figure>"
         case .chart:

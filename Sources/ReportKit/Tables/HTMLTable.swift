@@ -6,10 +6,15 @@ public struct HTMLTable: Sendable {
     public var columns: [TableColumnChoice]
     /// Columns to sum in a `<tfoot>` row.
     public var totals: [String]
+    /// The table whose columns set the decimals shown: the whole data file, so a filtered view
+    /// prints `0.90` like the full table does.
+    public var decimalsSource: DataTable
 
     /// `columns` must name columns of `table` (checked by the directive stage); empty means all.
-    public init(table: DataTable, columns: [TableColumnChoice] = [], totals: [String] = []) {
+    /// `decimalsSource` is the unfiltered table (defaults to `table`).
+    public init(table: DataTable, columns: [TableColumnChoice] = [], totals: [String] = [], decimalsSource: DataTable? = nil) {
         self.table = table
+        self.decimalsSource = decimalsSource ?? table
         self.columns = columns.isEmpty ? table.columns.map { TableColumnChoice(column: $0.name) } : columns
         self.totals = totals
     }
@@ -59,8 +64,9 @@ public struct HTMLTable: Sendable {
     /// How a numeric column's cells print: the chosen format (its own decimals, or the column's),
     /// else the type's format with the most decimals written in the column.
     func cellFormat(choice: TableColumnChoice, column: DataColumn, index: Int) -> CellFormat {
-        let decimals = table.rows.reduce(0) { result, row in
-            if case let .number(_, written) = row[index] { return max(result, written) }
+        let sourceIndex = decimalsSource.columnIndex(column.name)
+        let decimals = (sourceIndex == nil ? table : decimalsSource).rows.reduce(0) { result, row in
+            if case let .number(_, written) = row[sourceIndex ?? index] { return max(result, written) }
             return result
         }
         let base = choice.format ?? (column.type == .percent ? NumberFormat(.percent) : NumberFormat(.number))
