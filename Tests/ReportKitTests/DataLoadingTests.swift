@@ -170,4 +170,14 @@ struct DataLoadingTests {
         #expect(catalog.csvOutputPath(for: "data/records.json") == "data/records.csv")
         #expect(catalog.csvOutputPath(for: "data/balances.csv") == "data/balances.csv")
     }
+
+    @Test func jsonErrors() {
+        #expect(DataFixtures.errors("data/nested.json") ==
+            "content/data/nested.json:2:17: error: value of 'b' is a mapping; records must be flat (numbers, strings, true/false or null)")
+        #expect(DataFixtures.errors("data/object.json") == """
+            content/data/object.json:1:1: error: expected an array of records, found a mapping
+            hint: a JSON data file is an array of records: [{"year": 2023, "amount": 1.5}, ...]
+            """)
+        #expect(DataFixtures.errors("data/broken.json")?.hasPrefix("content/data/broken.json:") == true)
+    }
 }

@@ -199,4 +199,13 @@ struct DirectiveTests {
         let rendered = try DirectiveFixtures.render(.table, "id: records\ndata: data/records.json\ncaption: Records")
         #expect(rendered.html.contains("<a href=\"../data/records.csv\">Download the data (CSV)</a>"))
     }
+
+    @Test func dateAxis() throws {
+        let yaml = "id: founded\ntype: scatter\ndata: data/records.json\nx: founded\ny: capital\ncaption: Founding"
+        let model = try DirectiveFixtures.renderer().chartModel(for: DirectiveFixtures.block(.chart, yaml))
+        #expect(model.xKind == .date)
+        #expect(model.categories == ["2014-06-01", "2015-03-18"])
+        #expect(model.xValues == [16222, 16512])
+        #expect(model.series == [ChartModel.Series(name: "capital", values: [40, 10.05])])
+    }
 }

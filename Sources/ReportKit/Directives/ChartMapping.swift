@@ -80,6 +80,7 @@ struct ChartMapping {
         switch x.type {
         case .year: return .year
         case .date: return .date
+        case .integer where looksLikeYears: return .year
         case .integer, .number, .percent: return .linear
         case .text:
             if kind == .scatter {
@@ -89,6 +90,12 @@ struct ChartMapping {
             }
             return .category
         }
+    }
+
+    /// Whether an integer x column holds only plausible years (so ticks print `2020`, not `2,020`).
+    var looksLikeYears: Bool {
+        guard let index = table.columnIndex(x.name) else { return false }
+        return table.rows.allSatisfy { row in row[index].number.map { (1800...2200).contains($0) } ?? true }
     }
 
     /// The category label and numeric position of an x cell; `nil` for a missing cell.
