@@ -180,4 +180,24 @@ struct DataLoadingTests {
             """)
         #expect(DataFixtures.errors("data/broken.json")?.hasPrefix("content/data/broken.json:") == true)
     }
+
+    @Test func numberCells() {
+        func number(_ text: String) -> [Double]? { CellParser.number(text).map { [$0.value, Double($0.decimals)] } }
+        #expect(number("1,234.5") == [1234.5, 1])
+        #expect(number("12,345,678") == [12_345_678, 0])
+        #expect(number("\u{2212}3") == [-3, 0])
+        #expect(number("-0.25") == [-0.25, 2])
+        #expect(number("+2.50") == [2.5, 2])
+        #expect(number(".5") == [0.5, 1])
+        #expect(number("1.5e3") == [1500, 0])
+        for bad in ["1,23", "1234,567", ",123", "abc", "-", "", "1.", "inf", "nan", "0x10", "1 000", "12a"] {
+            #expect(number(bad) == nil, "\(bad)")
+        }
+        #expect(CellParser.parse(" 35.2% ", as: .percent) == .number(35.2, decimals: 1))
+        #expect(CellParser.parse("n/a", as: .number) == .missing)
+        #expect(CellParser.parse("2.0", as: .integer) == nil)
+        #expect(CellParser.parse("2023-02-29", as: .date) == nil)
+        #expect(CellParser.parse("2024-02-29", as: .date) == .text("2024-02-29"))
+        #expect(CellParser.parse("23", as: .year) == nil)
+    }
 }

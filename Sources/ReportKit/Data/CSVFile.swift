@@ -23,13 +23,13 @@ enum CSVFile {
             }
             line += 1 + row.reduce(0) { $0 + lineBreaks(in: $1) }
         }
-        let locator = FieldLocator(text: text, file: file)
+        let locator = LazyFieldLocator(text: text, file: file)
         let header = records.first ?? []
         return .success(RawTable(
             header: header.map(\.trimmed),
             rows: records.dropFirst().map { $0.map { Optional($0) } },
             rowLines: Array(lines.dropFirst()),
-            locate: { row, field in locator.location(line: row < 0 ? (lines.first ?? 1) : lines[row + 1], field: field) }))
+            locate: { row, field in locator.value.location(line: row < 0 ? (lines.first ?? 1) : lines[row + 1], field: field) }))
     }
 
     /// Line breaks inside a (quoted) field: LF, CRLF or a lone CR each count once.
@@ -41,6 +41,25 @@ enum CSVFile {
             previousCR = scalar == "\r"
         }
         return count
+    }
+}
+
+/// Builds the `FieldLocator` only when a diagnostic needs it (it copies the text's scalars).
+final class LazyFieldLocator {
+    private let text: String
+    private let file: String
+    private var built: FieldLocator?
+
+    init(text: String, file: String) {
+        self.text = text
+        self.file = file
+    }
+
+    var value: FieldLocator {
+        if let built { return built }
+        let locator = FieldLocator(text: text, file: file)
+        built = locator
+        return locator
     }
 }
 

@@ -8,7 +8,7 @@ enum CellParser {
     static func parse(_ text: String, as type: ColumnType) -> DataValue? {
         let trimmed = text.trimmed
         if type == .text { return trimmed.isEmpty ? .missing : .text(trimmed) }
-        if missingMarkers.contains(trimmed) { return .missing }
+        if trimmed.utf8.count <= 4, missingMarkers.contains(trimmed) { return .missing }
         switch type {
         case .text:
             return .text(trimmed)
@@ -31,69 +31,118 @@ enum CellParser {
         }
     }
 
-    /// The most specific type every non-missing cell parses as: year (for a column named like a
-    /// year), date, integer, number, percent (when cells carry `%`), else text.
-    static func inferType(of cells: [String], columnName: String) -> ColumnType {
-        let values = cells.map(\.trimmed).filter { !missingMarkers.contains($0) }
-        guard !values.isEmpty else { return .text }
-        let name = columnName.lowercased()
-        if name == "year" || name.hasSuffix("_year") || name.hasSuffix(" year"),
-           values.allSatisfy({ parse($0, as: .year) != nil }) { return .year }
-        if values.allSatisfy({ $0.count == 10 && parse($0, as: .date) != nil }) { return .date }
-        if values.contains(where: { $0.hasSuffix("%") }) {
-            return values.allSatisfy { parse($0, as: .percent) != nil } ? .percent : .text
+    /// Every cell of a column parsed as `type`; `bad` lists the rows whose cell does not parse.
+    static func parseColumn(_ cells: [String], as type: ColumnType) -> (values: [DataValue], bad: [Int]) {
+        var values: [DataValue] = []
+        values.reserveCapacity(cells.count)
+        var bad: [Int] = []
+        for (row, cell) in cells.enumerated() {
+            if let value = parse(cell, as: type) {
+                values.append(value)
+            } else {
+                values.append(.missing)
+                bad.append(row)
+            }
         }
-        if values.allSatisfy({ parse($0, as: .integer) != nil }) { return .integer }
-        if values.allSatisfy({ parse($0, as: .number) != nil }) { return .number }
-        return .text
+        return (values, bad)
+    }
+
+    /// The most specific type every non-missing cell parses as, with the parsed cells: year (for
+    /// a column named like a year), date, percent (when cells carry `%`), integer, number, else text.
+    static func inferColumn(_ cells: [String], name: String) -> (type: ColumnType, values: [DataValue]) {
+        let lowered = name.lowercased()
+        let firstValue = cells.lazy.map(\.trimmed).first { !missingMarkers.contains($0) }
+        guard let firstValue else { return (.text, cells.map { _ in .missing }) }
+        var candidates: [ColumnType] = []
+        if lowered == "year" || lowered.hasSuffix("_year") || lowered.hasSuffix(" year") { candidates.append(.year) }
+        if firstValue.utf8.count == 10, ISODate.daysSince1970(firstValue) != nil { candidates.append(.date) }
+        if cells.contains(where: { $0.trimmed.hasSuffix("%") }) {
+            candidates.append(.percent)
+        } else {
+            candidates += [.integer, .number]
+        }
+        for type in candidates {
+            if let values = parseAll(cells, as: type) { return (type, values) }
+        }
+        return (.text, cells.map { parse($0, as: .text)! })
+    }
+
+    /// Every cell parsed as `type`, or `nil` as soon as one does not parse.
+    private static func parseAll(_ cells: [String], as type: ColumnType) -> [DataValue]? {
+        var values: [DataValue] = []
+        values.reserveCapacity(cells.count)
+        for cell in cells {
+            guard let value = parse(cell, as: type) else { return nil }
+            values.append(value)
+        }
+        return values
     }
 
     /// Parses a plain decimal number: an optional sign (`-`, `+` or `−`), digits with optional
     /// comma thousands separators (`1,234.5`), an optional fraction and exponent.
     /// Returns the value and the count of decimals as written.
     static func number(_ text: String) -> (value: Double, decimals: Int)? {
-        var scalars = Substring(text).unicodeScalars[...]
+        var bytes = Substring(text).utf8[...]
         var negative = false
-        if let first = scalars.first, first == "-" || first == "+" || first == "\u{2212}" {
-            negative = first != "+"
-            scalars = scalars.dropFirst()
+        if text.hasPrefix("\u{2212}") {
+            negative = true
+            bytes = bytes.dropFirst(3)
+        } else if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
         }
-        var integerPart = ""
-        var fraction = ""
-        var exponent = 0
-        var groups: [String] = [""]
-        var index = scalars.startIndex
-        while index < scalars.endIndex, scalars[index] == "," || isDigit(scalars[index]) {
-            if scalars[index] == "," { groups.append("") } else { groups[groups.count - 1].unicodeScalars.append(scalars[index]) }
-            index = scalars.index(after: index)
-        }
-        if groups.count > 1 {
-            // Thousands separators must group exactly three digits.
-            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        }
-        integerPart = groups.joined()
-        if index < scalars.endIndex, scalars[index] == "." {
-            index = scalars.index(after: index)
-            while index < scalars.endIndex, isDigit(scalars[index]) {
-                fraction.unicodeScalars.append(scalars[index])
-                index = scalars.index(after: index)
+        var literal: [UInt8] = []
+        literal.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        // Integer part, with commas that must group exactly three digits.
+        var groupLength = 0
+        var sawComma = false
+        var integerDigits = 0
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if isDigit(byte) {
+                literal.append(byte)
+                groupLength += 1
+                integerDigits += 1
+            } else if byte == UInt8(ascii: ",") {
+                guard sawComma ? groupLength == 3 : (1...3).contains(groupLength) else { return nil }
+                sawComma = true
+                groupLength = 0
+            } else {
+                break
             }
-            guard !fraction.isEmpty else { return nil }
+            index = bytes.index(after: index)
         }
-        guard !integerPart.isEmpty || !fraction.isEmpty else { return nil }
-        if index < scalars.endIndex, scalars[index] == "e" || scalars[index] == "E" {
-            let rest = String(String.UnicodeScalarView(scalars[scalars.index(after: index)...]))
-            guard let value = Int(rest), abs(value) < 400 else { return nil }
+        if sawComma, groupLength != 3 { return nil }
+        var fractionDigits = 0
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+            literal.append(UInt8(ascii: "."))
+            index = bytes.index(after: index)
+            while index < bytes.endIndex, isDigit(bytes[index]) {
+                literal.append(bytes[index])
+                fractionDigits += 1
+                index = bytes.index(after: index)
+            }
+            guard fractionDigits > 0 else { return nil }
+        }
+        guard integerDigits + fractionDigits > 0 else { return nil }
+        var exponent = 0
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            guard let value = Int(String(decoding: bytes[bytes.index(after: index)...], as: UTF8.self)), abs(value) < 400 else { return nil }
             exponent = value
-            index = scalars.endIndex
+            literal += Array("e\(value)".utf8)
+            index = bytes.endIndex
         }
-        guard index == scalars.endIndex else { return nil }
-        let literal = (integerPart.isEmpty ? "0" : integerPart) + (fraction.isEmpty ? "" : "." + fraction) + (exponent == 0 ? "" : "e\(exponent)")
-        guard let magnitude = Double(literal), magnitude.isFinite else { return nil }
-        return (negative ? -magnitude : magnitude, max(0, fraction.count - exponent))
+        guard index == bytes.endIndex else { return nil }
+        if integerDigits == 0 { literal.insert(UInt8(ascii: "0"), at: 0) }
+        // Plain ASCII numbers (sign included) are already a valid literal, checked above: skip the copy.
+        let plain = !sawComma && integerDigits > 0 && !text.hasPrefix("\u{2212}")
+        let parsed = plain ? Double(text) : Double(String(decoding: literal, as: UTF8.self)).map { negative ? -$0 : $0 }
+        guard let value = parsed, value.isFinite else { return nil }
+        return (value, max(0, fractionDigits - exponent))
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// The article-and-noun phrase for error messages: "a number", "an integer", ...
     static func noun(for type: ColumnType) -> String {
@@ -134,6 +183,7 @@ enum ISODate {
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     var trimmed: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

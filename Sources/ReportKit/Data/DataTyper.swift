@@ -31,9 +31,11 @@ struct DataTyper {
             }
         }
         for (row, cells) in raw.rows.enumerated() where cells.count != header.count {
+            let spansLines = cells.contains { $0?.contains(where: \.isNewline) == true }
             problems.append(.error("expected \(header.count) fields from the header, got \(cells.count)",
-                                   at: raw.locate(row, min(cells.count, header.count)),
-                                   hint: "quote fields that contain commas: \"1,234\""))
+                                   at: raw.locate(row, cells.count > header.count ? header.count : 0),
+                                   hint: spansLines ? "a quoted field of this row runs over several lines; is a closing quote (\") missing?"
+                                                    : "quote fields that contain commas: \"1,234\""))
         }
         for column in metadata.columns where !header.contains(column.name) {
             problems.append(.error("column '\(column.name)' is not in \(path)", at: column.location,
@@ -46,23 +48,22 @@ struct DataTyper {
         for (index, name) in header.enumerated() {
             let declared = metadata.columns.first { $0.name == name }
             let texts = raw.rows.map { $0[index] ?? "" }
-            let type = declared?.type ?? CellParser.inferType(of: texts, columnName: name)
-            var values: [DataValue] = []
+            let type: ColumnType
+            let values: [DataValue]
             var bad: [Int] = []
-            for (row, text) in texts.enumerated() {
-                if let value = CellParser.parse(text, as: type) {
-                    values.append(value)
-                } else {
-                    bad.append(row)
-                    values.append(.missing)
-                }
+            if let declaredType = declared?.type {
+                type = declaredType
+                (values, bad) = CellParser.parseColumn(texts, as: declaredType)
+            } else {
+                (type, values) = CellParser.inferColumn(texts, name: name)
             }
             if let first = bad.first {
-                var hint = declared?.type == nil ? "" : "column '\(name)' is declared as \(type.rawValue) in \(ymlFile)"
+                // Only declared types can fail: inferred ones fall back to text.
+                var hint = "column '\(name)' is declared as \(type.rawValue) in \(ymlFile)"
                 if bad.count == 2 { hint += "; 1 more cell in this column does not parse either" }
                 if bad.count > 2 { hint += "; \(bad.count - 1) more cells in this column do not parse either" }
                 problems.append(.error("cell '\(texts[first].trimmed)' in column '\(name)' is not \(CellParser.noun(for: type))",
-                                       at: raw.locate(first, index), hint: hint.isEmpty ? nil : hint))
+                                       at: raw.locate(first, index), hint: hint))
             }
             columns.append(DataColumn(name: name, label: declared?.label, type: type, unit: declared?.unit))
             typedColumns.append(values)
