@@ -208,4 +208,11 @@ struct DirectiveTests {
         #expect(model.xValues == [16222, 16512])
         #expect(model.series == [ChartModel.Series(name: "capital", values: [40, 10.05])])
     }
+
+    @Test func duplicateKey() throws {
+        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/balances.csv\ncaption: C\nid: u") == """
+            content/page.md:10:1: error: duplicate key 'id' in table spec
+            hint: each key may appear only once
+            """)
+    }
 }

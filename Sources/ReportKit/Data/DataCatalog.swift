@@ -11,6 +11,7 @@ public struct DataCatalog: Sendable {
     /// Data files larger than this are refused (50 MB): a report needs summaries, not dumps.
     public static let defaultMaxDataFileBytes = 50_000_000
 
+    /// A catalogue of already-loaded tables (their CSV downloads are generated from the cells).
     public init(tables: [String: DataTable] = [:]) {
         self.tables = tables
         self.csvBytes = tables.mapValues(CSVExport.bytes(of:))

@@ -7,8 +7,10 @@ import Foundation
 /// an SVG chart with its numbers in a `<details>` table. Every problem is a `Diagnostic` at the
 /// line of the page where the offending key is written.
 public struct DirectiveRenderer: Sendable {
+    /// The data files directives may name.
     public var catalog: DataCatalog
 
+    /// A renderer reading from `catalog`.
     public init(catalog: DataCatalog) {
         self.catalog = catalog
     }

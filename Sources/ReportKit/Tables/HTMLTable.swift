@@ -2,7 +2,9 @@
 /// the first column as row headers, right-aligned numbers with consistent decimals, missing
 /// cells as a dash read out as "no data", and an optional totals row.
 public struct HTMLTable: Sendable {
+    /// The rows to show (already filtered, sorted and limited).
     public var table: DataTable
+    /// The columns to show, in order.
     public var columns: [TableColumnChoice]
     /// Columns to sum in a `<tfoot>` row.
     public var totals: [String]

@@ -3,13 +3,16 @@
 /// Numeric and year columns compare as numbers; text and date columns compare as text
 /// (ISO dates sort correctly as text). Missing cells never match.
 public struct RowFilter: Sendable, Hashable {
+    /// The comparison: `=`, `!=`, `<`, `<=`, `>`, `>=` (`==` is read as `=`).
     public enum Operator: String, Sendable, Hashable, CaseIterable {
         case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     }
 
     /// The filter as written.
     public var text: String
+    /// The column compared.
     public var column: String
+    /// How the cell is compared with `value`.
     public var op: Operator
     /// The value to compare with: a number for numeric and year columns, else text.
     public var value: DataValue

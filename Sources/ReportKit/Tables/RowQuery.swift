@@ -3,19 +3,26 @@
 public struct RowQuery: Sendable, Hashable {
     /// One sort key: a column, ascending unless `descending`.
     public struct SortKey: Sendable, Hashable {
+        /// The column sorted on.
         public var column: String
+        /// Largest first (written `-column` in specs).
         public var descending: Bool
 
+        /// A sort key on `column`.
         public init(column: String, descending: Bool = false) {
             self.column = column
             self.descending = descending
         }
     }
 
+    /// Conditions that must all hold.
     public var filters: [RowFilter]
+    /// Sort keys, most significant first.
     public var sort: [SortKey]
+    /// How many rows to keep after sorting; `nil` keeps all.
     public var limit: Int?
 
+    /// A query; the defaults keep every row in file order.
     public init(filters: [RowFilter] = [], sort: [SortKey] = [], limit: Int? = nil) {
         self.filters = filters
         self.sort = sort
