@@ -72,9 +72,21 @@ struct DirectiveTests {
     @Test func unknownColumn() throws {
         let yaml = chart.replacingOccurrences(of: "y: balance", with: "y: balanse")
         #expect(try DirectiveFixtures.error(.chart, yaml) == """
-            content/page.md:14:4: error: unknown column 'balanse' in data/balances.csv
+            content/page.md:14:4: error: unknown column 'balanse' in chart 'balances'
             hint: did you mean 'balance'?
             """)
+    }
+
+    @Test func unknownColumnWithoutCloseMatch() throws {
+        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/balances.csv\ncaption: C\nsort: -zzzzzz") == """
+            content/page.md:13:7: error: unknown column 'zzzzzz' in table 't'
+            hint: expected a column of data/balances.csv: 'year', 'product', 'balance'
+            """)
+    }
+
+    @Test func dataFolderMayBeLeftOut() throws {
+        let yaml = chart.replacingOccurrences(of: "data/balances.csv", with: "balances.csv")
+        #expect(try DirectiveFixtures.render(.chart, yaml).dataFiles == ["data/balances.csv"])
     }
 
     @Test func missingDataFile() throws {

@@ -31,13 +31,14 @@ public struct DirectiveRenderer: Sendable {
 
     /// Checks the spec's keys, id, caption and data file, and applies the row transforms.
     func prepare(_ block: DirectiveBlock) throws(DiagnosticList) -> Prepared {
-        let spec = try DirectiveSpec(block)
+        var spec = try DirectiveSpec(block)
         let id = try spec.requiredString("id")
         guard Self.isValidID(id.value) else {
             throw DiagnosticList(.error("invalid id '\(id.value)'", at: id.location,
                                         hint: "use lowercase letters, digits and hyphens, starting with a letter or digit, e.g. 'loan-split'"))
         }
         let anchor = "\(block.kind.anchorPrefix)-\(id.value)"
+        spec.subject = "\(block.kind.rawValue) '\(id.value)'"
         let caption = try spec.requiredString("caption").value.trimmed
         let table = try dataTable(spec)
         let rows = try query(spec, table: table).apply(to: table)
@@ -73,7 +74,7 @@ public struct DirectiveRenderer: Sendable {
             let columns = try tableColumns(spec, table: table)
             let totals = try spec.stringList("total")
             for total in totals {
-                let column = try Self.column(total, in: table)
+                let column = try spec.column(total, in: table)
                 guard column.type.isNumeric else {
                     throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); 'total' sums numeric columns",
                                                 at: total.location))
@@ -122,7 +123,8 @@ public struct DirectiveRenderer: Sendable {
             throw DiagnosticList(.error("path '\(data.value)' leaves the content folder", at: data.location,
                                         hint: "data paths are relative to the content folder, e.g. 'data/loans.csv'"))
         }
-        guard let table = catalog.tables[path] else {
+        // `data: x.csv` may leave out the `data/` folder.
+        guard let table = catalog.tables[path] ?? catalog.tables["data/" + path] else {
             let known = catalog.tables.keys.sorted()
             throw DiagnosticList(.error("data file '\(path)' not found", at: data.location,
                                         hint: Suggestion.hint(for: path, in: known, noun: "one of") ?? "put CSV or JSON files under the content folder, e.g. content/data/"))
@@ -147,15 +149,6 @@ public struct DirectiveRenderer: Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 
-    /// The column `name` of `table`, or an error with a did-you-mean hint.
-    static func column(_ name: Located<String>, in table: DataTable) throws(DiagnosticList) -> DataColumn {
-        guard let column = table.column(name.value) else {
-            throw DiagnosticList(.error("unknown column '\(name.value)' in \(table.path)", at: name.location,
-                                        hint: Suggestion.hint(for: name.value, in: table.columns.map(\.name), noun: "one of")))
-        }
-        return column
-    }
-
     /// A `format:` value as a `NumberFormat`.
     static func numberFormat(_ name: Located<String>) throws(DiagnosticList) -> NumberFormat {
         guard let format = NumberFormat(name: name.value) else {
@@ -177,7 +170,7 @@ public struct DirectiveRenderer: Sendable {
             var name = key.value.trimmed
             let descending = name.hasPrefix("-")
             if descending || name.hasPrefix("+") { name = String(name.dropFirst()).trimmed }
-            let column = try Self.column(Located(value: name, location: key.location), in: table)
+            let column = try spec.column(Located(value: name, location: key.location), in: table)
             query.sort.append(RowQuery.SortKey(column: column.name, descending: descending))
         }
         if let limit = try spec.string("limit") {
@@ -227,7 +220,7 @@ public struct DirectiveRenderer: Sendable {
                 throw DiagnosticList(.error("table column entry is missing 'column'", at: location,
                                             hint: "write {column: capital, label: Registered capital}"))
             }
-            let column = try Self.column(name, in: table)
+            let column = try spec.column(name, in: table)
             var format: NumberFormat?
             if let formatName {
                 format = try Self.numberFormat(formatName)
@@ -250,14 +243,14 @@ public struct DirectiveRenderer: Sendable {
             throw DiagnosticList(.error("unknown chart type '\(typeName.value)'", at: typeName.location,
                                         hint: Suggestion.hint(for: typeName.value, in: ChartModel.Kind.allCases.map(\.rawValue))))
         }
-        let x = try Self.column(try spec.requiredString("x"), in: table)
+        let x = try spec.column(try spec.requiredString("x"), in: table)
         let yNames = try spec.stringList("y")
         guard !yNames.isEmpty else {
             throw DiagnosticList(.error("chart spec is missing the required key 'y'", at: spec.location))
         }
         var ys: [DataColumn] = []
         for name in yNames {
-            let column = try Self.column(name, in: table)
+            let column = try spec.column(name, in: table)
             guard column.type.isNumeric else {
                 throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); the y values of a \(kind.rawValue) chart must be numbers",
                                             at: name.location,
@@ -267,7 +260,7 @@ public struct DirectiveRenderer: Sendable {
         }
         var series: DataColumn?
         if let name = try spec.string("series") {
-            series = try Self.column(name, in: table)
+            series = try spec.column(name, in: table)
             if ys.count > 1 {
                 throw DiagnosticList(.error("with 'series', give one y column (found \(ys.count))", at: spec.location(of: "y"),
                                             hint: "'series' splits one value column into one series per \(name.value)"))

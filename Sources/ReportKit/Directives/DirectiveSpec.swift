@@ -23,11 +23,14 @@ struct DirectiveSpec {
     var location: SourceLocation { source.origin }
     /// "chart spec" / "table spec", for messages.
     var what: String { "\(kind.rawValue) spec" }
+    /// How messages name the directive once its id is known: `chart 'loan-split'`.
+    var subject: String
 
     /// Parses the block's YAML and checks its keys: unknown keys (with did-you-mean) and missing
     /// required keys are reported together.
     init(_ block: DirectiveBlock) throws(DiagnosticList) {
         kind = block.kind
+        subject = "\(block.kind.rawValue) spec"
         let what = "\(block.kind.rawValue) spec"
         source = try YAMLSource(block.yaml, origin: block.location, what: what)
         guard let root = source.root else {
@@ -94,6 +97,16 @@ struct DirectiveSpec {
             result.append(Located(value: text, location: source.location(of: item)))
         }
         return result
+    }
+
+    /// The column `name` of `table`, or an error with a did-you-mean hint.
+    func column(_ name: Located<String>, in table: DataTable) throws(DiagnosticList) -> DataColumn {
+        guard let column = table.column(name.value) else {
+            throw DiagnosticList(.error("unknown column '\(name.value)' in \(subject)", at: name.location,
+                                        hint: Suggestion.hint(for: name.value, in: table.columns.map(\.name),
+                                                              noun: "a column of \(table.path):")))
+        }
+        return column
     }
 
     /// The items of a list key (a single value counts as a one-item list), as nodes.
