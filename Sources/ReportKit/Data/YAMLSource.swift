@@ -41,7 +41,9 @@ struct YAMLSource {
              let .composer(context, problem, mark, _):
             var message = "invalid YAML in \(what): \(problem)"
             if let context { message += " (\(context.text))" }
-            return .error(message, at: at(mark))
+            let hint = problem.contains("mapping values are not allowed")
+                ? "quote a value that contains ': ', e.g. caption: \"Loans: 2023\"" : nil
+            return .error(message, at: at(mark), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error("duplicate key \(keys) in \(what)", at: at(context.mark),
