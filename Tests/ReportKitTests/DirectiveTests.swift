@@ -226,7 +226,7 @@ struct DirectiveTests {
 
     @Test func duplicateKey() throws {
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/balances.csv\ncaption: C\nid: u") == """
-            content/page.md:10:1: error: duplicate key 'id' in table spec
+            content/page.md:13:1: error: duplicate key 'id' in table spec
             hint: each key may appear only once
             """)
     }

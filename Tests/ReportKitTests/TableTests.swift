@@ -82,4 +82,15 @@ struct TableTests {
         #expect(html.contains("<td class=\"num\">−12,000.0</td>"))
         #expect(html.contains("<tfoot>\n<tr><th scope=\"row\">Total</th><td class=\"num\">−11,998.5</td></tr>\n</tfoot>"))
     }
+
+    @Test func chineseCellsAreMarkedForScreenReaders() {
+        #expect(HTMLTable.isChinese("中国银行、百联集团"))
+        #expect(HTMLTable.isChinese("苏宁云南 (2)"))
+        #expect(!HTMLTable.isChinese("Ant (蚂蚁)"))
+        #expect(!HTMLTable.isChinese("2023"))
+        let table = DataTable(path: "data/t.csv", columns: [DataColumn(name: "en", type: .text), DataColumn(name: "zh", type: .text)],
+                              rows: [[.text("Bank of China"), .text("中国银行")]])
+        #expect(HTMLTable(table: table).html(anchor: "tbl-t", captionHTML: "T")
+            .contains("<tr><th scope=\"row\">Bank of China</th><td lang=\"zh\">中国银行</td></tr>"))
+    }
 }

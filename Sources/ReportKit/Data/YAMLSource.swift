@@ -14,7 +14,7 @@ struct YAMLSource {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DiagnosticList(Self.diagnostic(for: error, origin: origin, what: what))
+            throw DiagnosticList(Self.diagnostic(for: error, in: text, origin: origin, what: what))
         } catch {
             throw DiagnosticList(.error("invalid YAML in \(what): \(error)", at: origin))
         }
@@ -32,7 +32,7 @@ struct YAMLSource {
     }
 
     /// A diagnostic for a Yams syntax error, at the line Yams reports.
-    static func diagnostic(for error: YamlError, origin: SourceLocation, what: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, in text: String, origin: SourceLocation, what: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: origin.file, line: origin.line + mark.line - 1, column: mark.column)
         }
@@ -46,8 +46,17 @@ struct YAMLSource {
             return .error(message, at: at(mark), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("duplicate key \(keys) in \(what)", at: at(context.mark),
-                          hint: "each key may appear only once")
+            // Yams marks the mapping; point at the key's second occurrence when it is a block key.
+            var location = at(context.mark)
+            if let key = duplicates.first {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let hits = lines.indices.filter { lines[$0].drop(while: { $0 == " " }).hasPrefix(key + ":") }
+                if hits.count >= 2 {
+                    let column = lines[hits[1]].prefix(while: { $0 == " " }).count + 1
+                    location = SourceLocation(file: origin.file, line: origin.line + hits[1], column: column)
+                }
+            }
+            return .error("duplicate key \(keys) in \(what)", at: location, hint: "each key may appear only once")
         case let .reader(problem, _, _, _):
             return .error("invalid YAML in \(what): \(problem)", at: origin)
         default:

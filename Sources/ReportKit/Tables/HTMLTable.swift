@@ -92,7 +92,23 @@ public struct HTMLTable: Sendable {
         case let .number(number, _) where numeric:
             return "\(open) class=\"num\">\(format.format(number).htmlEscaped)\(close)"
         default:
-            return "\(open)>\(value.text.htmlEscaped)\(close)"
+            let lang = Self.isChinese(value.text) ? " lang=\"zh\"" : ""
+            return "\(open)\(lang)>\(value.text.htmlEscaped)\(close)"
         }
+    }
+
+    /// Whether `text` is written in Chinese only (Han characters with CJK or ASCII punctuation),
+    /// so screen readers switch voice for it: a `name_zh` column in an English page.
+    static func isChinese(_ text: String) -> Bool {
+        var sawHan = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: sawHan = true
+            case 0x3000...0x303F, 0xFF00...0xFFEF: continue
+            case 0x20...0x7E where !scalar.properties.isAlphabetic: continue
+            default: return false
+            }
+        }
+        return sawHan
     }
 }
