@@ -24,21 +24,16 @@ public struct DataCatalog: Sendable {
                             maxDataFileBytes: Int = defaultMaxDataFileBytes) throws(DiagnosticList) -> DataCatalog {
         let paths = Array(Set(paths)).sorted()
         let loader = DataFileLoader(contentRoot: contentRoot, displayRoot: displayRoot, maxBytes: maxDataFileBytes)
-        let results = ResultSlots<Result<DataFileLoader.Loaded, DiagnosticList>>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.set(index, loader.load(paths[index]))
-        }
+        let results = paths.parallelMap { loader.load($0) }
         var catalog = DataCatalog()
         var problems: [Diagnostic] = []
-        for (path, result) in zip(paths, results.values) {
+        for (path, result) in zip(paths, results) {
             switch result {
             case let .success(loaded):
                 catalog.tables[path] = loaded.table
                 catalog.csvBytes[path] = loaded.csvBytes
             case let .failure(list):
                 problems += list.diagnostics
-            case nil:
-                problems.append(.error("data file was not loaded", at: SourceLocation(file: loader.display(path))))
             }
         }
         // A JSON file is published as NAME.csv: it must not collide with a CSV file of that name.
