@@ -6,14 +6,15 @@ struct SiteWriter {
     let site: AssembledSite
     let writer: OutputWriter
 
-    func write() throws(DiagnosticList) {
+    /// Writes every file; returns their output-relative paths.
+    func write() throws(DiagnosticList) -> [String] {
         let options = site.options
         let dataOutputs = site.catalog.csvOutput()
         var paths = site.pages.map(\.page.outputPath)
         paths += site.theme.assets.map { "assets/" + $0 }
         paths += site.content.staticFiles
         paths += dataOutputs.map(\.path)
-        try writer.createFolders(for: paths)
+        try writer.prepare(files: paths)
 
         let layout = PageContext(site: site)
         let theme = site.theme
@@ -43,5 +44,6 @@ struct SiteWriter {
         for output in dataOutputs {
             try writer.write(output.path, output.bytes)
         }
+        return paths
     }
 }
