@@ -75,22 +75,39 @@ extension ChartCanvas {
         let band = BandScale(count: data.count, start: left, end: width - right,
                              paddingInner: arrangement == .single ? 0.2 : 0.25, paddingOuter: 0.1)
 
-        // Category labels must wrap under their bar (3 lines at most, 2 when bars are narrow).
+        // Category labels must wrap under their bar (3 lines at most, 2 when bars are narrow). Labels
+        // of a sequence (years, months, age groups) may instead show every k-th one.
         let maxLines = band.step >= 60 ? 3 : 2
-        var wrapped: [[String]] = []
-        for label in data.labels {
-            guard let lines = TextMeasure.wrap(label, maxWidth: band.step - 4, fontSize: fontSize, maxLines: maxLines) else { return false }
-            wrapped.append(lines)
+        func wrapAll(every k: Int) -> [[String]]? {
+            var result: [[String]] = []
+            for (i, label) in data.labels.enumerated() {
+                guard i % k == 0 else { result.append([]); continue }
+                guard let lines = TextMeasure.wrap(label, maxWidth: band.step * Double(k) - 10, fontSize: fontSize,
+                                                   maxLines: k == 1 ? maxLines : 1) else { return nil }
+                result.append(lines)
+            }
+            return result
         }
+        let sequential = data.count > 8 && data.labels.allSatisfy { $0.first?.isNumber == true }
+        var found = wrapAll(every: 1)
+        if found == nil && sequential {
+            for k in 2...max(2, data.count) {
+                found = wrapAll(every: k)
+                if found != nil { break }
+            }
+        }
+        guard let wrapped = found else { return false }
         let lineCount = wrapped.map(\.count).max() ?? 1
-        var bottom = Self.tickPadding + Double(lineCount) * SVGBuilder.lineStep + pad
+        var bottom = Self.tickPadding + 2 + Double(lineCount) * SVGBuilder.lineStep + pad
         if model.xTitle != nil { bottom += 20 }
         height = max(height, top + 220 + bottom)
         let plotTop = top, plotBottom = height - bottom
 
         // Value labels show when every one fits across its bar.
         let labels = valueLabels()
-        let barWidth = arrangement == .grouped ? band.bandwidth / Double(seriesCount) : band.bandwidth
+        let barWidth = arrangement == .grouped ? min(48, band.bandwidth / Double(seriesCount)) : min(96, band.bandwidth)
+        let groupWidth = arrangement == .grouped ? barWidth * Double(seriesCount) : barWidth
+        let inset = (band.bandwidth - groupWidth) / 2
         let room = arrangement == .grouped ? barWidth - 1 : band.step - 4
         let showValues = labels.allSatisfy { $0.allSatisfy { $0.map { measure($0) <= room } ?? true } }
         let values = domainValues
@@ -109,9 +126,10 @@ extension ChartCanvas {
                 svg.beginGroup(class: "series", style: "fill:\(ChartPaint.series(s).css)")
                 for (i, value) in series.enumerated() {
                     guard let value else { continue }
-                    let x = band.position(i) + (arrangement == .grouped ? Double(s) * barWidth : 0)
+                    let x = band.position(i) + inset + (arrangement == .grouped ? Double(s) * barWidth : 0)
                     let y = scale(value)
-                    svg.rect(x: x, y: min(y, zero), width: barWidth, height: abs(y - zero), title: tooltip(series: s, index: i))
+                    let gap = arrangement == .grouped && barWidth > 6 ? 1.0 : 0
+                    svg.rect(x: x, y: min(y, zero), width: barWidth - gap, height: abs(y - zero), title: tooltip(series: s, index: i))
                 }
                 svg.endGroup()
             }
@@ -122,7 +140,7 @@ extension ChartCanvas {
                     guard let value, value != 0 else { continue }
                     let base = stackBase(series: s, index: i)
                     let y0 = scale(base), y1 = scale(base + value)
-                    svg.rect(x: band.position(i), y: min(y0, y1), width: band.bandwidth, height: abs(y1 - y0), title: tooltip(series: s, index: i))
+                    svg.rect(x: band.position(i) + inset, y: min(y0, y1), width: barWidth, height: abs(y1 - y0), title: tooltip(series: s, index: i))
                 }
                 svg.endGroup()
             }
@@ -146,7 +164,7 @@ extension ChartCanvas {
                     } else {
                         guard let v = data.values[s][i] else { continue }
                         value = v
-                        x = band.position(i) + (arrangement == .grouped ? (Double(s) + 0.5) * barWidth : band.bandwidth / 2)
+                        x = band.position(i) + inset + (arrangement == .grouped ? (Double(s) + 0.5) * barWidth : barWidth / 2)
                     }
                     let y = value < 0 ? scale(value) + 4 + fontSize * TextMeasure.ascent : scale(value) - 4 - fontSize * TextMeasure.descent
                     svg.text(text, x: x, y: y, anchor: .middle)
@@ -157,8 +175,8 @@ extension ChartCanvas {
 
         // Category labels.
         svg.beginGroup(class: "axis axis-x", hidden: true)
-        for (i, lines) in wrapped.enumerated() {
-            svg.lines(lines, x: band.center(i), y: plotBottom + Self.tickPadding + fontSize * TextMeasure.ascent, anchor: .middle)
+        for (i, lines) in wrapped.enumerated() where !lines.isEmpty {
+            svg.lines(lines, x: band.center(i), y: plotBottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
         }
         svg.endGroup()
 
@@ -213,8 +231,8 @@ extension ChartCanvas {
         let wrapped = data.labels.map { TextMeasure.wrapTruncating($0, maxWidth: labelWidth, fontSize: fontSize, maxLines: 3) }
         let left = pad + (wrapped.flatMap { $0 }.map { measure($0) }.max() ?? 0) + 8
         let lineCount = Double(wrapped.map(\.count).max() ?? 1)
-        let thickness = arrangement == .grouped ? 12.0 * Double(seriesCount) : 20
-        let rowStep = max(thickness + 10, lineCount * SVGBuilder.lineStep + 8)
+        let thickness = arrangement == .grouped ? 12.0 * Double(seriesCount) : data.count > 12 ? 16 : 20
+        let rowStep = max(thickness + (data.count > 12 ? 6 : 10), lineCount * SVGBuilder.lineStep + 6)
         let plotTop = top, plotBottom = top + Double(data.count) * rowStep
 
         // Value labels sit past the bar ends: reserve room for them on both sides.
@@ -234,7 +252,7 @@ extension ChartCanvas {
         (ticks, tickLabels) = valueTicks(domain: domain, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
         let scale = LinearScale(domain: domain, range: (left + negativeRoom, width - right))
 
-        var bottom = Self.tickPadding + fontSize + pad
+        var bottom = Self.tickPadding + 2 + fontSize + pad
         if model.yTitle != nil { bottom += 22 }
         height = plotBottom + bottom
 

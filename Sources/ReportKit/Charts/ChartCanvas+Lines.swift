@@ -13,8 +13,8 @@ extension ChartCanvas {
         /// x-axis labels: lines of text and where they are centred.
         var xLabels: [(lines: [String], x: Double)] = []
         var xTicksAreMarks = false
-        /// Labels at the line ends: series, text, anchor point and label baseline.
-        var endLabels: [(series: Int, text: String, x: Double, y: Double)] = []
+        /// Labels at the line ends: series, lines of text, the point labelled and the label's centre.
+        var endLabels: [(series: Int, lines: [String], x: Double, pointY: Double, y: Double)] = []
     }
 
     /// `true` when several areas are stacked on each other.
@@ -82,9 +82,10 @@ extension ChartCanvas {
             }
             // Markers: on every point of short lines, and always on points that stand alone.
             let markAll = !isArea && data.count <= 24
+            let labelled = plan.endLabels.first { $0.series == s }.flatMap { _ in pieces.last?.last }
             svg.beginGroup(class: "points", style: "fill:\(paint);stroke:\(ChartPaint.background.css);stroke-width:1")
-            for segment in pieces where markAll || segment.count == 1 {
-                for i in segment {
+            for segment in pieces {
+                for i in segment where markAll || segment.count == 1 || i == labelled {
                     svg.circle(cx: plan.xs[i]!, cy: y(series[i]!), r: 3.5, title: tooltip(series: s, index: i))
                 }
             }
@@ -105,15 +106,23 @@ extension ChartCanvas {
         }
         svg.beginGroup(class: "tick-labels", style: "fill:\(ChartPaint.muted.css)")
         for label in plan.xLabels {
-            svg.lines(label.lines, x: label.x, y: plan.plotBottom + Self.tickPadding + fontSize * TextMeasure.ascent, anchor: .middle)
+            svg.lines(label.lines, x: label.x, y: plan.plotBottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
         }
         svg.endGroup()
         svg.endGroup()
 
         // End labels: series names (several lines) or the last value (one line).
+        if plan.endLabels.contains(where: { abs($0.y - $0.pointY) > 3 }) {
+            svg.beginGroup(class: "leaders", hidden: true, style: "stroke:\(ChartPaint.axis.css);stroke-width:0.75")
+            for label in plan.endLabels where abs(label.y - label.pointY) > 3 {
+                svg.line(label.x + 5, label.pointY, label.x + 10, label.y)
+            }
+            svg.endGroup()
+        }
         svg.beginGroup(class: "labels")
         for label in plan.endLabels {
-            svg.text(label.text, x: label.x, y: label.y, paint: multi ? .series(label.series) : .text)
+            let first = label.y - Double(label.lines.count - 1) * SVGBuilder.lineStep / 2 + centerBaseline
+            svg.lines(label.lines, x: label.x + 12, y: first)
         }
         svg.endGroup()
 
@@ -169,18 +178,18 @@ extension ChartCanvas {
 
         // Right margin: end labels, or half of the last x label.
         let lastIndex: [Int?] = tops.map { series in series.indices.last(where: { series[$0] != nil && data.xs.indices.contains($0) }) }
-        var endTexts: [String?] = []
+        var endTexts: [[String]?] = []
         if multi && !useLegend {
-            // Every line must reach the right edge for its label to sit there.
+            // Every line must reach the right edge for its label to sit there; names wrap onto 2 lines.
             guard lastIndex.allSatisfy({ $0 == data.count - 1 }) else { return nil }
-            endTexts = data.names.map { TextMeasure.width($0, fontSize: fontSize) <= 150 ? $0 : nil }
+            endTexts = data.names.map { TextMeasure.wrap($0, maxWidth: 140, fontSize: fontSize, maxLines: 2) }
             guard endTexts.allSatisfy({ $0 != nil }) else { return nil }
         } else if !multi {
             let labels = model.valueFormat.labels(for: data.values.first?.compactMap { $0 } ?? [])
-            endTexts = [lastIndex.first.flatMap { $0 } == nil ? nil : labels.last]
+            endTexts = [lastIndex.first.flatMap { $0 } == nil ? nil : labels.last.map { [$0] }]
         }
-        let endWidth = endTexts.compactMap { $0.map { measure($0) } }.max() ?? 0
-        plan.right = pad + (endWidth > 0 ? endWidth + 10 : 12)
+        let endWidth = endTexts.compactMap { $0?.map { measure($0) }.max() }.max() ?? 0
+        plan.right = pad + (endWidth > 0 ? endWidth + 14 : 12)
 
         // x axis.
         var bottom = Self.tickPadding + pad
@@ -220,42 +229,42 @@ extension ChartCanvas {
                 if plan.right < half { plan.right = half; plotRight = width - plan.right }
                 ticks = xTicks(x0, x1, pixels: plotRight - plotLeft)
             }
-            let scale = LinearScale(domain: (x0, x1), range: (plotLeft, plotRight))
+            if let first = ticks.first, first.value <= x0 + (x1 - x0) * 0.02 {
+                plan.left = max(plan.left, pad + measure(first.label) / 2)
+            }
+            let scale = LinearScale(domain: (x0, x1), range: (plan.left, plotRight))
             plan.xs = data.xs.map { $0.map { scale($0) } }
             plan.xLabels = ticks.map { ([$0.label], scale($0.value)) }
             plan.xTicksAreMarks = true
-            if let first = plan.xLabels.first, first.x - measure(first.lines[0]) / 2 < pad {
-                plan.xLabels.removeFirst()
-            }
         }
         let xLineCount = plan.xLabels.map(\.lines.count).max() ?? 1
-        bottom += Double(xLineCount) * SVGBuilder.lineStep
+        bottom += Double(xLineCount) * SVGBuilder.lineStep + 2
         if model.xTitle != nil { bottom += 20 }
         height = max(height, top + 200 + bottom)
         plan.plotBottom = height - bottom
         plan.yScale = LinearScale(domain: domain, range: (plan.plotBottom, top))
 
         // End labels, pushed apart vertically.
-        var items: [(series: Int, text: String, x: Double, target: Double)] = []
-        for (s, text) in endTexts.enumerated() {
-            guard let text, let last = lastIndex[s], let x = plan.xs[last], let v = tops[s][last] else { continue }
-            items.append((s, text, x + 7, plan.yScale(v) + centerBaseline))
+        var items: [(series: Int, lines: [String], x: Double, target: Double)] = []
+        for (s, lines) in endTexts.enumerated() {
+            guard let lines, let last = lastIndex[s], let x = plan.xs[last], let v = tops[s][last] else { continue }
+            items.append((s, lines, x, plan.yScale(v)))
         }
         items.sort { $0.target < $1.target || ($0.target == $1.target && $0.series < $1.series) }
+        let heights = items.map { Double($0.lines.count) * SVGBuilder.lineStep }
         var ys = items.map(\.target)
-        let gap = SVGBuilder.lineStep
-        let minY = top + fontSize * TextMeasure.ascent - 4, maxY = plan.plotBottom - 2
-        for k in ys.indices.dropFirst() { ys[k] = max(ys[k], ys[k - 1] + gap) }
-        if let last = ys.last, last > maxY {
-            ys[ys.count - 1] = maxY
-            for k in ys.indices.dropLast().reversed() { ys[k] = min(ys[k], ys[k + 1] - gap) }
+        let minY = top - 4, maxY = plan.plotBottom + 4
+        for k in ys.indices.dropFirst() { ys[k] = max(ys[k], ys[k - 1] + (heights[k - 1] + heights[k]) / 2 + 1) }
+        if let last = ys.indices.last, ys[last] + heights[last] / 2 > maxY {
+            ys[last] = maxY - heights[last] / 2
+            for k in ys.indices.dropLast().reversed() { ys[k] = min(ys[k], ys[k + 1] - (heights[k] + heights[k + 1]) / 2 - 1) }
         }
-        if let first = ys.first, first < minY {
+        if let first = ys.first, first - heights[0] / 2 < minY {
             if multi { return nil }
-            ys[0] = minY
+            ys[0] = minY + heights[0] / 2
         }
-        if multi, zip(ys, items).contains(where: { abs($0 - $1.target) > 2.5 * gap }) { return nil }
-        plan.endLabels = zip(items, ys).map { ($0.series, $0.text, $0.x, $1) }
+        if multi, zip(ys, items).contains(where: { abs($0 - $1.target) > 3 * SVGBuilder.lineStep }) { return nil }
+        plan.endLabels = zip(items, ys).map { ($0.series, $0.lines, $0.x, $0.target, $1) }
         return plan
     }
 

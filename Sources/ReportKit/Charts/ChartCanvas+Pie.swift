@@ -50,14 +50,24 @@ extension ChartCanvas {
             let h = Double(blocks[k].count) * SVGBuilder.lineStep
             targets.append((k, sin(mid) >= 0 && mid < .pi, -(radius + 14) * cos(mid), h))
         }
+        // On each side, labels below the centre are pushed down and labels above it pushed up, so
+        // leader lines run away from the pie instead of across it.
         var centers = Array(repeating: 0.0, count: slices.count)
         for side in [true, false] {
-            let group = targets.filter { $0.right == side }.sorted { $0.y < $1.y || ($0.y == $1.y && $0.k < $1.k) }
+            let group = targets.filter { $0.right == side }
+            let lower = group.filter { $0.y >= 0 }.sorted { $0.y < $1.y || ($0.y == $1.y && $0.k < $1.k) }
+            let upper = group.filter { $0.y < 0 }.sorted { $0.y > $1.y || ($0.y == $1.y && $0.k < $1.k) }
             var previousBottom = -Double.infinity
-            for item in group {
+            for item in lower {
                 let center = max(item.y, previousBottom + gap + item.height / 2)
                 centers[item.k] = center
                 previousBottom = center + item.height / 2
+            }
+            var previousTop = lower.first.map { centers[$0.k] - $0.height / 2 } ?? Double.infinity
+            for item in upper {
+                let center = min(item.y, previousTop - gap - item.height / 2)
+                centers[item.k] = center
+                previousTop = center - item.height / 2
             }
         }
         let labelTop = targets.map { centers[$0.k] - $0.height / 2 }.min() ?? 0

@@ -40,7 +40,7 @@ extension ChartCanvas {
             xLabels = model.xFormat.tickLabels(for: xTicks)
         }
         right = max(right, pad + (xLabels.last.map { measure($0) / 2 } ?? 0))
-        var bottom = Self.tickPadding + fontSize + pad
+        var bottom = Self.tickPadding + 2 + fontSize + pad
         if model.xTitle != nil { bottom += 22 }
         let plotBottom = height - bottom
         let x = LinearScale(domain: xDomain, range: (left, width - right))
@@ -53,7 +53,7 @@ extension ChartCanvas {
         drawAxisLine(left, plotBottom, width - right, plotBottom)
         svg.beginGroup(class: "axis axis-x", hidden: true, style: "fill:\(ChartPaint.muted.css)")
         for (tick, label) in zip(xTicks, xLabels) {
-            svg.text(label, x: x(tick), y: plotBottom + Self.tickPadding + fontSize * TextMeasure.ascent, anchor: .middle)
+            svg.text(label, x: x(tick), y: plotBottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
         }
         svg.endGroup()
 

@@ -111,7 +111,7 @@ struct ChartCanvas: Sendable {
         }
         svg.beginGroup(class: "axis axis-x", hidden: true, style: "fill:\(ChartPaint.muted.css)")
         for (tick, label) in zip(ticks, labels) {
-            svg.text(label, x: scale(tick), y: bottom + Self.tickPadding + fontSize * TextMeasure.ascent, anchor: .middle)
+            svg.text(label, x: scale(tick), y: bottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
         }
         svg.endGroup()
     }
