@@ -25,10 +25,8 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER", shutil.which("chromedriver") or "/
 def reportgen_binary():
     if os.environ.get("REPORTGEN"):
         return Path(os.environ["REPORTGEN"])
-    for candidate in (REPO / ".build/release/reportgen", REPO / ".build/debug/reportgen"):
-        if candidate.is_file():
-            return candidate
-    return None
+    built = [c for c in (REPO / ".build/release/reportgen", REPO / ".build/debug/reportgen") if c.is_file()]
+    return max(built, key=lambda c: c.stat().st_mtime) if built else None
 
 
 def build_fixture_site():

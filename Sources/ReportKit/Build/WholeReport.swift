@@ -119,12 +119,10 @@ struct WholeReport {
             rest = String(url[..<cut])
             suffix = String(url[cut...])
         }
-        let segments = rest.split(separator: "/", omittingEmptySubsequences: false)
-        for (index, segment) in segments.enumerated() {
+        for segment in rest.split(separator: "/") {
             switch segment {
             case "..": if !parts.isEmpty { parts.removeLast() }
             case ".": continue
-            case "" where index < segments.count - 1: continue
             default: parts.append(String(segment))
             }
         }

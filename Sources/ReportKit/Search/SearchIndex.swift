@@ -91,6 +91,7 @@ public struct SearchIndex: Sendable, Equatable {
         var pendingSpace = false
         func append(_ text: Substring) {
             for character in text {
+                if character == "\u{21A9}" { continue }  // footnote back-link arrow
                 if character.isWhitespace {
                     pendingSpace = !out.isEmpty
                 } else {
