@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Ids stay unique: every id of a page gets the page's section id as prefix (`modes--credit`), and
 /// links between pages become links inside the document (`#modes--credit`).
-struct WholeReport {
+struct WholeReport: Sendable {
     static let fileName = "report.html"
     static let standaloneFileName = "report-standalone.html"
 
@@ -50,17 +50,17 @@ struct WholeReport {
     // MARK: Body
 
     /// The report's body: one section per page. `inlineImage` may turn a site-relative image path into a data URI.
-    func body(inlineImage: (String) -> String? = { _ in nil }) -> String {
-        var out = ""
-        for (index, rendered) in site.pages.enumerated() {
+    func body(inlineImage: @Sendable (String) -> String? = { _ in nil }) -> String {
+        let sections = Array(site.pages.indices).parallelMap { index -> String in
+            let rendered = site.pages[index]
             let path = rendered.page.outputPath
             let id = sectionIDs[path] ?? "page-\(index)"
-            out += "<section class=\"report-section\" aria-labelledby=\"\(id.htmlEscaped)\">\n"
-            out += "<h2 id=\"\(id.htmlEscaped)\" class=\"report-section-title\">\(rendered.title.htmlEscaped)</h2>\n"
-            out += rewrite(bodies[index], pageOutput: path, prefix: id, inlineImage: inlineImage)
-            out += "\n</section>\n"
+            return "<section class=\"report-section\" aria-labelledby=\"\(id.htmlEscaped)\">\n"
+                + "<h2 id=\"\(id.htmlEscaped)\" class=\"report-section-title\">\(rendered.title.htmlEscaped)</h2>\n"
+                + rewrite(bodies[index], pageOutput: path, prefix: id, inlineImage: inlineImage)
+                + "\n</section>\n"
         }
-        return out
+        return sections.joined()
     }
 
     /// Level-2 entries are the pages, level-3 entries their level-2 headings.
@@ -273,7 +273,7 @@ struct WholeReport {
         if let searchIndex, let search = assetData(SearchIndex.themeAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
             script = (searchIndex.javaScript + "\n" + search).replacingOccurrences(of: "</script", with: "<\\/script")
         }
-        let standaloneBody = body(inlineImage: inlineImage)
+        let standaloneBody = body(inlineImage: { self.inlineImage($0) })
         try writer.write(Self.standaloneFileName, text: theme.render("page", context(layout: layout, body: standaloneBody, standalone: true, searchScript: script)))
     }
 }

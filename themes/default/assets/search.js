@@ -87,6 +87,11 @@
       if (at < 0) { return text.slice(0, 160) + (text.length > 160 ? "…" : ""); }
       var start = Math.max(0, at - 60);
       var end = Math.min(text.length, at + 120);
+      /* Start and end at a space when one is near, so that words are not cut. */
+      var space = text.indexOf(" ", start);
+      if (start > 0 && space >= 0 && space < at && space - start < 20) { start = space + 1; }
+      space = text.lastIndexOf(" ", end);
+      if (end < text.length && space > at && end - space < 20) { end = space; }
       return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
     }
 
