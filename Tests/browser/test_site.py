@@ -257,7 +257,7 @@ def test_search_finds_known_terms(driver, site):
     screenshot(driver, f"{name}--search-1280", max_height=1200)
     if name == "fixture":
         results = run_search(driver, "xylophone")
-        assert results and results[0][0].endswith("modes/index.html"), results
+        assert results and results[0][0].endswith("modes/index.html#bank-led-mode"), results
         results = run_search(driver, "征信")
         assert results and "dilemmas/credit/index.html" in results[0][0], results
         snippet = driver.find_element("css selector", ".site-search-snippet").text
@@ -268,7 +268,7 @@ def test_search_finds_known_terms(driver, site):
         # Result links work from the page they are shown on.
         results = run_search(driver, "xylophone")
         driver.find_element("css selector", ".site-search-list li a").click()
-        assert driver.current_url.endswith("modes/index.html")
+        assert driver.current_url.endswith("modes/index.html#bank-led-mode")
     assert console_errors(driver) == []
 
 

@@ -4,19 +4,22 @@
 ///
 /// Entry fields are short to keep the file small: `t` title, `u` URL relative to the site root,
 /// `r` the page's section id in the whole-report page, `h` headings as `[id, text]` pairs,
-/// `x` plain text (at most `textLimit` characters).
+/// `x` plain text (at most `textLimit` characters). A heading is `[id, text, offset]`, offset being where
+/// the heading starts in the page's plain text (in UTF-16 units, as JavaScript counts), so that a match
+/// in the text can link to the section holding it.
 public struct SearchIndex: Sendable, Equatable {
     /// One page in the index.
     public struct Entry: Sendable, Equatable {
         public var title: String
         public var url: String
         public var reportAnchor: String
-        public var headings: [(id: String, text: String)]
+        public var headings: [(id: String, text: String, offset: Int)]
         public var text: String
 
         public static func == (lhs: Entry, rhs: Entry) -> Bool {
             lhs.title == rhs.title && lhs.url == rhs.url && lhs.reportAnchor == rhs.reportAnchor && lhs.text == rhs.text
                 && lhs.headings.map(\.id) == rhs.headings.map(\.id) && lhs.headings.map(\.text) == rhs.headings.map(\.text)
+                && lhs.headings.map(\.offset) == rhs.headings.map(\.offset)
         }
     }
 
@@ -37,9 +40,10 @@ public struct SearchIndex: Sendable, Equatable {
     public init(pages: [(rendered: RenderedPage, body: String)], reportAnchors: [String: String]) {
         entries = pages.map { item in
             let page = item.rendered.page
+            let extracted = Self.extractText(fromHTML: item.body)
             return Entry(title: item.rendered.title, url: page.outputPath, reportAnchor: reportAnchors[page.outputPath] ?? "",
-                         headings: item.rendered.headings.map { (id: $0.id, text: $0.text) },
-                         text: String(Self.plainText(fromHTML: item.body).prefix(Self.textLimit)))
+                         headings: item.rendered.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? 0) },
+                         text: String(extracted.text.prefix(Self.textLimit)))
         }
     }
 
@@ -48,7 +52,7 @@ public struct SearchIndex: Sendable, Equatable {
         var out = "window.REPORT_SEARCH_INDEX = [\n"
         for (index, entry) in entries.enumerated() {
             out += "{\"t\":\(Self.jsonString(entry.title)),\"u\":\(Self.jsonString(entry.url)),\"r\":\(Self.jsonString(entry.reportAnchor)),\"h\":["
-            out += entry.headings.map { "[\(Self.jsonString($0.id)),\(Self.jsonString($0.text))]" }.joined(separator: ",")
+            out += entry.headings.map { "[\(Self.jsonString($0.id)),\(Self.jsonString($0.text)),\($0.offset)]" }.joined(separator: ",")
             out += "],\"x\":\(Self.jsonString(entry.text))}"
             out += index + 1 < entries.count ? ",\n" : "\n"
         }
@@ -84,6 +88,12 @@ public struct SearchIndex: Sendable, Equatable {
     /// Text of an HTML fragment: tags removed, `svg`, `script` and `style` elements dropped, entities
     /// decoded, white space collapsed. Block boundaries become spaces so words do not run together.
     public static func plainText(fromHTML html: String) -> String {
+        extractText(fromHTML: html).text
+    }
+
+    /// The plain text (see `plainText(fromHTML:)`) and where each heading with an id starts in it (UTF-16 offsets).
+    public static func extractText(fromHTML html: String) -> (text: String, headingOffsets: [String: Int]) {
+        var headingOffsets: [String: Int] = [:]
         var out = ""
         out.reserveCapacity(html.utf8.count / 2)
         var skipUntil: String?
@@ -103,7 +113,8 @@ public struct SearchIndex: Sendable, Equatable {
         while index < html.endIndex {
             if html[index] == "<" {
                 guard let close = html[index...].firstIndex(of: ">") else { break }
-                let tag = html[html.index(after: index)..<close].lowercased()
+                let rawTag = String(html[html.index(after: index)..<close])
+                let tag = rawTag.lowercased()
                 let name = String(tag.prefix { $0.isLetter || $0.isNumber || $0 == "/" })
                 if let skip = skipUntil {
                     if name == "/" + skip { skipUntil = nil }
@@ -112,6 +123,9 @@ public struct SearchIndex: Sendable, Equatable {
                 }
                 let bare = name.hasPrefix("/") ? String(name.dropFirst()) : name
                 if !Self.inlineElements.contains(bare) { pendingSpace = !out.isEmpty }
+                if skipUntil == nil, ["h1", "h2", "h3", "h4", "h5", "h6"].contains(name), let id = Self.attribute("id", in: rawTag) {
+                    headingOffsets[id] = out.utf16.count + (out.isEmpty ? 0 : 1)
+                }
                 index = html.index(after: close)
                 continue
             }
@@ -119,7 +133,15 @@ public struct SearchIndex: Sendable, Equatable {
             if skipUntil == nil { append(Substring(decodeEntities(html[index..<next]))) }
             index = next
         }
-        return out
+        return (out, headingOffsets)
+    }
+
+    /// The value of a double-quoted attribute in a tag's text (without `<` and `>`), entities left as written.
+    static func attribute(_ name: String, in tag: String) -> String? {
+        guard let range = tag.range(of: " \(name)=\"") else { return nil }
+        let rest = tag[range.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        return String(decodeEntities(rest[..<end]))
     }
 
     /// Elements whose edges are not word boundaries.

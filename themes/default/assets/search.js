@@ -30,6 +30,15 @@
       return root + entry.u + (headingId ? "#" + headingId : "");
     }
 
+    /* The heading whose section holds the text at `offset`, or -1 before the first heading. */
+    function sectionAt(entry, offset) {
+      var found = -1;
+      for (var k = 0; k < entry.h.length; k++) {
+        if (entry.h[k].length > 2 && entry.h[k][2] <= offset) { found = k; }
+      }
+      return found;
+    }
+
     function search(query) {
       var terms = query.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
       if (terms.length === 0) { return []; }
@@ -48,7 +57,11 @@
               break;
             }
           }
-          if (item.text.indexOf(term) >= 0) { score += 1; hit = true; }
+          var at = item.text.indexOf(term);
+          if (at >= 0) {
+            score += 1; hit = true;
+            if (heading < 0 && i === 0) { heading = sectionAt(item.entry, at); }
+          }
           if (!hit) { return; }
         }
         results.push({ item: item, score: score, order: order, heading: heading, terms: terms });
