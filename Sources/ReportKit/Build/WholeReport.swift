@@ -267,6 +267,7 @@ struct WholeReport: Sendable {
 
     /// Writes `report.html` and `report-standalone.html`.
     func write(with writer: OutputWriter, layout: PageContext, searchIndex: SearchIndex?) throws(DiagnosticList) {
+        guard !site.pages.isEmpty else { return }
         let theme = site.theme
         try writer.write(Self.fileName, text: theme.render("page", context(layout: layout, body: body(), standalone: false, searchScript: nil)))
         var script: String?
