@@ -318,6 +318,9 @@ def test_print_style(driver, site):
         figures: [...document.querySelectorAll('figure, table')].map(e => getComputedStyle(e).breakInside),
       };""")
     emulate(driver)
+    # The printed whole report, kept beside the screenshots.
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False, "preferCSSPageSize": True})
+    (SCREENSHOTS.parent / f"{name}--report.pdf").write_bytes(base64.b64decode(pdf["data"]))
     assert facts["header"] == "none" and facts["toc"] == "none", facts
     if facts["href"]:
         assert facts["href"].rstrip("/") in facts["after"], facts
