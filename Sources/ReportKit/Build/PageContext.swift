@@ -5,7 +5,10 @@ import Foundation
 /// `lang`, `title`, `documentTitle`, `description`, `root` (relative prefix to the site root),
 /// `isHome`, `content` (HTML), `site` {title, subtitle, authors, language}, `nav` [{title, href, current}],
 /// `toc` [{id, text, children [{id, text}]}], `hasToc`, `children` [{title, href, summary}], `hasChildren`,
-/// `prev`/`next` {title, href}, `strings` (the theme's interface strings), `reportHref`.
+/// `prev`/`next` {title, href}, `strings` (the theme's interface strings), `reportHref` (the whole report),
+/// `hasSearch` (the theme ships `assets/search.js`, so `search-index.js` is written at the root).
+/// The whole-report page adds `isReport`, and its stand-alone copy `isStandalone`, `inlineStyle`,
+/// `faviconHref`, `inlineScript` (see `WholeReport`).
 struct PageContext {
     let site: AssembledSite
     /// Top-level navigation entries (home, top-level pages and sections), in reading order.
@@ -15,6 +18,8 @@ struct PageContext {
     /// The `navigation` template rendered once per distinct (current entry, depth) pair, so
     /// 10,000 pages do not each render the same menu. Keyed by `navigationKey(for:)`.
     let navigationHTML: [String: String]
+    /// The theme searches: write `search-index.js` and show the search box.
+    var hasSearch: Bool { site.theme.assets.contains(SearchIndex.themeAsset) }
 
     init(site: AssembledSite) {
         self.site = site
@@ -52,6 +57,8 @@ struct PageContext {
             "root": root,
             "isHome": page.outputPath == "index.html",
             "content": body,
+            "reportHref": root + WholeReport.fileName,
+            "hasSearch": hasSearch,
             "strings": site.theme.strings,
             "site": Self.nonEmpty([
                 "title": config.title, "subtitle": config.subtitle ?? "", "language": config.language,
