@@ -85,7 +85,7 @@ struct SiteBuildTests {
         for (path, data) in Self.snapshot(output) where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             let folder = output.appendingPathComponent(path).deletingLastPathComponent()
-            for target in Self.urls(in: html) where !target.hasPrefix("http") && !target.hasPrefix("mailto:") && !target.hasPrefix("#") {
+            for target in Self.urls(in: html) where !target.hasPrefix("http") && !target.hasPrefix("mailto:") && !target.hasPrefix("#") && !target.hasPrefix("data:") {
                 #expect(!target.hasPrefix("/"), "\(path): absolute link \(target)")
                 #expect(!target.hasSuffix("/"), "\(path): folder link \(target)")
                 let file = String(target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
