@@ -72,8 +72,11 @@ struct PageContext {
             ]),
         ]
         if publishesWholeReport { context["reportHref"] = root + WholeReport.fileName }
-        context["nav"] = Self.navigationEntries(for: page, in: navigation)
-        if let html = navigationHTML[Self.navigationKey(for: page, in: navigation)] { context["navigation"] = html }
+        if let html = navigationHTML[Self.navigationKey(for: page, in: navigation)] {
+            context["navigation"] = html
+        } else {
+            context["nav"] = Self.navigationEntries(for: page, in: navigation)
+        }
         let toc = Self.tableOfContents(rendered.headings)
         context["toc"] = toc
         context["hasToc"] = !toc.isEmpty

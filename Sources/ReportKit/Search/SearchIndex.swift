@@ -48,9 +48,9 @@ public struct SearchIndex: Sendable, Equatable {
     /// Builds the index from finished page bodies (tokens already replaced), in reading order.
     public init(pages: [(rendered: RenderedPage, body: String)], reportAnchors: [String: String]) {
         let limit = Self.textLimit(forPageCount: pages.count)
-        entries = pages.map { item in
+        entries = pages.parallelMap { item in
             let page = item.rendered.page
-            let extracted = Self.extractText(fromHTML: item.body)
+            let extracted = Self.extractText(fromHTML: item.body, limit: limit)
             return Entry(title: item.rendered.title, url: page.outputPath, reportAnchor: reportAnchors[page.outputPath] ?? "",
                          headings: item.rendered.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? 0) },
                          text: String(extracted.text.prefix(limit)))
@@ -102,27 +102,40 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The plain text (see `plainText(fromHTML:)`) and where each heading with an id starts in it (UTF-16 offsets).
-    public static func extractText(fromHTML html: String) -> (text: String, headingOffsets: [String: Int]) {
+    /// Text past `limit` characters is not collected (headings are still located), which keeps
+    /// indexing cheap on large pages.
+    public static func extractText(fromHTML html: String, limit: Int = .max) -> (text: String, headingOffsets: [String: Int]) {
         var headingOffsets: [String: Int] = [:]
         var out = ""
-        out.reserveCapacity(html.utf8.count / 2)
+        out.reserveCapacity(min(html.utf8.count / 2, limit * 4))
+        var count = 0
         var skipUntil: String?
         var index = html.startIndex
         var pendingSpace = false
         func append(_ text: Substring) {
             for character in text {
+                if count >= limit { return }
                 if character == "\u{21A9}" { continue }  // footnote back-link arrow
                 if character.isWhitespace {
                     pendingSpace = !out.isEmpty
                 } else {
-                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    if pendingSpace { out.append(" "); pendingSpace = false; count += 1 }
                     out.append(character)
+                    count += 1
                 }
             }
         }
         while index < html.endIndex {
             if html[index] == "<" {
                 guard let close = html[index...].firstIndex(of: ">") else { break }
+                // Past the limit only headings matter: skip other tags without looking at them.
+                if count >= limit {
+                    let first = html.index(after: index)
+                    if first >= close || !(html[first] == "h" || html[first] == "H") {
+                        index = html.index(after: close)
+                        continue
+                    }
+                }
                 let rawTag = String(html[html.index(after: index)..<close])
                 let tag = rawTag.lowercased()
                 let name = String(tag.prefix { $0.isLetter || $0.isNumber || $0 == "/" })
@@ -140,7 +153,7 @@ public struct SearchIndex: Sendable, Equatable {
                 continue
             }
             let next = html[index...].firstIndex(of: "<") ?? html.endIndex
-            if skipUntil == nil { append(Substring(decodeEntities(html[index..<next]))) }
+            if skipUntil == nil && count < limit { append(Substring(decodeEntities(html[index..<next]))) }
             index = next
         }
         return (out, headingOffsets)
