@@ -231,7 +231,8 @@ extension ChartCanvas {
         let wrapped = data.labels.map { TextMeasure.wrapTruncating($0, maxWidth: labelWidth, fontSize: fontSize, maxLines: 3) }
         let left = pad + (wrapped.flatMap { $0 }.map { measure($0) }.max() ?? 0) + 8
         let lineCount = Double(wrapped.map(\.count).max() ?? 1)
-        let thickness = arrangement == .grouped ? 12.0 * Double(seriesCount) : data.count > 12 ? 16 : 20
+        let sub = 15.0
+        let thickness = arrangement == .grouped ? sub * Double(seriesCount) : data.count > 12 ? 16 : 20
         let rowStep = max(thickness + (data.count > 12 ? 6 : 10), lineCount * SVGBuilder.lineStep + 6)
         let plotTop = top, plotBottom = top + Double(data.count) * rowStep
 
@@ -268,9 +269,9 @@ extension ChartCanvas {
                 let rowTop = plotTop + Double(i) * rowStep + (rowStep - thickness) / 2
                 switch arrangement {
                 case .single, .grouped:
-                    let y = rowTop + (arrangement == .grouped ? Double(s) * 12 : 0)
+                    let y = rowTop + (arrangement == .grouped ? Double(s) * sub : 0)
                     let x = scale(value)
-                    svg.rect(x: min(x, zero), y: y, width: abs(x - zero), height: arrangement == .grouped ? 12 : thickness, title: tooltip(series: s, index: i))
+                    svg.rect(x: min(x, zero), y: y, width: abs(x - zero), height: arrangement == .grouped ? sub - 1 : thickness, title: tooltip(series: s, index: i))
                 case .stacked:
                     guard value != 0 else { continue }
                     let base = stackBase(series: s, index: i)
@@ -297,7 +298,7 @@ extension ChartCanvas {
                 } else {
                     guard let v = data.values[s][i] else { continue }
                     value = v
-                    center = arrangement == .grouped ? rowTop + Double(s) * 12 + 6 : rowTop + thickness / 2
+                    center = arrangement == .grouped ? rowTop + Double(s) * sub + sub / 2 : rowTop + thickness / 2
                 }
                 let x = scale(value)
                 svg.text(text, x: value < 0 ? x - 4 : x + 4, y: center + centerBaseline, anchor: value < 0 ? .end : .start)

@@ -198,23 +198,32 @@ extension ChartCanvas {
         if model.xKind == .category || !data.xs.contains(where: { $0 != nil }) {
             let step = (plotRight - plotLeft) / Double(max(1, data.count))
             plan.xs = (0..<data.count).map { plotLeft + (Double($0) + 0.5) * step }
+            // Each label wraps onto 2 lines within its share of the axis and never past the edges;
+            // when they do not fit, only every k-th category is labelled (truncated as a last resort).
+            let xs = plan.xs.map { $0 ?? 0 }
+            func room(_ i: Int, every k: Int) -> Double {
+                min(step * Double(k) - 6, 2 * (xs[i] - pad), 2 * (width - pad - xs[i]))
+            }
             var every = 1
             var labels: [(lines: [String], x: Double)] = []
-            while every <= max(1, data.count) {
+            var found = false
+            while every <= max(1, data.count) && !found {
                 labels = []
-                var fits = true
+                found = true
                 for i in stride(from: 0, to: data.count, by: every) {
-                    guard let lines = TextMeasure.wrap(data.labels[i], maxWidth: step * Double(every) - 6, fontSize: fontSize, maxLines: 2) else {
-                        fits = false
+                    guard let lines = TextMeasure.wrap(data.labels[i], maxWidth: room(i, every: every), fontSize: fontSize, maxLines: 2) else {
+                        found = false
                         break
                     }
-                    labels.append((lines, plan.xs[i]!))
+                    labels.append((lines, xs[i]))
                 }
-                if fits { break }
-                every += 1
+                if !found { every += 1 }
             }
-            if labels.isEmpty, data.count > 0 {
-                labels = [(TextMeasure.wrapTruncating(data.labels[0], maxWidth: max(30, step - 6), fontSize: fontSize, maxLines: 2), plan.xs[0]!)]
+            if !found {
+                every = max(1, Int((90 / step).rounded(.up)))
+                labels = stride(from: 0, to: data.count, by: every).map { i in
+                    (TextMeasure.wrapTruncating(data.labels[i], maxWidth: max(14, room(i, every: every)), fontSize: fontSize, maxLines: 2), xs[i])
+                }
             }
             plan.xLabels = labels
             plan.xTicksAreMarks = every > 1
