@@ -35,6 +35,11 @@ enum ChartSamples {
                          "兴业消费金融", "Home Credit China (捷信)", "杭银消费金融"],
             series: [.init(name: "Capital", values: [10_000, 4_000, 1_500, 5_316, 800, 2_140])],
             yTitle: "Registered capital (million yuan)", valueFormat: NumberFormat(.currency("¥")))),
+        ("hbar-negative", ChartModel(
+            kind: .horizontalBar, id: "npl-change", title: "Change in non-performing loans, 2023",
+            categories: ["Licensed consumer finance companies", "Internet micro-lending companies (网络小贷)", "Commercial banks", "Credit card issuers"],
+            series: [.init(name: "Change", values: [-12.4, 8.7, -3.1, 15.2])],
+            yTitle: "Change on 2022 (%)", valueFormat: NumberFormat(.percent, decimals: 1))),
         ("grouped-bar", ChartModel(
             kind: .groupedBar, id: "balance-by-product", title: "Balance by product, 2021–2023",
             categories: ["Credit cards", "Consumer loans from banks", "Consumer finance companies", "Online platforms"],

@@ -68,8 +68,8 @@ extension ChartCanvas {
         if model.yTitle != nil { top += 20 }
         top += 8
 
-        let domain = Self.valueDomain(domainValues, zero: true, count: 5)
-        let (ticks, tickLabels) = valueTicks(domain: domain, pixels: height - top - 80, spacing: 50, horizontal: false)
+        let (domain, ticks, tickLabels) = valueTicks(domain: Self.valueDomain(domainValues, zero: true, count: 5),
+                                                     pixels: height - top - 80, spacing: 50, horizontal: false)
         let left = pad + max(8, tickLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
         let right = pad + 8
         let band = BandScale(count: data.count, start: left, end: width - right,
@@ -246,11 +246,11 @@ extension ChartCanvas {
                 if value < 0 { negativeRoom = max(negativeRoom, measure(text) + 6) } else { positiveRoom = max(positiveRoom, measure(text) + 6) }
             }
         }
-        let domain = Self.valueDomain(domainValues, zero: true, count: 5)
+        let extent = Self.valueDomain(domainValues, zero: true, count: 5)
         var right = pad + max(positiveRoom, 8)
-        var (ticks, tickLabels) = valueTicks(domain: domain, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
+        var (domain, ticks, tickLabels) = valueTicks(domain: extent, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
         right = max(right, pad + (tickLabels.last.map { measure($0) / 2 } ?? 0))
-        (ticks, tickLabels) = valueTicks(domain: domain, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
+        (domain, ticks, tickLabels) = valueTicks(domain: extent, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
         let scale = LinearScale(domain: domain, range: (left + negativeRoom, width - right))
 
         var bottom = Self.tickPadding + 2 + fontSize + pad

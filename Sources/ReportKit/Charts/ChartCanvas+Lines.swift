@@ -172,8 +172,9 @@ extension ChartCanvas {
         let values = tops.flatMap { $0.compactMap { $0 } }
         let lo = values.min() ?? 0, hi = values.max() ?? 1
         let zero = model.kind == .area || (lo >= 0 && lo <= hi / 2) || (hi <= 0 && hi >= lo / 2)
-        let domain = Self.valueDomain(values, zero: zero, count: 5)
-        (plan.yTicks, plan.yTickLabels) = valueTicks(domain: domain, pixels: height - top - 80, spacing: 50, horizontal: false)
+        let domain: (Double, Double)
+        (domain, plan.yTicks, plan.yTickLabels) = valueTicks(domain: Self.valueDomain(values, zero: zero, count: 5),
+                                                             pixels: height - top - 80, spacing: 50, horizontal: false)
         plan.left = pad + max(8, plan.yTickLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
 
         // Right margin: end labels, or half of the last x label.

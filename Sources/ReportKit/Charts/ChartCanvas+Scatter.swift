@@ -23,8 +23,8 @@ extension ChartCanvas {
             drawEmpty()
             return
         }
-        let yDomain = Self.valueDomain(points.map(\.y), zero: false, count: 5)
-        let (yTicks, yLabels) = valueTicks(domain: yDomain, pixels: height - top - 80, spacing: 50, horizontal: false)
+        let (yDomain, yTicks, yLabels) = valueTicks(domain: Self.valueDomain(points.map(\.y), zero: false, count: 5),
+                                                    pixels: height - top - 80, spacing: 50, horizontal: false)
         let left = pad + max(8, yLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
         let xDomain = LinearScale.niceDomain(points.map(\.x).min()!, points.map(\.x).max()!, count: 6)
         var right = pad + 12

@@ -72,16 +72,18 @@ struct ChartCanvas: Sendable {
     // MARK: - Axes
 
     /// Ticks and their labels for a value axis of `pixels` length, thinned until the labels have room
-    /// (`along` is the label extent that must fit between neighbouring ticks).
-    func valueTicks(domain: (Double, Double), pixels: Double, spacing: Double, horizontal: Bool) -> (ticks: [Double], labels: [String]) {
+    /// (`spacing` is the wanted distance between ticks). The domain is widened to whole steps of the
+    /// chosen ticks, so the axis always ends on a tick.
+    func valueTicks(domain: (Double, Double), pixels: Double, spacing: Double, horizontal: Bool) -> (domain: (Double, Double), ticks: [Double], labels: [String]) {
         var count = max(2, Int(pixels / spacing))
         while true {
-            let ticks = LinearScale.ticks(domain.0, domain.1, count: count)
+            let nice = LinearScale.niceDomain(domain.0, domain.1, count: count)
+            let ticks = LinearScale.ticks(nice.0, nice.1, count: count)
             let labels = model.valueFormat.tickLabels(for: ticks)
-            if count <= 2 || ticks.count < 2 { return (ticks, labels) }
-            let gap = pixels * abs(ticks[1] - ticks[0]) / max(1e-12, abs(domain.1 - domain.0))
+            if count <= 2 || ticks.count < 2 { return (nice, ticks, labels) }
+            let gap = pixels * abs(ticks[1] - ticks[0]) / max(1e-12, abs(nice.1 - nice.0))
             let needed = horizontal ? (labels.map { measure($0) }.max() ?? 0) + 12 : fontSize * 1.6
-            if gap >= needed { return (ticks, labels) }
+            if gap >= needed { return (nice, ticks, labels) }
             count -= 1
         }
     }
