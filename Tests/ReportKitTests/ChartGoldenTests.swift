@@ -72,6 +72,33 @@ struct ChartGoldenTests {
         }
     }
 
+    @Test(arguments: ChartSamples.all.map(\.name))
+    func narrowLayoutKeepsTextInsideAndApart(_ name: String) throws {
+        let model = try #require(ChartSamples.all.first { $0.name == name }?.model)
+        let svg = ChartRenderer.svg(for: model, width: 360)
+        // CHART_PREVIEW_DIR=/some/dir writes the narrow variants there, to look at them.
+        if let folder = ProcessInfo.processInfo.environment["CHART_PREVIEW_DIR"] {
+            try svg.write(toFile: folder + "/\(name)-w360.svg", atomically: true, encoding: .utf8)
+        }
+        let parsed = SVGTexts.parse(svg)
+        #expect(parsed.error == nil)
+        #expect(parsed.rootAttributes["aria-labelledby"] == "\(model.id)-w360-title \(model.id)-w360-desc")
+        let box = parsed.viewBox
+        #expect(box.count == 4 && box[0] == 0 && box[1] == 0 && box[2] == 360, "\(name): viewBox \(box)")
+        guard box.count == 4 else { return }
+        let boxes = parsed.texts.map { SVGBuilder.box(of: $0) }
+        for (text, b) in zip(parsed.texts, boxes) {
+            #expect(b.0 >= 0 && b.1 >= 0 && b.2 <= box[2] && b.3 <= box[3], "\(name): '\(text.text)' at \(b) leaves the viewBox")
+        }
+        for i in boxes.indices {
+            for j in boxes.indices where j > i {
+                let a = boxes[i], b = boxes[j]
+                let overlap = a.0 < b.2 - 0.5 && b.0 < a.2 - 0.5 && a.1 < b.3 - 0.5 && b.1 < a.3 - 0.5
+                #expect(!overlap, "\(name): '\(parsed.texts[i].text)' overlaps '\(parsed.texts[j].text)'")
+            }
+        }
+    }
+
     @Test func outputIsDeterministic() {
         for sample in ChartSamples.all {
             #expect(ChartRenderer.svg(for: sample.model) == ChartRenderer.svg(for: sample.model))
