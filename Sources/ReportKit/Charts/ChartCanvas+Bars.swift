@@ -60,13 +60,9 @@ extension ChartCanvas {
         let pad = Self.pad
         let arrangement = self.arrangement
         let seriesCount = max(1, data.values.count)
-        var top = pad
-        let legend = arrangement == .single ? nil : legendLayout(data.names, maxWidth: width - 2 * pad)
-        let legendTop = top
-        if let legend { top += legend.height + 6 }
-        let yTitleBaseline = top + fontSize * TextMeasure.ascent
-        if model.yTitle != nil { top += 20 }
-        top += 8
+        let hasLegend = arrangement != .single
+        let header = header(legend: hasLegend, title: model.yTitle)
+        let top = header.bottom + 8
 
         let (domain, ticks, tickLabels) = valueTicks(domain: Self.valueDomain(domainValues, zero: true, count: 5),
                                                      pixels: height - top - 80, spacing: 50, horizontal: false)
@@ -98,7 +94,7 @@ extension ChartCanvas {
         }
         guard let wrapped = found else { return false }
         let lineCount = wrapped.map(\.count).max() ?? 1
-        var bottom = Self.tickPadding + 2 + Double(lineCount) * SVGBuilder.lineStep + pad
+        var bottom = bottomAxisHeight(lines: lineCount) + pad
         if model.xTitle != nil { bottom += 20 }
         height = max(height, top + 220 + bottom)
         let plotTop = top, plotBottom = height - bottom
@@ -176,19 +172,11 @@ extension ChartCanvas {
         // Category labels.
         svg.beginGroup(class: "axis axis-x", hidden: true)
         for (i, lines) in wrapped.enumerated() where !lines.isEmpty {
-            svg.lines(lines, x: band.center(i), y: plotBottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
+            svg.lines(lines, x: band.center(i), y: plotBottom + labelDrop, anchor: .middle)
         }
         svg.endGroup()
 
-        if legend != nil {
-            drawLegend(data.names, x: pad, y: legendTop, maxWidth: width - 2 * pad)
-        }
-        if let yTitle = model.yTitle {
-            drawTitle(yTitle, x: pad, y: yTitleBaseline, anchor: .start, maxWidth: width - 2 * pad)
-        }
-        if let xTitle = model.xTitle {
-            drawTitle(xTitle, x: (left + width - right) / 2, y: height - pad - fontSize * TextMeasure.descent, anchor: .middle, maxWidth: width - 2 * pad)
-        }
+        drawHeaderAndTitles(header, legend: hasLegend, title: model.yTitle, bottomTitle: model.xTitle, bottomCenter: (left + width - right) / 2)
         return true
     }
 
@@ -216,14 +204,10 @@ extension ChartCanvas {
         let pad = Self.pad
         let arrangement = self.arrangement
         let seriesCount = max(1, data.values.count)
-        var top = pad
-        let legendTop = top
-        if arrangement != .single {
-            top += legendLayout(data.names, maxWidth: width - 2 * pad).height + 6
-        }
-        let categoryTitleBaseline = top + fontSize * TextMeasure.ascent
-        if model.xTitle != nil { top += 20 }
-        top += 4
+        // The header carries the categories' title; the value axis's title goes under the plot.
+        let hasLegend = arrangement != .single
+        let header = header(legend: hasLegend, title: model.xTitle)
+        let top = header.bottom + 4
 
         // Category labels on the left, wrapped to at most 3 lines and 36% of the width.
         let natural = data.labels.map { measure($0) }.max() ?? 0
@@ -253,7 +237,7 @@ extension ChartCanvas {
         (domain, ticks, tickLabels) = valueTicks(domain: extent, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
         let scale = LinearScale(domain: domain, range: (left + negativeRoom, width - right))
 
-        var bottom = Self.tickPadding + 2 + fontSize + pad
+        var bottom = bottomAxisHeight(lines: 1) + pad
         if model.yTitle != nil { bottom += 22 }
         height = plotBottom + bottom
 
@@ -314,14 +298,6 @@ extension ChartCanvas {
         }
         svg.endGroup()
 
-        if arrangement != .single {
-            drawLegend(data.names, x: pad, y: legendTop, maxWidth: width - 2 * pad)
-        }
-        if let xTitle = model.xTitle {
-            drawTitle(xTitle, x: pad, y: categoryTitleBaseline, anchor: .start, maxWidth: width - 2 * pad)
-        }
-        if let yTitle = model.yTitle {
-            drawTitle(yTitle, x: (scale.r0 + scale.r1) / 2, y: height - pad - fontSize * TextMeasure.descent, anchor: .middle, maxWidth: width - 2 * pad)
-        }
+        drawHeaderAndTitles(header, legend: hasLegend, title: model.xTitle, bottomTitle: model.yTitle, bottomCenter: (scale.r0 + scale.r1) / 2)
     }
 }

@@ -38,6 +38,45 @@ struct ChartCanvas: Sendable {
         svg.text("No data", x: width / 2, y: height / 2 + centerBaseline, anchor: .middle, paint: .muted)
     }
 
+    // MARK: - Header and titles
+
+    /// The band above the plot: an optional legend, then an optional bold title (the value axis's,
+    /// or the categories' for horizontal bars), left-aligned.
+    struct Header {
+        var legendTop: Double
+        var titleBaseline: Double
+        /// Where the band ends.
+        var bottom: Double
+    }
+
+    /// Lays out the header for this chart's series names and title.
+    func header(legend: Bool, title: String?) -> Header {
+        var top = Self.pad
+        let legendTop = top
+        if legend { top += legendLayout(data.names, maxWidth: width - 2 * Self.pad).height + 6 }
+        let titleBaseline = top + fontSize * TextMeasure.ascent
+        if title != nil { top += 20 }
+        return Header(legendTop: legendTop, titleBaseline: titleBaseline, bottom: top)
+    }
+
+    /// Draws what `header` laid out, and the other axis title centred under the plot at `bottomCenter`.
+    mutating func drawHeaderAndTitles(_ header: Header, legend: Bool, title: String?, bottomTitle: String?, bottomCenter: Double) {
+        let maxWidth = width - 2 * Self.pad
+        if legend { drawLegend(data.names, x: Self.pad, y: header.legendTop, maxWidth: maxWidth) }
+        if let title { drawTitle(title, x: Self.pad, y: header.titleBaseline, anchor: .start, maxWidth: maxWidth) }
+        if let bottomTitle {
+            drawTitle(bottomTitle, x: bottomCenter, y: height - Self.pad - fontSize * TextMeasure.descent, anchor: .middle, maxWidth: maxWidth)
+        }
+    }
+
+    /// Space between an axis and the baseline of the first line of labels under it.
+    var labelDrop: Double { Self.tickPadding + 2 + fontSize * TextMeasure.ascent }
+
+    /// Height of a bottom axis with `lines` lines of labels (without the title under it).
+    func bottomAxisHeight(lines: Int) -> Double {
+        Self.tickPadding + 2 + Double(lines) * SVGBuilder.lineStep
+    }
+
     // MARK: - Legend
 
     /// Where each legend item goes for these names in rows no wider than `maxWidth`, and the total height.
@@ -113,7 +152,7 @@ struct ChartCanvas: Sendable {
         }
         svg.beginGroup(class: "axis axis-x", hidden: true, style: "fill:\(ChartPaint.muted.css)")
         for (tick, label) in zip(ticks, labels) {
-            svg.text(label, x: scale(tick), y: bottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
+            svg.text(label, x: scale(tick), y: bottom + labelDrop, anchor: .middle)
         }
         svg.endGroup()
     }
