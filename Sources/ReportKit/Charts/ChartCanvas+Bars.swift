@@ -36,16 +36,7 @@ extension ChartCanvas {
             let texts = format.labels(for: totals)
             return [texts.map { Optional($0) }]
         }
-        let present = data.allValues
-        let texts = format.labels(for: present)
-        var cursor = 0
-        return data.values.map { series in
-            series.map { value in
-                guard value != nil else { return nil }
-                defer { cursor += 1 }
-                return texts[cursor]
-            }
-        }
+        return data.valueTexts
     }
 
     mutating func drawBars() {
@@ -193,7 +184,7 @@ extension ChartCanvas {
 
     /// The hover text of one mark: "Series, Category: value".
     func tooltip(series s: Int, index i: Int) -> String {
-        let value = data.values[s][i].map { model.valueFormat.labels(for: [$0])[0] } ?? "–"
+        let value = data.valueTexts[s][i] ?? "–"
         let name = data.values.count > 1 ? data.names[s] + ", " : ""
         return "\(name)\(data.labels[i]): \(value)"
     }

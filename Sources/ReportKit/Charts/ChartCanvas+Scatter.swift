@@ -60,7 +60,7 @@ extension ChartCanvas {
             for point in points where point.s == s {
                 let label = data.labels[point.i]
                 let xText = ChartData.formatX(point.x, kind: .linear, format: model.xFormat)
-                let yText = model.valueFormat.labels(for: [point.y])[0]
+                let yText = data.valueTexts[s][point.i] ?? ""
                 let name = multi ? data.names[s] + ", " : ""
                 svg.circle(cx: x(point.x), cy: y(point.y), r: radius, title: "\(name)\(label.isEmpty ? "" : label + ": ")\(xText), \(yText)")
             }
