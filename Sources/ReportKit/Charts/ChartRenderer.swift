@@ -8,6 +8,13 @@ public enum ChartRenderer {
     /// The design width of every chart, in SVG user units.
     public static let designWidth = 640.0
 
+    /// The CSS custom properties charts paint with and the light-theme fallback each `var()` carries:
+    /// `--chart-1` … `--chart-8` (series, Okabe–Ito), `--chart-text`, `--chart-muted`, `--chart-grid`,
+    /// `--chart-axis`, `--chart-bg`. A theme overrides them for dark mode and print.
+    public static var cssCustomProperties: [(name: String, fallback: String)] {
+        ChartPaint.all.map(\.customProperty)
+    }
+
     /// The chart as one inline `<svg>` element with `role="img"`, `<title>` and `<desc>`.
     public static func svg(for model: ChartModel) -> String {
         svg(for: model, width: designWidth)
