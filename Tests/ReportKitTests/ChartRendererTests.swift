@@ -62,4 +62,16 @@ struct ChartRendererTests {
             #expect(SVGTexts.parse(ChartRenderer.svg(for: model)).layoutProblems(width: 640) == [], "\(kind)")
         }
     }
+
+    @Test func largeInputsStayTidy() {
+        let n = 300
+        let labels = (0..<n).map { "Item \($0) 类别" }
+        let values = (0..<n).map { Double(($0 * 7919) % 1000) + 1 }
+        for kind in ChartModel.Kind.allCases {
+            let model = ChartModel(kind: kind, id: "big", title: "Big", xKind: kind == .scatter ? .linear : .category,
+                                   categories: labels, xValues: values.map { $0 / 7 },
+                                   series: [.init(name: "A", values: values), .init(name: "B", values: values.reversed())])
+            #expect(SVGTexts.parse(ChartRenderer.svg(for: model)).layoutProblems(width: 640) == [], "\(kind)")
+        }
+    }
 }
