@@ -56,20 +56,21 @@ struct ChartGoldenTests {
     func textStaysInsideTheViewBoxAndApart(_ name: String) throws {
         let model = try #require(ChartSamples.all.first { $0.name == name }?.model)
         let parsed = SVGTexts.parse(ChartRenderer.svg(for: model))
-        let box = parsed.viewBox
-        #expect(box.count == 4 && box[0] == 0 && box[1] == 0 && box[2] == ChartRenderer.designWidth, "\(name): viewBox \(box)")
-        guard box.count == 4 else { return }
-        let boxes = parsed.texts.map { SVGBuilder.box(of: $0) }
-        for (text, b) in zip(parsed.texts, boxes) {
-            #expect(b.0 >= 0 && b.1 >= 0 && b.2 <= box[2] && b.3 <= box[3], "\(name): '\(text.text)' at \(b) leaves the viewBox")
+        #expect(parsed.layoutProblems(width: ChartRenderer.designWidth) == [], "\(name)")
+    }
+
+    @Test(arguments: ChartSamples.all.map(\.name))
+    func narrowLayoutKeepsTextInsideAndApart(_ name: String) throws {
+        let model = try #require(ChartSamples.all.first { $0.name == name }?.model)
+        let svg = ChartRenderer.svg(for: model, width: 360)
+        // CHART_PREVIEW_DIR=/some/dir writes the narrow variants there, to look at them.
+        if let folder = ProcessInfo.processInfo.environment["CHART_PREVIEW_DIR"] {
+            try svg.write(toFile: folder + "/\(name)-w360.svg", atomically: true, encoding: .utf8)
         }
-        for i in boxes.indices {
-            for j in boxes.indices where j > i {
-                let a = boxes[i], b = boxes[j]
-                let overlap = a.0 < b.2 - 0.5 && b.0 < a.2 - 0.5 && a.1 < b.3 - 0.5 && b.1 < a.3 - 0.5
-                #expect(!overlap, "\(name): '\(parsed.texts[i].text)' overlaps '\(parsed.texts[j].text)'")
-            }
-        }
+        let parsed = SVGTexts.parse(svg)
+        #expect(parsed.error == nil)
+        #expect(parsed.rootAttributes["aria-labelledby"] == "\(model.id)-w360-title \(model.id)-w360-desc")
+        #expect(parsed.layoutProblems(width: 360) == [], "\(name)")
     }
 
     @Test func outputIsDeterministic() {
@@ -119,6 +120,26 @@ struct SVGTexts {
         result.viewBox = (delegate.root["viewBox"] ?? "").split(separator: " ").compactMap { Double($0) }
         result.texts = delegate.texts
         return result
+    }
+
+    /// What is wrong with the text layout: a viewBox other than `0 0 width H`, text whose estimated box
+    /// leaves it, or two texts whose boxes overlap. Empty when all is well.
+    func layoutProblems(width: Double) -> [String] {
+        guard viewBox.count == 4, viewBox[0] == 0, viewBox[1] == 0, viewBox[2] == width else { return ["viewBox \(viewBox)"] }
+        var problems: [String] = []
+        let boxes = texts.map { SVGBuilder.box(of: $0) }
+        for (text, b) in zip(texts, boxes) where b.0 < 0 || b.1 < 0 || b.2 > viewBox[2] || b.3 > viewBox[3] {
+            problems.append("'\(text.text)' at \(b) leaves the viewBox")
+        }
+        for i in boxes.indices {
+            for j in boxes.indices where j > i {
+                let a = boxes[i], b = boxes[j]
+                if a.0 < b.2 - 0.5 && b.0 < a.2 - 0.5 && a.1 < b.3 - 0.5 && b.1 < a.3 - 0.5 {
+                    problems.append("'\(texts[i].text)' overlaps '\(texts[j].text)'")
+                }
+            }
+        }
+        return problems
     }
 
     private final class Delegate: NSObject, XMLParserDelegate {

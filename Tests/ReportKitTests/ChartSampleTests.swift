@@ -35,6 +35,11 @@ enum ChartSamples {
                          "兴业消费金融", "Home Credit China (捷信)", "杭银消费金融"],
             series: [.init(name: "Capital", values: [10_000, 4_000, 1_500, 5_316, 800, 2_140])],
             yTitle: "Registered capital (million yuan)", valueFormat: NumberFormat(.currency("¥")))),
+        ("hbar-negative", ChartModel(
+            kind: .horizontalBar, id: "npl-change", title: "Change in non-performing loans, 2023",
+            categories: ["Licensed consumer finance companies", "Internet micro-lending companies (网络小贷)", "Commercial banks", "Credit card issuers"],
+            series: [.init(name: "Change", values: [-12.4, 8.7, -3.1, 15.2])],
+            yTitle: "Change on 2022 (%)", valueFormat: NumberFormat(.percent, decimals: 1))),
         ("grouped-bar", ChartModel(
             kind: .groupedBar, id: "balance-by-product", title: "Balance by product, 2021–2023",
             categories: ["Credit cards", "Consumer loans from banks", "Consumer finance companies", "Online platforms"],
@@ -104,6 +109,19 @@ enum ChartSamples {
             kind: .groupedBar, id: "one", title: "One category", categories: ["2023"],
             series: [.init(name: "Banks", values: [17.2]), .init(name: "Platforms", values: [nil])],
             valueFormat: NumberFormat(.number, decimals: 1))),
+        ("edge-many-long-grouped", ChartModel(
+            kind: .groupedBar, id: "provinces", title: "Consumer loans by province (top 14)",
+            categories: ["Guangdong Province (广东省)", "Zhejiang Province (浙江省)", "Jiangsu Province (江苏省)", "Shandong Province",
+                         "Beijing Municipality (北京市)", "Shanghai Municipality (上海市)", "Sichuan Province", "Henan Province",
+                         "Fujian Province", "Hubei Province", "Hunan Province", "Anhui Province", "Hebei Province", "内蒙古自治区"],
+            series: [.init(name: "2022", values: [7.1, 5.9, 5.2, 3.9, 3.6, 3.4, 3.0, 2.9, 2.7, 2.4, 2.2, 2.1, 2.0, 0.8]),
+                     .init(name: "2023", values: [7.6, 6.4, 5.6, 4.1, 3.8, 3.7, 3.2, 3.0, 2.9, 2.6, 2.3, 2.3, 2.1, 0.9])],
+            yTitle: "Balance (trillion yuan)", valueFormat: NumberFormat(.number, decimals: 1))),
+        ("edge-line-many-long", ChartModel(
+            kind: .line, id: "long-periods", title: "Long category names on a line",
+            categories: (1...22).map { "Reporting period number \($0) (报告期)" },
+            series: [.init(name: "Index", values: (1...22).map { 100 + Double(($0 * 37) % 23) - 11 })],
+            yTitle: "Index", valueFormat: NumberFormat(.number))),
         ("edge-gaps", ChartModel(
             kind: .line, id: "gaps", title: "Series with gaps", xKind: .year, xValues: years,
             series: [.init(name: "Reported", values: [1, 2, nil, 4, 5, nil, 7, nil, nil])])),

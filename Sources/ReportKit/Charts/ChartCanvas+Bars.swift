@@ -36,16 +36,7 @@ extension ChartCanvas {
             let texts = format.labels(for: totals)
             return [texts.map { Optional($0) }]
         }
-        let present = data.allValues
-        let texts = format.labels(for: present)
-        var cursor = 0
-        return data.values.map { series in
-            series.map { value in
-                guard value != nil else { return nil }
-                defer { cursor += 1 }
-                return texts[cursor]
-            }
-        }
+        return data.valueTexts
     }
 
     mutating func drawBars() {
@@ -60,16 +51,12 @@ extension ChartCanvas {
         let pad = Self.pad
         let arrangement = self.arrangement
         let seriesCount = max(1, data.values.count)
-        var top = pad
-        let legend = arrangement == .single ? nil : legendLayout(data.names, maxWidth: width - 2 * pad)
-        let legendTop = top
-        if let legend { top += legend.height + 6 }
-        let yTitleBaseline = top + fontSize * TextMeasure.ascent
-        if model.yTitle != nil { top += 20 }
-        top += 8
+        let hasLegend = arrangement != .single
+        let header = header(legend: hasLegend, title: model.yTitle)
+        let top = header.bottom + 8
 
-        let domain = Self.valueDomain(domainValues, zero: true, count: 5)
-        let (ticks, tickLabels) = valueTicks(domain: domain, pixels: height - top - 80, spacing: 50, horizontal: false)
+        let (domain, ticks, tickLabels) = valueTicks(domain: Self.valueDomain(domainValues, zero: true, count: 5),
+                                                     pixels: height - top - 80, spacing: 50, horizontal: false)
         let left = pad + max(8, tickLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
         let right = pad + 8
         let band = BandScale(count: data.count, start: left, end: width - right,
@@ -98,7 +85,7 @@ extension ChartCanvas {
         }
         guard let wrapped = found else { return false }
         let lineCount = wrapped.map(\.count).max() ?? 1
-        var bottom = Self.tickPadding + 2 + Double(lineCount) * SVGBuilder.lineStep + pad
+        var bottom = bottomAxisHeight(lines: lineCount) + pad
         if model.xTitle != nil { bottom += 20 }
         height = max(height, top + 220 + bottom)
         let plotTop = top, plotBottom = height - bottom
@@ -176,19 +163,11 @@ extension ChartCanvas {
         // Category labels.
         svg.beginGroup(class: "axis axis-x", hidden: true)
         for (i, lines) in wrapped.enumerated() where !lines.isEmpty {
-            svg.lines(lines, x: band.center(i), y: plotBottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
+            svg.lines(lines, x: band.center(i), y: plotBottom + labelDrop, anchor: .middle)
         }
         svg.endGroup()
 
-        if legend != nil {
-            drawLegend(data.names, x: pad, y: legendTop, maxWidth: width - 2 * pad)
-        }
-        if let yTitle = model.yTitle {
-            drawTitle(yTitle, x: pad, y: yTitleBaseline, anchor: .start, maxWidth: width - 2 * pad)
-        }
-        if let xTitle = model.xTitle {
-            drawTitle(xTitle, x: (left + width - right) / 2, y: height - pad - fontSize * TextMeasure.descent, anchor: .middle, maxWidth: width - 2 * pad)
-        }
+        drawHeaderAndTitles(header, legend: hasLegend, title: model.yTitle, bottomTitle: model.xTitle, bottomCenter: (left + width - right) / 2)
         return true
     }
 
@@ -205,7 +184,7 @@ extension ChartCanvas {
 
     /// The hover text of one mark: "Series, Category: value".
     func tooltip(series s: Int, index i: Int) -> String {
-        let value = data.values[s][i].map { model.valueFormat.labels(for: [$0])[0] } ?? "–"
+        let value = data.valueTexts[s][i] ?? "–"
         let name = data.values.count > 1 ? data.names[s] + ", " : ""
         return "\(name)\(data.labels[i]): \(value)"
     }
@@ -216,14 +195,10 @@ extension ChartCanvas {
         let pad = Self.pad
         let arrangement = self.arrangement
         let seriesCount = max(1, data.values.count)
-        var top = pad
-        let legendTop = top
-        if arrangement != .single {
-            top += legendLayout(data.names, maxWidth: width - 2 * pad).height + 6
-        }
-        let categoryTitleBaseline = top + fontSize * TextMeasure.ascent
-        if model.xTitle != nil { top += 20 }
-        top += 4
+        // The header carries the categories' title; the value axis's title goes under the plot.
+        let hasLegend = arrangement != .single
+        let header = header(legend: hasLegend, title: model.xTitle)
+        let top = header.bottom + 4
 
         // Category labels on the left, wrapped to at most 3 lines and 36% of the width.
         let natural = data.labels.map { measure($0) }.max() ?? 0
@@ -231,7 +206,8 @@ extension ChartCanvas {
         let wrapped = data.labels.map { TextMeasure.wrapTruncating($0, maxWidth: labelWidth, fontSize: fontSize, maxLines: 3) }
         let left = pad + (wrapped.flatMap { $0 }.map { measure($0) }.max() ?? 0) + 8
         let lineCount = Double(wrapped.map(\.count).max() ?? 1)
-        let thickness = arrangement == .grouped ? 12.0 * Double(seriesCount) : data.count > 12 ? 16 : 20
+        let sub = 15.0
+        let thickness = arrangement == .grouped ? sub * Double(seriesCount) : data.count > 12 ? 16 : 20
         let rowStep = max(thickness + (data.count > 12 ? 6 : 10), lineCount * SVGBuilder.lineStep + 6)
         let plotTop = top, plotBottom = top + Double(data.count) * rowStep
 
@@ -245,14 +221,14 @@ extension ChartCanvas {
                 if value < 0 { negativeRoom = max(negativeRoom, measure(text) + 6) } else { positiveRoom = max(positiveRoom, measure(text) + 6) }
             }
         }
-        let domain = Self.valueDomain(domainValues, zero: true, count: 5)
+        let extent = Self.valueDomain(domainValues, zero: true, count: 5)
         var right = pad + max(positiveRoom, 8)
-        var (ticks, tickLabels) = valueTicks(domain: domain, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
+        var (domain, ticks, tickLabels) = valueTicks(domain: extent, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
         right = max(right, pad + (tickLabels.last.map { measure($0) / 2 } ?? 0))
-        (ticks, tickLabels) = valueTicks(domain: domain, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
+        (domain, ticks, tickLabels) = valueTicks(domain: extent, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
         let scale = LinearScale(domain: domain, range: (left + negativeRoom, width - right))
 
-        var bottom = Self.tickPadding + 2 + fontSize + pad
+        var bottom = bottomAxisHeight(lines: 1) + pad
         if model.yTitle != nil { bottom += 22 }
         height = plotBottom + bottom
 
@@ -268,9 +244,9 @@ extension ChartCanvas {
                 let rowTop = plotTop + Double(i) * rowStep + (rowStep - thickness) / 2
                 switch arrangement {
                 case .single, .grouped:
-                    let y = rowTop + (arrangement == .grouped ? Double(s) * 12 : 0)
+                    let y = rowTop + (arrangement == .grouped ? Double(s) * sub : 0)
                     let x = scale(value)
-                    svg.rect(x: min(x, zero), y: y, width: abs(x - zero), height: arrangement == .grouped ? 12 : thickness, title: tooltip(series: s, index: i))
+                    svg.rect(x: min(x, zero), y: y, width: abs(x - zero), height: arrangement == .grouped ? sub - 1 : thickness, title: tooltip(series: s, index: i))
                 case .stacked:
                     guard value != 0 else { continue }
                     let base = stackBase(series: s, index: i)
@@ -297,7 +273,7 @@ extension ChartCanvas {
                 } else {
                     guard let v = data.values[s][i] else { continue }
                     value = v
-                    center = arrangement == .grouped ? rowTop + Double(s) * 12 + 6 : rowTop + thickness / 2
+                    center = arrangement == .grouped ? rowTop + Double(s) * sub + sub / 2 : rowTop + thickness / 2
                 }
                 let x = scale(value)
                 svg.text(text, x: value < 0 ? x - 4 : x + 4, y: center + centerBaseline, anchor: value < 0 ? .end : .start)
@@ -313,14 +289,6 @@ extension ChartCanvas {
         }
         svg.endGroup()
 
-        if arrangement != .single {
-            drawLegend(data.names, x: pad, y: legendTop, maxWidth: width - 2 * pad)
-        }
-        if let xTitle = model.xTitle {
-            drawTitle(xTitle, x: pad, y: categoryTitleBaseline, anchor: .start, maxWidth: width - 2 * pad)
-        }
-        if let yTitle = model.yTitle {
-            drawTitle(yTitle, x: (scale.r0 + scale.r1) / 2, y: height - pad - fontSize * TextMeasure.descent, anchor: .middle, maxWidth: width - 2 * pad)
-        }
+        drawHeaderAndTitles(header, legend: hasLegend, title: model.xTitle, bottomTitle: model.yTitle, bottomCenter: (scale.r0 + scale.r1) / 2)
     }
 }

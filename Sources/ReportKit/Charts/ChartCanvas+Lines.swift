@@ -4,7 +4,7 @@ extension ChartCanvas {
     /// Where everything of a line chart goes, computed before anything is drawn.
     private struct LinePlan {
         var top = 0.0, left = 0.0, right = 0.0, plotBottom = 0.0
-        var legendTop = 0.0, yTitleBaseline = 0.0
+        var header = Header(legendTop: 0, titleBaseline: 0, bottom: 0)
         var useLegend = false
         var yScale = LinearScale(domain: (0, 1), range: (0, 1))
         var yTicks: [Double] = [], yTickLabels: [String] = []
@@ -38,7 +38,6 @@ extension ChartCanvas {
         let multi = data.values.count > 1
         let plan = planLines(legend: stacksAreas) ?? planLines(legend: true)!
         let isArea = model.kind == .area
-        let pad = Self.pad
         let width = self.width, left = plan.left, right = plan.right
         let plotRight = width - right
         let y = plan.yScale
@@ -106,7 +105,7 @@ extension ChartCanvas {
         }
         svg.beginGroup(class: "tick-labels", style: "fill:\(ChartPaint.muted.css)")
         for label in plan.xLabels {
-            svg.lines(label.lines, x: label.x, y: plan.plotBottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
+            svg.lines(label.lines, x: label.x, y: plan.plotBottom + labelDrop, anchor: .middle)
         }
         svg.endGroup()
         svg.endGroup()
@@ -126,15 +125,7 @@ extension ChartCanvas {
         }
         svg.endGroup()
 
-        if plan.useLegend {
-            drawLegend(data.names, x: pad, y: plan.legendTop, maxWidth: width - 2 * pad)
-        }
-        if let yTitle = model.yTitle {
-            drawTitle(yTitle, x: pad, y: plan.yTitleBaseline, anchor: .start, maxWidth: width - 2 * pad)
-        }
-        if let xTitle = model.xTitle {
-            drawTitle(xTitle, x: (left + plotRight) / 2, y: height - pad - fontSize * TextMeasure.descent, anchor: .middle, maxWidth: width - 2 * pad)
-        }
+        drawHeaderAndTitles(plan.header, legend: plan.useLegend, title: model.yTitle, bottomTitle: model.xTitle, bottomCenter: (left + plotRight) / 2)
     }
 
     /// Runs of consecutive indices where both x and the value are present.
@@ -156,24 +147,21 @@ extension ChartCanvas {
     /// Lays out a line chart; `nil` when end labels were asked for but do not work.
     private mutating func planLines(legend useLegend: Bool) -> LinePlan? {
         var plan = LinePlan()
-        plan.useLegend = useLegend
+        plan.useLegend = useLegend && data.values.count > 1
         let pad = Self.pad
         let multi = data.values.count > 1
         let tops = plotted
-        var top = pad
-        plan.legendTop = top
-        if useLegend && multi { top += legendLayout(data.names, maxWidth: width - 2 * pad).height + 6 }
-        plan.yTitleBaseline = top + fontSize * TextMeasure.ascent
-        if model.yTitle != nil { top += 20 }
-        top += 8
+        plan.header = header(legend: plan.useLegend, title: model.yTitle)
+        let top = plan.header.bottom + 8
         plan.top = top
 
         // y domain: areas start at zero; lines too unless that squashes the data into a thin band.
         let values = tops.flatMap { $0.compactMap { $0 } }
         let lo = values.min() ?? 0, hi = values.max() ?? 1
         let zero = model.kind == .area || (lo >= 0 && lo <= hi / 2) || (hi <= 0 && hi >= lo / 2)
-        let domain = Self.valueDomain(values, zero: zero, count: 5)
-        (plan.yTicks, plan.yTickLabels) = valueTicks(domain: domain, pixels: height - top - 80, spacing: 50, horizontal: false)
+        let domain: (Double, Double)
+        (domain, plan.yTicks, plan.yTickLabels) = valueTicks(domain: Self.valueDomain(values, zero: zero, count: 5),
+                                                             pixels: height - top - 80, spacing: 50, horizontal: false)
         plan.left = pad + max(8, plan.yTickLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
 
         // Right margin: end labels, or half of the last x label.
@@ -192,29 +180,38 @@ extension ChartCanvas {
         plan.right = pad + (endWidth > 0 ? endWidth + 14 : 12)
 
         // x axis.
-        var bottom = Self.tickPadding + pad
+        var bottom = pad
         let plotLeft = plan.left
         var plotRight = width - plan.right
         if model.xKind == .category || !data.xs.contains(where: { $0 != nil }) {
             let step = (plotRight - plotLeft) / Double(max(1, data.count))
             plan.xs = (0..<data.count).map { plotLeft + (Double($0) + 0.5) * step }
+            // Each label wraps onto 2 lines within its share of the axis and never past the edges;
+            // when they do not fit, only every k-th category is labelled (truncated as a last resort).
+            let xs = plan.xs.map { $0 ?? 0 }
+            func room(_ i: Int, every k: Int) -> Double {
+                min(step * Double(k) - 6, 2 * (xs[i] - pad), 2 * (width - pad - xs[i]))
+            }
             var every = 1
             var labels: [(lines: [String], x: Double)] = []
-            while every <= max(1, data.count) {
+            var found = false
+            while every <= max(1, data.count) && !found {
                 labels = []
-                var fits = true
+                found = true
                 for i in stride(from: 0, to: data.count, by: every) {
-                    guard let lines = TextMeasure.wrap(data.labels[i], maxWidth: step * Double(every) - 6, fontSize: fontSize, maxLines: 2) else {
-                        fits = false
+                    guard let lines = TextMeasure.wrap(data.labels[i], maxWidth: room(i, every: every), fontSize: fontSize, maxLines: 2) else {
+                        found = false
                         break
                     }
-                    labels.append((lines, plan.xs[i]!))
+                    labels.append((lines, xs[i]))
                 }
-                if fits { break }
-                every += 1
+                if !found { every += 1 }
             }
-            if labels.isEmpty, data.count > 0 {
-                labels = [(TextMeasure.wrapTruncating(data.labels[0], maxWidth: max(30, step - 6), fontSize: fontSize, maxLines: 2), plan.xs[0]!)]
+            if !found {
+                every = max(1, Int((90 / step).rounded(.up)))
+                labels = stride(from: 0, to: data.count, by: every).map { i in
+                    (TextMeasure.wrapTruncating(data.labels[i], maxWidth: max(14, room(i, every: every)), fontSize: fontSize, maxLines: 2), xs[i])
+                }
             }
             plan.xLabels = labels
             plan.xTicksAreMarks = every > 1
@@ -238,7 +235,7 @@ extension ChartCanvas {
             plan.xTicksAreMarks = true
         }
         let xLineCount = plan.xLabels.map(\.lines.count).max() ?? 1
-        bottom += Double(xLineCount) * SVGBuilder.lineStep + 2
+        bottom += bottomAxisHeight(lines: xLineCount)
         if model.xTitle != nil { bottom += 20 }
         height = max(height, top + 200 + bottom)
         plan.plotBottom = height - bottom

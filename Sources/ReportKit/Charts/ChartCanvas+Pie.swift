@@ -23,13 +23,21 @@ extension ChartCanvas {
         let shareTexts = NumberFormat(.percent).labels(for: shares.map { ($0 * 10).rounded() / 10 })
         let natural = slices.map { measure(data.labels[$0.index]) }.max() ?? 0
         let labelWidth = min(170, max(60, natural))
-        let radius = max(70, min(130, width / 2 - pad - 28 - labelWidth))
+        let radius = max(60, min(130, width / 2 - pad - 28 - labelWidth))
         let labelMax = width / 2 - pad - 28 - radius
         var blocks: [[String]] = []
+        var detailStart: [Int] = []
         for (k, slice) in slices.enumerated() {
-            var lines = TextMeasure.wrapTruncating(data.labels[slice.index], maxWidth: labelMax, fontSize: fontSize, maxLines: 2)
+            var lines = TextMeasure.wrapTruncating(data.labels[slice.index], maxWidth: labelMax, fontSize: fontSize, maxLines: 3)
+            detailStart.append(lines.count)
+            // Numbers are never cut: value and share go on separate lines when they do not fit on one.
             let detail = isPercent ? formatted[k] : "\(formatted[k]) · \(shareTexts[k])"
-            lines.append(TextMeasure.truncate(detail, maxWidth: labelMax, fontSize: fontSize))
+            if isPercent || measure(detail) <= labelMax {
+                lines.append(detail)
+            } else {
+                lines.append(formatted[k])
+                lines.append(shareTexts[k])
+            }
             blocks.append(lines)
         }
 
@@ -138,8 +146,9 @@ extension ChartCanvas {
             let x = target.right ? cx + radius + 24 : cx - radius - 24
             let first = cy + centers[target.k] - Double(lines.count - 1) * SVGBuilder.lineStep / 2 + centerBaseline
             let anchor: SVGBuilder.Anchor = target.right ? .start : .end
-            svg.lines(Array(lines.dropLast()), x: x, y: first, anchor: anchor)
-            svg.text(lines.last!, x: x, y: first + Double(lines.count - 1) * SVGBuilder.lineStep, anchor: anchor, paint: .muted)
+            let nameCount = detailStart[target.k]
+            svg.lines(Array(lines.prefix(nameCount)), x: x, y: first, anchor: anchor)
+            svg.lines(Array(lines.dropFirst(nameCount)), x: x, y: first + Double(nameCount) * SVGBuilder.lineStep, anchor: anchor, paint: .muted)
         }
         svg.endGroup()
 

@@ -4,12 +4,8 @@ extension ChartCanvas {
     mutating func drawScatter() {
         let pad = Self.pad
         let multi = data.values.count > 1
-        var top = pad
-        let legendTop = top
-        if multi { top += legendLayout(data.names, maxWidth: width - 2 * pad).height + 6 }
-        let yTitleBaseline = top + fontSize * TextMeasure.ascent
-        if model.yTitle != nil { top += 20 }
-        top += 8
+        let header = header(legend: multi, title: model.yTitle)
+        let top = header.bottom + 8
 
         // x positions: xValues when present, else the index.
         let xValues: [Double?] = data.xs.contains(where: { $0 != nil }) ? data.xs : (0..<data.count).map { Double($0) }
@@ -23,8 +19,8 @@ extension ChartCanvas {
             drawEmpty()
             return
         }
-        let yDomain = Self.valueDomain(points.map(\.y), zero: false, count: 5)
-        let (yTicks, yLabels) = valueTicks(domain: yDomain, pixels: height - top - 80, spacing: 50, horizontal: false)
+        let (yDomain, yTicks, yLabels) = valueTicks(domain: Self.valueDomain(points.map(\.y), zero: false, count: 5),
+                                                    pixels: height - top - 80, spacing: 50, horizontal: false)
         let left = pad + max(8, yLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
         let xDomain = LinearScale.niceDomain(points.map(\.x).min()!, points.map(\.x).max()!, count: 6)
         var right = pad + 12
@@ -40,7 +36,7 @@ extension ChartCanvas {
             xLabels = model.xFormat.tickLabels(for: xTicks)
         }
         right = max(right, pad + (xLabels.last.map { measure($0) / 2 } ?? 0))
-        var bottom = Self.tickPadding + 2 + fontSize + pad
+        var bottom = bottomAxisHeight(lines: 1) + pad
         if model.xTitle != nil { bottom += 22 }
         let plotBottom = height - bottom
         let x = LinearScale(domain: xDomain, range: (left, width - right))
@@ -53,7 +49,7 @@ extension ChartCanvas {
         drawAxisLine(left, plotBottom, width - right, plotBottom)
         svg.beginGroup(class: "axis axis-x", hidden: true, style: "fill:\(ChartPaint.muted.css)")
         for (tick, label) in zip(xTicks, xLabels) {
-            svg.text(label, x: x(tick), y: plotBottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
+            svg.text(label, x: x(tick), y: plotBottom + labelDrop, anchor: .middle)
         }
         svg.endGroup()
 
@@ -64,7 +60,7 @@ extension ChartCanvas {
             for point in points where point.s == s {
                 let label = data.labels[point.i]
                 let xText = ChartData.formatX(point.x, kind: .linear, format: model.xFormat)
-                let yText = model.valueFormat.labels(for: [point.y])[0]
+                let yText = data.valueTexts[s][point.i] ?? ""
                 let name = multi ? data.names[s] + ", " : ""
                 svg.circle(cx: x(point.x), cy: y(point.y), r: radius, title: "\(name)\(label.isEmpty ? "" : label + ": ")\(xText), \(yText)")
             }
@@ -105,12 +101,6 @@ extension ChartCanvas {
             svg.endGroup()
         }
 
-        if multi { drawLegend(data.names, x: pad, y: legendTop, maxWidth: width - 2 * pad) }
-        if let yTitle = model.yTitle {
-            drawTitle(yTitle, x: pad, y: yTitleBaseline, anchor: .start, maxWidth: width - 2 * pad)
-        }
-        if let xTitle = model.xTitle {
-            drawTitle(xTitle, x: (left + width - right) / 2, y: height - pad - fontSize * TextMeasure.descent, anchor: .middle, maxWidth: width - 2 * pad)
-        }
+        drawHeaderAndTitles(header, legend: multi, title: model.yTitle, bottomTitle: model.xTitle, bottomCenter: (left + width - right) / 2)
     }
 }

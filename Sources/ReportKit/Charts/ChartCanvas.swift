@@ -38,6 +38,45 @@ struct ChartCanvas: Sendable {
         svg.text("No data", x: width / 2, y: height / 2 + centerBaseline, anchor: .middle, paint: .muted)
     }
 
+    // MARK: - Header and titles
+
+    /// The band above the plot: an optional legend, then an optional bold title (the value axis's,
+    /// or the categories' for horizontal bars), left-aligned.
+    struct Header {
+        var legendTop: Double
+        var titleBaseline: Double
+        /// Where the band ends.
+        var bottom: Double
+    }
+
+    /// Lays out the header for this chart's series names and title.
+    func header(legend: Bool, title: String?) -> Header {
+        var top = Self.pad
+        let legendTop = top
+        if legend { top += legendLayout(data.names, maxWidth: width - 2 * Self.pad).height + 6 }
+        let titleBaseline = top + fontSize * TextMeasure.ascent
+        if title != nil { top += 20 }
+        return Header(legendTop: legendTop, titleBaseline: titleBaseline, bottom: top)
+    }
+
+    /// Draws what `header` laid out, and the other axis title centred under the plot at `bottomCenter`.
+    mutating func drawHeaderAndTitles(_ header: Header, legend: Bool, title: String?, bottomTitle: String?, bottomCenter: Double) {
+        let maxWidth = width - 2 * Self.pad
+        if legend { drawLegend(data.names, x: Self.pad, y: header.legendTop, maxWidth: maxWidth) }
+        if let title { drawTitle(title, x: Self.pad, y: header.titleBaseline, anchor: .start, maxWidth: maxWidth) }
+        if let bottomTitle {
+            drawTitle(bottomTitle, x: bottomCenter, y: height - Self.pad - fontSize * TextMeasure.descent, anchor: .middle, maxWidth: maxWidth)
+        }
+    }
+
+    /// Space between an axis and the baseline of the first line of labels under it.
+    var labelDrop: Double { Self.tickPadding + 2 + fontSize * TextMeasure.ascent }
+
+    /// Height of a bottom axis with `lines` lines of labels (without the title under it).
+    func bottomAxisHeight(lines: Int) -> Double {
+        Self.tickPadding + 2 + Double(lines) * SVGBuilder.lineStep
+    }
+
     // MARK: - Legend
 
     /// Where each legend item goes for these names in rows no wider than `maxWidth`, and the total height.
@@ -72,16 +111,18 @@ struct ChartCanvas: Sendable {
     // MARK: - Axes
 
     /// Ticks and their labels for a value axis of `pixels` length, thinned until the labels have room
-    /// (`along` is the label extent that must fit between neighbouring ticks).
-    func valueTicks(domain: (Double, Double), pixels: Double, spacing: Double, horizontal: Bool) -> (ticks: [Double], labels: [String]) {
+    /// (`spacing` is the wanted distance between ticks). The domain is widened to whole steps of the
+    /// chosen ticks, so the axis always ends on a tick.
+    func valueTicks(domain: (Double, Double), pixels: Double, spacing: Double, horizontal: Bool) -> (domain: (Double, Double), ticks: [Double], labels: [String]) {
         var count = max(2, Int(pixels / spacing))
         while true {
-            let ticks = LinearScale.ticks(domain.0, domain.1, count: count)
+            let nice = LinearScale.niceDomain(domain.0, domain.1, count: count)
+            let ticks = LinearScale.ticks(nice.0, nice.1, count: count)
             let labels = model.valueFormat.tickLabels(for: ticks)
-            if count <= 2 || ticks.count < 2 { return (ticks, labels) }
-            let gap = pixels * abs(ticks[1] - ticks[0]) / max(1e-12, abs(domain.1 - domain.0))
+            if count <= 2 || ticks.count < 2 { return (nice, ticks, labels) }
+            let gap = pixels * abs(ticks[1] - ticks[0]) / max(1e-12, abs(nice.1 - nice.0))
             let needed = horizontal ? (labels.map { measure($0) }.max() ?? 0) + 12 : fontSize * 1.6
-            if gap >= needed { return (ticks, labels) }
+            if gap >= needed { return (nice, ticks, labels) }
             count -= 1
         }
     }
@@ -111,7 +152,7 @@ struct ChartCanvas: Sendable {
         }
         svg.beginGroup(class: "axis axis-x", hidden: true, style: "fill:\(ChartPaint.muted.css)")
         for (tick, label) in zip(ticks, labels) {
-            svg.text(label, x: scale(tick), y: bottom + Self.tickPadding + 2 + fontSize * TextMeasure.ascent, anchor: .middle)
+            svg.text(label, x: scale(tick), y: bottom + labelDrop, anchor: .middle)
         }
         svg.endGroup()
     }

@@ -13,6 +13,8 @@ struct ChartData: Sendable {
     var names: [String]
     /// `values[series][index]`, `nil` for a gap.
     var values: [[Double?]]
+    /// Every value formatted with the model's format and the same decimals for all, `nil` for a gap.
+    var valueTexts: [[String?]]
 
     init(_ model: ChartModel) {
         self.model = model
@@ -44,6 +46,8 @@ struct ChartData: Sendable {
                 return v
             }
         }
+        var texts = model.valueFormat.labels(for: values.flatMap { $0.compactMap { $0 } }).makeIterator()
+        valueTexts = values.map { series in series.map { $0 == nil ? nil : texts.next() } }
     }
 
     /// Every value present, in series order.

@@ -7,7 +7,10 @@ enum ChartDescription {
         var parts: [String] = []
         let seriesCount = data.values.count
         let format = model.valueFormat
-        func value(_ v: Double) -> String { format.labels(for: [v])[0] }
+        let all = data.allValues
+        /// A value with the same decimals as the chart's other values.
+        func value(_ v: Double) -> String { format.labels(for: all + [v]).last ?? "" }
+        let isPercent: Bool = { if case .percent = format.style { return true } else { return false } }()
 
         switch model.kind {
         case .pie, .donut:
@@ -15,9 +18,9 @@ enum ChartDescription {
             let total = slices.reduce(0) { $0 + $1.1 }
             parts.append("\(kindName(model.kind)) of \(count(slices.count, "part")) of a total of \(value(total))")
             if let most = slices.max(by: { $0.1 < $1.1 }), let least = slices.min(by: { $0.1 < $1.1 }), total > 0 {
-                let share = { (v: Double) in NumberFormat(.percent).labels(for: [(1000 * v / total).rounded() / 10])[0] }
-                parts.append("Largest: \(data.labels[most.0]), \(value(most.1)) (\(share(most.1)))")
-                if slices.count > 1 { parts.append("Smallest: \(data.labels[least.0]), \(value(least.1)) (\(share(least.1)))") }
+                let share = { (v: Double) in isPercent ? "" : " (" + NumberFormat(.percent).labels(for: [(1000 * v / total).rounded() / 10])[0] + ")" }
+                parts.append("Largest: \(data.labels[most.0]), \(value(most.1))\(share(most.1))")
+                if slices.count > 1 { parts.append("Smallest: \(data.labels[least.0]), \(value(least.1))\(share(least.1))") }
             }
         default:
             var head = "\(kindName(model.kind)) of "
@@ -40,8 +43,22 @@ enum ChartDescription {
                 return seriesCount > 1 ? "\(data.names[cell.s]), \(label)" : label
             }
             if let high = cells.max(by: { $0.v < $1.v }), let low = cells.min(by: { $0.v < $1.v }) {
-                parts.append("Highest: \(where_(high)), \(value(high.v))")
-                if cells.count > 1 { parts.append("Lowest: \(where_(low)), \(value(low.v))") }
+                if high.v == low.v && cells.count > 1 {
+                    parts.append("Every value is \(value(high.v))")
+                } else {
+                    parts.append("Highest: \(where_(high)), \(value(high.v))")
+                    if cells.count > 1 { parts.append("Lowest: \(where_(low)), \(value(low.v))") }
+                }
+            }
+            if model.kind == .stackedBar && seriesCount > 1 {
+                let totals = (0..<data.count).map { i in data.values.reduce(0) { $0 + ($1[i] ?? 0) } }
+                if let top = totals.indices.max(by: { totals[$0] < totals[$1] }) {
+                    parts.append("Largest total: \(data.labels[top]), \(format.labels(for: totals)[top])")
+                }
+            }
+            if model.kind == .scatter, let x0 = data.xs.compactMap({ $0 }).min(), let x1 = data.xs.compactMap({ $0 }).max() {
+                let labels = model.xFormat.labels(for: [x0, x1])
+                parts.append("\(model.xTitle ?? "x") ranges from \(labels[0]) to \(labels[1])")
             }
             if model.kind == .line || model.kind == .area {
                 for (s, series) in data.values.enumerated().prefix(6) {

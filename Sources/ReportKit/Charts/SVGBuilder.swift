@@ -58,29 +58,25 @@ struct SVGBuilder: Sendable {
     mutating func rect(x: Double, y: Double, width: Double, height: Double, style: String? = nil, title: String? = nil) {
         let n = Self.number
         markup += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\""
-        if let style { markup += " style=\"\(style)\"" }
-        if let title {
-            markup += "><title>\(title.htmlEscaped)</title></rect>"
-        } else {
-            markup += "/>"
-        }
+        finish("rect", style: style, title: title)
     }
 
     mutating func circle(cx: Double, cy: Double, r: Double, style: String? = nil, title: String? = nil) {
         let n = Self.number
         markup += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(r))\""
-        if let style { markup += " style=\"\(style)\"" }
-        if let title {
-            markup += "><title>\(title.htmlEscaped)</title></circle>"
-        } else {
-            markup += "/>"
-        }
+        finish("circle", style: style, title: title)
     }
 
     mutating func path(_ d: String, style: String, title: String? = nil) {
-        markup += "<path d=\"\(d)\" style=\"\(style)\""
+        markup += "<path d=\"\(d)\""
+        finish("path", style: style, title: title)
+    }
+
+    /// Ends an opened shape element: its style, and a `<title>` child (the hover text) when given.
+    private mutating func finish(_ tag: String, style: String?, title: String?) {
+        if let style { markup += " style=\"\(style)\"" }
         if let title {
-            markup += "><title>\(title.htmlEscaped)</title></path>"
+            markup += "><title>\(title.htmlEscaped)</title></\(tag)>"
         } else {
             markup += "/>"
         }

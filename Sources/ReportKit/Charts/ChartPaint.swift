@@ -20,8 +20,15 @@ enum ChartPaint: Sendable, Hashable {
     /// Okabe–Ito: blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black.
     static let seriesFallbacks = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
-    /// The CSS custom property names, in the order the theme should define them.
-    static let customProperties = (1...8).map { "--chart-\($0)" } + ["--chart-text", "--chart-muted", "--chart-grid", "--chart-axis", "--chart-bg"]
+    /// Every paint, in the order the theme should define their custom properties.
+    static let all: [ChartPaint] = (0..<8).map { .series($0) } + [.text, .muted, .grid, .axis, .background]
+
+    /// The custom property name and its fallback colour, split out of `css`.
+    var customProperty: (name: String, fallback: String) {
+        let inner = css.dropFirst("var(".count).dropLast()
+        let parts = inner.split(separator: ",", maxSplits: 1)
+        return (String(parts[0]), String(parts[1]))
+    }
 
     /// The paint as a CSS value, e.g. `var(--chart-1,#0072B2)`.
     var css: String {
