@@ -202,7 +202,8 @@ struct DirectiveTests {
         #expect(rendered.html == """
             <figure class="figure figure-chart" id="fig-balances">
             <figcaption><span class="figure-label">@@NUM@@</span> Balances by product</figcaption>
-            <div class="chart-frame">\(ChartRenderer.svg(for: model))</div>
+            <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
+            <div class="chart-narrow">\(ChartRenderer.svg(for: model, width: 360))</div></div>
             <details class="chart-data"><summary>Data for this chart</summary>\(ChartRenderer.dataTable(for: model))</details>
             <p class="figure-source">Source: Paper &lt;3&gt; · <a href="../data/balances.csv">Download the data (CSV)</a></p>
             <p class="figure-notes">Note: Year-end balances.</p>

@@ -66,7 +66,9 @@ return {
   width: width,
   scrollWidth: document.documentElement.scrollWidth,
   overflowing: overflowing,
-  charts: [...document.querySelectorAll('svg.chart')].map(s => {
+  // Each chart is drawn at two widths and the theme shows one: check what a reader sees.
+  chartFigures: document.querySelectorAll('figure.figure-chart').length,
+  charts: [...document.querySelectorAll('svg.chart')].filter(s => s.getClientRects().length > 0).map(s => {
     const r = s.getBoundingClientRect();
     const figure = s.closest('figure');
     return {id: figure ? figure.id : '', width: r.width, height: r.height};
@@ -191,6 +193,8 @@ def test_page_offline_layout_and_accessibility(driver, site_page):
         layout = driver.execute_script(LAYOUT_FACTS)
         if layout["scrollWidth"] > layout["width"] or layout["overflowing"]:
             problems.append(f"horizontal overflow at {width}px: page {layout['scrollWidth']} > {layout['width']}; {layout['overflowing']}")
+        if layout["chartFigures"] and len(layout["charts"]) < layout["chartFigures"]:
+            problems.append(f"{layout['chartFigures']} chart figures but {len(layout['charts'])} visible charts at {width}px")
         for chart in layout["charts"]:
             if chart["width"] <= 0 or chart["height"] <= 0:
                 problems.append(f"chart {chart['id']} has no size at {width}px: {chart['width']}×{chart['height']}")

@@ -58,6 +58,10 @@ public struct DirectiveRenderer: Sendable {
                               anchor: prepared.anchor, caption: prepared.caption)
     }
 
+    /// Charts are drawn twice: at the design width, and at this width for phones (the theme shows
+    /// one of the two), so that text stays readable on a 390 px screen instead of shrinking to 7 px.
+    static let narrowChartWidth: Double = 360
+
     /// Renders one block. `numberToken` goes wherever the figure or table number belongs.
     public func render(_ block: DirectiveBlock, numberToken: String) throws(DiagnosticList) -> RenderedDirective {
         let prepared = try prepare(block)
@@ -88,7 +92,8 @@ public struct DirectiveRenderer: Sendable {
             html = """
             <figure class="figure figure-chart" id="\(anchor)">
             <figcaption>\(captionHTML)</figcaption>
-            <div class="chart-frame">\(ChartRenderer.svg(for: model))</div>
+            <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
+            <div class="chart-narrow">\(ChartRenderer.svg(for: model, width: Self.narrowChartWidth))</div></div>
             <details class="chart-data"><summary>Data for this chart</summary>\(ChartRenderer.dataTable(for: model))</details>
             \(footer)</figure>
             """

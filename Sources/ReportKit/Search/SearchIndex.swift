@@ -107,7 +107,7 @@ public struct SearchIndex: Sendable, Equatable {
     public static func extractText(fromHTML html: String, limit: Int = .max) -> (text: String, headingOffsets: [String: Int]) {
         var headingOffsets: [String: Int] = [:]
         var out = ""
-        out.reserveCapacity(min(html.utf8.count / 2, limit * 4))
+        out.reserveCapacity(min(html.utf8.count / 2, min(limit, Int.max / 4) * 4))
         var count = 0
         var skipUntil: String?
         var index = html.startIndex
