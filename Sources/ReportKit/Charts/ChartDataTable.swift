@@ -6,8 +6,9 @@ enum ChartDataTable {
         let numericX = model.xKind != .category && data.xs.contains(where: { $0 != nil })
         let hasLabels = !model.categories.isEmpty
         var out = "<table class=\"chart-data-table\"><thead><tr>"
-        // Scatter-like tables with both labels and numeric x show both.
-        let showXColumn = numericX && hasLabels
+        let xTexts: [String] = data.xs.map { x in x.map { ChartData.formatX($0, kind: model.xKind, format: model.xFormat) } ?? "" }
+        // Scatter-like tables with both labels and numeric x show both, unless the labels are the x values.
+        let showXColumn = numericX && hasLabels && (0..<data.count).contains { data.labels[$0] != xTexts[$0] }
         let firstHeader = hasLabels ? (model.kind == .scatter ? "" : model.xTitle ?? "") : model.xTitle ?? ""
         out += "<th scope=\"col\">\(firstHeader.htmlEscaped)</th>"
         if showXColumn { out += "<th scope=\"col\" class=\"num\">\((model.xTitle ?? "x").htmlEscaped)</th>" }
@@ -18,7 +19,6 @@ enum ChartDataTable {
             var texts = model.valueFormat.labels(for: present).makeIterator()
             return series.map { $0 == nil ? "" : texts.next() ?? "" }
         }
-        let xTexts: [String] = data.xs.map { x in x.map { ChartData.formatX($0, kind: model.xKind, format: model.xFormat) } ?? "" }
         for i in 0..<data.count {
             out += "<tr><th scope=\"row\">\(data.labels[i].htmlEscaped)</th>"
             if showXColumn { out += "<td class=\"num\">\(xTexts[i].htmlEscaped)</td>" }
