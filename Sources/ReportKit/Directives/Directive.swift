@@ -1,6 +1,7 @@
 /// A fenced code block whose info string is `table` or `chart`: a YAML spec naming a data file
 /// and how to show it.
 public struct DirectiveBlock: Sendable, Hashable {
+    /// Which directive: a data table or a chart.
     public enum Kind: String, Sendable, Hashable {
         case table, chart
 
@@ -8,6 +9,7 @@ public struct DirectiveBlock: Sendable, Hashable {
         public var anchorPrefix: String { self == .table ? "tbl" : "fig" }
     }
 
+    /// The info string of the fence.
     public var kind: Kind
     /// The YAML between the fences.
     public var yaml: String
@@ -16,6 +18,7 @@ public struct DirectiveBlock: Sendable, Hashable {
     /// Relative prefix from the page's output file to the site root, e.g. `../` (empty at the root).
     public var rootPrefix: String
 
+    /// A block as the Markdown stage found it.
     public init(kind: Kind, yaml: String, location: SourceLocation, rootPrefix: String) {
         self.kind = kind
         self.yaml = yaml
@@ -26,6 +29,7 @@ public struct DirectiveBlock: Sendable, Hashable {
 
 /// The HTML for one directive, ready to be placed in the page.
 public struct RenderedDirective: Sendable, Hashable {
+    /// Whether this is a table or a chart.
     public var kind: DirectiveBlock.Kind
     /// The anchor id, `fig-ID` or `tbl-ID`; unique across the site.
     public var anchor: String
@@ -39,6 +43,7 @@ public struct RenderedDirective: Sendable, Hashable {
     /// Where the spec was written.
     public var location: SourceLocation
 
+    /// The rendered figure and what the pipeline needs to number and link it.
     public init(kind: DirectiveBlock.Kind, anchor: String, caption: String, html: String, dataFiles: [String], location: SourceLocation) {
         self.kind = kind
         self.anchor = anchor

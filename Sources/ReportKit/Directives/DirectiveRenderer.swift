@@ -1,13 +1,282 @@
+import Foundation
+
 /// Turns `table` and `chart` blocks into HTML, reading data from the catalogue.
+///
+/// Each block's YAML is checked (keys, id, data path, columns, types), its rows go through
+/// `filter`, `sort` and `limit`, and the result becomes a `<figure>`: an accessible table, or
+/// an SVG chart with its numbers in a `<details>` table. Every problem is a `Diagnostic` at the
+/// line of the page where the offending key is written.
 public struct DirectiveRenderer: Sendable {
+    /// The data files directives may name.
     public var catalog: DataCatalog
 
+    /// A renderer reading from `catalog`.
     public init(catalog: DataCatalog) {
         self.catalog = catalog
     }
 
+    /// Keys allowed in an entry of a table's `columns:` list.
+    static let tableColumnKeys = ["column", "label", "format"]
+
+    /// A checked spec with its data: what both tables and charts start from.
+    struct Prepared {
+        var spec: DirectiveSpec
+        var anchor: String
+        var caption: String
+        /// The whole data table named by `data:`.
+        var table: DataTable
+        /// The rows left after `filter`, `sort` and `limit` (never empty).
+        var rows: DataTable
+    }
+
+    /// Checks the spec's keys, id, caption and data file, and applies the row transforms.
+    func prepare(_ block: DirectiveBlock) throws(DiagnosticList) -> Prepared {
+        var spec = try DirectiveSpec(block)
+        let id = try spec.requiredString("id")
+        guard Self.isValidID(id.value) else {
+            throw DiagnosticList(.error("invalid id '\(id.value)'", at: id.location,
+                                        hint: "use lowercase letters, digits and hyphens, starting with a letter or digit, e.g. 'loan-split'"))
+        }
+        let anchor = "\(block.kind.anchorPrefix)-\(id.value)"
+        spec.subject = "\(block.kind.rawValue) '\(id.value)'"
+        let caption = try spec.requiredString("caption").value.trimmed
+        let table = try dataTable(spec)
+        let rows = try query(spec, table: table).apply(to: table)
+        if rows.rows.isEmpty {
+            let filters = try spec.stringList("filter").map { "'\($0.value)'" }.joined(separator: " and ")
+            throw DiagnosticList(.error("no rows left after filter \(filters) (\(table.path) has \(table.rows.count) rows)",
+                                        at: spec.location(of: "filter"), hint: "check the filter's column and value"))
+        }
+        return Prepared(spec: spec, anchor: anchor, caption: caption, table: table, rows: rows)
+    }
+
+    /// The chart model a `chart` block describes (what `render` draws), for other outputs
+    /// such as image exports and for tests.
+    public func chartModel(for block: DirectiveBlock) throws(DiagnosticList) -> ChartModel {
+        let prepared = try prepare(block)
+        return try chartModel(prepared.spec, table: prepared.table, rows: prepared.rows,
+                              anchor: prepared.anchor, caption: prepared.caption)
+    }
+
     /// Renders one block. `numberToken` goes wherever the figure or table number belongs.
     public func render(_ block: DirectiveBlock, numberToken: String) throws(DiagnosticList) -> RenderedDirective {
-        throw DiagnosticList(.error("\(block.kind.rawValue) directives are not supported yet", at: block.location))
+        let prepared = try prepare(block)
+        let (spec, anchor, caption, table, rows) = (prepared.spec, prepared.anchor, prepared.caption, prepared.table, prepared.rows)
+        let source = try spec.string("source")?.value ?? table.source
+        let notes = try spec.string("notes")?.value ?? table.notes
+        let captionHTML = "<span class=\"figure-label\">\(numberToken)</span> \(caption.htmlEscaped)"
+        let footer = Self.footer(source: source, notes: notes,
+                                 csvHref: block.rootPrefix + catalog.csvOutputPath(for: table.path))
+
+        let html: String
+        switch block.kind {
+        case .table:
+            let columns = try tableColumns(spec, table: table)
+            let totals = try spec.stringList("total")
+            for total in totals {
+                let column = try spec.column(total, in: table)
+                guard column.type.isNumeric else {
+                    throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); 'total' sums numeric columns",
+                                                at: total.location))
+                }
+            }
+            let tableHTML = HTMLTable(table: rows, columns: columns, totals: totals.map(\.value), decimalsSource: table)
+                .html(anchor: anchor, captionHTML: captionHTML)
+            html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n\(tableHTML)\n\(footer)</figure>"
+        case .chart:
+            let model = try chartModel(spec, table: table, rows: rows, anchor: anchor, caption: caption)
+            html = """
+            <figure class="figure figure-chart" id="\(anchor)">
+            <figcaption>\(captionHTML)</figcaption>
+            <div class="chart-frame">\(ChartRenderer.svg(for: model))</div>
+            <details class="chart-data"><summary>Data for this chart</summary>\(ChartRenderer.dataTable(for: model))</details>
+            \(footer)</figure>
+            """
+        }
+        return RenderedDirective(kind: block.kind, anchor: anchor, caption: caption, html: html,
+                                 dataFiles: [table.path], location: block.location)
     }
+
+    /// Whether `id` matches `[a-z0-9][a-z0-9-]*`.
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.isLowerAlphanumericASCII else { return false }
+        return id.unicodeScalars.allSatisfy { $0.isLowerAlphanumericASCII || $0 == "-" }
+    }
+
+    /// The source line (with the CSV download link) and the notes line under a figure.
+    static func footer(source: String?, notes: String?, csvHref: String) -> String {
+        let href = (csvHref.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? csvHref).htmlEscaped
+        let link = "<a href=\"\(href)\">Download the data (CSV)</a>"
+        var out = "<p class=\"figure-source\">"
+        if let source, !source.trimmed.isEmpty { out += "Source: \(source.trimmed.htmlEscaped) · " }
+        out += link + "</p>\n"
+        if let notes, !notes.trimmed.isEmpty { out += "<p class=\"figure-notes\">Note: \(notes.trimmed.htmlEscaped)</p>\n" }
+        return out
+    }
+
+    // MARK: - Data
+
+    /// The table named by `data:`, which must stay inside the content folder and exist.
+    func dataTable(_ spec: DirectiveSpec) throws(DiagnosticList) -> DataTable {
+        let data = try spec.requiredString("data")
+        guard let path = Self.normalizedPath(data.value) else {
+            throw DiagnosticList(.error("path '\(data.value)' leaves the content folder", at: data.location,
+                                        hint: "data paths are relative to the content folder, e.g. 'data/loans.csv'"))
+        }
+        // `data: x.csv` may leave out the `data/` folder.
+        guard let table = catalog.tables[path] ?? catalog.tables["data/" + path] else {
+            let known = catalog.tables.keys.sorted()
+            throw DiagnosticList(.error("data file '\(path)' not found", at: data.location,
+                                        hint: Suggestion.hint(for: path, in: known, noun: "one of") ?? "put CSV or JSON files under the content folder, e.g. content/data/"))
+        }
+        return table
+    }
+
+    /// `path` with `.` segments and doubled slashes removed; `nil` if it is absolute or climbs out with `..`.
+    static func normalizedPath(_ path: String) -> String? {
+        let trimmed = path.trimmed
+        if trimmed.hasPrefix("/") || trimmed.hasPrefix("\\") || trimmed.hasPrefix("~") || trimmed.contains(":") { return nil }
+        var parts: [Substring] = []
+        for part in trimmed.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// A `format:` value as a `NumberFormat`.
+    static func numberFormat(_ name: Located<String>) throws(DiagnosticList) -> NumberFormat {
+        guard let format = NumberFormat(name: name.value) else {
+            let base = name.value.split(separator: ".").first.map(String.init) ?? name.value
+            throw DiagnosticList(.error("unknown format '\(name.value)'", at: name.location,
+                                        hint: Suggestion.hint(for: base, in: NumberFormat.names, noun: "one of")
+                                            .map { $0 + " (optionally followed by .N for N decimals, e.g. number.1)" }))
+        }
+        return format
+    }
+
+    /// `filter`, `sort` and `limit`, checked against the table's columns.
+    func query(_ spec: DirectiveSpec, table: DataTable) throws(DiagnosticList) -> RowQuery {
+        var query = RowQuery()
+        for filter in try spec.stringList("filter") {
+            query.filters.append(try RowFilter(filter.value, table: table, location: filter.location))
+        }
+        for key in try spec.stringList("sort") {
+            var name = key.value.trimmed
+            let descending = name.hasPrefix("-")
+            if descending || name.hasPrefix("+") { name = String(name.dropFirst()).trimmed }
+            let column = try spec.column(Located(value: name, location: key.location), in: table)
+            query.sort.append(RowQuery.SortKey(column: column.name, descending: descending))
+        }
+        if let limit = try spec.string("limit") {
+            guard let count = Int(limit.value.trimmed), count > 0 else {
+                throw DiagnosticList(.error("limit must be a positive whole number, found '\(limit.value)'", at: limit.location))
+            }
+            query.limit = count
+        }
+        return query
+    }
+
+    // MARK: - Tables
+
+    /// The `columns:` list of a table spec: names, or `{column, label, format}` mappings.
+    func tableColumns(_ spec: DirectiveSpec, table: DataTable) throws(DiagnosticList) -> [TableColumnChoice] {
+        var choices: [TableColumnChoice] = []
+        for node in spec.nodeList("columns") {
+            let location = spec.source.location(of: node)
+            var name: Located<String>?
+            var label: String?
+            var formatName: Located<String>?
+            switch node {
+            case let .scalar(scalar):
+                name = Located(value: scalar.string, location: location)
+            case let .mapping(mapping):
+                for (keyNode, value) in mapping {
+                    let key = keyNode.scalarText ?? ""
+                    guard Self.tableColumnKeys.contains(key) else {
+                        throw DiagnosticList(.error("unknown key '\(key)' in a table column", at: spec.source.location(of: keyNode),
+                                                    hint: Suggestion.hint(for: key, in: Self.tableColumnKeys)))
+                    }
+                    guard let text = value.scalarText else {
+                        throw DiagnosticList(.error("'\(key)' must be a single value, found \(value.kindName)", at: spec.source.location(of: value)))
+                    }
+                    let located = Located(value: text, location: spec.source.location(of: value))
+                    switch key {
+                    case "column": name = located
+                    case "label": label = text
+                    default: formatName = located
+                    }
+                }
+            default:
+                throw DiagnosticList(.error("each entry of 'columns' must be a column name or {column, label, format}, found \(node.kindName)",
+                                            at: location))
+            }
+            guard let name else {
+                throw DiagnosticList(.error("table column entry is missing 'column'", at: location,
+                                            hint: "write {column: capital, label: Registered capital}"))
+            }
+            let column = try spec.column(name, in: table)
+            var format: NumberFormat?
+            if let formatName {
+                format = try Self.numberFormat(formatName)
+                guard column.type.isNumeric else {
+                    throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); 'format' applies to numeric columns",
+                                                at: formatName.location))
+                }
+            }
+            choices.append(TableColumnChoice(column: column.name, label: label, format: format))
+        }
+        return choices
+    }
+
+    // MARK: - Charts
+
+    /// The chart model for a `chart` spec: type, x, y, series and format checked against the data.
+    func chartModel(_ spec: DirectiveSpec, table: DataTable, rows: DataTable, anchor: String, caption: String) throws(DiagnosticList) -> ChartModel {
+        let typeName = try spec.requiredString("type")
+        guard let kind = ChartModel.Kind(rawValue: typeName.value.trimmed) else {
+            throw DiagnosticList(.error("unknown chart type '\(typeName.value)'", at: typeName.location,
+                                        hint: Suggestion.hint(for: typeName.value, in: ChartModel.Kind.allCases.map(\.rawValue))))
+        }
+        let x = try spec.column(try spec.requiredString("x"), in: table)
+        let yNames = try spec.stringList("y")
+        guard !yNames.isEmpty else {
+            throw DiagnosticList(.error("chart spec is missing the required key 'y'", at: spec.location))
+        }
+        var ys: [DataColumn] = []
+        for name in yNames {
+            let column = try spec.column(name, in: table)
+            guard column.type.isNumeric else {
+                throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); the y values of a \(kind.rawValue) chart must be numbers",
+                                            at: name.location,
+                                            hint: "choose a numeric column, or declare its type in the data file's yml"))
+            }
+            ys.append(column)
+        }
+        var series: DataColumn?
+        if let name = try spec.string("series") {
+            series = try spec.column(name, in: table)
+            if ys.count > 1 {
+                throw DiagnosticList(.error("with 'series', give one y column (found \(ys.count))", at: spec.location(of: "y"),
+                                            hint: "'series' splits one value column into one series per \(name.value)"))
+            }
+        }
+        if kind == .pie || kind == .donut, ys.count > 1 || series != nil {
+            throw DiagnosticList(.error("a \(kind.rawValue) chart shows one series: give one y column and no 'series'",
+                                        at: spec.location(of: series != nil ? "series" : "y")))
+        }
+        let format = try spec.string("format").map { name throws(DiagnosticList) in try Self.numberFormat(name) }
+        let mapping = ChartMapping(spec: spec, kind: kind, table: rows, x: x, ys: ys, series: series, format: format)
+        return try mapping.model(id: anchor, title: caption)
+    }
+}
+
+extension Unicode.Scalar {
+    /// `a`–`z` or `0`–`9`.
+    var isLowerAlphanumericASCII: Bool { ("a"..."z").contains(self) || ("0"..."9").contains(self) }
 }

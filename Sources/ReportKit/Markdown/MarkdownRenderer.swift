@@ -203,7 +203,7 @@ private struct DocumentPass {
     /// Replaces `@fig-id` and `@tbl-id` in a text node with the cross-reference HTML.
     mutating func markCrossReferences(in node: OpaquePointer) {
         let text = literal(of: node)
-        guard text.contains("@fig-") || text.contains("@tbl-") else { return }
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return }
         // Text inside a link would nest links: leave it alone.
         var ancestor = cmark_node_parent(node)
         while let current = ancestor {

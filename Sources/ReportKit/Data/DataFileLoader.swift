@@ -1,0 +1,89 @@
+import Foundation
+
+/// Loads one data file (CSV or JSON) and its optional `NAME.yml` into a typed `DataTable`.
+struct DataFileLoader: Sendable {
+    var contentRoot: URL
+    /// How the content folder is named in diagnostics (e.g. `content`).
+    var displayRoot: String
+    var maxBytes: Int
+
+    /// What loading one file produced: the table and the bytes to publish as its CSV download.
+    struct Loaded: Sendable {
+        var table: DataTable
+        var csvBytes: [UInt8]
+    }
+
+    /// The path as diagnostics show it: `content/data/x.csv`.
+    func display(_ path: String) -> String {
+        displayRoot.isEmpty ? path : displayRoot + "/" + path
+    }
+
+    func load(_ path: String) -> Result<Loaded, DiagnosticList> {
+        let file = display(path)
+        let bytes: [UInt8]
+        switch readBytes(path) {
+        case let .success(read): bytes = read
+        case let .failure(diagnostic): return .failure(DiagnosticList(diagnostic))
+        }
+        let text: String
+        switch UTF8Check.decode(bytes, file: file) {
+        case let .success(decoded): text = decoded
+        case let .failure(diagnostic): return .failure(DiagnosticList(diagnostic))
+        }
+
+        var metadata = DataMetadata()
+        let ymlPath = Self.metadataPath(for: path)
+        let ymlURL = contentRoot.appendingPathComponent(ymlPath)
+        if FileManager.default.fileExists(atPath: ymlURL.path) {
+            switch readBytes(ymlPath).flatMap({ UTF8Check.decode($0, file: display(ymlPath)) }) {
+            case let .failure(diagnostic): return .failure(DiagnosticList(diagnostic))
+            case let .success(ymlText):
+                switch DataMetadata.parse(ymlText, file: display(ymlPath)) {
+                case let .success(parsed): metadata = parsed
+                case let .failure(list): return .failure(list)
+                }
+            }
+        }
+
+        let isJSON = path.lowercased().hasSuffix(".json")
+        let raw: RawTable
+        switch isJSON ? JSONFile.read(text, file: file) : CSVFile.read(text, file: file) {
+        case let .success(read): raw = read
+        case let .failure(diagnostic): return .failure(DiagnosticList(diagnostic))
+        }
+        switch DataTyper(raw: raw, metadata: metadata, path: path, file: file, ymlFile: display(ymlPath)).table() {
+        case let .success(table):
+            return .success(Loaded(table: table, csvBytes: isJSON ? CSVExport.bytes(of: table) : bytes))
+        case let .failure(list):
+            return .failure(list)
+        }
+    }
+
+    /// `data/x.csv` → `data/x.yml`.
+    static func metadataPath(for path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path + ".yml" }
+        return String(path[..<dot]) + ".yml"
+    }
+
+    /// The file's bytes, or an error when it is missing, unreadable or over the size limit.
+    func readBytes(_ path: String) -> Result<[UInt8], Diagnostic> {
+        let url = contentRoot.appendingPathComponent(path)
+        let location = SourceLocation(file: display(path), line: 1, column: 1)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
+        if let size, size > maxBytes {
+            return .failure(.error("data file is \(Self.megabytes(size)); the limit is \(Self.megabytes(maxBytes))",
+                                   at: location, hint: "split the file, or keep only the rows the report shows"))
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error("cannot read data file", at: location))
+        }
+        guard data.count <= maxBytes else {
+            return .failure(.error("data file is \(Self.megabytes(data.count)); the limit is \(Self.megabytes(maxBytes))", at: location))
+        }
+        return .success([UInt8](data))
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1_000_000) : "\(bytes) bytes"
+    }
+}

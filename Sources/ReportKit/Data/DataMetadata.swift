@@ -1,0 +1,99 @@
+import Yams
+
+/// The contents of a data file's `NAME.yml`: title, source, units, notes and per-column
+/// type, label and unit.
+struct DataMetadata {
+    /// What the yml says about one column.
+    struct Column {
+        var name: String
+        var type: ColumnType?
+        var label: String?
+        var unit: String?
+        /// Where the column's key is written, for "no such column" errors.
+        var location: SourceLocation
+    }
+
+    static let keys = ["title", "source", "units", "notes", "columns"]
+    static let columnKeys = ["type", "label", "unit"]
+
+    var title: String?
+    var source: String?
+    var units: String?
+    var notes: String?
+    /// Columns in the order the yml lists them.
+    var columns: [Column] = []
+
+    /// Parses the yml text; `file` is how diagnostics name it. Reports every problem found.
+    static func parse(_ yaml: String, file: String) -> Result<DataMetadata, DiagnosticList> {
+        let source: YAMLSource
+        do {
+            source = try YAMLSource(yaml, origin: SourceLocation(file: file), what: "data metadata")
+        } catch {
+            return .failure(error)
+        }
+        var metadata = DataMetadata()
+        var problems: [Diagnostic] = []
+        guard let root = source.root else { return .success(metadata) }
+        guard case let .mapping(mapping) = root else {
+            return .failure(DiagnosticList(.error("expected a mapping of keys (title, source, units, notes, columns), found \(root.kindName)",
+                                                  at: source.location(of: root))))
+        }
+        func text(_ node: Node, key: String) -> String? {
+            if node.isNull { return nil }
+            guard let value = node.scalarText else {
+                problems.append(.error("'\(key)' must be text, found \(node.kindName)", at: source.location(of: node)))
+                return nil
+            }
+            return value
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalarText ?? ""
+            switch key {
+            case "title": metadata.title = text(value, key: key)
+            case "source": metadata.source = text(value, key: key)
+            case "units": metadata.units = text(value, key: key)
+            case "notes": metadata.notes = text(value, key: key)
+            case "columns":
+                if value.isNull { continue }
+                guard case let .mapping(columns) = value else {
+                    problems.append(.error("'columns' must be a mapping of column names to {type, label, unit}, found \(value.kindName)",
+                                           at: source.location(of: value)))
+                    continue
+                }
+                for (nameNode, spec) in columns {
+                    var column = Column(name: nameNode.scalarText ?? "", location: source.location(of: nameNode))
+                    if case let .mapping(fields) = spec {
+                        for (fieldNode, fieldValue) in fields {
+                            let field = fieldNode.scalarText ?? ""
+                            switch field {
+                            case "type":
+                                guard let name = text(fieldValue, key: "type") else { continue }
+                                if let type = ColumnType(rawValue: name) {
+                                    column.type = type
+                                } else {
+                                    problems.append(.error("unknown column type '\(name)' for column '\(column.name)'",
+                                                           at: source.location(of: fieldValue),
+                                                           hint: Suggestion.hint(for: name, in: ColumnType.allCases.map(\.rawValue))))
+                                }
+                            case "label": column.label = text(fieldValue, key: "label")
+                            case "unit": column.unit = text(fieldValue, key: "unit")
+                            default:
+                                problems.append(.error("unknown key '\(field)' for column '\(column.name)'",
+                                                       at: source.location(of: fieldNode),
+                                                       hint: Suggestion.hint(for: field, in: columnKeys)))
+                            }
+                        }
+                    } else if !spec.isNull {
+                        problems.append(.error("column '\(column.name)' must be a mapping like {type: number, label: ..., unit: ...}, found \(spec.kindName)",
+                                               at: source.location(of: spec)))
+                    }
+                    metadata.columns.append(column)
+                }
+            default:
+                problems.append(.error("unknown key '\(key)' in data metadata", at: source.location(of: keyNode),
+                                       hint: Suggestion.hint(for: key, in: keys)))
+            }
+        }
+        return problems.isEmpty ? .success(metadata) : .failure(DiagnosticList(problems))
+    }
+}

@@ -1,0 +1,76 @@
+/// Turns a `RawTable` (text cells) into a typed `DataTable`, checking the header, the row widths,
+/// the yml's column names and every cell against its column's type.
+struct DataTyper {
+    var raw: RawTable
+    var metadata: DataMetadata
+    /// Content-relative path of the data file.
+    var path: String
+    /// The data file as diagnostics name it.
+    var file: String
+    /// The yml file as diagnostics name it.
+    var ymlFile: String
+
+    func table() -> Result<DataTable, DiagnosticList> {
+        var problems: [Diagnostic] = []
+        let header = raw.header
+        guard !header.isEmpty else {
+            return .failure(DiagnosticList(.error("data file is empty; expected a header row and at least one data row",
+                                                  at: SourceLocation(file: file))))
+        }
+        guard !raw.rows.isEmpty else {
+            return .failure(DiagnosticList(.error("data file has a header row but no data rows",
+                                                  at: SourceLocation(file: file))))
+        }
+        for (index, name) in header.enumerated() {
+            if name.isEmpty {
+                problems.append(.error("column \(index + 1) has an empty name in the header row",
+                                       at: raw.locate(-1, index), hint: "give every column a name"))
+            } else if let first = header.firstIndex(of: name), first < index {
+                problems.append(.error("duplicate column name '\(name)' (also column \(first + 1))",
+                                       at: raw.locate(-1, index), hint: "column names must be unique"))
+            }
+        }
+        for (row, cells) in raw.rows.enumerated() where cells.count != header.count {
+            let spansLines = cells.contains { $0?.contains(where: \.isNewline) == true }
+            problems.append(.error("expected \(header.count) fields from the header, got \(cells.count)",
+                                   at: raw.locate(row, cells.count > header.count ? header.count : 0),
+                                   hint: spansLines ? "a quoted field of this row runs over several lines; is a closing quote (\") missing?"
+                                                    : "quote fields that contain commas: \"1,234\""))
+        }
+        for column in metadata.columns where !header.contains(column.name) {
+            problems.append(.error("column '\(column.name)' is not in \(path)", at: column.location,
+                                   hint: Suggestion.hint(for: column.name, in: header, noun: "a column of the file:")))
+        }
+        guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
+
+        var columns: [DataColumn] = []
+        var typedColumns: [[DataValue]] = []
+        for (index, name) in header.enumerated() {
+            let declared = metadata.columns.first { $0.name == name }
+            let texts = raw.rows.map { $0[index] ?? "" }
+            let type: ColumnType
+            let values: [DataValue]
+            var bad: [Int] = []
+            if let declaredType = declared?.type {
+                type = declaredType
+                (values, bad) = CellParser.parseColumn(texts, as: declaredType)
+            } else {
+                (type, values) = CellParser.inferColumn(texts, name: name)
+            }
+            if let first = bad.first {
+                // Only declared types can fail: inferred ones fall back to text.
+                var hint = "column '\(name)' is declared as \(type.rawValue) in \(ymlFile)"
+                if bad.count == 2 { hint += "; 1 more cell in this column does not parse either" }
+                if bad.count > 2 { hint += "; \(bad.count - 1) more cells in this column do not parse either" }
+                problems.append(.error("cell '\(texts[first].trimmed)' in column '\(name)' is not \(CellParser.noun(for: type))",
+                                       at: raw.locate(first, index), hint: hint))
+            }
+            columns.append(DataColumn(name: name, label: declared?.label, type: type, unit: declared?.unit))
+            typedColumns.append(values)
+        }
+        guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
+        let rows = raw.rows.indices.map { row in typedColumns.map { $0[row] } }
+        return .success(DataTable(path: path, title: metadata.title, source: metadata.source, notes: metadata.notes,
+                                  columns: columns, rows: rows, rowLines: raw.rowLines, units: metadata.units))
+    }
+}

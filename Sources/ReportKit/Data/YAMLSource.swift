@@ -1,0 +1,96 @@
+import Yams
+
+/// A YAML text parsed with Yams into nodes that remember where they were written, so errors in
+/// data-file metadata and directive specs can point at the exact line and column.
+struct YAMLSource {
+    /// Where the YAML's first line sits in the file the user edits.
+    var origin: SourceLocation
+    /// The parsed document; `nil` for an empty document.
+    var root: Node?
+
+    /// Parses `text`; `origin` is the location of its first line (column offsets are not shifted).
+    init(_ text: String, origin: SourceLocation, what: String) throws(DiagnosticList) {
+        self.origin = origin
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DiagnosticList(Self.diagnostic(for: error, in: text, origin: origin, what: what))
+        } catch {
+            throw DiagnosticList(.error("invalid YAML in \(what): \(error)", at: origin))
+        }
+    }
+
+    /// The location in the user's file of something Yams marked at `mark` (1-based within the YAML).
+    func location(of mark: Mark?) -> SourceLocation {
+        guard let mark else { return origin }
+        return SourceLocation(file: origin.file, line: origin.line + mark.line - 1, column: mark.column)
+    }
+
+    /// The location of `node` in the user's file.
+    func location(of node: Node) -> SourceLocation {
+        location(of: node.mark)
+    }
+
+    /// A diagnostic for a Yams syntax error, at the line Yams reports.
+    static func diagnostic(for error: YamlError, in text: String, origin: SourceLocation, what: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: origin.file, line: origin.line + mark.line - 1, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = "invalid YAML in \(what): \(problem)"
+            if let context { message += " (\(context.text))" }
+            let hint = problem.contains("mapping values are not allowed")
+                ? "quote a value that contains ': ', e.g. caption: \"Loans: 2023\"" : nil
+            return .error(message, at: at(mark), hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            // Yams marks the mapping; point at the key's second occurrence when it is a block key.
+            var location = at(context.mark)
+            if let key = duplicates.first {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let hits = lines.indices.filter { lines[$0].drop(while: { $0 == " " }).hasPrefix(key + ":") }
+                if hits.count >= 2 {
+                    let column = lines[hits[1]].prefix(while: { $0 == " " }).count + 1
+                    location = SourceLocation(file: origin.file, line: origin.line + hits[1], column: column)
+                }
+            }
+            return .error("duplicate key \(keys) in \(what)", at: location, hint: "each key may appear only once")
+        case let .reader(problem, _, _, _):
+            return .error("invalid YAML in \(what): \(problem)", at: origin)
+        default:
+            return .error("invalid YAML in \(what): \(error)", at: origin)
+        }
+    }
+}
+
+extension Node {
+    /// The scalar's text, or `nil` for mappings and sequences.
+    var scalarText: String? {
+        if case let .scalar(scalar) = self { return scalar.string }
+        return nil
+    }
+
+    /// Whether this is a plain (unquoted) scalar such as a number, `true` or `null`.
+    var isPlainScalar: Bool {
+        if case let .scalar(scalar) = self { return scalar.style == .plain || scalar.style == .any }
+        return false
+    }
+
+    /// Whether this is a plain `null` / `~` / empty scalar.
+    var isNull: Bool {
+        guard isPlainScalar, let text = scalarText else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+
+    /// A short name of the node's kind for error messages.
+    var kindName: String {
+        switch self {
+        case .scalar: return "a single value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Writes a `DataTable` as an accessible HTML `<table>`: caption, column headers with units,
+/// the first column as row headers, right-aligned numbers with consistent decimals, missing
+/// cells as a dash read out as "no data", and an optional totals row.
+public struct HTMLTable: Sendable {
+    /// The rows to show (already filtered, sorted and limited).
+    public var table: DataTable
+    /// The columns to show, in order.
+    public var columns: [TableColumnChoice]
+    /// Columns to sum in a `<tfoot>` row.
+    public var totals: [String]
+    /// The table whose columns set the decimals shown: the whole data file, so a filtered view
+    /// prints `0.90` like the full table does.
+    public var decimalsSource: DataTable
+
+    /// `columns` must name columns of `table` (checked by the directive stage); empty means all.
+    /// `decimalsSource` is the unfiltered table (defaults to `table`).
+    public init(table: DataTable, columns: [TableColumnChoice] = [], totals: [String] = [], decimalsSource: DataTable? = nil) {
+        self.table = table
+        self.decimalsSource = decimalsSource ?? table
+        self.columns = columns.isEmpty ? table.columns.map { TableColumnChoice(column: $0.name) } : columns
+        self.totals = totals
+    }
+
+    /// The scrollable region holding the table. `captionHTML` is already-escaped HTML.
+    public func html(anchor: String, captionHTML: String) -> String {
+        let shown = columns.compactMap { choice in table.columnIndex(choice.column).map { (choice, table.columns[$0], $0) } }
+        var out = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(anchor)-caption\" tabindex=\"0\">\n"
+        out += "<table class=\"data-table\">\n"
+        out += "<caption id=\"\(anchor)-caption\">\(captionHTML)</caption>\n"
+        out += "<thead>\n<tr>"
+        for (choice, column, _) in shown {
+            var label = (choice.label ?? column.label).htmlEscaped
+            if let unit = column.unit, !unit.isEmpty { label += " <span class=\"unit\">(\(unit.htmlEscaped))</span>" }
+            out += "<th scope=\"col\"\(column.type.isNumeric ? " class=\"num\"" : "")>\(label)</th>"
+        }
+        out += "</tr>\n</thead>\n<tbody>\n"
+        let formats = shown.map { choice, column, index in cellFormat(choice: choice, column: column, index: index) }
+        for row in table.rows {
+            out += "<tr>"
+            for (position, (_, column, index)) in shown.enumerated() {
+                out += cell(row[index], column: column, format: formats[position], isRowHeader: position == 0)
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n"
+        let totalled = shown.enumerated().filter { totals.contains($0.element.0.column) }
+        if !totalled.isEmpty {
+            out += "<tfoot>\n<tr>"
+            for (position, (choice, column, index)) in shown.enumerated() {
+                if totals.contains(choice.column) {
+                    let sum = table.rows.reduce(0.0) { $0 + ($1[index].number ?? 0) }
+                    let text = formats[position].format(sum).htmlEscaped
+                    out += position == 0 ? "<th scope=\"row\" class=\"num\">\(text)</th>" : "<td class=\"num\">\(text)</td>"
+                } else if position == 0 {
+                    out += "<th scope=\"row\">Total</th>"
+                } else {
+                    out += column.type.isNumeric ? "<td class=\"num\"></td>" : "<td></td>"
+                }
+            }
+            out += "</tr>\n</tfoot>\n"
+        }
+        out += "</table>\n</div>"
+        return out
+    }
+
+    /// How a numeric column's cells print: the chosen format (its own decimals, or the column's),
+    /// else the type's format with the most decimals written in the column.
+    func cellFormat(choice: TableColumnChoice, column: DataColumn, index: Int) -> CellFormat {
+        let sourceIndex = decimalsSource.columnIndex(column.name)
+        let decimals = (sourceIndex == nil ? table : decimalsSource).rows.reduce(0) { result, row in
+            if case let .number(_, written) = row[sourceIndex ?? index] { return max(result, written) }
+            return result
+        }
+        let base = choice.format ?? (column.type == .percent ? NumberFormat(.percent) : NumberFormat(.number))
+        return CellFormat(format: base, decimals: base.decimals ?? (column.type == .integer ? 0 : decimals))
+    }
+
+    /// A number format with the decimals settled for a whole column.
+    struct CellFormat {
+        var format: NumberFormat
+        var decimals: Int
+        func format(_ value: Double) -> String { format.format(value, decimals: decimals) }
+    }
+
+    func cell(_ value: DataValue, column: DataColumn, format: CellFormat, isRowHeader: Bool) -> String {
+        let numeric = column.type.isNumeric
+        let open = isRowHeader ? "<th scope=\"row\"" : "<td"
+        let close = isRowHeader ? "</th>" : "</td>"
+        switch value {
+        case .missing:
+            return "\(open) class=\"\(numeric ? "num " : "")missing\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">no data</span>\(close)"
+        case let .number(number, _) where numeric:
+            return "\(open) class=\"num\">\(format.format(number).htmlEscaped)\(close)"
+        default:
+            let lang = Self.isChinese(value.text) ? " lang=\"zh\"" : ""
+            return "\(open)\(lang)>\(value.text.htmlEscaped)\(close)"
+        }
+    }
+
+    /// Whether `text` is written in Chinese only (Han characters with CJK or ASCII punctuation),
+    /// so screen readers switch voice for it: a `name_zh` column in an English page.
+    static func isChinese(_ text: String) -> Bool {
+        var sawHan = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: sawHan = true
+            case 0x3000...0x303F, 0xFF00...0xFFEF: continue
+            case 0x20...0x7E where !scalar.properties.isAlphabetic: continue
+            default: return false
+            }
+        }
+        return sawHan
+    }
+}

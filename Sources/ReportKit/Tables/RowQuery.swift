@@ -1,0 +1,78 @@
+/// The row transforms of a directive, applied in order: `filter` (all conditions must hold),
+/// `sort` (stable; `-column` for descending; missing cells last) and `limit`.
+public struct RowQuery: Sendable, Hashable {
+    /// One sort key: a column, ascending unless `descending`.
+    public struct SortKey: Sendable, Hashable {
+        /// The column sorted on.
+        public var column: String
+        /// Largest first (written `-column` in specs).
+        public var descending: Bool
+
+        /// A sort key on `column`.
+        public init(column: String, descending: Bool = false) {
+            self.column = column
+            self.descending = descending
+        }
+    }
+
+    /// Conditions that must all hold.
+    public var filters: [RowFilter]
+    /// Sort keys, most significant first.
+    public var sort: [SortKey]
+    /// How many rows to keep after sorting; `nil` keeps all.
+    public var limit: Int?
+
+    /// A query; the defaults keep every row in file order.
+    public init(filters: [RowFilter] = [], sort: [SortKey] = [], limit: Int? = nil) {
+        self.filters = filters
+        self.sort = sort
+        self.limit = limit
+    }
+
+    /// `table` with only the rows that pass every filter, sorted, then cut to `limit`.
+    /// Row lines follow their rows. Unknown columns match nothing (check them when parsing).
+    public func apply(to table: DataTable) -> DataTable {
+        var indices = Array(table.rows.indices)
+        for filter in filters {
+            guard let column = table.columnIndex(filter.column) else { return emptied(table) }
+            indices = indices.filter { filter.matches(table.rows[$0][column]) }
+        }
+        let keys = sort.compactMap { key in table.columnIndex(key.column).map { ($0, key.descending) } }
+        if !keys.isEmpty {
+            indices.sort { a, b in
+                for (column, descending) in keys {
+                    let order = Self.compare(table.rows[a][column], table.rows[b][column], descending: descending)
+                    if order != 0 { return order < 0 }
+                }
+                return a < b
+            }
+        }
+        if let limit { indices = Array(indices.prefix(max(0, limit))) }
+        var result = table
+        result.rows = indices.map { table.rows[$0] }
+        result.rowLines = indices.map { table.rowLines[$0] }
+        return result
+    }
+
+    private func emptied(_ table: DataTable) -> DataTable {
+        var result = table
+        result.rows = []
+        result.rowLines = []
+        return result
+    }
+
+    /// -1, 0 or 1; missing cells sort after every value in both directions.
+    static func compare(_ a: DataValue, _ b: DataValue, descending: Bool) -> Int {
+        let order: Int
+        switch (a, b) {
+        case (.missing, .missing): return 0
+        case (.missing, _): return 1
+        case (_, .missing): return -1
+        case let (.number(x, _), .number(y, _)): order = x < y ? -1 : x > y ? 1 : 0
+        case let (.text(x), .text(y)): order = x < y ? -1 : x > y ? 1 : 0
+        case (.number, .text): order = -1
+        case (.text, .number): order = 1
+        }
+        return descending ? -order : order
+    }
+}

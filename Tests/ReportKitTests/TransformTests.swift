@@ -1,0 +1,88 @@
+import Testing
+@testable import ReportKit
+
+struct TransformTests {
+    let location = SourceLocation(file: "content/page.md", line: 3, column: 9)
+
+    func balances() throws -> DataTable { try DataFixtures.table("data/balances.csv") }
+
+    func years(_ table: DataTable) -> [String] { table.rows.map { "\($0[0].text) \($0[1].text)" } }
+
+    @Test func filterComparesNumbersNumerically() throws {
+        let table = try balances()
+        let query = RowQuery(filters: [try RowFilter("balance >= 1", table: table, location: location)])
+        #expect(years(query.apply(to: table)) == ["2020 Huabei", "2021 Huabei", "2022 Huabei", "2022 Jiebei"])
+        let text = RowQuery(filters: [try RowFilter("product != 'Huabei'", table: table, location: location)])
+        #expect(years(text.apply(to: table)) == ["2020 Jiebei", "2021 Jiebei", "2022 Jiebei"])
+        let year = RowQuery(filters: [try RowFilter("year==2021", table: table, location: location),
+                                      try RowFilter("product < I", table: table, location: location)])
+        #expect(years(year.apply(to: table)) == ["2021 Huabei"])
+    }
+
+    @Test func filteredRowsKeepTheirLines() throws {
+        let table = try balances()
+        let query = RowQuery(filters: [try RowFilter("product = Jiebei", table: table, location: location)])
+        #expect(query.apply(to: table).rowLines == [3, 5, 7])
+    }
+
+    @Test func sortIsStableAndDescendingWithMinus() throws {
+        let table = try balances()
+        #expect(years(RowQuery(sort: [.init(column: "product")]).apply(to: table)) ==
+            ["2020 Huabei", "2021 Huabei", "2022 Huabei", "2020 Jiebei", "2021 Jiebei", "2022 Jiebei"])
+        #expect(years(RowQuery(sort: [.init(column: "product", descending: true), .init(column: "year", descending: true)]).apply(to: table)) ==
+            ["2022 Jiebei", "2021 Jiebei", "2020 Jiebei", "2022 Huabei", "2021 Huabei", "2020 Huabei"])
+    }
+
+    @Test func missingCellsSortLastAndNeverMatch() throws {
+        let table = try DataFixtures.table("data/companies.csv")
+        let sorted = RowQuery(sort: [.init(column: "shareholders", descending: true)]).apply(to: table)
+        #expect(sorted.rows.map { $0[2] } == [.number(5, decimals: 0), .number(2, decimals: 0), .missing])
+        let filtered = RowQuery(filters: [try RowFilter("shareholders != 5", table: table, location: location)]).apply(to: table)
+        #expect(filtered.rows.map { $0[2] } == [.number(2, decimals: 0)])
+    }
+
+    @Test func limitAfterSort() throws {
+        let table = try balances()
+        let query = RowQuery(sort: [.init(column: "balance", descending: true)], limit: 2)
+        #expect(years(query.apply(to: table)) == ["2022 Huabei", "2021 Huabei"])
+    }
+
+    @Test func filterErrors() throws {
+        let table = try balances()
+        func message(_ text: String) -> String {
+            do {
+                _ = try RowFilter(text, table: table, location: location)
+                return ""
+            } catch {
+                return error.description
+            }
+        }
+        #expect(message("balance >= lots") ==
+            "content/page.md:3:9: error: filter value 'lots' is not a number, but column 'balance' is number")
+        #expect(message("yeer > 2020") == """
+            content/page.md:3:9: error: unknown column 'yeer' in filter 'yeer > 2020'
+            hint: did you mean 'year'?
+            """)
+        #expect(message("year 2020") == """
+            content/page.md:3:9: error: cannot read filter 'year 2020'
+            hint: write a comparison like "year >= 2020" or "product = Huabei" (operators: = != < <= > >=)
+            """)
+    }
+
+    @Test func transformsThroughADirective() throws {
+        let rendered = try DirectiveFixtures.render(.table, """
+            id: top
+            data: data/balances.csv
+            filter: year >= 2021
+            sort: [-balance]
+            limit: 3
+            caption: Top three
+            """)
+        let rows = rendered.html.components(separatedBy: "\n").filter { $0.hasPrefix("<tr><th scope=\"row\">") }
+        #expect(rows == [
+            "<tr><th scope=\"row\">2022</th><td>Huabei</td><td class=\"num\">1.90</td></tr>",
+            "<tr><th scope=\"row\">2021</th><td>Huabei</td><td class=\"num\">1.70</td></tr>",
+            "<tr><th scope=\"row\">2022</th><td>Jiebei</td><td class=\"num\">1.10</td></tr>",
+        ])
+    }
+}
