@@ -226,14 +226,11 @@ struct WholeReport: Sendable {
         context["isHome"] = false
         context["isReport"] = true
         context["content"] = body
-        let nav = layout.navigation.map { entry -> [String: Any] in
+        context["nav"] = layout.navigation.map { entry -> [String: Any] in
             ["title": entry.title, "href": "#" + (sectionIDs[entry.page.outputPath] ?? ""), "current": false]
         }
-        context["nav"] = nav
-        context["root"] = ""
-        if site.theme.templates.getTemplate(named: "navigation") != nil {
-            context["navigation"] = site.theme.render("navigation", ["nav": nav, "strings": site.theme.strings, "root": "", "isReport": true])
-        }
+        // Pages get a pre-rendered menu; the report's menu points inside the document instead.
+        context["navigation"] = site.theme.render("navigation", context)
         let toc = tableOfContents
         context["toc"] = toc
         context["hasToc"] = !toc.isEmpty
