@@ -365,6 +365,9 @@ def test_standalone_report_needs_nothing_else(driver, site, tmp_path):
         assert results and all("#" in href for href, _ in results), results
         anchor = results[0][0].split("#", 1)[1]
         assert driver.execute_script("return !!document.getElementById(arguments[0])", anchor), anchor
+        driver.find_element("css selector", ".site-search-list li a").click()
+        assert not driver.find_element("css selector", ".site-search-results").is_displayed(), "results stay open after a jump"
+        assert driver.execute_script("return decodeURIComponent(location.hash.slice(1))") == anchor
     assert console_errors(driver) == []
     screenshot(driver, f"{name}--standalone-1280", max_height=2000)
 

@@ -139,6 +139,29 @@
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { input.value = ""; show(""); }
+      if (event.key === "ArrowDown") {
+        var first = list.querySelector("a");
+        if (first) { event.preventDefault(); first.focus(); }
+      }
+    });
+    /* Arrow keys move between results; Escape goes back to the box. */
+    list.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (at < 0) { return; }
+      if (event.key === "ArrowDown" && at + 1 < links.length) { event.preventDefault(); links[at + 1].focus(); }
+      if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+      if (event.key === "Escape") { event.preventDefault(); panel.hidden = true; input.focus(); }
+    });
+    /* A result that links inside this document (the whole report) closes the list. */
+    list.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest("a")) { panel.hidden = true; }
+    });
+    document.addEventListener("click", function (event) {
+      if (!form.contains(event.target)) { panel.hidden = true; }
+    });
+    input.addEventListener("focus", function () {
+      if (input.value.trim() !== "") { panel.hidden = false; }
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
