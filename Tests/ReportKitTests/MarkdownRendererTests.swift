@@ -84,3 +84,21 @@ struct MarkdownRendererTests {
         #expect(output.directives.first?.location == SourceLocation(file: "t.md", line: 4, column: 1))
     }
 }
+
+struct TagFilterTests {
+    @Test func filtersDangerousTagsInAllowedRawHTML() {
+        let html = MarkdownRenderer(allowRawHTML: true).render("<div><script>x()</script><STYLE>a{}</STYLE><b>ok</b></div>\n", file: "t.md").html
+        #expect(html.contains("&lt;script>x()&lt;/script>"))
+        #expect(html.contains("&lt;STYLE>a{}&lt;/STYLE>"))
+        #expect(html.contains("<b>ok</b>"))
+    }
+
+    @Test func leavesGeneratedSVGTitlesAlone() {
+        let hooks = MarkdownHooks(renderDirective: { block in
+            .success(RenderedDirective(kind: .chart, anchor: "fig-a", caption: "A", html: "<svg><title id=\"t\">A</title></svg>",
+                                       dataFiles: [], location: block.location))
+        })
+        let html = MarkdownRenderer(allowRawHTML: true).render("```chart\nid: a\n```\n", file: "t.md", hooks: hooks).html
+        #expect(html.contains("<title id=\"t\">A</title>"))
+    }
+}
