@@ -1,29 +1,51 @@
 /* Offline search of the default theme. The index is a classic script (search-index.js) that sets
-   window.REPORT_SEARCH_INDEX, so this works from file:// without fetch. Without JavaScript the
-   search form stays hidden and the "whole report" link remains. No modules, no network. */
+   window.REPORT_SEARCH_INDEX, so this works from file:// without fetch. It is loaded only when the
+   reader first uses the search box, so pages of a large site stay light (the stand-alone report
+   inlines it). Without JavaScript the search form stays hidden and the "whole report" link remains.
+   No modules, no network. */
 (function () {
   "use strict";
   var MAX_RESULTS = 20;
 
   function init() {
-    var index = window.REPORT_SEARCH_INDEX;
     var form = document.querySelector("form.site-search");
-    if (!form || !Array.isArray(index)) { return; }
+    if (!form) { return; }
     var input = form.querySelector("input[type=search]");
     var panel = form.querySelector(".site-search-results");
     var status = form.querySelector(".site-search-status");
     var list = form.querySelector(".site-search-list");
     var root = form.getAttribute("data-root") || "";
     var inReport = form.getAttribute("data-report") === "1";
-    var prepared = index.map(function (entry) {
-      return {
-        entry: entry,
-        title: entry.t.toLowerCase(),
-        headings: entry.h.map(function (h) { return h[1].toLowerCase(); }),
-        text: entry.x.toLowerCase()
-      };
-    });
+    var prepared = null;
+    var loading = false;
     form.hidden = false;
+
+    function prepare(index) {
+      prepared = index.map(function (entry) {
+        return {
+          entry: entry,
+          title: entry.t.toLowerCase(),
+          headings: entry.h.map(function (h) { return h[1].toLowerCase(); }),
+          text: entry.x.toLowerCase()
+        };
+      });
+    }
+
+    /* Loads search-index.js with a classic <script> element (works from file://), then calls `done`. */
+    function withIndex(done) {
+      if (prepared) { done(); return; }
+      if (Array.isArray(window.REPORT_SEARCH_INDEX)) { prepare(window.REPORT_SEARCH_INDEX); done(); return; }
+      if (loading) { return; }
+      loading = true;
+      var script = document.createElement("script");
+      script.src = form.getAttribute("data-index") || (root + "search-index.js");
+      script.onload = function () {
+        loading = false;
+        if (Array.isArray(window.REPORT_SEARCH_INDEX)) { prepare(window.REPORT_SEARCH_INDEX); done(); }
+      };
+      script.onerror = function () { loading = false; };
+      document.head.appendChild(script);
+    }
 
     function href(entry, headingId) {
       if (inReport) { return "#" + entry.r + (headingId ? "--" + headingId : ""); }
@@ -109,6 +131,7 @@
     }
 
     function show(query) {
+      if (!prepared) { withIndex(function () { show(input.value); }); return; }
       list.textContent = "";
       if (query.trim() === "") { panel.hidden = true; status.textContent = ""; return; }
       var results = search(query);
@@ -139,6 +162,30 @@
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { input.value = ""; show(""); }
+      if (event.key === "ArrowDown") {
+        var first = list.querySelector("a");
+        if (first) { event.preventDefault(); first.focus(); }
+      }
+    });
+    /* Arrow keys move between results; Escape goes back to the box. */
+    list.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (at < 0) { return; }
+      if (event.key === "ArrowDown" && at + 1 < links.length) { event.preventDefault(); links[at + 1].focus(); }
+      if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+      if (event.key === "Escape") { event.preventDefault(); panel.hidden = true; input.focus(); }
+    });
+    /* A result that links inside this document (the whole report) closes the list. */
+    list.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest("a")) { panel.hidden = true; }
+    });
+    document.addEventListener("click", function (event) {
+      if (!form.contains(event.target)) { panel.hidden = true; }
+    });
+    input.addEventListener("focus", function () {
+      withIndex(function () {});
+      if (input.value.trim() !== "") { panel.hidden = false; }
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
