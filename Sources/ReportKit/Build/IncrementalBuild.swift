@@ -1,0 +1,292 @@
+import Foundation
+
+/// Rebuilds a site after edits, redoing only what the edits touch. It keeps the previous build
+/// in memory and, on each `build()`:
+///
+/// - reloads the pages (cheap) and compares each with its previous version;
+/// - reloads only the data files whose bytes (or `.yml`) changed;
+/// - renders the Markdown of changed pages and of pages whose directives read a changed data
+///   file (every page when the set of pages, data files or `site.yml` changed);
+/// - redoes the whole-site steps that are cheap (figure numbers, anchors, navigation);
+/// - lays out again only pages whose layout inputs changed (their body, or a title shown in
+///   their navigation, neighbours or section list), and writes only files whose bytes changed.
+///
+/// The output folder is written in place (no staging): this is for previews such as `serve`,
+/// not for publishing. A failed build throws and leaves the previous state as it was, so the
+/// next build after a fix compares against the last good one.
+public struct IncrementalBuilder: Sendable {
+    /// Where to read and write.
+    public var options: BuildOptions
+    /// Told about rendered pages and steps, for progress display.
+    public var observer: (any BuildObserver)?
+    /// The last successful build, `nil` before the first.
+    var state: State?
+
+    /// A builder that has not built anything yet.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// What one build did.
+    public struct Result: Sendable {
+        /// Content-relative paths of the pages whose Markdown was rendered, in reading order.
+        public var rendered: [String]
+        /// Output paths of the pages laid out again with the theme, in reading order.
+        public var laidOut: [String]
+        /// Output paths of the files written because their bytes changed, sorted.
+        public var written: [String]
+        /// Output paths of files removed because nothing produces them any more, sorted.
+        public var removed: [String]
+        /// Warnings of the content loading step.
+        public var warnings: [Diagnostic]
+        /// Pages in the site.
+        public var pages: Int
+        public var milliseconds: Int
+
+        /// One line for the terminal.
+        public var summary: String {
+            "rebuilt \(rendered.count) of \(pages) page\(pages == 1 ? "" : "s"), wrote \(written.count) file\(written.count == 1 ? "" : "s") in \(milliseconds) ms"
+        }
+    }
+
+    /// What the previous build knew.
+    struct State: Sendable {
+        var config: SiteConfig
+        /// Source path and output path of every page, plus every static and data file: what links resolve against.
+        var structure: [String]
+        var dataFingerprints: [String: Int]
+        var catalog: DataCatalog
+        var themeFingerprint: Int
+        var theme: Theme
+        var rendered: [String: RenderedPage]
+        /// Layout inputs of each page, by output path.
+        var layoutKeys: [String: Int]
+        /// Bytes of each output file (as a hash), by output path.
+        var outputHashes: [String: Int]
+    }
+
+    /// Builds the site, redoing only what changed since the last successful build.
+    public mutating func build() throws(DiagnosticList) -> Result {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let builder = SiteBuilder(options: options)
+        let previous = state
+
+        // 1. Content, compared page by page.
+        let content = try builder.loadContent()
+        let structure = content.pages.map { "\($0.sourcePath)→\($0.outputPath)" } + content.staticFiles + content.dataFiles
+        let config = content.config
+        let siteChanged = previous == nil || previous!.structure != structure || previous!.config != config
+
+        // 2. Data: reload only the files whose bytes changed.
+        var fingerprints: [String: Int] = [:]
+        for path in content.dataFiles { fingerprints[path] = dataFingerprint(path) }
+        let changedData = Set(fingerprints.filter { previous?.dataFingerprints[$0.key] != $0.value }.keys)
+        var catalog: DataCatalog
+        let displayRoot = options.display(options.contentFolder)
+        if let previous, Set(previous.dataFingerprints.keys) == Set(fingerprints.keys) {
+            catalog = previous.catalog
+            if !changedData.isEmpty {
+                let fresh = try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: displayRoot, paths: Array(changedData))
+                for (path, table) in fresh.tables {
+                    catalog.tables[path] = table
+                    catalog.csvBytes[path] = fresh.csvBytes[path]
+                }
+            }
+        } else {
+            catalog = try builder.loadData(content)
+        }
+
+        // 3. Theme, reloaded when any of its files changed.
+        let themeFolder = options.themeFolder
+            ?? options.projectRoot.appendingPathComponent("themes").appendingPathComponent(config.theme ?? "default")
+        let themeFingerprint = Self.folderFingerprint(themeFolder)
+        let theme: Theme
+        if let previous, previous.themeFingerprint == themeFingerprint, previous.config.theme == config.theme {
+            theme = previous.theme
+        } else {
+            theme = try builder.loadTheme(config)
+        }
+
+        // 4. Markdown of the pages that changed or read changed data.
+        let toRender = content.pages.filter { page in
+            guard !siteChanged, let old = previous?.rendered[page.sourcePath], old.page == page else { return true }
+            return old.directives.contains { !changedData.isDisjoint(with: $0.dataFiles) }
+        }
+        observer?.pagesToRender(toRender.count)
+        let renderer = PageRenderer(content: content, catalog: catalog)
+        let observer = self.observer
+        let results = toRender.parallelMap { page -> (RenderedPage, [Diagnostic]) in
+            let result = renderer.render(page)
+            observer?.pageRendered()
+            return result
+        }
+        let problems = results.flatMap(\.1).filter { $0.severity == .error }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        var renderedBySource = previous?.rendered ?? [:]
+        for (rendered, _) in results { renderedBySource[rendered.page.sourcePath] = rendered }
+        let pages = content.pages.map { renderedBySource[$0.sourcePath]! }
+        renderedBySource = Dictionary(uniqueKeysWithValues: pages.map { ($0.page.sourcePath, $0) })
+
+        // 5. Whole-site steps: numbers, anchors, navigation.
+        let references = try builder.resolveReferences(pages, theme: theme)
+        let site = AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages,
+                                 references: references, warnings: content.warnings)
+        let layout = PageContext(site: site)
+        let navigationKey = Self.hash(layout.navigation.map { [$0.title, $0.page.outputPath] })
+
+        // 6. Layout of the pages whose inputs changed; files written when their bytes changed.
+        let output = try OutputFolder(options: options, fresh: previous == nil)
+        var outputHashes: [String: Int] = [:]
+        var layoutKeys: [String: Int] = [:]
+        var laidOut: [String] = []
+        var written: [String] = []
+        func emit(_ path: String, _ bytes: [UInt8]) throws(DiagnosticList) {
+            let hash = Self.hash(bytes)
+            outputHashes[path] = hash
+            if previous?.outputHashes[path] != hash {
+                try output.write(path, bytes)
+                written.append(path)
+            }
+        }
+        for index in pages.indices {
+            let rendered = pages[index]
+            let outputPath = rendered.page.outputPath
+            let body = references.finalize(rendered.body, pageOutput: outputPath, rootPrefix: rendered.page.rootPrefix)
+            let key = layoutKey(index: index, body: body, site: site, layout: layout, navigationKey: navigationKey,
+                                themeFingerprint: themeFingerprint)
+            layoutKeys[outputPath] = key
+            if let previous, previous.layoutKeys[outputPath] == key, let hash = previous.outputHashes[outputPath] {
+                outputHashes[outputPath] = hash
+                continue
+            }
+            laidOut.append(outputPath)
+            try emit(outputPath, Array(theme.render("page", layout.context(for: index, body: body)).utf8))
+        }
+        for asset in theme.assets {
+            let bytes = Self.read(theme.root.appendingPathComponent("assets").appendingPathComponent(asset))
+            try emit("assets/" + asset, bytes)
+        }
+        for file in content.staticFiles {
+            try emit(file, Self.read(options.contentFolder.appendingPathComponent(file)))
+        }
+        for data in catalog.csvOutput() {
+            try emit(data.path, data.bytes)
+        }
+        let removed = Set(previous?.outputHashes.keys ?? [:].keys).subtracting(outputHashes.keys).sorted()
+        for path in removed { output.remove(path) }
+
+        state = State(config: config, structure: structure, dataFingerprints: fingerprints, catalog: catalog,
+                      themeFingerprint: themeFingerprint, theme: theme, rendered: renderedBySource,
+                      layoutKeys: layoutKeys, outputHashes: outputHashes)
+        let elapsed = clock.now - start
+        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return Result(rendered: toRender.map(\.sourcePath), laidOut: laidOut, written: written.sorted(), removed: removed,
+                      warnings: content.warnings, pages: pages.count, milliseconds: milliseconds)
+    }
+
+    /// Everything a page's layout shows: its own body, title and headings, the navigation, its
+    /// neighbours' titles and (for a section) its children.
+    func layoutKey(index: Int, body: String, site: AssembledSite, layout: PageContext, navigationKey: Int, themeFingerprint: Int) -> Int {
+        let rendered = site.pages[index]
+        var hasher = Hasher()
+        hasher.combine(body)
+        hasher.combine(rendered.title)
+        hasher.combine(rendered.summary)
+        hasher.combine(rendered.headings)
+        hasher.combine(rendered.page.frontMatter)
+        hasher.combine(site.content.config)
+        hasher.combine(navigationKey)
+        hasher.combine(themeFingerprint)
+        for neighbour in [index - 1, index + 1] where site.pages.indices.contains(neighbour) {
+            hasher.combine(neighbour - index)
+            hasher.combine(site.pages[neighbour].title)
+            hasher.combine(site.pages[neighbour].page.outputPath)
+        }
+        if rendered.page.isSectionIndex {
+            let folder = (rendered.page.sourcePath as NSString).deletingLastPathComponent
+            for child in layout.childrenBySection[folder] ?? [] {
+                hasher.combine(child.title)
+                hasher.combine(child.summary)
+                hasher.combine(child.page.outputPath)
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// A data file's bytes and those of its metadata file.
+    func dataFingerprint(_ path: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(Self.read(options.contentFolder.appendingPathComponent(path)))
+        hasher.combine(Self.read(options.contentFolder.appendingPathComponent(DataFileLoader.metadataPath(for: path))))
+        return hasher.finalize()
+    }
+
+    /// Every file of a folder, by path and bytes.
+    static func folderFingerprint(_ folder: URL) -> Int {
+        var hasher = Hasher()
+        let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+        for file in files {
+            hasher.combine(file)
+            hasher.combine(read(folder.appendingPathComponent(file)))
+        }
+        return hasher.finalize()
+    }
+
+    static func read(_ url: URL) -> [UInt8] {
+        FileManager.default.contents(atPath: url.path).map(Array.init) ?? []
+    }
+
+    static func hash<T: Hashable>(_ value: T) -> Int {
+        var hasher = Hasher()
+        hasher.combine(value)
+        return hasher.finalize()
+    }
+}
+
+/// The folder an incremental build writes into, in place. Like `OutputWriter`, it refuses a
+/// folder it did not create (one without the marker file).
+struct OutputFolder {
+    let root: URL
+    let display: String
+
+    init(options: BuildOptions, fresh: Bool) throws(DiagnosticList) {
+        root = options.outputFolder
+        display = options.display(root)
+        let fileManager = FileManager.default
+        let marker = root.appendingPathComponent(OutputWriter.markerName)
+        let entries = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
+        if !entries.isEmpty && !entries.contains(OutputWriter.markerName) {
+            throw DiagnosticList(.error("output folder '\(display)' was not written by reportgen; refusing to write into it",
+                                        hint: "empty or remove the folder yourself, or choose another folder"))
+        }
+        let content = options.contentFolder.standardizedFileURL.path
+        if content == root.path || content.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")
+            || root.path == options.projectRoot.standardizedFileURL.path {
+            throw DiagnosticList(.error("output folder '\(display)' holds the content or the project", hint: "choose a folder of its own"))
+        }
+        if fresh && !entries.isEmpty { try? fileManager.removeItem(at: root) }
+        do {
+            try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+            if !fileManager.fileExists(atPath: marker.path) {
+                try Data("This folder is written by reportgen (preview); it is replaced freely.\n".utf8).write(to: marker)
+            }
+        } catch {
+            throw DiagnosticList(.error("cannot create '\(display)': \(error.localizedDescription)", hint: "check the folder's permissions"))
+        }
+    }
+
+    func write(_ relativePath: String, _ bytes: [UInt8]) throws(DiagnosticList) {
+        let url = root.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url, options: .atomic)
+        } catch {
+            throw DiagnosticList(.error("cannot write '\(relativePath)' in '\(display)': \(error.localizedDescription)"))
+        }
+    }
+
+    func remove(_ relativePath: String) {
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(relativePath))
+    }
+}
