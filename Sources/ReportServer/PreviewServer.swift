@@ -175,7 +175,8 @@ struct PreviewHandler: HTTPHandler {
     let hub: ReloadHub
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let path = request.path
+        // The raw target keeps a trailing slash (`request.path` drops it), which decides redirects.
+        let path = request.target.path(percentEncoded: false)
         if path == LiveReload.eventsPath {
             let stream = await hub.subscribe()
             return HTTPResponse(statusCode: .ok,
