@@ -40,16 +40,10 @@ public struct SiteChecker: Sendable {
         let displayRoot = options.display(options.contentFolder)
         var problems: [Diagnostic] = []
 
-        // Content: site.yml, front matter, page structure.
-        let content: LoadedContent?
-        do throws(DiagnosticList) {
-            content = try builder.loadContent()
-            problems += content!.warnings
-        } catch {
-            content = nil
-            problems += error.diagnostics
-        }
+        // Content: site.yml, front matter, page structure; pages that fail are left out, not the site.
         let loader = ContentLoader(contentRoot: options.contentFolder, displayRoot: displayRoot)
+        let (content, contentProblems) = loadContent(loader)
+        problems += contentProblems
         let dataPaths = content?.dataFiles ?? loader.listFiles().filter {
             ["csv", "json"].contains(($0 as NSString).pathExtension.lowercased())
         }
@@ -87,7 +81,11 @@ public struct SiteChecker: Sendable {
         do throws(DiagnosticList) {
             _ = try SiteReferences(pages: pages, strings: Theme.defaultStrings)
         } catch {
-            problems += error.diagnostics.filter { !(brokenData.isEmpty ? false : $0.message.hasPrefix("unknown figure or table")) }
+            // A reference to a figure whose block failed to render is not a second problem.
+            let declared = Self.declaredIDs(in: content.pages)
+            problems += error.diagnostics.filter { diagnostic in
+                !declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" }
+            }
         }
 
         // Data files no directive reads and no page links to.
@@ -102,10 +100,92 @@ public struct SiteChecker: Sendable {
         return report(problems, pages: content.pages.count, dataFiles: dataPaths.count)
     }
 
+    /// Like `ContentLoader.load`, but a page with broken front matter is reported and left out
+    /// instead of stopping the check, and a broken `site.yml` falls back to the defaults.
+    func loadContent(_ loader: ContentLoader) -> (LoadedContent?, [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: loader.contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            do throws(DiagnosticList) { _ = try loader.load() } catch { return (nil, error.diagnostics) }
+            return (nil, [])
+        }
+        var config: SiteConfig
+        do throws(DiagnosticList) {
+            config = try SiteConfig.load(from: loader.contentRoot.appendingPathComponent("site.yml"), displayPath: loader.displayPath("site.yml"))
+        } catch {
+            problems += error.diagnostics
+            config = SiteConfig()
+        }
+        var markdown: [String] = [], data: [String] = [], statics: [String] = []
+        for relative in loader.listFiles() where relative != "site.yml" {
+            switch (relative as NSString).pathExtension.lowercased() {
+            case "md", "markdown": markdown.append(relative)
+            case "csv", "json": data.append(relative)
+            case "yml", "yaml": continue
+            default: statics.append(relative)
+            }
+        }
+        let results = markdown.parallelMap { relative -> Result<(Page, [Diagnostic]), DiagnosticList> in
+            do throws(DiagnosticList) { return .success(try loader.loadPage(relative)) } catch { return .failure(error) }
+        }
+        var pages: [Page] = []
+        var failed = Set<String>()
+        for (relative, result) in zip(markdown, results) {
+            switch result {
+            case let .success((page, warnings)):
+                problems += warnings
+                if !page.frontMatter.draft || options.includeDrafts { pages.append(page) }
+            case let .failure(list):
+                problems += list.diagnostics
+                failed.insert(relative)
+            }
+        }
+        // A page that failed to load is not a second error in the navigation.
+        config.navigation.removeAll { failed.contains($0) }
+        var warnings: [Diagnostic] = []
+        do throws(DiagnosticList) {
+            pages = try SiteStructure.arrange(pages, config: config, displayRoot: loader.displayRoot, warnings: &warnings)
+        } catch {
+            problems += error.diagnostics
+            // Check the pages anyway, in the order the valid navigation entries give.
+            let known = Set(pages.map(\.sourcePath))
+            config.navigation.removeAll { !known.contains($0) && !known.contains($0 + "/index.md") && !known.contains($0 + "/_index.md") }
+            do throws(DiagnosticList) {
+                pages = try SiteStructure.arrange(pages, config: config, displayRoot: loader.displayRoot, warnings: &warnings)
+            } catch {
+                return (nil, problems)
+            }
+        }
+        // Links to a page that failed to load would be reported as missing: keep the page, without its body.
+        return (LoadedContent(config: config, pages: pages, dataFiles: data, staticFiles: statics + failed.sorted(), warnings: []),
+                problems + warnings)
+    }
+
     func report(_ problems: [Diagnostic], pages: Int, dataFiles: Int) -> Report {
         var seen = Set<Diagnostic>()
         let unique = problems.filter { seen.insert($0).inserted }
         return Report(diagnostics: DiagnosticList(unique).sorted, pages: pages, dataFiles: dataFiles)
+    }
+
+    /// The anchors (`fig-ID`, `tbl-ID`) of every table and chart block written in the pages,
+    /// whether or not it rendered: read from the `id:` line of each block.
+    static func declaredIDs(in pages: [Page]) -> Set<String> {
+        var ids = Set<String>()
+        for page in pages {
+            var prefix: String?
+            for line in page.body.split(separator: "\n", omittingEmptySubsequences: false) {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("```") {
+                    let info = trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                    prefix = prefix == nil ? DirectiveBlock.Kind(rawValue: info)?.anchorPrefix : nil
+                    if prefix == nil && info.isEmpty { continue }
+                } else if let current = prefix, trimmed.hasPrefix("id:") {
+                    let id = trimmed.dropFirst(3).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+                    ids.insert("\(current)-\(id)")
+                }
+            }
+        }
+        return ids
     }
 
     /// A directive's "data file not found" about a file that exists but failed to load (already reported).
