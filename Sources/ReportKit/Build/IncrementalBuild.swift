@@ -262,8 +262,9 @@ struct OutputFolder {
         }
         let content = options.contentFolder.standardizedFileURL.path
         if content == root.path || content.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")
-            || root.path == options.projectRoot.standardizedFileURL.path {
-            throw DiagnosticList(.error("output folder '\(display)' holds the content or the project", hint: "choose a folder of its own"))
+            || root.path == options.projectRoot.standardizedFileURL.path || root.path.hasPrefix(content + "/") {
+            throw DiagnosticList(.error("output folder '\(display)' holds the content or the project, or is inside the content",
+                                        hint: "choose a folder of its own beside the content, e.g. .build-serve-output"))
         }
         if fresh && !entries.isEmpty { try? fileManager.removeItem(at: root) }
         do {
