@@ -23,6 +23,19 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_for(driver, script, timeout=5):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            result = driver.execute_script(script)
+        except Exception:
+            result = None  # the page is reloading
+        if result:
+            return result
+        time.sleep(0.01)
+    return None
+
+
 def main():
     work = tempfile.mkdtemp(prefix="reportgen-reload-")
     content = os.path.join(work, "content")
@@ -63,6 +76,18 @@ def main():
             print(f"run {run + 1}: save → page reloaded with the new numbers in {loaded - saved:.0f} ms")
             time.sleep(0.4)
         print(f"median {statistics.median(times):.0f} ms, max {max(times):.0f} ms over {RUNS} runs")
+
+        # A broken data file shows the error over the page; fixing it reloads the page without it.
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original.replace("amount", "amuont", 1))
+        overlay = wait_for(driver, "const o = document.getElementById('reportgen-overlay'); return o ? o.innerText : null")
+        print("overlay shown:", overlay.splitlines()[1] if overlay else None)
+        assert overlay and "amount" in overlay, "no error overlay"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+        gone = wait_for(driver, "return document.readyState === 'complete' && !document.getElementById('reportgen-overlay')")
+        assert gone, "the overlay stayed after the fix"
+        print("overlay gone after the fix")
     finally:
         driver.quit()
         server.terminate()
