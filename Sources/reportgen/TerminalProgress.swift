@@ -55,6 +55,16 @@ final class TerminalProgress: BuildObserver, Sendable {
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
+    /// What the progress line says during a step (rendering shows page counts instead).
+    static let stepLabels = ["loadContent": "reading pages", "loadData": "loading data", "loadTheme": "loading the theme",
+                             "resolveReferences": "numbering figures and checking links", "writeSite": "writing the site"]
+
+    func stepStarted(_ name: String) {
+        guard showsLine, let label = Self.stepLabels[name], ContinuousClock.now - start >= Self.delay else { return }
+        counts.withLock { $0.drawn = true }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(label)…".utf8))
+    }
+
     func stepFinished(_ name: String, duration: Duration) {
         clearLine()
         guard verbose else { return }

@@ -5,6 +5,9 @@ public protocol BuildObserver: Sendable {
     func pagesToRender(_ count: Int)
     /// One more page is rendered.
     func pageRendered()
-    /// A named step of the pipeline (`loadContent`, `renderPages`, ...) finished.
+    /// A named step of the pipeline (`loadContent`, `loadData`, `loadTheme`, `renderPages`,
+    /// `resolveReferences`, `writeSite`) starts.
+    func stepStarted(_ name: String)
+    /// A named step of the pipeline finished.
     func stepFinished(_ name: String, duration: Duration)
 }

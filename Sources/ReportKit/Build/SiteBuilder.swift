@@ -58,6 +58,7 @@ public struct SiteBuilder: Sendable {
         guard let observer else { return try body() }
         let clock = ContinuousClock()
         let start = clock.now
+        observer.stepStarted(name)
         let result = try body()
         observer.stepFinished(name, duration: clock.now - start)
         return result
