@@ -10,7 +10,9 @@ import Glibc
 public struct FileWatcher: Sendable {
     /// Folders (watched recursively) and files to watch.
     public var paths: [URL]
+    /// Time between two polls.
     public var interval: Duration
+    /// How long files must stay unchanged before a burst of changes is reported.
     public var quietPeriod: Duration
 
     /// A watcher for `paths`, polling every `interval`.

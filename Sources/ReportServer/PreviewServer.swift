@@ -24,6 +24,7 @@ public actor PreviewServer {
         /// Receives the lines to print (build summaries, errors).
         public var log: @Sendable (String) -> Void
 
+        /// A configuration; see the properties.
         public init(options: BuildOptions, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(100),
                     log: @escaping @Sendable (String) -> Void = { print($0) }) {
             self.options = options
@@ -35,6 +36,7 @@ public actor PreviewServer {
 
     /// Why the server could not start.
     public struct StartError: Error, CustomStringConvertible {
+        /// The message, with a `hint:` line.
         public var description: String
     }
 
@@ -44,9 +46,10 @@ public actor PreviewServer {
     var server: HTTPServer?
     var serverTask: Task<Void, Never>?
     var watchTask: Task<Void, Never>?
-    /// Called after every rebuild with its outcome (tests wait on it).
+    /// Rebuilds done since the first build.
     var rebuildCount = 0
 
+    /// A server that has not started yet.
     public init(_ configuration: Configuration) {
         self.configuration = configuration
         builder = IncrementalBuilder(options: configuration.options)

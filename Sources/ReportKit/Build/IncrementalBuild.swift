@@ -41,6 +41,7 @@ public struct IncrementalBuilder: Sendable {
         public var warnings: [Diagnostic]
         /// Pages in the site.
         public var pages: Int
+        /// How long the build took.
         public var milliseconds: Int
 
         /// One line for the terminal.

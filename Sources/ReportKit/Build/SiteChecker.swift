@@ -8,6 +8,7 @@ import Foundation
 /// are broken (their directives are then not reported twice), and data files are still checked
 /// when a page's front matter is broken.
 public struct SiteChecker: Sendable {
+    /// The site to check.
     public var options: BuildOptions
 
     /// A checker for the site `options` describe (its output folder is never touched).
@@ -24,7 +25,9 @@ public struct SiteChecker: Sendable {
         /// Data files checked.
         public var dataFiles: Int
 
+        /// Number of errors (any makes `check` exit with status 1).
         public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+        /// Number of warnings.
         public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
 
         /// The one line printed after the diagnostics.
