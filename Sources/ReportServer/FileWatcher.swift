@@ -3,10 +3,11 @@ import Foundation
 import Glibc
 #endif
 
-/// Watches folders and files for changes by polling their metadata (modification time, size,
-/// inode) every `interval`; a burst of saves is reported once, after `quietPeriod` without
-/// further changes. Polling works on every file system (including mounted and container
-/// folders, where inotify misses events) and costs one `stat` per file.
+/// Watches folders and files for changes by comparing snapshots of their metadata (modification
+/// time, size, inode); a burst of saves is reported once, after `quietPeriod` without further
+/// changes. Snapshots are taken as soon as inotify reports activity (Linux), and every `interval`
+/// in any case: polling works on every file system (including mounted and container folders,
+/// where inotify misses events) and costs one `stat` per file.
 public struct FileWatcher: Sendable {
     /// Folders (watched recursively) and files to watch.
     public var paths: [URL]
@@ -65,11 +66,18 @@ public struct FileWatcher: Sendable {
         let watcher = self
         return AsyncStream { continuation in
             let task = Task {
+                let wakeup = InotifyWakeup(paths: watcher.paths)
                 var last = watcher.snapshot()
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: watcher.interval)
+                    if let wakeup {
+                        _ = await wakeup.wait(upTo: watcher.interval)
+                    } else {
+                        try? await Task.sleep(for: watcher.interval)
+                    }
                     var current = watcher.snapshot()
                     guard current != last else { continue }
+                    // New folders need watches of their own.
+                    if Set(current.keys) != Set(last.keys) { wakeup?.watch(watcher.paths) }
                     // Wait for the burst to settle (an editor writing a temp file, then renaming it).
                     while !Task.isCancelled {
                         try? await Task.sleep(for: watcher.quietPeriod)
