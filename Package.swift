@@ -51,7 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "ReportServer"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "ReportServer", "reportgen"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -150,10 +150,13 @@ public struct IncrementalBuilder: Sendable {
                 written.append(path)
             }
         }
+        let bodies = pages.parallelMap { rendered in
+            references.finalize(rendered.body, pageOutput: rendered.page.outputPath, rootPrefix: rendered.page.rootPrefix)
+        }
         for index in pages.indices {
             let rendered = pages[index]
             let outputPath = rendered.page.outputPath
-            let body = references.finalize(rendered.body, pageOutput: outputPath, rootPrefix: rendered.page.rootPrefix)
+            let body = bodies[index]
             let key = layoutKey(index: index, body: body, site: site, layout: layout, navigationKey: navigationKey,
                                 themeFingerprint: themeFingerprint)
             layoutKeys[outputPath] = key
@@ -174,6 +177,21 @@ public struct IncrementalBuilder: Sendable {
         for data in catalog.csvOutput() {
             try emit(data.path, data.bytes)
         }
+        // The search index and the whole report read every page: redone when anything above changed.
+        let reportFiles = [SearchIndex.fileName, WholeReport.fileName, WholeReport.standaloneFileName]
+        if let previous, written.isEmpty, previous.themeFingerprint == themeFingerprint {
+            for path in reportFiles { outputHashes[path] = previous.outputHashes[path] }
+        } else {
+            let report = WholeReport(site: site, bodies: bodies)
+            var searchIndex: SearchIndex?
+            if layout.hasSearch {
+                let index = SearchIndex(pages: Array(zip(pages, bodies)), reportAnchors: report.sectionIDs)
+                try emit(SearchIndex.fileName, Array(index.javaScript.utf8))
+                searchIndex = index
+            }
+            for file in report.outputs(layout: layout, searchIndex: searchIndex) { try emit(file.path, Array(file.text.utf8)) }
+        }
+
         let removed = Set(previous?.outputHashes.keys ?? [:].keys).subtracting(outputHashes.keys).sorted()
         for path in removed { output.remove(path) }
 

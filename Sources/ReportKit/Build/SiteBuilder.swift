@@ -28,8 +28,8 @@ public struct SiteBuilder: Sendable {
                                       contentFolder: options.contentFolder, projectRoot: options.projectRoot)
         do throws(DiagnosticList) {
             try step("writeSite") { () throws(DiagnosticList) in
-                try SiteWriter(site: site, writer: writer).write()
-                try writer.commit()
+                let files = try SiteWriter(site: site, writer: writer).write()
+                try writer.commit(files: files)
             }
         } catch {
             writer.abandon()

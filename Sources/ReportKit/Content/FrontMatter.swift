@@ -39,10 +39,11 @@ public struct FrontMatter: Sendable, Hashable {
         var lineNumber = 1
         var yamlLines: [Substring] = []
         var bodyStart: String.Index?
-        var index = text.index(text.startIndex, offsetBy: text.hasPrefix("---\r\n") ? 5 : 4)
+        var index = text.utf8.index(text.startIndex, offsetBy: text.hasPrefix("---\r\n") ? 5 : 4)
         while index < text.endIndex {
             lineNumber += 1
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            // "\r\n" is one Character in Swift, so look for both line endings.
+            let lineEnd = text[index...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) ?? text.endIndex
             var line = text[index..<lineEnd]
             if line.hasSuffix("\r") { line = line.dropLast() }
             let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex

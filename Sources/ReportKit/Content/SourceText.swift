@@ -20,7 +20,7 @@ public enum SourceText {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return text.contains("\u{E000}") || text.contains("\u{E001}") ? text.replacingOccurrences(of: "\u{E000}", with: "").replacingOccurrences(of: "\u{E001}", with: "") : text
+            return containsTokenCharacters(bytes) ? text.replacingOccurrences(of: "\u{E000}", with: "").replacingOccurrences(of: "\u{E001}", with: "") : text
         }
         var line = 1
         var column = 1
@@ -34,6 +34,17 @@ public enum SourceText {
         throw DiagnosticList(.error("'\(displayPath)' is not valid UTF-8 (byte 0x\(String(bytes[min(index, bytes.count - 1)], radix: 16, uppercase: true)))",
                                     at: SourceLocation(file: displayPath, line: line, column: column),
                                     hint: "save the file as UTF-8 (most editors: 'Save with encoding')"))
+    }
+
+    /// Whether the bytes hold U+E000 or U+E001 (UTF-8 `EE 80 80`/`EE 80 81`), which the pipeline
+    /// reserves for its own placeholders and so removes from input.
+    static func containsTokenCharacters(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEE && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x80 || bytes[index + 2] == 0x81) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The length of the valid UTF-8 sequence starting at `index`, or 0 when it is invalid.
