@@ -62,7 +62,11 @@ enum LiveReload {
             var hadOverlay = !!document.getElementById("reportgen-overlay");
             clearOverlay();
             var mine = pagePath();
-            var relevant = hadOverlay || data.written.some(function (path) { return path === mine || !path.endsWith(".html"); });
+            // This page, or a file pages load (styles, data), but not the search index, which is
+            // rewritten after the pages and read only when searching.
+            var relevant = hadOverlay || data.written.some(function (path) {
+              return path === mine || (!path.endsWith(".html") && path !== "search-index.js");
+            });
             if (relevant) location.reload();
           });
           source.addEventListener("build-error", function (event) {

@@ -23,6 +23,8 @@ public actor PreviewServer {
         public var pollInterval: Duration
         /// Receives the lines to print (build summaries, errors).
         public var log: @Sendable (String) -> Void
+        /// Told about each rebuild's steps (`--verbose` timings).
+        public var observer: (any BuildObserver)?
 
         /// A configuration; see the properties.
         public init(options: BuildOptions, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(100),
@@ -53,6 +55,8 @@ public actor PreviewServer {
     public init(_ configuration: Configuration) {
         self.configuration = configuration
         builder = IncrementalBuilder(options: configuration.options)
+        builder.observer = configuration.observer
+        builder.defersWholeSiteFiles = true
     }
 
     /// The folders and files the watcher polls: the content folder and the theme folder.
@@ -132,13 +136,17 @@ public actor PreviewServer {
             let result = try builder.build()
             for warning in result.warnings where reason == nil { log(warning.description) }
             if let reason {
-                let names = reason.map { configuration.options.display(URL(fileURLWithPath: $0)) }
+                var isFolder: ObjCBool = false
+                let files = reason.filter { !(FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue) }
+                let names = files.map { configuration.options.display(URL(fileURLWithPath: $0)) }
                 log("\(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : ""): \(result.summary)")
             } else {
                 log("built \(result.pages) page\(result.pages == 1 ? "" : "s") in \(result.milliseconds) ms")
             }
-            let written = result.written + result.removed
-            await hub.built(written: written)
+            await hub.built(written: result.written + result.removed)
+            // Then the search index and the whole report, which read every page and take longest.
+            let wholeSite = try builder.writeWholeSiteFiles()
+            if !wholeSite.isEmpty { await hub.built(written: wholeSite) }
         } catch {
             let text = error.sorted.map(\.description).joined(separator: "\n")
             log(text)

@@ -25,12 +25,17 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Include pages whose front matter says 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .shortAndLong, help: "Print how long each step of every rebuild took.")
+    var verbose = false
+
     func run() async throws {
         var options = site.buildOptions(output: previewFolder)
         options.includeDrafts = drafts
-        let server = PreviewServer(.init(options: options, port: port, log: { line in
+        var configuration = PreviewServer.Configuration(options: options, port: port, log: { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
-        }))
+        })
+        if verbose { configuration.observer = TerminalProgress(verbose: true, quiet: false, progressLine: false) }
+        let server = PreviewServer(configuration)
         let actualPort: UInt16
         do {
             actualPort = try await server.start()

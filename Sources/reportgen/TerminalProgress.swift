@@ -33,9 +33,10 @@ final class TerminalProgress: BuildObserver, Sendable {
     /// Quick builds show no progress line at all.
     static let delay = Duration.milliseconds(300)
 
-    init(verbose: Bool, quiet: Bool) {
+    /// `progressLine: false` prints only the `--verbose` timings (for `serve`, whose log is line by line).
+    init(verbose: Bool, quiet: Bool, progressLine: Bool = true) {
         self.verbose = verbose && !quiet
-        showsLine = !quiet && isatty(STDERR_FILENO) == 1
+        showsLine = progressLine && !quiet && isatty(STDERR_FILENO) == 1
     }
 
     func pagesToRender(_ count: Int) {

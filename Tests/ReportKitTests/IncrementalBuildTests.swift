@@ -149,6 +149,22 @@ struct IncrementalBuildTests {
         #expect(site.read(output: "alpha/index.html").contains("Sales per year"))
     }
 
+    @Test func wholeSiteFilesCanBeWrittenAfterThePages() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        builder.defersWholeSiteFiles = true
+        _ = try builder.build()
+        #expect(try builder.writeWholeSiteFiles() == Self.wholeSiteFiles)
+        try site.write("part/two.md", "---\ntitle: Two\nweight: 2\n---\n\nSecond, edited.\n")
+        let result = try builder.build()
+        #expect(result.written == ["part/two/index.html"])
+        #expect(!site.read(output: "report.html").contains("Second, edited."))
+        #expect(try builder.writeWholeSiteFiles() == Self.wholeSiteFiles)
+        #expect(site.read(output: "report.html").contains("Second, edited."))
+        #expect(try builder.writeWholeSiteFiles() == [])
+    }
+
     @Test func refusesAFolderItDidNotWrite() throws {
         let site = try TemporarySite()
         defer { site.remove() }

@@ -19,6 +19,9 @@ public struct IncrementalBuilder: Sendable {
     public var options: BuildOptions
     /// Told about rendered pages and steps, for progress display.
     public var observer: (any BuildObserver)?
+    /// Leave the search index and the whole report (the slowest files, made from every page) to
+    /// `writeWholeSiteFiles()`, so a preview can reload the edited page first.
+    public var defersWholeSiteFiles = false
     /// The last successful build, `nil` before the first.
     var state: State?
 
@@ -64,6 +67,52 @@ public struct IncrementalBuilder: Sendable {
         var layoutKeys: [String: Int]
         /// Bytes of each output file (as a hash), by output path.
         var outputHashes: [String: Int]
+        /// What the deferred whole-site files need, until `writeWholeSiteFiles()` writes them.
+        var pendingWholeSite: PendingWholeSite?
+    }
+
+    /// The input of the search index and the whole report, kept when their writing is deferred.
+    struct PendingWholeSite: Sendable {
+        var site: AssembledSite
+        var bodies: [String]
+    }
+
+    /// Files made from every page at once.
+    static let wholeSiteFileNames = [SearchIndex.fileName, WholeReport.fileName, WholeReport.standaloneFileName]
+
+    /// The search index (when the theme searches) and the whole report, with their bytes.
+    static func wholeSiteFiles(site: AssembledSite, bodies: [String]) -> [(path: String, bytes: [UInt8])] {
+        let layout = PageContext(site: site)
+        let report = WholeReport(site: site, bodies: bodies)
+        var files: [(path: String, bytes: [UInt8])] = []
+        var searchIndex: SearchIndex?
+        if layout.hasSearch {
+            let index = SearchIndex(pages: Array(zip(site.pages, bodies)), reportAnchors: report.sectionIDs)
+            files.append((SearchIndex.fileName, Array(index.javaScript.utf8)))
+            searchIndex = index
+        }
+        for file in report.outputs(layout: layout, searchIndex: searchIndex) { files.append((file.path, Array(file.text.utf8))) }
+        return files
+    }
+
+    /// Writes the search index and the whole report left out by a build with
+    /// `defersWholeSiteFiles`; returns the output paths whose bytes changed. Does nothing when
+    /// they are up to date.
+    public mutating func writeWholeSiteFiles() throws(DiagnosticList) -> [String] {
+        guard var current = state, let pending = current.pendingWholeSite else { return [] }
+        let output = try OutputFolder(options: options, fresh: false)
+        var written: [String] = []
+        for file in Self.wholeSiteFiles(site: pending.site, bodies: pending.bodies) {
+            let hash = Self.hash(file.bytes)
+            if current.outputHashes[file.path] != hash {
+                try output.write(file.path, file.bytes)
+                written.append(file.path)
+            }
+            current.outputHashes[file.path] = hash
+        }
+        current.pendingWholeSite = nil
+        state = current
+        return written.sorted()
     }
 
     /// Builds the site, redoing only what changed since the last successful build.
@@ -72,12 +121,14 @@ public struct IncrementalBuilder: Sendable {
         let start = clock.now
         let builder = SiteBuilder(options: options)
         let previous = state
+        var timer = StepTimer(observer: observer)
 
         // 1. Content, compared page by page.
         let content = try builder.loadContent()
         let structure = content.pages.map { "\($0.sourcePath)→\($0.outputPath)" } + content.staticFiles + content.dataFiles
         let config = content.config
         let siteChanged = previous == nil || previous!.structure != structure || previous!.config != config
+        timer.finish("loadContent")
 
         // 2. Data: reload only the files whose bytes changed.
         var fingerprints: [String: Int] = [:]
@@ -97,6 +148,7 @@ public struct IncrementalBuilder: Sendable {
         } else {
             catalog = try builder.loadData(content)
         }
+        timer.finish("loadData")
 
         // 3. Theme, reloaded when any of its files changed.
         let themeFolder = options.themeFolder
@@ -108,6 +160,7 @@ public struct IncrementalBuilder: Sendable {
         } else {
             theme = try builder.loadTheme(config)
         }
+        timer.finish("loadTheme")
 
         // 4. Markdown of the pages that changed or read changed data.
         let toRender = content.pages.filter { page in
@@ -128,6 +181,7 @@ public struct IncrementalBuilder: Sendable {
         for (rendered, _) in results { renderedBySource[rendered.page.sourcePath] = rendered }
         let pages = content.pages.map { renderedBySource[$0.sourcePath]! }
         renderedBySource = Dictionary(uniqueKeysWithValues: pages.map { ($0.page.sourcePath, $0) })
+        timer.finish("renderPages")
 
         // 5. Whole-site steps: numbers, anchors, navigation.
         let references = try builder.resolveReferences(pages, theme: theme)
@@ -135,6 +189,7 @@ public struct IncrementalBuilder: Sendable {
                                  references: references, warnings: content.warnings)
         let layout = PageContext(site: site)
         let navigationKey = Self.hash(layout.navigation.map { [$0.title, $0.page.outputPath] })
+        timer.finish("resolveReferences")
 
         // 6. Layout of the pages whose inputs changed; files written when their bytes changed.
         let output = try OutputFolder(options: options, fresh: previous == nil)
@@ -177,27 +232,26 @@ public struct IncrementalBuilder: Sendable {
         for data in catalog.csvOutput() {
             try emit(data.path, data.bytes)
         }
-        // The search index and the whole report read every page: redone when anything above changed.
-        let reportFiles = [SearchIndex.fileName, WholeReport.fileName, WholeReport.standaloneFileName]
-        if let previous, written.isEmpty, previous.themeFingerprint == themeFingerprint {
-            for path in reportFiles { outputHashes[path] = previous.outputHashes[path] }
+        timer.finish("writeSite")
+        // The search index and the whole report read every page: redone when anything above changed
+        // (or, when deferred, by `writeWholeSiteFiles()`).
+        var pending: PendingWholeSite?
+        if let previous, written.isEmpty, previous.themeFingerprint == themeFingerprint, previous.pendingWholeSite == nil {
+            for path in Self.wholeSiteFileNames { outputHashes[path] = previous.outputHashes[path] }
+        } else if defersWholeSiteFiles {
+            for path in Self.wholeSiteFileNames { outputHashes[path] = previous?.outputHashes[path] }
+            pending = PendingWholeSite(site: site, bodies: bodies)
         } else {
-            let report = WholeReport(site: site, bodies: bodies)
-            var searchIndex: SearchIndex?
-            if layout.hasSearch {
-                let index = SearchIndex(pages: Array(zip(pages, bodies)), reportAnchors: report.sectionIDs)
-                try emit(SearchIndex.fileName, Array(index.javaScript.utf8))
-                searchIndex = index
-            }
-            for file in report.outputs(layout: layout, searchIndex: searchIndex) { try emit(file.path, Array(file.text.utf8)) }
+            for file in Self.wholeSiteFiles(site: site, bodies: bodies) { try emit(file.path, file.bytes) }
         }
+        timer.finish("wholeReport")
 
         let removed = Set(previous?.outputHashes.keys ?? [:].keys).subtracting(outputHashes.keys).sorted()
         for path in removed { output.remove(path) }
 
         state = State(config: config, structure: structure, dataFingerprints: fingerprints, catalog: catalog,
                       themeFingerprint: themeFingerprint, theme: theme, rendered: renderedBySource,
-                      layoutKeys: layoutKeys, outputHashes: outputHashes)
+                      layoutKeys: layoutKeys, outputHashes: outputHashes, pendingWholeSite: pending)
         let elapsed = clock.now - start
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         return Result(rendered: toRender.map(\.sourcePath), laidOut: laidOut, written: written.sorted(), removed: removed,
@@ -260,6 +314,18 @@ public struct IncrementalBuilder: Sendable {
         var hasher = Hasher()
         hasher.combine(value)
         return hasher.finalize()
+    }
+}
+
+/// Reports the time since the previous step to the observer.
+struct StepTimer {
+    let observer: (any BuildObserver)?
+    var last = ContinuousClock.now
+
+    mutating func finish(_ name: String) {
+        let now = ContinuousClock.now
+        observer?.stepFinished(name, duration: now - last)
+        last = now
     }
 }
 
