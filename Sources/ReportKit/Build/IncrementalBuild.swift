@@ -208,19 +208,22 @@ public struct IncrementalBuilder: Sendable {
         let bodies = pages.parallelMap { rendered in
             references.finalize(rendered.body, pageOutput: rendered.page.outputPath, rootPrefix: rendered.page.rootPrefix)
         }
+        var toLayOut: [Int] = []
         for index in pages.indices {
-            let rendered = pages[index]
-            let outputPath = rendered.page.outputPath
-            let body = bodies[index]
-            let key = layoutKey(index: index, body: body, site: site, layout: layout, navigationKey: navigationKey,
+            let outputPath = pages[index].page.outputPath
+            let key = layoutKey(index: index, body: bodies[index], site: site, layout: layout, navigationKey: navigationKey,
                                 themeFingerprint: themeFingerprint)
             layoutKeys[outputPath] = key
             if let previous, previous.layoutKeys[outputPath] == key, let hash = previous.outputHashes[outputPath] {
                 outputHashes[outputPath] = hash
-                continue
+            } else {
+                toLayOut.append(index)
             }
-            laidOut.append(outputPath)
-            try emit(outputPath, Array(theme.render("page", layout.context(for: index, body: body)).utf8))
+        }
+        let html = toLayOut.parallelMap { index in Array(theme.render("page", layout.context(for: index, body: bodies[index])).utf8) }
+        for (index, bytes) in zip(toLayOut, html) {
+            laidOut.append(pages[index].page.outputPath)
+            try emit(pages[index].page.outputPath, bytes)
         }
         for asset in theme.assets {
             let bytes = Self.read(theme.root.appendingPathComponent("assets").appendingPathComponent(asset))
