@@ -20,6 +20,8 @@ struct PageContext {
     let navigationHTML: [String: String]
     /// The theme searches: write `search-index.js` and show the search box.
     var hasSearch: Bool { site.theme.assets.contains(SearchIndex.themeAsset) }
+    /// The site gets `report.html` and `report-standalone.html`.
+    var publishesWholeReport: Bool { site.content.config.publishesWholeReport(pageCount: site.pages.count) }
 
     init(site: AssembledSite) {
         self.site = site
@@ -34,10 +36,14 @@ struct PageContext {
             for rendered in site.pages {
                 let key = Self.navigationKey(for: rendered.page, in: navigation)
                 if navigationHTML[key] == nil {
-                    navigationHTML[key] = site.theme.render("navigation", [
+                    var context: [String: Any] = [
                         "nav": Self.navigationEntries(for: rendered.page, in: navigation),
                         "strings": site.theme.strings, "root": rendered.page.rootPrefix,
-                    ])
+                    ]
+                    if site.content.config.publishesWholeReport(pageCount: site.pages.count) {
+                        context["reportHref"] = rendered.page.rootPrefix + WholeReport.fileName
+                    }
+                    navigationHTML[key] = site.theme.render("navigation", context)
                 }
             }
         }
@@ -57,7 +63,7 @@ struct PageContext {
             "root": root,
             "isHome": page.outputPath == "index.html",
             "content": body,
-            "reportHref": root + WholeReport.fileName,
+
             "hasSearch": hasSearch,
             "strings": site.theme.strings,
             "site": Self.nonEmpty([
@@ -65,6 +71,7 @@ struct PageContext {
                 "authors": config.authors.joined(separator: ", "),
             ]),
         ]
+        if publishesWholeReport { context["reportHref"] = root + WholeReport.fileName }
         context["nav"] = Self.navigationEntries(for: page, in: navigation)
         if let html = navigationHTML[Self.navigationKey(for: page, in: navigation)] { context["navigation"] = html }
         let toc = Self.tableOfContents(rendered.headings)

@@ -14,9 +14,11 @@ struct SiteWriter {
         paths += site.theme.assets.map { "assets/" + $0 }
         paths += site.content.staticFiles
         paths += dataOutputs.map(\.path)
+        let layout = PageContext(site: site)
+        if layout.hasSearch { paths.append(SearchIndex.fileName) }
+        if layout.publishesWholeReport { paths += [WholeReport.fileName, WholeReport.standaloneFileName] }
         try writer.prepare(files: paths)
 
-        let layout = PageContext(site: site)
         let theme = site.theme
         let references = site.references
         let writer = self.writer
@@ -44,7 +46,7 @@ struct SiteWriter {
             try writer.write(SearchIndex.fileName, text: index.javaScript)
             searchIndex = index
         }
-        try report.write(with: writer, layout: layout, searchIndex: searchIndex)
+        if layout.publishesWholeReport { try report.write(with: writer, layout: layout, searchIndex: searchIndex) }
 
         for asset in site.theme.assets {
             try writer.copy(site.theme.root.appendingPathComponent("assets").appendingPathComponent(asset), to: "assets/" + asset)

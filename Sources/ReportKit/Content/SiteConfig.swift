@@ -14,13 +14,24 @@ public struct SiteConfig: Sendable, Hashable {
     public var theme: String?
     /// Whether raw HTML in Markdown is passed through.
     public var allowRawHTML: Bool = false
+    /// Whether to publish the whole report on one page (`report.html`) and as one self-contained
+    /// file: `true`, `false`, or `auto` (the default: only for sites of at most
+    /// `wholeReportAutomaticLimit` pages, since a 10,000-page "report" helps no reader).
+    public var wholeReport: Bool? = nil
+    public static let wholeReportAutomaticLimit = 1000
+
+    /// Whether a site of `pageCount` pages gets the whole-report files.
+    public func publishesWholeReport(pageCount: Int) -> Bool {
+        wholeReport ?? (pageCount <= Self.wholeReportAutomaticLimit)
+    }
+
     /// A short description for `<meta name="description">` on pages without a summary.
     public var description: String?
 
     public init() {}
 
     static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
-    static let optionKeys = ["raw_html"]
+    static let optionKeys = ["raw_html", "whole_report"]
 
     /// Reads `site.yml`; a missing file gives the defaults.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticList) -> SiteConfig {
@@ -45,6 +56,10 @@ public struct SiteConfig: Sendable, Hashable {
                     for (optionKey, optionNode) in options.entries {
                         switch optionKey {
                         case "raw_html": config.allowRawHTML = try options.bool(optionNode, key: optionKey)
+                        case "whole_report":
+                            if optionNode.scalar?.string == "auto" { config.wholeReport = nil } else {
+                                config.wholeReport = try options.bool(optionNode, key: optionKey)
+                            }
                         default:
                             problems.append(.error("unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),
                                                    hint: Suggestion.hint(for: optionKey, in: optionKeys)))

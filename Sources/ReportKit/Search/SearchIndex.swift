@@ -27,8 +27,17 @@ public struct SearchIndex: Sendable, Equatable {
     public static let themeAsset = "search.js"
     /// Output file name, at the site root.
     public static let fileName = "search-index.js"
-    /// Characters of plain text kept per page: enough for snippets, small enough for 10,000 pages.
+    /// Characters of plain text kept per page on small sites: enough for snippets.
     public static let textLimit = 2500
+    /// Characters of plain text kept in the whole index: on large sites each page keeps less
+    /// (but at least `minimumTextLimit`), so the index stays small enough to load in a browser.
+    public static let totalTextBudget = 4_000_000
+    public static let minimumTextLimit = 300
+
+    /// Characters of plain text kept per page for a site of `pageCount` pages.
+    public static func textLimit(forPageCount pageCount: Int) -> Int {
+        min(textLimit, max(minimumTextLimit, totalTextBudget / max(pageCount, 1)))
+    }
 
     public var entries: [Entry]
 
@@ -38,12 +47,13 @@ public struct SearchIndex: Sendable, Equatable {
 
     /// Builds the index from finished page bodies (tokens already replaced), in reading order.
     public init(pages: [(rendered: RenderedPage, body: String)], reportAnchors: [String: String]) {
+        let limit = Self.textLimit(forPageCount: pages.count)
         entries = pages.map { item in
             let page = item.rendered.page
             let extracted = Self.extractText(fromHTML: item.body)
             return Entry(title: item.rendered.title, url: page.outputPath, reportAnchor: reportAnchors[page.outputPath] ?? "",
                          headings: item.rendered.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? 0) },
-                         text: String(extracted.text.prefix(Self.textLimit)))
+                         text: String(extracted.text.prefix(limit)))
         }
     }
 
