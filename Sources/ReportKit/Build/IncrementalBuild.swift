@@ -91,7 +91,9 @@ public struct IncrementalBuilder: Sendable {
             files.append((SearchIndex.fileName, Array(index.javaScript.utf8)))
             searchIndex = index
         }
-        for file in report.outputs(layout: layout, searchIndex: searchIndex) { files.append((file.path, Array(file.text.utf8))) }
+        if layout.publishesWholeReport {
+            for file in report.outputs(layout: layout, searchIndex: searchIndex) { files.append((file.path, Array(file.text.utf8))) }
+        }
         return files
     }
 
