@@ -269,14 +269,21 @@ struct WholeReport: Sendable {
 
     /// Writes `report.html` and `report-standalone.html`.
     func write(with writer: OutputWriter, layout: PageContext, searchIndex: SearchIndex?) throws(DiagnosticList) {
-        guard !site.pages.isEmpty else { return }
+        for file in outputs(layout: layout, searchIndex: searchIndex) { try writer.write(file.path, text: file.text) }
+    }
+
+    /// The report's files (`report.html`, `report-standalone.html`) and their HTML, for writers
+    /// other than `OutputWriter` (incremental builds).
+    func outputs(layout: PageContext, searchIndex: SearchIndex?) -> [(path: String, text: String)] {
+        guard !site.pages.isEmpty else { return [] }
         let theme = site.theme
-        try writer.write(Self.fileName, text: theme.render("page", context(layout: layout, body: body(), standalone: false, searchScript: nil)))
+        let page = theme.render("page", context(layout: layout, body: body(), standalone: false, searchScript: nil))
         var script: String?
         if let searchIndex, let search = assetData(SearchIndex.themeAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
             script = (searchIndex.javaScript + "\n" + search).replacingOccurrences(of: "</script", with: "<\\/script")
         }
         let standaloneBody = body(inlineImage: { self.inlineImage($0) })
-        try writer.write(Self.standaloneFileName, text: theme.render("page", context(layout: layout, body: standaloneBody, standalone: true, searchScript: script)))
+        let standalone = theme.render("page", context(layout: layout, body: standaloneBody, standalone: true, searchScript: script))
+        return [(Self.fileName, page), (Self.standaloneFileName, standalone)]
     }
 }

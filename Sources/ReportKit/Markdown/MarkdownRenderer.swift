@@ -193,6 +193,10 @@ private struct DocumentPass {
             cmark_node_set_url(node, "")
             return
         }
+        if isImage && plainText(of: node).isEmpty {
+            diagnostics.append(.warning("image '\(url)' has no alt text", at: location(of: node),
+                                        hint: "describe what the image shows for readers who cannot see it: ![description](\(url))"))
+        }
         switch hooks.resolveLink(url, isImage, location(of: node)) {
         case .keep: break
         case .drop: cmark_node_set_url(node, "")
