@@ -36,7 +36,7 @@ actor ReloadHub {
     func built(written: [String]) {
         currentError = nil
         generation += 1
-        let list = written.map { "\"\(Self.jsonEscaped($0))\"" }.joined(separator: ",")
+        let list = written.map(\.jsonStringLiteral).joined(separator: ",")
         broadcast(Self.event("built", data: "{\"generation\":\(generation),\"written\":[\(list)]}"))
     }
 
@@ -64,28 +64,7 @@ actor ReloadHub {
     }
 
     static func json(_ values: [String: String]) -> String {
-        "{" + values.keys.sorted().map { "\"\(jsonEscaped($0))\":\"\(jsonEscaped(values[$0]!))\"" }.joined(separator: ",") + "}"
-    }
-
-    static func jsonEscaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        "{" + values.keys.sorted().map { "\($0.jsonStringLiteral):\(values[$0]!.jsonStringLiteral)" }.joined(separator: ",") + "}"
     }
 }
 

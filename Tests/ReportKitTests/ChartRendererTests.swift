@@ -30,7 +30,7 @@ struct ChartRendererTests {
         #expect(html.contains("<th scope=\"col\">Year</th>"))
         #expect(html.contains("<th scope=\"row\">2023</th><td class=\"num\">1,500.5</td>"))
         #expect(ChartData.isoDate(daysSince1970: 19_358) == "2023-01-01")
-        #expect(ChartData.days(year: 2023, month: 1, day: 1) == 19_358)
+        #expect(ISODate.days(year: 2023, month: 1, day: 1) == 19_358)
     }
 
     @Test func lineDescriptionGivesTheChange() {

@@ -297,7 +297,7 @@ extension ChartCanvas {
         if months / Double(count) > 9 {
             let years = LinearScale.ticks(Double(y0), Double(y1 + 1), count: count).filter { $0 == $0.rounded() }
             return years.compactMap { year in
-                let day = Double(ChartData.days(year: Int(year), month: 1, day: 1))
+                let day = Double(ISODate.days(year: Int(year), month: 1, day: 1))
                 return day >= x0 && day <= x1 ? (day, String(Int(year))) : nil
             }
         }
@@ -305,7 +305,7 @@ extension ChartCanvas {
         var result: [(value: Double, label: String)] = []
         var year = y0, month = m0
         while result.count < 400 {
-            let day = Double(ChartData.days(year: year, month: month, day: 1))
+            let day = Double(ISODate.days(year: year, month: month, day: 1))
             if day > x1 { break }
             if day >= x0, (month - 1) % every == 0 {
                 result.append((day, "\(year)-\(month < 10 ? "0" : "")\(month)"))

@@ -70,29 +70,9 @@ public struct SearchIndex: Sendable, Equatable {
         return out
     }
 
-    /// A JSON string literal that is also safe inside an HTML `<script>` element: `<`, `>`, `&`
-    /// and the JavaScript line separators are written as `\u` escapes.
+    /// A JSON string literal that is also safe inside an HTML `<script>` element.
     public static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += "\\u" + hex4(scalar.value)
-            default:
-                if scalar.value < 0x20 { out += "\\u" + hex4(scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-
-    static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        value.jsonStringLiteral
     }
 
     /// Text of an HTML fragment: tags removed, `svg`, `script` and `style` elements dropped, entities
