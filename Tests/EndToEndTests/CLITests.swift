@@ -57,7 +57,7 @@ struct CLITests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("content/bad.md:"))
-        #expect(result.stderr.contains(": error: malformed YAML in front matter"))
+        #expect(result.stderr.contains(": error: invalid YAML in front matter"))
         #expect(result.stderr.contains("\nhint: "))
         #expect(result.stderr.hasSuffix("build failed: 1 error; the previous output was left as it was\n"))
         #expect(!result.stderr.contains("Fatal error"))

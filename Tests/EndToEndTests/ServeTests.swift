@@ -149,7 +149,7 @@ struct ServeTests {
         let port = try await server.start()
         let page = try #require(LoopbackClient.get(port: port, "/"))
         #expect(page.status == 503)
-        #expect(page.body.contains("content/index.md:3:1: error: malformed YAML in front matter: did not find expected &#39;,&#39; or &#39;]&#39; while parsing a flow sequence"))
+        #expect(page.body.contains("content/index.md:3:1: error: invalid YAML in front matter: did not find expected &#39;,&#39; or &#39;]&#39; (while parsing a flow sequence)"))
         #expect(page.body.contains("/__reportgen/live.js"))
         await server.stop()
     }

@@ -62,7 +62,10 @@ struct DirectiveTests {
             hint: quote a value that contains ': ', e.g. caption: "Loans: 2023"
             """)
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: [data/balances.csv\ncaption: C") ==
-            "content/page.md:12:8: error: invalid YAML in table spec: did not find expected ',' or ']' (while parsing a flow sequence)")
+            """
+            content/page.md:12:8: error: invalid YAML in table spec: did not find expected ',' or ']' (while parsing a flow sequence)
+            hint: check the indentation, and quote values that start with a special character such as [ { * & ! | > % @
+            """)
     }
 
     @Test func invalidID() throws {

@@ -37,7 +37,7 @@ struct FrontMatterTests {
             try FrontMatter.split("---\ntitle: ok\nweight: [1, 2\n---\nBody\n", file: "content/y.md")
         } throws: { error in
             let text = (error as? DiagnosticList)?.description ?? ""
-            return text.hasPrefix("content/y.md:4:") && text.contains("error: malformed YAML in front matter")
+            return text.hasPrefix("content/y.md:4:") && text.contains("error: invalid YAML in front matter")
         }
     }
 

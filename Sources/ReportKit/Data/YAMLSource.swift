@@ -42,7 +42,9 @@ struct YAMLSource {
             var message = "invalid YAML in \(what): \(problem)"
             if let context { message += " (\(context.text))" }
             let hint = problem.contains("mapping values are not allowed")
-                ? "quote a value that contains ': ', e.g. caption: \"Loans: 2023\"" : nil
+                ? "quote a value that contains ': ', e.g. caption: \"Loans: 2023\""
+                : "check the indentation, and quote values that start with a special character such as [ { * & ! | > % @"
+
             return .error(message, at: at(mark), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
