@@ -37,7 +37,7 @@ struct PageContext {
                 let key = Self.navigationKey(for: rendered.page, in: navigation)
                 if navigationHTML[key] == nil {
                     var context: [String: Any] = [
-                        "nav": Self.navigationEntries(for: rendered.page, in: navigation),
+                        "nav": Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings["home"]),
                         "strings": site.theme.strings, "root": rendered.page.rootPrefix,
                     ]
                     if site.content.config.publishesWholeReport(pageCount: site.pages.count) {
@@ -75,7 +75,7 @@ struct PageContext {
         if let html = navigationHTML[Self.navigationKey(for: page, in: navigation)] {
             context["navigation"] = html
         } else {
-            context["nav"] = Self.navigationEntries(for: page, in: navigation)
+            context["nav"] = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings["home"])
         }
         let toc = Self.tableOfContents(rendered.headings)
         context["toc"] = toc
@@ -111,10 +111,12 @@ struct PageContext {
     }
 
     /// The navigation entries as seen from `page`: links relative to it, the entry it belongs to marked current.
-    static func navigationEntries(for page: Page, in navigation: [RenderedPage]) -> [[String: Any]] {
+    static func navigationEntries(for page: Page, in navigation: [RenderedPage], homeLabel: String? = nil) -> [[String: Any]] {
         let current = currentEntry(for: page, in: navigation)
         return navigation.enumerated().map { index, entry -> [String: Any] in
-            ["title": entry.title, "href": page.rootPrefix + entry.page.outputPath, "current": index == current]
+            // The home page's title is usually the site's own; the menu calls it by the theme's word.
+            let title = entry.page.outputPath == "index.html" ? (homeLabel ?? entry.title) : entry.title
+            return ["title": title, "href": page.rootPrefix + entry.page.outputPath, "current": index == current]
         }
     }
 

@@ -17,6 +17,8 @@ public struct DirectiveRenderer: Sendable {
 
     /// Keys allowed in an entry of a table's `columns:` list.
     static let tableColumnKeys = ["column", "label", "format"]
+    /// The table-column format that prints each number as written (for columns mixing quantities).
+    static let asWrittenFormat = "as-written"
 
     /// A checked spec with its data: what both tables and charts start from.
     struct Prepared {
@@ -227,14 +229,17 @@ public struct DirectiveRenderer: Sendable {
             }
             let column = try spec.column(name, in: table)
             var format: NumberFormat?
-            if let formatName {
+            let keepsWrittenDecimals = formatName?.value == Self.asWrittenFormat
+            if let formatName, !keepsWrittenDecimals {
                 format = try Self.numberFormat(formatName)
                 guard column.type.isNumeric else {
                     throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); 'format' applies to numeric columns",
                                                 at: formatName.location))
                 }
             }
-            choices.append(TableColumnChoice(column: column.name, label: label, format: format))
+            var choice = TableColumnChoice(column: column.name, label: label, format: format)
+            choice.keepsWrittenDecimals = keepsWrittenDecimals
+            choices.append(choice)
         }
         return choices
     }
