@@ -52,7 +52,7 @@ public struct SearchIndex: Sendable, Equatable {
             let page = item.rendered.page
             let extracted = Self.extractText(fromHTML: item.body, limit: limit)
             return Entry(title: item.rendered.title, url: page.outputPath, reportAnchor: reportAnchors[page.outputPath] ?? "",
-                         headings: item.rendered.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? 0) },
+                         headings: item.rendered.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? extracted.text.utf16.count) },
                          text: String(extracted.text.prefix(limit)))
         }
     }
@@ -108,14 +108,9 @@ public struct SearchIndex: Sendable, Equatable {
         while index < html.endIndex {
             if html[index] == "<" {
                 guard let close = html[index...].firstIndex(of: ">") else { break }
-                // Past the limit only headings matter: skip other tags without looking at them.
-                if count >= limit {
-                    let first = html.index(after: index)
-                    if first >= close || !(html[first] == "h" || html[first] == "H") {
-                        index = html.index(after: close)
-                        continue
-                    }
-                }
+                // Past the limit nothing more is needed: a match can only fall in the kept text, so
+                // headings further down need no offset (the index gives them the end of the text).
+                if count >= limit { break }
                 let rawTag = String(html[html.index(after: index)..<close])
                 let tag = rawTag.lowercased()
                 let name = String(tag.prefix { $0.isLetter || $0.isNumber || $0 == "/" })
