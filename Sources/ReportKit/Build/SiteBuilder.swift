@@ -57,7 +57,8 @@ public struct SiteBuilder: Sendable {
     }
 
     func loadData(_ content: LoadedContent) throws(DiagnosticList) -> DataCatalog {
-        try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder), paths: content.dataFiles)
+        try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder), paths: content.dataFiles,
+                             maxDataFileBytes: content.config.maxDataFileBytes)
     }
 
     func loadTheme(_ config: SiteConfig) throws(DiagnosticList) -> Theme {
@@ -68,7 +69,7 @@ public struct SiteBuilder: Sendable {
     func renderPages(_ content: LoadedContent, catalog: DataCatalog, theme: Theme) throws(DiagnosticList) -> [RenderedPage] {
         let markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
         let links = LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles)
-        let directives = DirectiveRenderer(catalog: catalog)
+        let directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
         let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
             let hooks = MarkdownHooks(
                 resolveLink: { url, isImage, location in links.resolve(url, isImage: isImage, in: page, at: location) },

@@ -16,11 +16,15 @@ public struct SiteConfig: Sendable, Hashable {
     public var allowRawHTML: Bool = false
     /// A short description for `<meta name="description">` on pages without a summary.
     public var description: String?
+    /// Data files larger than this many bytes fail the build (`options: max_data_file_bytes`).
+    public var maxDataFileBytes: Int = DataCatalog.defaultMaxDataFileBytes
+    /// Charts with more points (rows × series) than this fail the build (`options: max_chart_points`).
+    public var maxChartPoints: Int = DirectiveRenderer.defaultMaxChartPoints
 
     public init() {}
 
     static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
-    static let optionKeys = ["raw_html"]
+    static let optionKeys = ["raw_html", "max_data_file_bytes", "max_chart_points"]
 
     /// Reads `site.yml`; a missing file gives the defaults.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticList) -> SiteConfig {
@@ -45,6 +49,10 @@ public struct SiteConfig: Sendable, Hashable {
                     for (optionKey, optionNode) in options.entries {
                         switch optionKey {
                         case "raw_html": config.allowRawHTML = try options.bool(optionNode, key: optionKey)
+                        case "max_data_file_bytes", "max_chart_points":
+                            let limit = try options.int(optionNode, key: optionKey)
+                            guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number") }
+                            if optionKey == "max_chart_points" { config.maxChartPoints = limit } else { config.maxDataFileBytes = limit }
                         default:
                             problems.append(.error("unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),
                                                    hint: Suggestion.hint(for: optionKey, in: optionKeys)))

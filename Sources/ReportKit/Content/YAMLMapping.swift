@@ -16,6 +16,10 @@ public struct YAMLMapping {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping = error {
+                // YAMLSource points at the key's second occurrence, instead of printing the whole mapping.
+                throw DiagnosticList(YAMLSource.diagnostic(for: error, in: text, origin: SourceLocation(file: file, line: firstLine), what: what))
+            }
             throw DiagnosticList(Self.diagnostic(for: error, file: file, firstLine: firstLine, what: what))
         } catch {
             throw DiagnosticList(.error("malformed YAML in \(what): \(error)", at: SourceLocation(file: file, line: firstLine)))

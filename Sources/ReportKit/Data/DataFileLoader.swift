@@ -72,7 +72,7 @@ struct DataFileLoader: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
         if let size, size > maxBytes {
             return .failure(.error("data file is \(Self.megabytes(size)); the limit is \(Self.megabytes(maxBytes))",
-                                   at: location, hint: "split the file, or keep only the rows the report shows"))
+                                   at: location, hint: "split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml"))
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(.error("cannot read data file", at: location))

@@ -41,8 +41,11 @@ struct YAMLSource {
              let .composer(context, problem, mark, _):
             var message = "invalid YAML in \(what): \(problem)"
             if let context { message += " (\(context.text))" }
-            let hint = problem.contains("mapping values are not allowed")
+            var hint = problem.contains("mapping values are not allowed")
                 ? "quote a value that contains ': ', e.g. caption: \"Loans: 2023\"" : nil
+            if hint == nil, context?.text.contains("flow") == true {
+                hint = "a value starting with '[' or '{' is read as a list or mapping: close it, or quote the value"
+            }
             return .error(message, at: at(mark), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
