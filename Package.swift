@@ -40,7 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "reportgen"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

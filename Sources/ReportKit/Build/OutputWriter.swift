@@ -60,8 +60,33 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Removes staging folders left by builds that were killed (their process is gone).
+    /// Swaps two folders in one step (Linux `renameat2(RENAME_EXCHANGE)`); false where the
+    /// system or file system cannot, and the caller falls back to two renames.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        // Looked up at run time: Glibc's Swift module does not export renameat2 (glibc 2.28+).
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Removes staging folders left by builds that were killed (their process is gone). A build
+    /// killed between the two renames of `commit` leaves no output folder and the old site in
+    /// `.NAME.previous-PID`: that one is put back first.
     static func removeStale(in parent: URL, name: String) {
+        let output = parent.appendingPathComponent(name)
+        if !FileManager.default.fileExists(atPath: output.path) {
+            for entry in ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+            where entry.hasPrefix(".\(name).previous-") {
+                if let pid = Int32(entry.dropFirst(".\(name).previous-".count)), pid != getpid(), kill(pid, 0) != 0,
+                   rename(parent.appendingPathComponent(entry).path, output.path) == 0 { break }
+            }
+        }
         let prefixes = [".\(name).partial-", ".\(name).previous-"]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
             guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }), let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
@@ -118,8 +143,13 @@ public struct OutputWriter: Sendable {
     public func commit() throws(DiagnosticList) {
         try write(Self.markerName, text: "This folder is written by reportgen; the next build replaces it whole.\n")
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: output.path) {
-            // Two renames: at every moment the output folder is the old site, the new one, or briefly absent; never a mix.
+        if fileManager.fileExists(atPath: output.path), Self.exchange(staging.path, output.path) {
+            // One atomic exchange: the output folder is the old site or the new one at every moment.
+            // The old site is now in the staging folder; a build killed before it is deleted leaves
+            // it there for the next build to remove.
+            try? fileManager.removeItem(at: staging)
+        } else if fileManager.fileExists(atPath: output.path) {
+            // Two renames (where an atomic exchange is not available): at every moment the output folder is the old site, the new one, or briefly absent; never a mix.
             let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
             guard rename(output.path, previous.path) == 0 else {
                 throw DiagnosticList(.error("cannot move the old output aside: \(String(cString: strerror(errno)))"))
