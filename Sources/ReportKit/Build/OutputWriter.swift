@@ -23,8 +23,16 @@ public struct OutputWriter: Sendable {
         func isInside(_ child: URL, _ parent: URL) -> Bool {
             child.path == parent.path || child.path.hasPrefix(parent.path.hasSuffix("/") ? parent.path : parent.path + "/")
         }
+        if output.path == project.path {
+            throw DiagnosticList(.error("output folder '\(displayOutput)' is the project folder; building would replace it",
+                                        hint: "choose a folder of its own, e.g. --output output"))
+        }
         if isInside(content, output) {
             throw DiagnosticList(.error("output folder '\(displayOutput)' holds the content folder; building would replace your sources",
+                                        hint: "choose an output folder outside the content, e.g. --output output"))
+        }
+        if isInside(output, content) {
+            throw DiagnosticList(.error("output folder '\(displayOutput)' is inside the content folder; the next build would read the site back as content",
                                         hint: "choose an output folder outside the content, e.g. --output output"))
         }
         if isInside(project, output) {
