@@ -27,7 +27,7 @@ public struct MarkdownHooks: Sendable {
 }
 
 /// Renders GitHub-flavoured Markdown to HTML with cmark-gfm (tables, footnotes, strikethrough,
-/// autolinks, task lists, tag filter), adding heading ids, link rewriting, directives and
+/// autolinks, task lists), adding heading ids, link rewriting, directives and
 /// cross-references on the way.
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML in Markdown passes through (`options: raw_html: true` in `site.yml`).
@@ -41,7 +41,9 @@ public struct MarkdownRenderer: Sendable {
     /// Registers the GFM extensions once per process (cmark-gfm keeps them in a global registry).
     private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// No `tagfilter`: raw HTML is already omitted unless the site allows it, and the filter would
+    /// also escape the `<title>` of the charts' inline SVG, which the pipeline places as HTML.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     /// Renders `markdown`, whose first line is line `firstLine` of `file` (after any front matter).
     public func render(_ markdown: String, file: String, firstLine: Int = 1, hooks: MarkdownHooks = MarkdownHooks()) -> MarkdownOutput {
