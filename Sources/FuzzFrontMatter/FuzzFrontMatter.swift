@@ -1,0 +1,45 @@
+import Foundation
+import FuzzSupport
+import ReportKit
+
+/// libFuzzer target for page front matter: the input (decoded as UTF-8 the way pages are, so
+/// invalid bytes give their own diagnostic) is split into front matter and body.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+    fuzzPage(bytes)
+    return 0
+}
+
+/// What the input gave: "ok" or its diagnostics.
+@discardableResult
+func fuzzPage(_ bytes: [UInt8]) -> String {
+    do throws(DiagnosticList) {
+        let text = try SourceText.decode(Data(bytes), displayPath: "content/fuzz.md")
+        let split = try FrontMatter.split(text, file: "content/fuzz.md")
+        precondition(split.bodyFirstLine >= 1)
+        return (["ok"] + split.warnings.map(\.description)).joined(separator: "\n")
+    } catch {
+        precondition(!error.diagnostics.isEmpty, "a failure without diagnostics")
+        return error.description
+    }
+}
+
+/// Built with `-sanitize=fuzzer -DFUZZING` (`make fuzz`): hands over to libFuzzer. Otherwise:
+/// runs the files given as arguments through the target and prints what each gave (crash
+/// reproduction, `swift run FuzzFrontMatter FILE...`).
+@main
+enum FuzzFrontMatterMain {
+    static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzFrontMatter))
+        #else
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            print("\(path): \(fuzzPage([UInt8](data)))")
+        }
+        #endif
+    }
+}
