@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["ReportKit", "FuzzSupport"]),
         .executableTarget(name: "FuzzDirective", dependencies: ["ReportKit", "FuzzSupport"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "reportgen"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "reportgen", "FuzzCSV", "FuzzFrontMatter", "FuzzDirective"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

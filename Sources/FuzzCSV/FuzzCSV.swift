@@ -5,8 +5,7 @@ import ReportKit
 /// libFuzzer target for data files: the input is a CSV file, a JSON file when its first byte is
 /// `[` or `{`, and the text after a `\n===\n` line is the file's `NAME.yml` metadata. Every input
 /// must give a table or diagnostics; a crash, hang or sanitizer report is a bug.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     fuzzDataFile(bytes)
     return 0
@@ -33,6 +32,14 @@ func fuzzDataFile(_ bytes: [UInt8]) -> String {
         return list.description
     }
 }
+
+#if FUZZING
+/// The symbol libFuzzer looks for (only in the fuzzer build: the test bundle links all three targets).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func llvmFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    fuzzCSV(data, size)
+}
+#endif
 
 /// Built with `-sanitize=fuzzer -DFUZZING` (`make fuzz`): hands over to libFuzzer. Otherwise:
 /// runs the files given as arguments through the target and prints what each gave (crash

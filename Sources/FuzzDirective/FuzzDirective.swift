@@ -24,8 +24,7 @@ let fuzzCatalog: DataCatalog = {
 
 /// libFuzzer target for `table` and `chart` blocks: the first byte picks the kind (even: chart),
 /// the rest is the block's YAML, rendered against `fuzzCatalog`.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDirective(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+func fuzzDirective(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     fuzzBlock(bytes)
     return 0
@@ -49,6 +48,14 @@ func fuzzBlock(_ bytes: [UInt8]) -> String {
         return error.description
     }
 }
+
+#if FUZZING
+/// The symbol libFuzzer looks for (only in the fuzzer build: the test bundle links all three targets).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func llvmFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    fuzzDirective(data, size)
+}
+#endif
 
 /// Built with `-sanitize=fuzzer -DFUZZING` (`make fuzz`): hands over to libFuzzer. Otherwise:
 /// runs the files given as arguments through the target and prints what each gave (crash

@@ -4,8 +4,7 @@ import ReportKit
 
 /// libFuzzer target for page front matter: the input (decoded as UTF-8 the way pages are, so
 /// invalid bytes give their own diagnostic) is split into front matter and body.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     fuzzPage(bytes)
     return 0
@@ -24,6 +23,14 @@ func fuzzPage(_ bytes: [UInt8]) -> String {
         return error.description
     }
 }
+
+#if FUZZING
+/// The symbol libFuzzer looks for (only in the fuzzer build: the test bundle links all three targets).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func llvmFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    fuzzFrontMatter(data, size)
+}
+#endif
 
 /// Built with `-sanitize=fuzzer -DFUZZING` (`make fuzz`): hands over to libFuzzer. Otherwise:
 /// runs the files given as arguments through the target and prints what each gave (crash
