@@ -62,7 +62,8 @@ fuzz: deps
 	  echo "== $$target for $(FUZZ_SECONDS) s"; \
 	  "$$($(FUZZ_BUILD) --show-bin-path)/$$target" .build-fuzz/corpus/$$target Tests/Fuzz/corpus/$$target \
 	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-	    -artifact_prefix=.build-fuzz/crashes/$$target/ -print_final_stats=1; \
+	    -artifact_prefix=.build-fuzz/crashes/$$target/ -print_final_stats=1 \
+	    $$(test -f Tests/Fuzz/$$target.dict && echo -dict=Tests/Fuzz/$$target.dict); \
 	done
 
 clean:

@@ -9,7 +9,12 @@ struct BadInputTests {
     static var casesFolder: URL { CLI.fixtures.appendingPathComponent("bad-inputs") }
 
     static var caseNames: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: casesFolder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: casesFolder.path)) ?? []
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: casesFolder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
     }
 
     /// Cases whose symbolic links are made at run time (a link in a fixture would not survive copying).
