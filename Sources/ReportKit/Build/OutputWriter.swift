@@ -106,8 +106,8 @@ public struct OutputWriter: Sendable {
     public func createFolders(for relativePaths: some Sequence<String>) throws(DiagnosticList) {
         var folders = Set<String>()
         for path in relativePaths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+            var folder = RelativePath.parent(path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = RelativePath.parent(folder) }
         }
         for folder in folders.sorted() {
             if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {

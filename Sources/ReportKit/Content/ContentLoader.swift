@@ -126,7 +126,7 @@ public struct ContentLoader: Sendable {
         let display = displayPath(relative)
         let text = try SourceText.read(contentRoot.appendingPathComponent(relative), displayPath: display)
         let split = try FrontMatter.split(text, file: display)
-        let folder = (relative as NSString).deletingLastPathComponent
+        let folder = RelativePath.parent(relative)
         let stem = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
         let isIndex = stem == "index" || stem == "_index"
         let outputFolder: String
@@ -138,7 +138,7 @@ public struct ContentLoader: Sendable {
         let output = outputFolder.isEmpty ? "index.html" : outputFolder + "/index.html"
         let page = Page(sourcePath: relative, displayPath: display, outputPath: output, frontMatter: split.frontMatter,
                         body: split.body, bodyFirstLine: split.bodyFirstLine, isSectionIndex: isIndex, isGenerated: false,
-                        section: isIndex ? ((folder as NSString).deletingLastPathComponent) : folder)
+                        section: isIndex ? RelativePath.parent(folder) : folder)
         return (page, split.warnings)
     }
 }

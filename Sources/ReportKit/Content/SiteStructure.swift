@@ -73,11 +73,11 @@ enum SiteStructure {
 
     /// `a/b/c.md` → `a/b`; an index's own folder for `a/b/index.md`.
     static func folderOf(_ path: String) -> String {
-        (path as NSString).deletingLastPathComponent
+        RelativePath.parent(path)
     }
 
     static func parentFolder(_ folder: String) -> String {
-        (folder as NSString).deletingLastPathComponent
+        RelativePath.parent(folder)
     }
 
     /// Every folder above a page: `a/b/c.md` → [`a`, `a/b`].
