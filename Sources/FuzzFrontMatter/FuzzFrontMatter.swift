@@ -2,8 +2,8 @@ import Foundation
 import FuzzSupport
 import ReportKit
 
-/// libFuzzer target for page front matter: the input (decoded as UTF-8 the way pages are, so
-/// invalid bytes give their own diagnostic) is split into front matter and body.
+/// libFuzzer target for pages: the input (decoded as UTF-8 the way pages are, so invalid bytes
+/// give their own diagnostic) is split into front matter and body, and the body is rendered.
 func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     fuzzPage(bytes)
@@ -17,6 +17,15 @@ func fuzzPage(_ bytes: [UInt8]) -> String {
         let text = try SourceText.decode(Data(bytes), displayPath: "content/fuzz.md")
         let split = try FrontMatter.split(text, file: "content/fuzz.md")
         precondition(split.bodyFirstLine >= 1)
+        // The body too: Markdown with headings, links and cross-references. Without raw HTML, no
+        // script element or script URL may come out, whatever the input.
+        let allowRawHTML = bytes.count % 7 == 0
+        let output = MarkdownRenderer(allowRawHTML: allowRawHTML).render(split.body, file: "content/fuzz.md", firstLine: split.bodyFirstLine)
+        if !allowRawHTML {
+            let html = output.html.lowercased()
+            precondition(!html.contains("<script"), "a script element in rendered Markdown")
+            precondition(!html.contains("href=\"javascript:") && !html.contains("src=\"javascript:"), "a script URL in rendered Markdown")
+        }
         return (["ok"] + split.warnings.map(\.description)).joined(separator: "\n")
     } catch {
         precondition(!error.diagnostics.isEmpty, "a failure without diagnostics")
