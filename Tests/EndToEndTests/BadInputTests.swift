@@ -123,7 +123,7 @@ struct BadInputTests {
             try Data(page.utf8).write(to: content.appendingPathComponent("index.md"))
         }
         #expect(run.status == 0, "\(run.stderr.prefix(500))")
-        #expect(elapsed < .seconds(120))
+        #expect(elapsed < .seconds(40))
         #expect(after.files["index.html"].map { String(decoding: $0, as: UTF8.self).contains("id=\"section-20000\"") } == true)
     }
 
