@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var authors: [String] = []
     /// Content-relative page paths, in the order the site navigation shows them.
     public var navigation: [String] = []
+    /// Where each navigation entry is written in `site.yml`, for diagnostics.
+    public var navigationLocations: [SourceLocation] = []
     /// Theme folder name under `themes/` (the CLI's `--theme` wins).
     public var theme: String?
     /// Whether raw HTML in Markdown is passed through.
@@ -41,9 +43,18 @@ public struct SiteConfig: Sendable, Hashable {
                 case "subtitle": config.subtitle = try mapping.string(node, key: key)
                 case "language": config.language = try mapping.string(node, key: key)
                 case "description": config.description = try mapping.string(node, key: key)
-                case "theme": config.theme = try mapping.string(node, key: key)
+                case "theme":
+                    let theme = try mapping.string(node, key: key)
+                    // A name under themes/, never a path: site.yml must not pull templates and assets from elsewhere.
+                    guard !theme.isEmpty, !theme.hasPrefix("."), theme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+                        throw DiagnosticList(.error("theme '\(theme)' must be the name of a folder under themes/", at: mapping.location(of: node),
+                                                    hint: "for a theme elsewhere, pass --theme DIR"))
+                    }
+                    config.theme = theme
                 case "authors": config.authors = try mapping.stringList(node, key: key)
-                case "navigation": config.navigation = try mapping.stringList(node, key: key)
+                case "navigation":
+                    config.navigation = try mapping.stringList(node, key: key)
+                    config.navigationLocations = node.sequence.map { $0.map { mapping.location(of: $0) } } ?? [mapping.location(of: node)]
                 case "options":
                     let options = try mapping.nested(node, key: key)
                     for (optionKey, optionNode) in options.entries {

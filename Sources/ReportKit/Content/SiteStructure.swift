@@ -33,8 +33,10 @@ enum SiteStructure {
 
         // Navigation entries must name real pages.
         let known = Set(pages.map(\.sourcePath))
-        for entry in config.navigation where !known.contains(entry) && !known.contains(entry + "/index.md") && !known.contains(entry + "/_index.md") {
-            problems.append(.error("navigation entry '\(entry)' names no page", at: SourceLocation(file: displayRoot + "/site.yml", line: 1),
+        for (index, entry) in config.navigation.enumerated()
+        where !known.contains(entry) && !known.contains(entry + "/index.md") && !known.contains(entry + "/_index.md") {
+            let location = index < config.navigationLocations.count ? config.navigationLocations[index] : SourceLocation(file: displayRoot + "/site.yml", line: 1)
+            problems.append(.error("navigation entry '\(entry)' names no page", at: location,
                                    hint: Suggestion.hint(for: entry, in: known.sorted(), noun: "a page such as")))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
