@@ -10,7 +10,7 @@ SWIFT_FLAGS ?=
 RELEASE_BIN = .build/release/reportgen
 THEME_FLAG = $(if $(THEME),--theme $(THEME),)
 
-.PHONY: site build release deps test-deps test unit-test browser-test bench serve check clean
+.PHONY: site build release deps test-deps test unit-test browser-test bench serve check clean fuzz
 
 ## site: install what is missing, build the tool in release mode and write $(OUTPUT)/ from $(CONTENT)/
 site: release
@@ -49,5 +49,23 @@ serve: release
 bench: release
 	python3 scripts/bench.py
 
+## fuzz: build the libFuzzer targets (CSV/JSON data, front matter, directives) with ASan and run
+## each for $(FUZZ_SECONDS) s from Tests/Fuzz/corpus/NAME/; crashing inputs land in .build-fuzz/crashes/NAME/
+## (replay one with `swift run NAME FILE`, then add it to Tests/Fuzz/regressions/NAME/)
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzCSV FuzzFrontMatter FuzzDirective
+FUZZ_BUILD = swift build -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+
+fuzz: deps
+	@set -e; for target in $(FUZZ_TARGETS); do \
+	  $(FUZZ_BUILD) --product $$target; \
+	  mkdir -p .build-fuzz/corpus/$$target .build-fuzz/crashes/$$target; \
+	  echo "== $$target for $(FUZZ_SECONDS) s"; \
+	  "$$($(FUZZ_BUILD) --show-bin-path)/$$target" .build-fuzz/corpus/$$target Tests/Fuzz/corpus/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+	    -artifact_prefix=.build-fuzz/crashes/$$target/ -print_final_stats=1 \
+	    $$(test -f Tests/Fuzz/$$target.dict && echo -dict=Tests/Fuzz/$$target.dict); \
+	done
+
 clean:
-	rm -rf .build $(OUTPUT)
+	rm -rf .build .build-fuzz $(OUTPUT)

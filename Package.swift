@@ -50,8 +50,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (`make fuzz`): plain executables that replay files given as arguments,
+        // built with -sanitize=fuzzer -DFUZZING they are fuzzers.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["ReportKit", "FuzzSupport"]),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["ReportKit", "FuzzSupport"]),
+        .executableTarget(name: "FuzzDirective", dependencies: ["ReportKit", "FuzzSupport"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "ReportServer", "reportgen"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "ReportServer", "reportgen", "FuzzCSV", "FuzzFrontMatter", "FuzzDirective"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

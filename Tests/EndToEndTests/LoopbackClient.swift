@@ -20,7 +20,7 @@ final class LoopbackClient: Sendable {
     static func connect(port: UInt16, path: String, close: Bool) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -81,7 +81,7 @@ final class LoopbackClient: Sendable {
     var text: String { received.withLock { String(decoding: $0, as: UTF8.self) } }
 
     /// Waits until `needle` has arrived `occurrences` times, at most `timeout`; returns whether it did.
-    func waitFor(_ needle: String, occurrences: Int = 1, timeout: Duration = .seconds(5)) async -> Bool {
+    func waitFor(_ needle: String, occurrences: Int = 1, timeout: Duration = .seconds(20)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if text.components(separatedBy: needle).count - 1 >= occurrences { return true }

@@ -143,7 +143,7 @@ struct DataLoadingTests {
         } catch {
             #expect(error.description == """
                 content/data/balances.csv:1:1: error: data file is 118 bytes; the limit is 100 bytes
-                hint: split the file, or keep only the rows the report shows
+                hint: split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml
                 """)
         }
     }

@@ -61,10 +61,9 @@ struct DirectiveTests {
             content/page.md:12:15: error: invalid YAML in table spec: mapping values are not allowed in this context
             hint: quote a value that contains ': ', e.g. caption: "Loans: 2023"
             """)
-        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: [data/balances.csv\ncaption: C") ==
-            """
+        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: [data/balances.csv\ncaption: C") == """
             content/page.md:12:8: error: invalid YAML in table spec: did not find expected ',' or ']' (while parsing a flow sequence)
-            hint: check the indentation, and quote values that start with a special character such as [ { * & ! | > % @
+            hint: a value starting with '[' or '{' is read as a list or mapping: close it, or quote the value
             """)
     }
 

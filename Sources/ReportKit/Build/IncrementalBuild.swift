@@ -282,7 +282,7 @@ public struct IncrementalBuilder: Sendable {
             hasher.combine(site.pages[neighbour].page.outputPath)
         }
         if rendered.page.isSectionIndex {
-            let folder = (rendered.page.sourcePath as NSString).deletingLastPathComponent
+            let folder = RelativePath.parent(rendered.page.sourcePath)
             for child in layout.childrenBySection[folder] ?? [] {
                 hasher.combine(child.title)
                 hasher.combine(child.summary)

@@ -23,7 +23,7 @@ public struct LinkResolver: Sendable {
         self.files = Set(files)
         var grouped: [String: [String]] = [:]
         for path in Array(outputBySource.keys) + Array(self.files) {
-            grouped[(path as NSString).deletingLastPathComponent, default: []].append(path)
+            grouped[RelativePath.parent(path), default: []].append(path)
         }
         pathsByFolder = grouped.mapValues { $0.sorted() }
     }
@@ -48,7 +48,7 @@ public struct LinkResolver: Sendable {
         }
         if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
         path = path.removingPercentEncoding ?? path
-        let folder = (page.sourcePath as NSString).deletingLastPathComponent
+        let folder = RelativePath.parent(page.sourcePath)
         guard let target = Self.normalize(folder.isEmpty ? path : folder + "/" + path) else {
             return .broken(.error("link '\(url)' leaves the content folder", at: location, hint: "link only to files inside the content folder"))
         }
@@ -69,7 +69,7 @@ public struct LinkResolver: Sendable {
             return .rewrite(page.rootPrefix + target + suffix, anchorCheck: nil)
         }
         let what = isImage ? "image" : (target.hasSuffix(".md") ? "page" : "file")
-        let candidates = pathsByFolder[(target as NSString).deletingLastPathComponent] ?? []
+        let candidates = pathsByFolder[RelativePath.parent(target)] ?? []
         return .broken(.error("link to missing \(what) '\(url)'", at: location,
                               hint: Suggestion.closest(to: target, in: candidates).map { "did you mean '\(Self.relative($0, from: folder))'?" }
                                   ?? "check the file name; links to pages name their .md file"))

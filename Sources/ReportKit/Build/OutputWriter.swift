@@ -31,8 +31,16 @@ public struct OutputWriter: Sendable {
         func isInside(_ child: URL, _ parent: URL) -> Bool {
             child.path == parent.path || child.path.hasPrefix(parent.path.hasSuffix("/") ? parent.path : parent.path + "/")
         }
+        if output.path == project.path {
+            throw DiagnosticList(.error("output folder '\(displayOutput)' is the project folder; building would replace it",
+                                        hint: "choose a folder of its own, e.g. --output output"))
+        }
         if isInside(content, output) {
             throw DiagnosticList(.error("output folder '\(displayOutput)' holds the content folder; building would replace your sources",
+                                        hint: "choose an output folder outside the content, e.g. --output output"))
+        }
+        if isInside(output, content) {
+            throw DiagnosticList(.error("output folder '\(displayOutput)' is inside the content folder; the next build would read the site back as content",
                                         hint: "choose an output folder outside the content, e.g. --output output"))
         }
         if isInside(project, output) {
@@ -82,8 +90,33 @@ public struct OutputWriter: Sendable {
         return Set(text.dropFirst(markerHeader.count).split(separator: "\n").map(String.init))
     }
 
-    /// Removes staging folders left by builds that were killed (their process is gone).
+    /// Swaps two folders in one step (Linux `renameat2(RENAME_EXCHANGE)`); false where the
+    /// system or file system cannot, and the caller falls back to two renames.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        // Looked up at run time: Glibc's Swift module does not export renameat2 (glibc 2.28+).
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Removes staging folders left by builds that were killed (their process is gone). A build
+    /// killed between the two renames of `commit` leaves no output folder and the old site in
+    /// `.NAME.previous-PID`: that one is put back first.
     static func removeStale(in parent: URL, name: String) {
+        let output = parent.appendingPathComponent(name)
+        if !FileManager.default.fileExists(atPath: output.path) {
+            for entry in ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+            where entry.hasPrefix(".\(name).previous-") {
+                if let pid = Int32(entry.dropFirst(".\(name).previous-".count)), pid != getpid(), kill(pid, 0) != 0,
+                   rename(parent.appendingPathComponent(entry).path, output.path) == 0 { break }
+            }
+        }
         let prefixes = [".\(name).partial-", ".\(name).previous-"]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
             guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }), let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
@@ -98,18 +131,18 @@ public struct OutputWriter: Sendable {
         for stale in previousFiles.subtracting(current).sorted(by: >) where stale != Self.markerName {
             unlink(staging.path + "/" + stale)
             // Folders emptied by the removal go too (rmdir fails harmlessly on non-empty ones).
-            var folder = (stale as NSString).deletingLastPathComponent
-            while !folder.isEmpty, rmdir(staging.path + "/" + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
+            var folder = RelativePath.parent(stale)
+            while !folder.isEmpty, rmdir(staging.path + "/" + folder) == 0 { folder = RelativePath.parent(folder) }
         }
         var folders = Set<String>()
         for path in relativePaths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+            var folder = RelativePath.parent(path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = RelativePath.parent(folder) }
         }
         var existing = Set<String>()
         for path in previousFiles {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, existing.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+            var folder = RelativePath.parent(path)
+            while !folder.isEmpty, existing.insert(folder).inserted { folder = RelativePath.parent(folder) }
         }
         for folder in folders.subtracting(existing).sorted() {
             if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
@@ -153,9 +186,14 @@ public struct OutputWriter: Sendable {
     public func commit(files: [String]) throws(DiagnosticList) {
         try write(Self.markerName, text: Self.markerHeader + Set(files).sorted().joined(separator: "\n") + "\n")
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: output.path) {
-            // Two renames: at every moment the output folder is the old site, the new one, or briefly
-            // absent; never a mix.
+        if fileManager.fileExists(atPath: output.path), Self.exchange(staging.path, output.path) {
+            // One atomic exchange: the output folder is the old site or the new one at every moment.
+            // The old site is now in the staging folder and becomes the next build's spare (a build
+            // killed before that leaves it for the next build to remove).
+            if rename(staging.path, spare.path) != 0 { Self.removeTree(staging) }
+        } else if fileManager.fileExists(atPath: output.path) {
+            // Two renames (where an atomic exchange is not available): at every moment the output
+            // folder is the old site, the new one, or briefly absent; never a mix.
             var aside = spare
             if rename(output.path, spare.path) != 0 {
                 aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")

@@ -81,7 +81,7 @@ struct PageContext {
         context["toc"] = toc
         context["hasToc"] = !toc.isEmpty
         if page.isSectionIndex && (page.isGenerated || page.outputPath != "index.html") {
-            let folder = (page.sourcePath as NSString).deletingLastPathComponent
+            let folder = RelativePath.parent(page.sourcePath)
             let children = (childrenBySection[folder] ?? []).map { child -> [String: Any] in
                 Self.nonEmpty(["title": child.title, "href": root + child.page.outputPath, "summary": child.summary ?? ""])
             }

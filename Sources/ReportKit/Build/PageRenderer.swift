@@ -9,7 +9,7 @@ public struct PageRenderer: Sendable {
     public init(content: LoadedContent, catalog: DataCatalog) {
         markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
         links = LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles)
-        directives = DirectiveRenderer(catalog: catalog)
+        directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
     }
 
     /// The rendered page and every problem found in it.

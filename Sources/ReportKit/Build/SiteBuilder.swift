@@ -73,7 +73,8 @@ public struct SiteBuilder: Sendable {
     }
 
     func loadData(_ content: LoadedContent) throws(DiagnosticList) -> DataCatalog {
-        try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder), paths: content.dataFiles)
+        try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder), paths: content.dataFiles,
+                             maxDataFileBytes: content.config.maxDataFileBytes)
     }
 
     func loadTheme(_ config: SiteConfig) throws(DiagnosticList) -> Theme {
@@ -102,7 +103,7 @@ public struct SiteBuilder: Sendable {
     static func title(fromFileName path: String) -> String {
         var stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         if stem == "index" || stem == "_index" {
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = RelativePath.parent(path)
             stem = folder.isEmpty ? "Home" : (folder as NSString).lastPathComponent
         }
         let words = stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")

@@ -28,7 +28,8 @@ struct WholeReport: Sendable {
 
     // MARK: Section ids
 
-    /// `index.html` → `index`, `modes/index.html` → `modes`, `a/b.html` → `a-b`; made unique in reading order.
+    /// `index.html` → `index`, `modes/index.html` → `modes`, `a/b.html` → `a-b` (slugs, so always safe
+    /// in attributes); made unique in reading order.
     static func sectionIDs(for outputPaths: [String]) -> [String: String] {
         var ids: [String: String] = [:]
         var used: Set<String> = ["main", "content", "search"]
@@ -36,8 +37,9 @@ struct WholeReport: Sendable {
             var stem = path
             if stem.hasSuffix("/index.html") { stem.removeLast("/index.html".count) }
             else if stem.hasSuffix(".html") { stem.removeLast(".html".count) }
-            var base = stem.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "--", with: "-")
-            if base.isEmpty { base = "index" }
+            // A slug, so that odd folder names (quotes, '<', '&') never reach an attribute unescaped.
+            var base = stem.isEmpty ? "index" : Slug.make(stem.replacingOccurrences(of: "/", with: " "))
+            if base == "section" && !stem.isEmpty { base = "page" }
             var candidate = base
             var number = 2
             while used.contains(candidate) { candidate = "\(base)-\(number)"; number += 1 }
@@ -74,7 +76,7 @@ struct WholeReport: Sendable {
 
     /// One page body made fit for the report: headings one level down, ids prefixed, links resolved.
     func rewrite(_ html: String, pageOutput: String, prefix: String, inlineImage: (String) -> String?) -> String {
-        let folder = (pageOutput as NSString).deletingLastPathComponent
+        let folder = RelativePath.parent(pageOutput)
         return Self.rewriteTags(in: html) { tagName, name, value in
             switch name {
             case "id", "for":

@@ -37,7 +37,16 @@ public struct ContentLoader: Sendable {
         var markdown: [String] = []
         var data: [String] = []
         var statics: [String] = []
-        for relative in listFiles() {
+        let (files, escaping) = listFilesCheckingLinks()
+        if !escaping.isEmpty {
+            throw DiagnosticList(escaping.map { relative in
+                let dangling = !FileManager.default.fileExists(atPath: contentRoot.appendingPathComponent(relative).path)
+                return .error("'\(displayPath(relative))' is a symbolic link \(dangling ? "to a missing file" : "that leads outside the content folder")",
+                       at: SourceLocation(file: displayPath(relative)),
+                       hint: "copy the file into the content folder instead of linking to it")
+            })
+        }
+        for relative in files {
             let name = (relative as NSString).lastPathComponent
             let ext = (name as NSString).pathExtension.lowercased()
             if relative == "site.yml" { continue }
@@ -78,25 +87,46 @@ public struct ContentLoader: Sendable {
     /// Every regular file under the content folder, content-relative, sorted; hidden files and
     /// folders are skipped.
     func listFiles() -> [String] {
+        listFilesCheckingLinks().files
+    }
+
+    /// Every regular file under the content folder (as `listFiles`), with symbolic links to files
+    /// inside the content folder counted as files; `escaping` lists the links that lead outside it
+    /// (or nowhere), which the build refuses: a link must not publish files from elsewhere.
+    func listFilesCheckingLinks() -> (files: [String], escaping: [String]) {
         let root = contentRoot.path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        let resolvedRoot = contentRoot.resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
         var files: [String] = []
+        var escaping: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
             if name.hasPrefix(".") {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+                if type == .typeDirectory { enumerator.skipDescendants() }
                 continue
             }
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { files.append(relative) }
+            if type == .typeRegular { files.append(relative) }
+            if type == .typeSymbolicLink {
+                enumerator.skipDescendants()
+                let target = contentRoot.appendingPathComponent(relative).resolvingSymlinksInPath().path
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
+                if !exists || !target.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") {
+                    escaping.append(relative)
+                } else if !isDirectory.boolValue {
+                    files.append(relative)
+                }
+            }
         }
-        return files.sorted()
+        return (files.sorted(), escaping.sorted())
     }
 
     func loadPage(_ relative: String) throws(DiagnosticList) -> (Page, [Diagnostic]) {
         let display = displayPath(relative)
         let text = try SourceText.read(contentRoot.appendingPathComponent(relative), displayPath: display)
         let split = try FrontMatter.split(text, file: display)
-        let folder = (relative as NSString).deletingLastPathComponent
+        let folder = RelativePath.parent(relative)
         let stem = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
         let isIndex = stem == "index" || stem == "_index"
         let outputFolder: String
@@ -108,7 +138,7 @@ public struct ContentLoader: Sendable {
         let output = outputFolder.isEmpty ? "index.html" : outputFolder + "/index.html"
         let page = Page(sourcePath: relative, displayPath: display, outputPath: output, frontMatter: split.frontMatter,
                         body: split.body, bodyFirstLine: split.bodyFirstLine, isSectionIndex: isIndex, isGenerated: false,
-                        section: isIndex ? ((folder as NSString).deletingLastPathComponent) : folder)
+                        section: isIndex ? RelativePath.parent(folder) : folder)
         return (page, split.warnings)
     }
 }

@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var authors: [String] = []
     /// Content-relative page paths, in the order the site navigation shows them.
     public var navigation: [String] = []
+    /// Where each navigation entry is written in `site.yml`, for diagnostics.
+    public var navigationLocations: [SourceLocation] = []
     /// Theme folder name under `themes/` (the CLI's `--theme` wins).
     public var theme: String?
     /// Whether raw HTML in Markdown is passed through.
@@ -27,11 +29,15 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// A short description for `<meta name="description">` on pages without a summary.
     public var description: String?
+    /// Data files larger than this many bytes fail the build (`options: max_data_file_bytes`).
+    public var maxDataFileBytes: Int = DataCatalog.defaultMaxDataFileBytes
+    /// Charts with more points (rows × series) than this fail the build (`options: max_chart_points`).
+    public var maxChartPoints: Int = DirectiveRenderer.defaultMaxChartPoints
 
     public init() {}
 
     static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
-    static let optionKeys = ["raw_html", "whole_report"]
+    static let optionKeys = ["raw_html", "whole_report", "max_data_file_bytes", "max_chart_points"]
 
     /// Reads `site.yml`; a missing file gives the defaults.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticList) -> SiteConfig {
@@ -48,9 +54,18 @@ public struct SiteConfig: Sendable, Hashable {
                 case "subtitle": config.subtitle = try mapping.string(node, key: key)
                 case "language": config.language = try mapping.string(node, key: key)
                 case "description": config.description = try mapping.string(node, key: key)
-                case "theme": config.theme = try mapping.string(node, key: key)
+                case "theme":
+                    let theme = try mapping.string(node, key: key)
+                    // A name under themes/, never a path: site.yml must not pull templates and assets from elsewhere.
+                    guard !theme.isEmpty, !theme.hasPrefix("."), theme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+                        throw DiagnosticList(.error("theme '\(theme)' must be the name of a folder under themes/", at: mapping.location(of: node),
+                                                    hint: "for a theme elsewhere, pass --theme DIR"))
+                    }
+                    config.theme = theme
                 case "authors": config.authors = try mapping.stringList(node, key: key)
-                case "navigation": config.navigation = try mapping.stringList(node, key: key)
+                case "navigation":
+                    config.navigation = try mapping.stringList(node, key: key)
+                    config.navigationLocations = node.sequence.map { $0.map { mapping.location(of: $0) } } ?? [mapping.location(of: node)]
                 case "options":
                     let options = try mapping.nested(node, key: key)
                     for (optionKey, optionNode) in options.entries {
@@ -60,6 +75,10 @@ public struct SiteConfig: Sendable, Hashable {
                             if optionNode.scalar?.string == "auto" { config.wholeReport = nil } else {
                                 config.wholeReport = try options.bool(optionNode, key: optionKey)
                             }
+                        case "max_data_file_bytes", "max_chart_points":
+                            let limit = try options.int(optionNode, key: optionKey)
+                            guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number") }
+                            if optionKey == "max_chart_points" { config.maxChartPoints = limit } else { config.maxDataFileBytes = limit }
                         default:
                             problems.append(.error("unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),
                                                    hint: Suggestion.hint(for: optionKey, in: optionKeys)))

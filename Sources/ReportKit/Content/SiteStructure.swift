@@ -33,8 +33,10 @@ enum SiteStructure {
 
         // Navigation entries must name real pages.
         let known = Set(pages.map(\.sourcePath))
-        for entry in config.navigation where !known.contains(entry) && !known.contains(entry + "/index.md") && !known.contains(entry + "/_index.md") {
-            problems.append(.error("navigation entry '\(entry)' names no page", at: SourceLocation(file: displayRoot + "/site.yml", line: 1),
+        for (index, entry) in config.navigation.enumerated()
+        where !known.contains(entry) && !known.contains(entry + "/index.md") && !known.contains(entry + "/_index.md") {
+            let location = index < config.navigationLocations.count ? config.navigationLocations[index] : SourceLocation(file: displayRoot + "/site.yml", line: 1)
+            problems.append(.error("navigation entry '\(entry)' names no page", at: location,
                                    hint: Suggestion.hint(for: entry, in: known.sorted(), noun: "a page such as")))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -73,11 +75,11 @@ enum SiteStructure {
 
     /// `a/b/c.md` → `a/b`; an index's own folder for `a/b/index.md`.
     static func folderOf(_ path: String) -> String {
-        (path as NSString).deletingLastPathComponent
+        RelativePath.parent(path)
     }
 
     static func parentFolder(_ folder: String) -> String {
-        (folder as NSString).deletingLastPathComponent
+        RelativePath.parent(folder)
     }
 
     /// Every folder above a page: `a/b/c.md` → [`a`, `a/b`].

@@ -63,4 +63,13 @@ public struct DataCatalog: Sendable {
             (csvOutputPath(for: path), csvBytes[path] ?? CSVExport.bytes(of: tables[path]!))
         }
     }
+
+    /// Types one data file from bytes in memory: `bytes` is the CSV or JSON file at `path`
+    /// (content-relative; its extension picks the format), `metadata` its optional `NAME.yml`.
+    /// Diagnostics name the file `displayRoot/path`. Used by tests and the fuzz targets.
+    public static func parseDataFile(_ bytes: [UInt8], metadata: [UInt8]? = nil, path: String,
+                                     displayRoot: String = "content") -> Result<DataTable, DiagnosticList> {
+        let loader = DataFileLoader(contentRoot: URL(fileURLWithPath: "/"), displayRoot: displayRoot, maxBytes: .max)
+        return loader.parse(bytes, metadataBytes: metadata, path: path).map(\.table)
+    }
 }

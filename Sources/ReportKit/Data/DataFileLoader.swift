@@ -19,12 +19,26 @@ struct DataFileLoader: Sendable {
     }
 
     func load(_ path: String) -> Result<Loaded, DiagnosticList> {
-        let file = display(path)
         let bytes: [UInt8]
         switch readBytes(path) {
         case let .success(read): bytes = read
         case let .failure(diagnostic): return .failure(DiagnosticList(diagnostic))
         }
+        var metadataBytes: [UInt8]?
+        let ymlPath = Self.metadataPath(for: path)
+        if FileManager.default.fileExists(atPath: contentRoot.appendingPathComponent(ymlPath).path) {
+            switch readBytes(ymlPath) {
+            case let .success(read): metadataBytes = read
+            case let .failure(diagnostic): return .failure(DiagnosticList(diagnostic))
+            }
+        }
+        return parse(bytes, metadataBytes: metadataBytes, path: path)
+    }
+
+    /// Types a data file from its bytes and those of its `NAME.yml`, without touching the file
+    /// system: what `load` does once the files are read (and what the fuzz targets call).
+    func parse(_ bytes: [UInt8], metadataBytes: [UInt8]?, path: String) -> Result<Loaded, DiagnosticList> {
+        let file = display(path)
         let text: String
         switch UTF8Check.decode(bytes, file: file) {
         case let .success(decoded): text = decoded
@@ -33,9 +47,8 @@ struct DataFileLoader: Sendable {
 
         var metadata = DataMetadata()
         let ymlPath = Self.metadataPath(for: path)
-        let ymlURL = contentRoot.appendingPathComponent(ymlPath)
-        if FileManager.default.fileExists(atPath: ymlURL.path) {
-            switch readBytes(ymlPath).flatMap({ UTF8Check.decode($0, file: display(ymlPath)) }) {
+        if let metadataBytes {
+            switch UTF8Check.decode(metadataBytes, file: display(ymlPath)) {
             case let .failure(diagnostic): return .failure(DiagnosticList(diagnostic))
             case let .success(ymlText):
                 switch DataMetadata.parse(ymlText, file: display(ymlPath)) {
@@ -72,7 +85,7 @@ struct DataFileLoader: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
         if let size, size > maxBytes {
             return .failure(.error("data file is \(Self.megabytes(size)); the limit is \(Self.megabytes(maxBytes))",
-                                   at: location, hint: "split the file, or keep only the rows the report shows"))
+                                   at: location, hint: "split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml"))
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(.error("cannot read data file", at: location))

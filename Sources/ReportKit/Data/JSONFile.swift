@@ -9,7 +9,10 @@ enum JSONFile {
         do {
             source = try YAMLSource(text, origin: SourceLocation(file: file), what: "JSON data file")
         } catch {
-            return .failure(error.diagnostics.first ?? .error("cannot read JSON", at: SourceLocation(file: file)))
+            guard var diagnostic = error.diagnostics.first else { return .failure(.error("cannot read JSON", at: SourceLocation(file: file))) }
+            diagnostic.message = diagnostic.message.replacingOccurrences(of: "invalid YAML in JSON data file", with: "invalid JSON")
+            if diagnostic.hint?.hasPrefix("a value starting with") == true { diagnostic.hint = "check for a missing ',' or closing bracket" }
+            return .failure(diagnostic)
         }
         let hint = "a JSON data file is an array of records: [{\"year\": 2023, \"amount\": 1.5}, ...]"
         guard let root = source.root, case let .sequence(records) = root else {

@@ -9,10 +9,16 @@ import Foundation
 public struct DirectiveRenderer: Sendable {
     /// The data files directives may name.
     public var catalog: DataCatalog
+    /// Charts with more points than this (rows × y columns) are refused instead of drawn.
+    public var maxChartPoints = Self.defaultMaxChartPoints
 
-    /// A renderer reading from `catalog`.
-    public init(catalog: DataCatalog) {
+    /// The default chart size limit: more points than a reader can tell apart.
+    public static let defaultMaxChartPoints = 10_000
+
+    /// A renderer reading from `catalog`, refusing charts of more than `maxChartPoints` points.
+    public init(catalog: DataCatalog, maxChartPoints: Int = Self.defaultMaxChartPoints) {
         self.catalog = catalog
+        self.maxChartPoints = maxChartPoints
     }
 
     /// Keys allowed in an entry of a table's `columns:` list.
@@ -279,6 +285,11 @@ public struct DirectiveRenderer: Sendable {
         if kind == .pie || kind == .donut, ys.count > 1 || series != nil {
             throw DiagnosticList(.error("a \(kind.rawValue) chart shows one series: give one y column and no 'series'",
                                         at: spec.location(of: series != nil ? "series" : "y")))
+        }
+        let points = rows.rows.count * (series == nil ? ys.count : 1)
+        if points > maxChartPoints {
+            throw DiagnosticList(.error("\(spec.subject) would draw \(points) points; the limit is \(maxChartPoints)", at: spec.location(of: "data"),
+                                        hint: "narrow the data with 'filter' or 'limit', or raise 'max_chart_points' under options in site.yml"))
         }
         let format = try spec.string("format").map { name throws(DiagnosticList) in try Self.numberFormat(name) }
         let mapping = ChartMapping(spec: spec, kind: kind, table: rows, x: x, ys: ys, series: series, format: format)

@@ -29,6 +29,8 @@ public enum Slug {
     /// Hands out unique ids within one page: the second `overview` becomes `overview-2`.
     public struct Registry: Sendable {
         private var used: Set<String>
+        /// The first suffix not yet tried for each base, so that n equal headings cost O(n), not O(n²).
+        private var nextSuffix: [String: Int] = [:]
 
         public init(reserved: Set<String> = []) {
             used = reserved
@@ -38,11 +40,12 @@ public enum Slug {
         public mutating func unique(for text: String) -> String {
             let base = Slug.make(text)
             var candidate = base
-            var counter = 2
+            var counter = nextSuffix[base] ?? 2
             while used.contains(candidate) {
                 candidate = "\(base)-\(counter)"
                 counter += 1
             }
+            nextSuffix[base] = counter
             used.insert(candidate)
             return candidate
         }

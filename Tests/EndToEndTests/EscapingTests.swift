@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// Markup written into front matter, site.yml, CSV cells and headers, data metadata, chart and
+/// table specs, headings, links and file names reaches the built HTML only as text.
+struct EscapingTests {
+    /// One tag of an HTML document, as a simple scanner sees it.
+    struct Tag {
+        var name: String
+        var attributes: [(name: String, value: String)]
+    }
+
+    /// Scans `html` tag by tag. Any `<` that does not open a well-formed tag, comment or doctype,
+    /// and any attribute value that is not double-quoted, is reported in `problems`.
+    static func scan(_ html: String) -> (tags: [Tag], problems: [String]) {
+        var tags: [Tag] = []
+        var problems: [String] = []
+        let text = Array(html.unicodeScalars)
+        var index = 0
+        func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == ":" || scalar == "_"
+        }
+        func context() -> String { String(String.UnicodeScalarView(text[max(0, index - 40)..<min(text.count, index + 60)])) }
+        while index < text.count {
+            guard text[index] == "<" else { index += 1; continue }
+            let rest = String(String.UnicodeScalarView(text[index..<min(text.count, index + 9)]))
+            if rest.hasPrefix("<!--") {
+                var end = index + 4
+                while end + 2 < text.count, !(text[end] == "-" && text[end + 1] == "-" && text[end + 2] == ">") { end += 1 }
+                index = end + 3
+                continue
+            }
+            if rest.uppercased().hasPrefix("<!DOCTYPE") {
+                while index < text.count, text[index] != ">" { index += 1 }
+                continue
+            }
+            index += 1
+            if index < text.count, text[index] == "/" { index += 1 }
+            var name = ""
+            while index < text.count, isNameScalar(text[index]) { name.unicodeScalars.append(text[index]); index += 1 }
+            guard !name.isEmpty else { problems.append("stray '<': \(context())"); continue }
+            var tag = Tag(name: name.lowercased(), attributes: [])
+            while index < text.count {
+                while index < text.count, text[index].properties.isWhitespace { index += 1 }
+                guard index < text.count else { break }
+                if text[index] == ">" { index += 1; break }
+                if text[index] == "/", index + 1 < text.count, text[index + 1] == ">" { index += 2; break }
+                var attribute = ""
+                while index < text.count, isNameScalar(text[index]) { attribute.unicodeScalars.append(text[index]); index += 1 }
+                guard !attribute.isEmpty else { problems.append("malformed tag <\(name)>: \(context())"); index += 1; break }
+                var value = ""
+                if index < text.count, text[index] == "=" {
+                    index += 1
+                    guard index < text.count, text[index] == "\"" else {
+                        problems.append("unquoted value of \(attribute) in <\(name)>: \(context())")
+                        break
+                    }
+                    index += 1
+                    while index < text.count, text[index] != "\"" {
+                        if text[index] == "<" { problems.append("'<' inside the value of \(attribute): \(context())") }
+                        value.unicodeScalars.append(text[index])
+                        index += 1
+                    }
+                    index += 1
+                }
+                tag.attributes.append((attribute.lowercased(), value))
+            }
+            tags.append(tag)
+        }
+        return (tags, problems)
+    }
+
+    /// `&#39;`, `&quot;`, `&amp;`, `&lt;`, `&gt;` and numeric references decoded, as a browser reads an attribute.
+    static func decodeEntities(_ value: String) -> String {
+        var out = value
+        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: character)
+        }
+        return out
+    }
+
+    /// The page without the theme's own code: the search script it links on every page, and the
+    /// style and scripts the stand-alone report inlines (at most one `<style>` and two `<script>`
+    /// elements, the first ones in the file, where the template puts them). Anything else scripted is a failure.
+    static func withoutThemeCode(_ html: String, page: String) -> String {
+        var html = html.replacingOccurrences(of: "<script src=\"assets/search.js\" defer></script>", with: "")
+            .replacingOccurrences(of: "<script src=\"../assets/search.js\" defer></script>", with: "")
+        guard page == "report-standalone.html" else { return html }
+        for (open, close, count) in [("<style>", "</style>", 1), ("<script>", "</script>", 2)] {
+            for _ in 0..<count {
+                guard let start = html.range(of: open), let end = html.range(of: close, range: start.upperBound..<html.endIndex) else { break }
+                html.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        return html
+    }
+
+    /// Checks one page: no script elements, no event-handler attributes, no script URLs, every
+    /// `<` opening a real tag, every attribute value double-quoted.
+    static func check(_ html: String, page: String) {
+        let html = withoutThemeCode(html, page: page)
+        let (tags, problems) = scan(html)
+        #expect(problems.isEmpty, "\(page): \(problems.prefix(5))")
+        for tag in tags {
+            #expect(!["script", "iframe", "object", "embed", "style", "textarea"].contains(tag.name), "\(page): <\(tag.name)> element")
+            for (name, value) in tag.attributes {
+                #expect(!name.hasPrefix("on"), "\(page): event handler \(name)=\"\(value)\" on <\(tag.name)>")
+                if ["href", "src", "xlink:href", "action", "formaction"].contains(name) {
+                    let url = decodeEntities(value).lowercased().filter { !$0.isWhitespace }
+                    #expect(!url.hasPrefix("javascript:") && !url.hasPrefix("vbscript:") && !url.hasPrefix("data:text"),
+                            "\(page): script URL \(name)=\"\(value)\"")
+                }
+            }
+        }
+        #expect(!html.contains("<script"), "\(page): unescaped <script")
+    }
+
+    @Test("hostile text in every input is escaped in the built HTML")
+    func hostileTextIsEscaped() throws {
+        let folder = try CLI.scratchFolder("escaping")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try CLI.copyFixture("escaping/content", to: content)
+        // File names with markup in them (made here: such names do not travel well in a repository).
+        let oddPage = "we\"ird<b>&'.md"
+        let oddData = "d\"<x>&'.csv"
+        try Data("a,b\n1,2\n".utf8).write(to: content.appendingPathComponent("data/\(oddData)"))
+        try Data("# Weird\n\nAn odd file name.\n\n```table\nid: odd\ndata: \"data/d\\\"<x>&'.csv\"\ncaption: Odd file\n```\n".utf8)
+            .write(to: content.appendingPathComponent(oddPage))
+
+        let run = try CLI.build(in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let output = FolderSnapshot(folder.appendingPathComponent("output"))
+        let pages = output.files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        #expect(pages == ["index.html", "report-standalone.html", "report.html", "we\"ird<b>&'/index.html"])
+        for page in pages {
+            Self.check(String(decoding: output.files[page]!, as: UTF8.self), page: page)
+        }
+        let home = String(decoding: output.files["index.html"] ?? Data(), as: UTF8.self)
+        // The payloads are there, as text.
+        #expect(home.contains("<title>Site &lt;script&gt;alert(&#39;site&#39;)&lt;/script&gt; &amp; &quot;co&quot;</title>"))
+        #expect(home.contains("<th scope=\"row\">&lt;script&gt;alert(&#39;cell&#39;)&lt;/script&gt;</th>"))
+        #expect(home.contains("<td>&#39; onmouseover=&#39;alert(1)</td>"))
+        #expect(home.contains("<th scope=\"col\">name&lt;script&gt;</th>"))
+        #expect(home.contains("<a href=\"\">js link</a>"))
+        // The chart's SVG title is a real element (not escaped away by a tag filter).
+        #expect(home.contains("<title id=\"fig-chart-title\">"))
+        // The odd data file is published under its own name and linked percent-encoded.
+        #expect(output.files["data/\(oddData)"] != nil)
+        let weird = String(decoding: output.files["we\"ird<b>&'/index.html"] ?? Data(), as: UTF8.self)
+        #expect(weird.contains("href=\"../data/d%22%3Cx%3E&amp;&#39;.csv\""))
+    }
+
+    @Test("the scanner catches what it is meant to catch")
+    func scannerSelfCheck() {
+        #expect(!Self.scan("<a href=x>").problems.isEmpty)
+        #expect(!Self.scan("<p>1 < 2</p>").problems.isEmpty)
+        #expect(Self.scan("<p title=\"a &lt; b\">x</p><!-- <raw> -->").problems.isEmpty)
+        #expect(Self.scan("<img src=\"\" onerror=\"x\">").tags.first?.attributes.map(\.name) == ["src", "onerror"])
+    }
+}
