@@ -5,6 +5,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 CONTENT ?= content
 OUTPUT ?= output
 THEME ?=
+PORT ?= 8000
 SWIFT_FLAGS ?=
 RELEASE_BIN = .build/release/reportgen
 THEME_FLAG = $(if $(THEME),--theme $(THEME),)
@@ -40,9 +41,9 @@ browser-test: site
 check: release
 	$(RELEASE_BIN) check --content $(CONTENT) $(THEME_FLAG)
 
-## serve: live-reloading preview on http://127.0.0.1:8000
+## serve: live-reloading preview on http://127.0.0.1:$(PORT) (make serve PORT=8001 for another port)
 serve: release
-	$(RELEASE_BIN) serve --content $(CONTENT) $(THEME_FLAG)
+	$(RELEASE_BIN) serve --content $(CONTENT) --port $(PORT) $(THEME_FLAG)
 
 ## bench: build speed and memory against Hugo on a generated corpus
 bench: release

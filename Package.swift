@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev), found through pkg-config.
@@ -31,11 +32,21 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The live preview: HTTP server (FlyingFox), file watcher, reload events, error overlay.
+        // Kept out of ReportKit so the library stays server-free.
+        .target(
+            name: "ReportServer",
+            dependencies: [
+                "ReportKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // The command-line interface: argument parsing only, the work happens in ReportKit.
         .executableTarget(
             name: "reportgen",
             dependencies: [
                 "ReportKit",
+                "ReportServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +57,8 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["ReportKit", "FuzzSupport"]),
         .executableTarget(name: "FuzzDirective", dependencies: ["ReportKit", "FuzzSupport"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "reportgen", "FuzzCSV", "FuzzFrontMatter", "FuzzDirective"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "ReportServer", "reportgen", "FuzzCSV", "FuzzFrontMatter", "FuzzDirective"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,11 +3,11 @@ import Foundation
 import ReportKit
 
 @main
-struct ReportGen: ParsableCommand {
+struct ReportGen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reportgen",
         abstract: "Builds a static, offline-readable report site from Markdown, data files and a theme.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -63,17 +63,21 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Include pages whose front matter says 'draft: true'.")
     var drafts = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing on success.")
-    var quiet = false
+    @OptionGroup var output_: OutputOptions
 
     func run() throws {
         var options = site.buildOptions(output: output)
         options.includeDrafts = drafts
+        var builder = SiteBuilder(options: options)
+        let progress = TerminalProgress(verbose: output_.verbose, quiet: output_.quiet)
+        builder.observer = progress
         do {
-            let report = try SiteBuilder(options: options).build()
+            let report = try builder.build()
+            progress.finish()
             DiagnosticPrinter.print(report.warnings)
-            if !quiet { Swift.print(report.summary) }
+            if !output_.quiet { Swift.print(report.summary) }
         } catch {
+            progress.finish()
             throw DiagnosticPrinter.fail(error)
         }
     }

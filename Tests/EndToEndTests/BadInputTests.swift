@@ -151,7 +151,7 @@ struct BadInputTests {
         }
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("content/index.md:2:"))
-        #expect(run.stderr.contains("error: malformed YAML in front matter"))
+        #expect(run.stderr.contains("YAML in front matter"))
         #expect(after == before)
     }
 }

@@ -61,9 +61,10 @@ struct DirectiveTests {
             content/page.md:12:15: error: invalid YAML in table spec: mapping values are not allowed in this context
             hint: quote a value that contains ': ', e.g. caption: "Loans: 2023"
             """)
-        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: [data/balances.csv\ncaption: C") == """
+        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: [data/balances.csv\ncaption: C") ==
+            """
             content/page.md:12:8: error: invalid YAML in table spec: did not find expected ',' or ']' (while parsing a flow sequence)
-            hint: a value starting with '[' or '{' is read as a list or mapping: close it, or quote the value
+            hint: check the indentation, and quote values that start with a special character such as [ { * & ! | > % @
             """)
     }
 
@@ -204,7 +205,8 @@ struct DirectiveTests {
         #expect(rendered.html == """
             <figure class="figure figure-chart" id="fig-balances">
             <figcaption><span class="figure-label">@@NUM@@</span> Balances by product</figcaption>
-            <div class="chart-frame">\(ChartRenderer.svg(for: model))</div>
+            <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
+            <div class="chart-narrow">\(ChartRenderer.svg(for: model, width: 360))</div></div>
             <details class="chart-data"><summary>Data for this chart</summary>\(ChartRenderer.dataTable(for: model))</details>
             <p class="figure-source">Source: Paper &lt;3&gt; · <a href="../data/balances.csv">Download the data (CSV)</a></p>
             <p class="figure-notes">Note: Year-end balances.</p>

@@ -94,3 +94,19 @@ struct TableTests {
             .contains("<tr><th scope=\"row\">Bank of China</th><td lang=\"zh\">中国银行</td></tr>"))
     }
 }
+
+struct WrittenDecimalsTests {
+    @Test func asWrittenKeepsEachCellsDecimals() throws {
+        let table = DataTable(path: "data/k.csv", columns: [DataColumn(name: "what", type: .text), DataColumn(name: "value", type: .number)],
+                              rows: [[.text("Companies"), .number(30, decimals: 0)], [.text("Balance"), .number(47.8, decimals: 1)],
+                                     [.text("Share"), .number(86.19, decimals: 2)]])
+        var choice = TableColumnChoice(column: "value")
+        choice.keepsWrittenDecimals = true
+        let html = HTMLTable(table: table, columns: [TableColumnChoice(column: "what"), choice]).html(anchor: "tbl-k", captionHTML: "K")
+        #expect(html.contains(">30</td>"))
+        #expect(html.contains(">47.8</td>"))
+        #expect(html.contains(">86.19</td>"))
+        let consistent = HTMLTable(table: table).html(anchor: "tbl-k", captionHTML: "K")
+        #expect(consistent.contains(">30.00</td>"))
+    }
+}

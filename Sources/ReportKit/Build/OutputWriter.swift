@@ -6,14 +6,22 @@ import Glibc
 /// Writes a site into a staging folder beside the output folder and swaps it in only when the
 /// build is complete, so a failed or interrupted build leaves the previous site as it was.
 ///
-/// The output folder carries a marker file; a folder without it is never replaced, so a typo in
-/// `--output` cannot delete someone's documents.
+/// The output folder carries a marker file listing every file of the site; a folder without it is
+/// never replaced, so a typo in `--output` cannot delete someone's documents.
+///
+/// The site replaced by a build is kept beside the output as a spare (`.output.spare`) and becomes
+/// the next build's staging folder: its files are overwritten in place and the ones the new site
+/// lacks are removed, which costs far less than deleting one tree and creating another.
 public struct OutputWriter: Sendable {
     public static let markerName = ".reportgen-output"
+    static let markerHeader = "This folder is written by reportgen; the next build replaces it whole. Files:\n"
 
     public let output: URL
     public let staging: URL
+    let spare: URL
     let displayOutput: String
+    /// Files already in the staging folder (when it was a reused spare), from its marker.
+    let previousFiles: Set<String>
 
     /// Checks that `output` is a safe place to write and creates an empty staging folder.
     public init(output: URL, displayOutput: String, contentFolder: URL, projectRoot: URL) throws(DiagnosticList) {
@@ -58,14 +66,28 @@ public struct OutputWriter: Sendable {
         self.displayOutput = displayOutput
         let parent = output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(output.lastPathComponent).partial-\(getpid())")
+        spare = parent.appendingPathComponent(".\(output.lastPathComponent).spare")
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             Self.removeStale(in: parent, name: output.lastPathComponent)
             try? fileManager.removeItem(at: staging)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            if rename(spare.path, staging.path) == 0, let manifest = Self.manifest(in: staging) {
+                previousFiles = manifest
+            } else {
+                try? fileManager.removeItem(at: staging)
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+                previousFiles = []
+            }
         } catch {
             throw DiagnosticList(.error("cannot create '\(staging.path)': \(error.localizedDescription)", hint: "check the folder's permissions"))
         }
+    }
+
+    /// The files listed in a site folder's marker; `nil` when it has none.
+    static func manifest(in folder: URL) -> Set<String>? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(markerName).path),
+              let text = String(data: data, encoding: .utf8), text.hasPrefix(markerHeader) else { return nil }
+        return Set(text.dropFirst(markerHeader.count).split(separator: "\n").map(String.init))
     }
 
     /// Swaps two folders in one step (Linux `renameat2(RENAME_EXCHANGE)`); false where the
@@ -84,15 +106,17 @@ public struct OutputWriter: Sendable {
     }
 
     /// Removes staging folders left by builds that were killed (their process is gone). A build
-    /// killed between the two renames of `commit` leaves no output folder and the old site in
-    /// `.NAME.previous-PID`: that one is put back first.
+    /// killed between the two renames of `commit` leaves no output folder and the old site in the
+    /// spare (or `.NAME.previous-PID`): that one is put back first.
     static func removeStale(in parent: URL, name: String) {
         let output = parent.appendingPathComponent(name)
         if !FileManager.default.fileExists(atPath: output.path) {
-            for entry in ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
-            where entry.hasPrefix(".\(name).previous-") {
-                if let pid = Int32(entry.dropFirst(".\(name).previous-".count)), pid != getpid(), kill(pid, 0) != 0,
-                   rename(parent.appendingPathComponent(entry).path, output.path) == 0 { break }
+            if rename(parent.appendingPathComponent(".\(name).spare").path, output.path) != 0 {
+                for entry in ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+                where entry.hasPrefix(".\(name).previous-") {
+                    if let pid = Int32(entry.dropFirst(".\(name).previous-".count)), pid != getpid(), kill(pid, 0) != 0,
+                       rename(parent.appendingPathComponent(entry).path, output.path) == 0 { break }
+                }
             }
         }
         let prefixes = [".\(name).partial-", ".\(name).previous-"]
@@ -102,14 +126,27 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Creates every folder the files need, once, parents first.
-    public func createFolders(for relativePaths: some Sequence<String>) throws(DiagnosticList) {
+    /// Makes the staging folder ready for exactly these files: removes what a reused spare holds
+    /// beyond them, then creates every folder they need, once, parents first.
+    public func prepare(files relativePaths: [String]) throws(DiagnosticList) {
+        let current = Set(relativePaths)
+        for stale in previousFiles.subtracting(current).sorted(by: >) where stale != Self.markerName {
+            unlink(staging.path + "/" + stale)
+            // Folders emptied by the removal go too (rmdir fails harmlessly on non-empty ones).
+            var folder = RelativePath.parent(stale)
+            while !folder.isEmpty, rmdir(staging.path + "/" + folder) == 0 { folder = RelativePath.parent(folder) }
+        }
         var folders = Set<String>()
         for path in relativePaths {
             var folder = RelativePath.parent(path)
             while !folder.isEmpty, folders.insert(folder).inserted { folder = RelativePath.parent(folder) }
         }
-        for folder in folders.sorted() {
+        var existing = Set<String>()
+        for path in previousFiles {
+            var folder = RelativePath.parent(path)
+            while !folder.isEmpty, existing.insert(folder).inserted { folder = RelativePath.parent(folder) }
+        }
+        for folder in folders.subtracting(existing).sorted() {
             if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
                 throw DiagnosticList(.error("cannot create folder '\(folder)' in the output: \(String(cString: strerror(errno)))"))
             }
@@ -118,7 +155,7 @@ public struct OutputWriter: Sendable {
 
     /// Writes one file (its folder must exist).
     public func write(_ relativePath: String, _ bytes: some Collection<UInt8>) throws(DiagnosticList) {
-        let path = staging.appendingPathComponent(relativePath).path
+        let path = staging.path + "/" + relativePath
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
@@ -147,29 +184,41 @@ public struct OutputWriter: Sendable {
         try write(relativePath, data)
     }
 
-    /// Marks the staged site as ours and puts it in place of the old output in one step.
-    public func commit() throws(DiagnosticList) {
-        try write(Self.markerName, text: "This folder is written by reportgen; the next build replaces it whole.\n")
+    /// Marks the staged site as ours with its file list (the `files` given to `prepare`), and puts it in place of the old output; the old output becomes the next spare.
+    public func commit(files: [String]) throws(DiagnosticList) {
+        try write(Self.markerName, text: Self.markerHeader + Set(files).sorted().joined(separator: "\n") + "\n")
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: output.path), Self.exchange(staging.path, output.path) {
             // One atomic exchange: the output folder is the old site or the new one at every moment.
-            // The old site is now in the staging folder; a build killed before it is deleted leaves
-            // it there for the next build to remove.
-            try? fileManager.removeItem(at: staging)
+            // The old site, now in the staging folder, becomes the spare (a build killed before that
+            // leaves it as a stale staging folder for the next build to remove).
+            if rename(staging.path, spare.path) != 0 { Self.removeTree(staging) }
         } else if fileManager.fileExists(atPath: output.path) {
-            // Two renames (where an atomic exchange is not available): at every moment the output folder is the old site, the new one, or briefly absent; never a mix.
-            let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
-            guard rename(output.path, previous.path) == 0 else {
-                throw DiagnosticList(.error("cannot move the old output aside: \(String(cString: strerror(errno)))"))
+            // Two renames (where an atomic exchange is not available): at every moment the output
+            // folder is the old site, the new one, or briefly absent (then the next build puts the
+            // old one back); never a mix.
+            var aside = spare
+            if rename(output.path, spare.path) != 0 {
+                aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
+                guard rename(output.path, aside.path) == 0 else {
+                    throw DiagnosticList(.error("cannot move the old output aside: \(String(cString: strerror(errno)))"))
+                }
             }
             guard rename(staging.path, output.path) == 0 else {
-                _ = rename(previous.path, output.path)
+                _ = rename(aside.path, output.path)
                 throw DiagnosticList(.error("cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
             }
-            try? fileManager.removeItem(at: previous)
+            if aside != spare { Self.removeTree(aside) }
         } else if rename(staging.path, output.path) != 0 {
             throw DiagnosticList(.error("cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
         }
+    }
+
+    /// Deletes a folder, its top-level entries in parallel (the old site can hold thousands of files).
+    static func removeTree(_ folder: URL) {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).map { folder.appendingPathComponent($0).path }
+        _ = entries.parallelMap { path in (try? FileManager.default.removeItem(atPath: path)) != nil }
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Deletes the staging folder after a failed build.

@@ -5,22 +5,49 @@ import Foundation
 /// `lang`, `title`, `documentTitle`, `description`, `root` (relative prefix to the site root),
 /// `isHome`, `content` (HTML), `site` {title, subtitle, authors, language}, `nav` [{title, href, current}],
 /// `toc` [{id, text, children [{id, text}]}], `hasToc`, `children` [{title, href, summary}], `hasChildren`,
-/// `prev`/`next` {title, href}, `strings` (the theme's interface strings), `reportHref`.
+/// `prev`/`next` {title, href}, `strings` (the theme's interface strings), `reportHref` (the whole report),
+/// `hasSearch` (the theme ships `assets/search.js`, so `search-index.js` is written at the root).
+/// The whole-report page adds `isReport`, and its stand-alone copy `isStandalone`, `inlineStyle`,
+/// `faviconHref`, `inlineScript` (see `WholeReport`).
 struct PageContext {
     let site: AssembledSite
     /// Top-level navigation entries (home, top-level pages and sections), in reading order.
     let navigation: [RenderedPage]
     /// Children of each section folder, by folder.
     let childrenBySection: [String: [RenderedPage]]
+    /// The `navigation` template rendered once per distinct (current entry, depth) pair, so
+    /// 10,000 pages do not each render the same menu. Keyed by `navigationKey(for:)`.
+    let navigationHTML: [String: String]
+    /// The theme searches: write `search-index.js` and show the search box.
+    var hasSearch: Bool { site.theme.assets.contains(SearchIndex.themeAsset) }
+    /// The site gets `report.html` and `report-standalone.html`.
+    var publishesWholeReport: Bool { site.content.config.publishesWholeReport(pageCount: site.pages.count) }
 
     init(site: AssembledSite) {
         self.site = site
-        navigation = site.pages.filter { $0.page.section.isEmpty || $0.page.outputPath == "index.html" }
+        navigation = Self.navigationEntries(of: site)
         var children: [String: [RenderedPage]] = [:]
         for rendered in site.pages where rendered.page.outputPath != "index.html" {
             children[rendered.page.section, default: []].append(rendered)
         }
         childrenBySection = children
+        var navigationHTML: [String: String] = [:]
+        if site.theme.templates.getTemplate(named: "navigation") != nil {
+            for rendered in site.pages {
+                let key = Self.navigationKey(for: rendered.page, in: navigation)
+                if navigationHTML[key] == nil {
+                    var context: [String: Any] = [
+                        "nav": Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings["home"]),
+                        "strings": site.theme.strings, "root": rendered.page.rootPrefix,
+                    ]
+                    if site.content.config.publishesWholeReport(pageCount: site.pages.count) {
+                        context["reportHref"] = rendered.page.rootPrefix + WholeReport.fileName
+                    }
+                    navigationHTML[key] = site.theme.render("navigation", context)
+                }
+            }
+        }
+        self.navigationHTML = navigationHTML
     }
 
     func context(for index: Int, body: String) -> [String: Any] {
@@ -36,17 +63,19 @@ struct PageContext {
             "root": root,
             "isHome": page.outputPath == "index.html",
             "content": body,
+
+            "hasSearch": hasSearch,
             "strings": site.theme.strings,
             "site": Self.nonEmpty([
                 "title": config.title, "subtitle": config.subtitle ?? "", "language": config.language,
                 "authors": config.authors.joined(separator: ", "),
             ]),
         ]
-        context["nav"] = navigation.map { entry -> [String: Any] in
-            let folder = entry.page.isSectionIndex ? String(entry.page.outputPath.dropLast("index.html".count)) : nil
-            let current = entry.page.outputPath == page.outputPath
-                || (folder.map { !$0.isEmpty && page.outputPath.hasPrefix($0) } ?? false)
-            return ["title": entry.title, "href": root + entry.page.outputPath, "current": current]
+        if publishesWholeReport { context["reportHref"] = root + WholeReport.fileName }
+        if let html = navigationHTML[Self.navigationKey(for: page, in: navigation)] {
+            context["navigation"] = html
+        } else {
+            context["nav"] = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings["home"])
         }
         let toc = Self.tableOfContents(rendered.headings)
         context["toc"] = toc
@@ -64,9 +93,46 @@ struct PageContext {
         return context
     }
 
+    /// Top-level entries shown on every page when `site.yml` lists none: at most this many, so that
+    /// a flat folder of 10,000 pages does not put 10,000 links on each page (sections are kept).
+    static let automaticNavigationLimit = 30
+
+    /// Home, then the top-level pages and sections in reading order.
+    static func navigationEntries(of site: AssembledSite) -> [RenderedPage] {
+        let topLevel = site.pages.filter { $0.page.section.isEmpty || $0.page.outputPath == "index.html" }
+        if !site.content.config.navigation.isEmpty || topLevel.count <= automaticNavigationLimit { return topLevel }
+        let sections = topLevel.filter { $0.page.isSectionIndex }
+        return Array(sections.prefix(automaticNavigationLimit))
+    }
+
     /// Drops empty strings, so that `{{#key}}` sections in templates skip them.
     static func nonEmpty(_ values: [String: String]) -> [String: Any] {
         values.filter { !$0.value.isEmpty }
+    }
+
+    /// The navigation entries as seen from `page`: links relative to it, the entry it belongs to marked current.
+    static func navigationEntries(for page: Page, in navigation: [RenderedPage], homeLabel: String? = nil) -> [[String: Any]] {
+        let current = currentEntry(for: page, in: navigation)
+        return navigation.enumerated().map { index, entry -> [String: Any] in
+            // The home page's title is usually the site's own; the menu calls it by the theme's word.
+            let title = entry.page.outputPath == "index.html" ? (homeLabel ?? entry.title) : entry.title
+            return ["title": title, "href": page.rootPrefix + entry.page.outputPath, "current": index == current]
+        }
+    }
+
+    /// The index of the navigation entry `page` is, or lies under.
+    static func currentEntry(for page: Page, in navigation: [RenderedPage]) -> Int? {
+        navigation.firstIndex { entry in
+            if entry.page.outputPath == page.outputPath { return true }
+            guard entry.page.isSectionIndex else { return false }
+            let folder = String(entry.page.outputPath.dropLast("index.html".count))
+            return !folder.isEmpty && page.outputPath.hasPrefix(folder)
+        }
+    }
+
+    /// What the rendered navigation depends on: the current entry and the page's depth.
+    static func navigationKey(for page: Page, in navigation: [RenderedPage]) -> String {
+        "\(currentEntry(for: page, in: navigation) ?? -1)|\(page.rootPrefix)"
     }
 
     func link(to rendered: RenderedPage, from root: String) -> [String: Any] {

@@ -12,6 +12,8 @@ import Foundation
 /// Every step reports problems as `DiagnosticList`; the first step that finds errors stops the build.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
+    /// Told about steps and rendered pages, for progress display; `nil` reports nothing.
+    public var observer: (any BuildObserver)?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -25,8 +27,10 @@ public struct SiteBuilder: Sendable {
         let writer = try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
                                       contentFolder: options.contentFolder, projectRoot: options.projectRoot)
         do throws(DiagnosticList) {
-            try SiteWriter(site: site, writer: writer).write()
-            try writer.commit()
+            try step("writeSite") { () throws(DiagnosticList) in
+                let files = try SiteWriter(site: site, writer: writer).write()
+                try writer.commit(files: files)
+            }
         } catch {
             writer.abandon()
             throw error
@@ -39,13 +43,25 @@ public struct SiteBuilder: Sendable {
 
     /// Runs every step but writing: what `check` uses, and what `build` writes.
     public func assemble() throws(DiagnosticList) -> AssembledSite {
-        let content = try loadContent()
-        let catalog = try loadData(content)
-        let theme = try loadTheme(content.config)
-        let pages = try renderPages(content, catalog: catalog, theme: theme)
-        let references = try resolveReferences(pages, theme: theme)
+        let content = try step("loadContent") { () throws(DiagnosticList) in try loadContent() }
+        observer?.pagesToRender(content.pages.count)
+        let catalog = try step("loadData") { () throws(DiagnosticList) in try loadData(content) }
+        let theme = try step("loadTheme") { () throws(DiagnosticList) in try loadTheme(content.config) }
+        let pages = try step("renderPages") { () throws(DiagnosticList) in try renderPages(content, catalog: catalog, theme: theme) }
+        let references = try step("resolveReferences") { () throws(DiagnosticList) in try resolveReferences(pages, theme: theme) }
         return AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages,
                              references: references, warnings: content.warnings)
+    }
+
+    /// Runs one step, telling the observer how long it took.
+    func step<T>(_ name: String, _ body: () throws(DiagnosticList) -> T) throws(DiagnosticList) -> T {
+        guard let observer else { return try body() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        observer.stepStarted(name)
+        let result = try body()
+        observer.stepFinished(name, duration: clock.now - start)
+        return result
     }
 
     // MARK: Steps
@@ -67,30 +83,12 @@ public struct SiteBuilder: Sendable {
     }
 
     func renderPages(_ content: LoadedContent, catalog: DataCatalog, theme: Theme) throws(DiagnosticList) -> [RenderedPage] {
-        let markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
-        let links = LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles)
-        let directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
+        let renderer = PageRenderer(content: content, catalog: catalog)
+        let observer = self.observer
         let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
-            let hooks = MarkdownHooks(
-                resolveLink: { url, isImage, location in links.resolve(url, isImage: isImage, in: page, at: location) },
-                renderDirective: { block in
-                    do throws(DiagnosticList) {
-                        // The anchor is known only once the spec is read: render with a stand-in, then name it.
-                        var rendered = try directives.render(block, numberToken: Token.pendingLabel)
-                        rendered.html = rendered.html.replacingOccurrences(of: Token.pendingLabel, with: Token.label(rendered.anchor))
-                        return .success(rendered)
-                    } catch {
-                        return .failure(error)
-                    }
-                },
-                crossReference: { Token.reference($0) },
-                rootPrefix: page.rootPrefix)
-            let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine, hooks: hooks)
-            let title = page.frontMatter.title ?? output.leadingTitle ?? output.firstHeading ?? Self.title(fromFileName: page.sourcePath)
-            let rendered = RenderedPage(page: page, title: title, body: output.html, headings: output.headings, directives: output.directives,
-                                        anchorReferences: output.anchorReferences,
-                                        summary: page.frontMatter.summary)
-            return (rendered, output.diagnostics)
+            let result = renderer.render(page)
+            observer?.pageRendered()
+            return result
         }
         let problems = results.flatMap(\.1)
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }

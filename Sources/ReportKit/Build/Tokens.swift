@@ -12,25 +12,52 @@ enum Token {
     /// Stands for a cross-reference link to `anchor`.
     static func reference(_ anchor: String) -> String { "\u{E000}X\(anchor)\u{E001}" }
 
-    /// `html` with every token replaced by `replacement(kind, anchor)`.
+    /// `html` with every token replaced by `replacement(kind, anchor)`. Scans UTF-8 bytes: this runs
+    /// over every page of the site.
     static func replace(in html: String, _ replacement: (Character, String) -> String) -> String {
-        guard html.contains(open) else { return html }
+        let bytes = html.utf8
+        // U+E000 is EE 80 80 in UTF-8, U+E001 is EE 80 81.
+        guard let first = firstOpen(in: bytes, from: bytes.startIndex) else { return html }
         var result = ""
-        result.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let start = rest.firstIndex(of: open) {
-            result += rest[..<start]
-            let afterOpen = rest.index(after: start)
-            guard afterOpen < rest.endIndex, let end = rest[afterOpen...].firstIndex(of: close) else {
-                rest = rest[afterOpen...]
+        result.reserveCapacity(bytes.count)
+        var cursor = bytes.startIndex
+        var next: String.Index? = first
+        while let start = next {
+            result += html[cursor..<start]
+            let bodyStart = bytes.index(start, offsetBy: 3)
+            guard let end = firstClose(in: bytes, from: bodyStart), bodyStart < end else {
+                cursor = bodyStart
+                next = firstOpen(in: bytes, from: cursor)
                 continue
             }
-            let kind = rest[afterOpen]
-            let anchor = String(rest[rest.index(after: afterOpen)..<end])
-            result += replacement(kind, anchor)
-            rest = rest[rest.index(after: end)...]
+            let body = html[bodyStart..<end]
+            result += replacement(body.first!, String(body.dropFirst()))
+            cursor = bytes.index(end, offsetBy: 3)
+            next = firstOpen(in: bytes, from: cursor)
         }
-        result += rest
+        result += html[cursor...]
         return result
+    }
+
+    private static func firstOpen(in bytes: String.UTF8View, from index: String.Index) -> String.Index? {
+        find(0x80, in: bytes, from: index)
+    }
+
+    private static func firstClose(in bytes: String.UTF8View, from index: String.Index) -> String.Index? {
+        find(0x81, in: bytes, from: index)
+    }
+
+    /// The index of the next `EE 80 last` sequence.
+    private static func find(_ last: UInt8, in bytes: String.UTF8View, from index: String.Index) -> String.Index? {
+        var i = index
+        while let lead = bytes[i...].firstIndex(of: 0xEE) {
+            let second = bytes.index(after: lead)
+            guard second < bytes.endIndex else { return nil }
+            let third = bytes.index(after: second)
+            guard third < bytes.endIndex else { return nil }
+            if bytes[second] == 0x80 && bytes[third] == last { return lead }
+            i = second
+        }
+        return nil
     }
 }

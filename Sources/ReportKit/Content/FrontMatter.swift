@@ -39,15 +39,14 @@ public struct FrontMatter: Sendable, Hashable {
         var lineNumber = 1
         var yamlLines: [Substring] = []
         var bodyStart: String.Index?
-        // Lines are cut at "\n" scalars: as Characters, "\r\n" is one grapheme that never equals "\n".
-        let scalars = text.unicodeScalars
-        var index = scalars.index(scalars.startIndex, offsetBy: text.hasPrefix("---\r\n") ? 5 : 4)
-        while index < scalars.endIndex {
+        var index = text.utf8.index(text.startIndex, offsetBy: text.hasPrefix("---\r\n") ? 5 : 4)
+        while index < text.endIndex {
             lineNumber += 1
-            let lineEnd = scalars[index...].firstIndex(of: "\n") ?? scalars.endIndex
-            var line = Substring(scalars[index..<lineEnd])
+            // "\r\n" is one Character in Swift, so look for both line endings.
+            let lineEnd = text[index...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) ?? text.endIndex
+            var line = text[index..<lineEnd]
             if line.hasSuffix("\r") { line = line.dropLast() }
-            let next = lineEnd < scalars.endIndex ? scalars.index(after: lineEnd) : scalars.endIndex
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
             if line == "---" || line == "..." {
                 bodyStart = next
                 break

@@ -16,6 +16,17 @@ public struct SiteConfig: Sendable, Hashable {
     public var theme: String?
     /// Whether raw HTML in Markdown is passed through.
     public var allowRawHTML: Bool = false
+    /// Whether to publish the whole report on one page (`report.html`) and as one self-contained
+    /// file: `true`, `false`, or `auto` (the default: only for sites of at most
+    /// `wholeReportAutomaticLimit` pages, since a 10,000-page "report" helps no reader).
+    public var wholeReport: Bool? = nil
+    public static let wholeReportAutomaticLimit = 1000
+
+    /// Whether a site of `pageCount` pages gets the whole-report files.
+    public func publishesWholeReport(pageCount: Int) -> Bool {
+        wholeReport ?? (pageCount <= Self.wholeReportAutomaticLimit)
+    }
+
     /// A short description for `<meta name="description">` on pages without a summary.
     public var description: String?
     /// Data files larger than this many bytes fail the build (`options: max_data_file_bytes`).
@@ -26,7 +37,7 @@ public struct SiteConfig: Sendable, Hashable {
     public init() {}
 
     static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
-    static let optionKeys = ["raw_html", "max_data_file_bytes", "max_chart_points"]
+    static let optionKeys = ["raw_html", "whole_report", "max_data_file_bytes", "max_chart_points"]
 
     /// Reads `site.yml`; a missing file gives the defaults.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticList) -> SiteConfig {
@@ -60,6 +71,10 @@ public struct SiteConfig: Sendable, Hashable {
                     for (optionKey, optionNode) in options.entries {
                         switch optionKey {
                         case "raw_html": config.allowRawHTML = try options.bool(optionNode, key: optionKey)
+                        case "whole_report":
+                            if optionNode.scalar?.string == "auto" { config.wholeReport = nil } else {
+                                config.wholeReport = try options.bool(optionNode, key: optionKey)
+                            }
                         case "max_data_file_bytes", "max_chart_points":
                             let limit = try options.int(optionNode, key: optionKey)
                             guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number") }

@@ -12,18 +12,7 @@ public struct YAMLMapping {
     /// Parses `text` (whose first line is line `firstLine` of `file`) as a mapping.
     /// `what` names the thing being parsed in messages ("front matter", "chart spec").
     public static func parse(_ text: String, file: String, firstLine: Int, what: String) throws(DiagnosticList) -> YAMLMapping {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            if case .duplicatedKeysInMapping = error {
-                // YAMLSource points at the key's second occurrence, instead of printing the whole mapping.
-                throw DiagnosticList(YAMLSource.diagnostic(for: error, in: text, origin: SourceLocation(file: file, line: firstLine), what: what))
-            }
-            throw DiagnosticList(Self.diagnostic(for: error, file: file, firstLine: firstLine, what: what))
-        } catch {
-            throw DiagnosticList(.error("malformed YAML in \(what): \(error)", at: SourceLocation(file: file, line: firstLine)))
-        }
+        let root = try YAMLSource(text, origin: SourceLocation(file: file, line: firstLine, column: 1), what: what).root
         guard let root else { return YAMLMapping(entries: [], keyNodes: [:], file: file, firstLine: firstLine) }
         guard let mapping = root.mapping else {
             throw DiagnosticList(.error("\(what) must be a mapping of 'key: value' lines", at: SourceLocation(file: file, line: firstLine),
@@ -103,24 +92,5 @@ public struct YAMLMapping {
     public func nested(_ node: Node, key: String) throws(DiagnosticList) -> YAMLMapping {
         guard let mapping = node.mapping else { throw typeError(node, key: key, expected: "a mapping of 'key: value' lines") }
         return try YAMLMapping(mapping: mapping, file: file, firstLine: firstLine, what: "'\(key)'")
-    }
-
-    static func diagnostic(for error: YamlError, file: String, firstLine: Int, what: String) -> Diagnostic {
-        var line = firstLine
-        var column = 1
-        var problem = "\(error)"
-        switch error {
-        case let .scanner(context, problemText, mark, _), let .parser(context, problemText, mark, _):
-            line = firstLine + mark.line - 1
-            column = mark.column
-            problem = problemText + (context.map { " \($0.text)" } ?? "")
-        case let .composer(context, problemText, mark, _):
-            line = firstLine + mark.line - 1
-            column = mark.column
-            problem = problemText + (context.map { " \($0.text)" } ?? "")
-        default: break
-        }
-        return .error("malformed YAML in \(what): \(problem)", at: SourceLocation(file: file, line: line, column: column),
-                      hint: "check the indentation and quote values that contain ':' or start with a special character")
     }
 }

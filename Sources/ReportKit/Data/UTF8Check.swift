@@ -1,7 +1,9 @@
 /// Checks that bytes are UTF-8, and says where they are not.
 enum UTF8Check {
     /// The text of `bytes` without a leading byte-order mark, or a diagnostic at the first invalid byte.
-    static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+    /// `subject` names the file in the message, `hint` says how to fix it.
+    static func decode(_ bytes: [UInt8], file: String, subject: String = "data file",
+                       hint: String = "save the file as UTF-8 (for example, in a spreadsheet choose 'CSV UTF-8')") -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let text = String(validating: body, as: UTF8.self) { return .success(text) }
@@ -10,9 +12,9 @@ enum UTF8Check {
         let line = body[..<offset].count(where: { $0 == UInt8(ascii: "\n") }) + 1
         let column = String(decoding: body[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
         return .failure(.error(
-            String(format: "data file is not valid UTF-8 (byte 0x%02X)", body[offset]),
+            "\(subject) is not valid UTF-8 (byte 0x\(String(format: "%02X", body[offset])))",
             at: SourceLocation(file: file, line: line, column: column),
-            hint: "save the file as UTF-8 (for example, in a spreadsheet choose 'CSV UTF-8')"))
+            hint: hint))
     }
 
     /// The index of the first byte that does not belong to a valid UTF-8 sequence.

@@ -41,18 +41,17 @@ struct YAMLSource {
              let .composer(context, problem, mark, _):
             var message = "invalid YAML in \(what): \(problem)"
             if let context { message += " (\(context.text))" }
-            var hint = problem.contains("mapping values are not allowed")
-                ? "quote a value that contains ': ', e.g. caption: \"Loans: 2023\"" : nil
-            if hint == nil, context?.text.contains("flow") == true {
-                hint = "a value starting with '[' or '{' is read as a list or mapping: close it, or quote the value"
-            }
+            let hint = problem.contains("mapping values are not allowed")
+                ? "quote a value that contains ': ', e.g. caption: \"Loans: 2023\""
+                : "check the indentation, and quote values that start with a special character such as [ { * & ! | > % @"
+
             return .error(message, at: at(mark), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             // Yams marks the mapping; point at the key's second occurrence when it is a block key.
             var location = at(context.mark)
             if let key = duplicates.first {
-                let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 let hits = lines.indices.filter { lines[$0].drop(while: { $0 == " " }).hasPrefix(key + ":") }
                 if hits.count >= 2 {
                     let column = lines[hits[1]].prefix(while: { $0 == " " }).count + 1

@@ -23,6 +23,8 @@ public struct DirectiveRenderer: Sendable {
 
     /// Keys allowed in an entry of a table's `columns:` list.
     static let tableColumnKeys = ["column", "label", "format"]
+    /// The table-column format that prints each number as written (for columns mixing quantities).
+    static let asWrittenFormat = "as-written"
 
     /// A checked spec with its data: what both tables and charts start from.
     struct Prepared {
@@ -64,6 +66,10 @@ public struct DirectiveRenderer: Sendable {
                               anchor: prepared.anchor, caption: prepared.caption)
     }
 
+    /// Charts are drawn twice: at the design width, and at this width for phones (the theme shows
+    /// one of the two), so that text stays readable on a 390 px screen instead of shrinking to 7 px.
+    static let narrowChartWidth: Double = 360
+
     /// Renders one block. `numberToken` goes wherever the figure or table number belongs.
     public func render(_ block: DirectiveBlock, numberToken: String) throws(DiagnosticList) -> RenderedDirective {
         let prepared = try prepare(block)
@@ -94,7 +100,8 @@ public struct DirectiveRenderer: Sendable {
             html = """
             <figure class="figure figure-chart" id="\(anchor)">
             <figcaption>\(captionHTML)</figcaption>
-            <div class="chart-frame">\(ChartRenderer.svg(for: model))</div>
+            <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
+            <div class="chart-narrow">\(ChartRenderer.svg(for: model, width: Self.narrowChartWidth))</div></div>
             <details class="chart-data"><summary>Data for this chart</summary>\(ChartRenderer.dataTable(for: model))</details>
             \(footer)</figure>
             """
@@ -228,14 +235,17 @@ public struct DirectiveRenderer: Sendable {
             }
             let column = try spec.column(name, in: table)
             var format: NumberFormat?
-            if let formatName {
+            let keepsWrittenDecimals = formatName?.value == Self.asWrittenFormat
+            if let formatName, !keepsWrittenDecimals {
                 format = try Self.numberFormat(formatName)
                 guard column.type.isNumeric else {
                     throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); 'format' applies to numeric columns",
                                                 at: formatName.location))
                 }
             }
-            choices.append(TableColumnChoice(column: column.name, label: label, format: format))
+            var choice = TableColumnChoice(column: column.name, label: label, format: format)
+            choice.keepsWrittenDecimals = keepsWrittenDecimals
+            choices.append(choice)
         }
         return choices
     }

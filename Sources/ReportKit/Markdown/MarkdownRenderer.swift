@@ -27,7 +27,7 @@ public struct MarkdownHooks: Sendable {
 }
 
 /// Renders GitHub-flavoured Markdown to HTML with cmark-gfm (tables, footnotes, strikethrough,
-/// autolinks, task lists), adding heading ids, link rewriting, directives and
+/// autolinks, task lists, tag filter), adding heading ids, link rewriting, directives and
 /// cross-references on the way.
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML in Markdown passes through (`options: raw_html: true` in `site.yml`).
@@ -41,8 +41,8 @@ public struct MarkdownRenderer: Sendable {
     /// Registers the GFM extensions once per process (cmark-gfm keeps them in a global registry).
     private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// No `tagfilter`: raw HTML is already omitted unless the site allows it, and the filter would
-    /// also escape the `<title>` of the charts' inline SVG, which the pipeline places as HTML.
+    /// cmark-gfm's syntax extensions. GFM's tag filter is applied by `TagFilter` to the author's raw
+    /// HTML only: cmark-gfm's own `tagfilter` would also break the `<title>` of our inline SVG charts.
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     /// Renders `markdown`, whose first line is line `firstLine` of `file` (after any front matter).
@@ -134,8 +134,12 @@ private struct DocumentPass {
         }
         cmark_iter_free(iterator)
 
-        if !allowRawHTML {
-            for node in rawHTML {
+        for node in rawHTML {
+            if allowRawHTML {
+                let html = literal(of: node)
+                let filtered = TagFilter.apply(html)
+                if filtered != html { cmark_node_set_literal(node, filtered) }
+            } else {
                 let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
                 cmark_node_set_literal(node, isBlock ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->")
             }
@@ -189,6 +193,10 @@ private struct DocumentPass {
             cmark_node_set_url(node, "")
             return
         }
+        if isImage && plainText(of: node).isEmpty {
+            diagnostics.append(.warning("image '\(url)' has no alt text", at: location(of: node),
+                                        hint: "describe what the image shows for readers who cannot see it: ![description](\(url))"))
+        }
         switch hooks.resolveLink(url, isImage, location(of: node)) {
         case .keep: break
         case .drop: cmark_node_set_url(node, "")
@@ -205,7 +213,7 @@ private struct DocumentPass {
     /// Replaces `@fig-id` and `@tbl-id` in a text node with the cross-reference HTML.
     mutating func markCrossReferences(in node: OpaquePointer) {
         let text = literal(of: node)
-        guard text.contains("@fig-") || text.contains("@tbl-") else { return }
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return }
         // Text inside a link would nest links: leave it alone.
         var ancestor = cmark_node_parent(node)
         while let current = ancestor {

@@ -52,8 +52,10 @@ public struct NumberFormat: Sendable, Hashable {
     }
 
     /// `value` formatted with `decimals` (or this format's fixed decimals when set).
+    /// Negative numbers take a true minus sign (`−1,200`); non-finite values print as `–`.
     public func format(_ value: Double, decimals requested: Int = 0) -> String {
-        let places = decimals ?? requested
+        guard value.isFinite else { return "–" }
+        let places = min(10, max(0, decimals ?? requested))
         switch style {
         case .number:
             return Self.grouped(value, decimals: places)
@@ -61,19 +63,80 @@ public struct NumberFormat: Sendable, Hashable {
             return Self.grouped(value, decimals: places) + "%"
         case let .currency(symbol):
             let body = Self.grouped(abs(value), decimals: places)
-            return (value < 0 ? "−" : "") + symbol + body
+            return (Self.isNegative(value, decimals: places) ? "−" : "") + symbol + body
         case .compact:
-            let magnitude = abs(value)
-            let (divisor, suffix): (Double, String) =
-                magnitude >= 1e12 ? (1e12, "T") : magnitude >= 1e9 ? (1e9, "B") :
-                magnitude >= 1e6 ? (1e6, "M") : magnitude >= 1e3 ? (1e3, "k") : (1, "")
+            let (divisor, suffix) = Self.compactUnit(for: abs(value))
             return Self.grouped(value / divisor, decimals: decimals ?? (suffix.isEmpty ? places : 1)) + suffix
         }
     }
 
+    /// Labels for the ticks of one axis, all with the same number of decimals: as many as the step
+    /// between ticks needs (0, 20, 40 → no decimals; 0, 0.05, 0.1 → two), ignoring fixed decimals.
+    /// A compact format uses one suffix for every tick, chosen from the largest (`0`, `0.5M`, `1.0M`).
+    public func tickLabels(for ticks: [Double]) -> [String] {
+        let finite = ticks.filter(\.isFinite)
+        switch style {
+        case .compact:
+            let (divisor, suffix) = Self.compactUnit(for: finite.map(abs).max() ?? 0)
+            let places = Self.naturalDecimals(of: finite.map { $0 / divisor }, limit: 6)
+            return ticks.map { tick in
+                guard tick.isFinite else { return "–" }
+                return tick == 0 ? "0" : Self.grouped(tick / divisor, decimals: places) + suffix
+            }
+        default:
+            let places = Self.naturalDecimals(of: finite, limit: 10)
+            var plain = self
+            plain.decimals = nil
+            return ticks.map { plain.format($0, decimals: places) }
+        }
+    }
+
+    /// Labels for data values shown together (bar labels, a data table column): this format's fixed
+    /// decimals when set, otherwise the fewest decimals (at most 3) that show every value exactly.
+    public func labels(for values: [Double]) -> [String] {
+        let places = decimals ?? Self.naturalDecimals(of: values.filter(\.isFinite), limit: 3)
+        if case .compact = style, decimals == nil {
+            return values.map { value in
+                guard value.isFinite else { return "–" }
+                let (divisor, suffix) = Self.compactUnit(for: abs(value))
+                if suffix.isEmpty { return Self.grouped(value, decimals: places) }
+                let own = Self.naturalDecimals(of: [value / divisor], limit: 1)
+                return Self.grouped(value / divisor, decimals: own) + suffix
+            }
+        }
+        return values.map { format($0, decimals: places) }
+    }
+
+    /// The fewest decimals (up to `limit`) with which every value prints exactly.
+    public static func naturalDecimals(of values: [Double], limit: Int = 3) -> Int {
+        for places in 0..<max(0, limit) {
+            let scale = pow(10.0, Double(places))
+            let exact = values.allSatisfy { value in
+                let scaled = abs(value) * scale
+                guard scaled < 1e15 else { return true }
+                return abs(scaled - scaled.rounded()) <= 1e-7 * max(1, scaled)
+            }
+            if exact { return places }
+        }
+        return max(0, limit)
+    }
+
+    /// Divisor and suffix for a compact number of this magnitude: k, M, B (not G), T.
+    static func compactUnit(for magnitude: Double) -> (Double, String) {
+        magnitude >= 1e12 ? (1e12, "T") : magnitude >= 1e9 ? (1e9, "B") :
+            magnitude >= 1e6 ? (1e6, "M") : magnitude >= 1e3 ? (1e3, "k") : (1, "")
+    }
+
+    /// Whether `value` prints with a minus sign at `decimals` places (−0.0 and values rounding to zero do not).
+    static func isNegative(_ value: Double, decimals: Int) -> Bool {
+        value < 0 && (abs(value) * pow(10.0, Double(decimals))).rounded() != 0
+    }
+
     /// Digits with a comma every three places and a true minus sign.
     static func grouped(_ value: Double, decimals: Int) -> String {
-        let rounded = String(format: "%.\(max(0, decimals))f", abs(value))
+        guard value.isFinite else { return "–" }
+        let places = min(10, max(0, decimals))
+        let rounded = String(format: "%.\(places)f", abs(value))
         let parts = rounded.split(separator: ".", maxSplits: 1)
         var integer = String(parts[0])
         var groups: [Substring] = []
@@ -84,7 +147,6 @@ public struct NumberFormat: Sendable, Hashable {
         groups.insert(Substring(integer), at: 0)
         var text = groups.joined(separator: ",")
         if parts.count > 1 { text += "." + parts[1] }
-        let isZero = Double(rounded) == 0
-        return (value < 0 && !isZero ? "−" : "") + text
+        return (isNegative(value, decimals: places) ? "−" : "") + text
     }
 }

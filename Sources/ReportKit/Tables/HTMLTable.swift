@@ -72,14 +72,20 @@ public struct HTMLTable: Sendable {
             return result
         }
         let base = choice.format ?? (column.type == .percent ? NumberFormat(.percent) : NumberFormat(.number))
-        return CellFormat(format: base, decimals: base.decimals ?? (column.type == .integer ? 0 : decimals))
+        return CellFormat(format: base, decimals: base.decimals ?? (column.type == .integer ? 0 : decimals),
+                          keepsWrittenDecimals: choice.keepsWrittenDecimals)
     }
 
     /// A number format with the decimals settled for a whole column.
     struct CellFormat {
         var format: NumberFormat
         var decimals: Int
+        var keepsWrittenDecimals = false
         func format(_ value: Double) -> String { format.format(value, decimals: decimals) }
+        /// A cell's number, with its own written decimals when the column keeps them.
+        func format(_ value: Double, written: Int) -> String {
+            format.format(value, decimals: keepsWrittenDecimals ? written : decimals)
+        }
     }
 
     func cell(_ value: DataValue, column: DataColumn, format: CellFormat, isRowHeader: Bool) -> String {
@@ -89,8 +95,8 @@ public struct HTMLTable: Sendable {
         switch value {
         case .missing:
             return "\(open) class=\"\(numeric ? "num " : "")missing\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">no data</span>\(close)"
-        case let .number(number, _) where numeric:
-            return "\(open) class=\"num\">\(format.format(number).htmlEscaped)\(close)"
+        case let .number(number, written) where numeric:
+            return "\(open) class=\"num\">\(format.format(number, written: written).htmlEscaped)\(close)"
         default:
             let lang = Self.isChinese(value.text) ? " lang=\"zh\"" : ""
             return "\(open)\(lang)>\(value.text.htmlEscaped)\(close)"

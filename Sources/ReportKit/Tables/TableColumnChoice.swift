@@ -7,6 +7,9 @@ public struct TableColumnChoice: Sendable, Hashable {
     public var label: String?
     /// Number format replacing the one implied by the column type.
     public var format: NumberFormat?
+    /// Print each number with the decimals it was written with (`format: as-written`), for columns
+    /// that mix quantities, instead of one count of decimals for the whole column.
+    public var keepsWrittenDecimals = false
 
     /// A shown column; `nil` label and format keep the column's own.
     public init(column: String, label: String? = nil, format: NumberFormat? = nil) {

@@ -1,0 +1,40 @@
+/// Renders one page's Markdown (links, directives, cross-reference tokens) against the whole
+/// site's pages and data: the unit of work of `SiteBuilder.renderPages` and of incremental rebuilds.
+public struct PageRenderer: Sendable {
+    let markdown: MarkdownRenderer
+    let links: LinkResolver
+    let directives: DirectiveRenderer
+
+    /// A renderer for the pages of `content`, reading data from `catalog`.
+    public init(content: LoadedContent, catalog: DataCatalog) {
+        markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
+        links = LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles)
+        directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
+    }
+
+    /// The rendered page and every problem found in it.
+    public func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
+        let links = self.links
+        let directives = self.directives
+        let hooks = MarkdownHooks(
+            resolveLink: { url, isImage, location in links.resolve(url, isImage: isImage, in: page, at: location) },
+            renderDirective: { block in
+                do throws(DiagnosticList) {
+                    // The anchor is known only once the spec is read: render with a stand-in, then name it.
+                    var rendered = try directives.render(block, numberToken: Token.pendingLabel)
+                    rendered.html = rendered.html.replacingOccurrences(of: Token.pendingLabel, with: Token.label(rendered.anchor))
+                    return .success(rendered)
+                } catch {
+                    return .failure(error)
+                }
+            },
+            crossReference: { Token.reference($0) },
+            rootPrefix: page.rootPrefix)
+        let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine, hooks: hooks)
+        let title = page.frontMatter.title ?? output.leadingTitle ?? output.firstHeading ?? SiteBuilder.title(fromFileName: page.sourcePath)
+        let rendered = RenderedPage(page: page, title: title, body: output.html, headings: output.headings, directives: output.directives,
+                                    anchorReferences: output.anchorReferences,
+                                    summary: page.frontMatter.summary)
+        return (rendered, output.diagnostics)
+    }
+}

@@ -1,0 +1,297 @@
+import Foundation
+
+/// The whole report on one page, for reviewers who read or print it in one go:
+///
+/// - `report.html` at the site root: every page's body in reading order, each in a
+///   `<section class="report-section">` headed by the page title as an `h2` (the page's own
+///   headings move one level down), laid out with the theme's `page` template;
+/// - `report-standalone.html`: the same with the style sheet, favicon, images and search inlined,
+///   one file to e-mail or archive.
+///
+/// Ids stay unique: every id of a page gets the page's section id as prefix (`modes--credit`), and
+/// links between pages become links inside the document (`#modes--credit`).
+struct WholeReport: Sendable {
+    static let fileName = "report.html"
+    static let standaloneFileName = "report-standalone.html"
+
+    let site: AssembledSite
+    /// Finished body of every page (tokens replaced), in reading order.
+    let bodies: [String]
+    /// Section id of each page by output path.
+    let sectionIDs: [String: String]
+
+    init(site: AssembledSite, bodies: [String]) {
+        self.site = site
+        self.bodies = bodies
+        sectionIDs = Self.sectionIDs(for: site.pages.map(\.page.outputPath))
+    }
+
+    // MARK: Section ids
+
+    /// `index.html` → `index`, `modes/index.html` → `modes`, `a/b.html` → `a-b`; made unique in reading order.
+    static func sectionIDs(for outputPaths: [String]) -> [String: String] {
+        var ids: [String: String] = [:]
+        var used: Set<String> = ["main", "content", "search"]
+        for path in outputPaths {
+            var stem = path
+            if stem.hasSuffix("/index.html") { stem.removeLast("/index.html".count) }
+            else if stem.hasSuffix(".html") { stem.removeLast(".html".count) }
+            // Only id-safe characters: the id is spliced into attribute values that are already escaped,
+            // so a file name such as `we"ird<b>.md` must not carry its quote into the report.
+            let safe = String(stem.unicodeScalars.map { scalar -> Character in
+                let keep = scalar.isASCII ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == ".")
+                                          : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                return keep ? Character(scalar) : "-"
+            })
+            var base = safe
+            while base.contains("--") { base = base.replacingOccurrences(of: "--", with: "-") }
+            if base.isEmpty { base = "index" }
+            var candidate = base
+            var number = 2
+            while used.contains(candidate) { candidate = "\(base)-\(number)"; number += 1 }
+            used.insert(candidate)
+            ids[path] = candidate
+        }
+        return ids
+    }
+
+    // MARK: Body
+
+    /// The report's body: one section per page. `inlineImage` may turn a site-relative image path into a data URI.
+    func body(inlineImage: @Sendable (String) -> String? = { _ in nil }) -> String {
+        let sections = Array(site.pages.indices).parallelMap { index -> String in
+            let rendered = site.pages[index]
+            let path = rendered.page.outputPath
+            let id = sectionIDs[path] ?? "page-\(index)"
+            return "<section class=\"report-section\" aria-labelledby=\"\(id.htmlEscaped)\">\n"
+                + "<h2 id=\"\(id.htmlEscaped)\" class=\"report-section-title\">\(rendered.title.htmlEscaped)</h2>\n"
+                + rewrite(bodies[index], pageOutput: path, prefix: id, inlineImage: inlineImage)
+                + "\n</section>\n"
+        }
+        return sections.joined()
+    }
+
+    /// Level-2 entries are the pages, level-3 entries their level-2 headings.
+    var tableOfContents: [[String: Any]] {
+        site.pages.map { rendered -> [String: Any] in
+            let id = sectionIDs[rendered.page.outputPath] ?? ""
+            let children = rendered.headings.filter { $0.level == 2 }.map { ["id": "\(id)--\($0.id)", "text": $0.text] }
+            return ["id": id, "text": rendered.title, "children": children, "hasChildren": !children.isEmpty]
+        }
+    }
+
+    /// One page body made fit for the report: headings one level down, ids prefixed, links resolved.
+    func rewrite(_ html: String, pageOutput: String, prefix: String, inlineImage: (String) -> String?) -> String {
+        let folder = (pageOutput as NSString).deletingLastPathComponent
+        return Self.rewriteTags(in: html) { tagName, name, value in
+            switch name {
+            case "id", "for":
+                return "\(prefix)--\(value)"
+            case "aria-labelledby", "aria-describedby", "headers":
+                return value.split(separator: " ").map { "\(prefix)--\($0)" }.joined(separator: " ")
+            case "href", "xlink:href":
+                return link(value, from: folder, prefix: prefix)
+            case "src":
+                guard let path = Self.sitePath(value, from: folder) else { return value }
+                return tagName == "img" ? (inlineImage(path) ?? path) : path
+            default:
+                return value.contains("url(#") ? value.replacingOccurrences(of: "url(#", with: "url(#\(prefix)--") : value
+            }
+        }
+    }
+
+    /// Where a link of a page points in the report.
+    func link(_ value: String, from folder: String, prefix: String) -> String {
+        if value.hasPrefix("#") { return "#\(prefix)--\(value.dropFirst())" }
+        guard let resolved = Self.sitePath(value, from: folder) else { return value }
+        var path = resolved
+        var fragment = ""
+        if let hash = resolved.firstIndex(of: "#") {
+            path = String(resolved[..<hash])
+            fragment = String(resolved[resolved.index(after: hash)...])
+        }
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        guard let target = sectionIDs[path] else { return resolved }
+        return fragment.isEmpty ? "#\(target)" : "#\(target)--\(fragment)"
+    }
+
+    /// A relative URL of a page in `folder`, as a path from the site root (with its fragment);
+    /// nil for absolute URLs, URLs with a scheme and pure fragments.
+    static func sitePath(_ url: String, from folder: String) -> String? {
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("/") || url.hasPrefix("?") { return nil }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
+        var parts = folder.split(separator: "/").map(String.init)
+        var rest = url
+        var suffix = ""
+        if let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            rest = String(url[..<cut])
+            suffix = String(url[cut...])
+        }
+        for segment in rest.split(separator: "/") {
+            switch segment {
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            case ".": continue
+            default: parts.append(String(segment))
+            }
+        }
+        var path = parts.joined(separator: "/")
+        if rest.hasSuffix("/") && !path.isEmpty { path += "/" }
+        return path + suffix
+    }
+
+    // MARK: Tag rewriting
+
+    /// `html` with `<h1>`…`<h5>` one level down and every double-quoted attribute value passed
+    /// through `rewrite(tagName, attributeName, value)`. Values are read and written as they are in
+    /// the HTML (entity-escaped), which is safe for the ids and URLs rewritten here.
+    static func rewriteTags(in html: String, _ rewrite: (Substring, Substring, String) -> String) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
+        var rest = html[...]
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            var cursor = rest.index(after: open)
+            var inQuote = false
+            while cursor < rest.endIndex && (inQuote || rest[cursor] != ">") {
+                if rest[cursor] == "\"" { inQuote.toggle() }
+                cursor = rest.index(after: cursor)
+            }
+            guard cursor < rest.endIndex else { out += rest[open...]; return out }
+            out += rewriteTag(rest[open...cursor], rewrite)
+            rest = rest[rest.index(after: cursor)...]
+        }
+        out += rest
+        return out
+    }
+
+    static func rewriteTag(_ tag: Substring, _ rewrite: (Substring, Substring, String) -> String) -> String {
+        // Comments and declarations pass unchanged.
+        if tag.hasPrefix("<!") || tag.hasPrefix("<?") { return String(tag) }
+        let afterOpen = tag.index(after: tag.startIndex)
+        let isClosing = tag[afterOpen] == "/"
+        let nameStart = isClosing ? tag.index(after: afterOpen) : afterOpen
+        let nameEnd = tag[nameStart...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == ":") } ?? tag.endIndex
+        let name = tag[nameStart..<nameEnd]
+        var out = String(tag[..<nameStart])
+        if name.count == 2, name.first == "h" || name.first == "H", let level = Int(String(name.dropFirst())), (1...5).contains(level) {
+            out += "h\(level + 1)"
+        } else {
+            out += name
+        }
+        if isClosing { out += tag[nameEnd...]; return out }
+        var cursor = nameEnd
+        while cursor < tag.endIndex {
+            let character = tag[cursor]
+            guard character.isWhitespace else { out.append(character); cursor = tag.index(after: cursor); continue }
+            out.append(character)
+            cursor = tag.index(after: cursor)
+            let attributeStart = cursor
+            while cursor < tag.endIndex, tag[cursor].isLetter || tag[cursor].isNumber || tag[cursor] == "-" || tag[cursor] == ":" || tag[cursor] == "_" {
+                cursor = tag.index(after: cursor)
+            }
+            let attribute = tag[attributeStart..<cursor]
+            out += attribute
+            guard !attribute.isEmpty, tag[cursor...].hasPrefix("=\"") else { continue }
+            let valueStart = tag.index(cursor, offsetBy: 2)
+            guard let valueEnd = tag[valueStart...].firstIndex(of: "\"") else { continue }
+            out += "=\"" + rewrite(name, attribute, String(tag[valueStart..<valueEnd])) + "\""
+            cursor = tag.index(after: valueEnd)
+        }
+        return out
+    }
+
+    // MARK: Stand-alone file
+
+    /// A `data:` URI of a file's bytes.
+    static func dataURI(_ data: Data, fileName: String) -> String {
+        "data:\(mimeType(for: fileName));base64,\(data.base64EncodedString())"
+    }
+
+    static func mimeType(for fileName: String) -> String {
+        switch (fileName as NSString).pathExtension.lowercased() {
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "avif": return "image/avif"
+        case "ico": return "image/x-icon"
+        default: return "application/octet-stream"
+        }
+    }
+
+    // MARK: Writing
+
+    /// The template context of the report page, built on the first page's context.
+    func context(layout: PageContext, body: String, standalone: Bool, searchScript: String?) -> [String: Any] {
+        let config = site.content.config
+        var context = layout.context(for: 0, body: body)
+        for key in ["prev", "next", "children", "hasChildren"] { context.removeValue(forKey: key) }
+        let label = site.theme.strings["whole_report"] ?? ""
+        context["lang"] = config.language
+        context["title"] = config.title
+        context["documentTitle"] = label.isEmpty ? config.title : "\(label) · \(config.title)"
+        context["isHome"] = false
+        context["isReport"] = true
+        context["content"] = body
+        context["nav"] = layout.navigation.map { entry -> [String: Any] in
+            ["title": entry.title, "href": "#" + (sectionIDs[entry.page.outputPath] ?? ""), "current": false]
+        }
+        // Pages get a pre-rendered menu; the report's menu points inside the document instead.
+        context["navigation"] = site.theme.render("navigation", context)
+        let toc = tableOfContents
+        context["toc"] = toc
+        context["hasToc"] = !toc.isEmpty
+        if standalone {
+            context["isStandalone"] = true
+            context["inlineStyle"] = inlineStyle()
+            if let favicon = assetData("favicon.svg") { context["faviconHref"] = Self.dataURI(favicon, fileName: "favicon.svg") }
+            if let searchScript {
+                context["inlineScript"] = searchScript
+            } else {
+                context["hasSearch"] = false
+            }
+        }
+        return context
+    }
+
+    func assetData(_ name: String) -> Data? {
+        guard site.theme.assets.contains(name) else { return nil }
+        return FileManager.default.contents(atPath: site.theme.root.appendingPathComponent("assets").appendingPathComponent(name).path)
+    }
+
+    /// The theme's style sheets, safe inside `<style>`.
+    func inlineStyle() -> String {
+        site.theme.assets.filter { $0.hasSuffix(".css") }.compactMap { assetData($0) }
+            .map { (String(data: $0, encoding: .utf8) ?? "").replacingOccurrences(of: "</", with: "<\\/") }
+            .joined(separator: "\n")
+    }
+
+    /// An image of the content as a data URI, for the stand-alone file.
+    func inlineImage(_ sitePath: String) -> String? {
+        let path = String(sitePath.prefix { $0 != "#" && $0 != "?" })
+        guard site.content.staticFiles.contains(path),
+              let data = FileManager.default.contents(atPath: site.options.contentFolder.appendingPathComponent(path).path) else { return nil }
+        return Self.dataURI(data, fileName: path)
+    }
+
+    /// Writes `report.html` and `report-standalone.html`.
+    func write(with writer: OutputWriter, layout: PageContext, searchIndex: SearchIndex?) throws(DiagnosticList) {
+        for file in outputs(layout: layout, searchIndex: searchIndex) { try writer.write(file.path, text: file.text) }
+    }
+
+    /// The report's files (`report.html`, `report-standalone.html`) and their HTML, for writers
+    /// other than `OutputWriter` (incremental builds).
+    func outputs(layout: PageContext, searchIndex: SearchIndex?) -> [(path: String, text: String)] {
+        guard !site.pages.isEmpty else { return [] }
+        let theme = site.theme
+        let page = theme.render("page", context(layout: layout, body: body(), standalone: false, searchScript: nil))
+        var script: String?
+        if let searchIndex, let search = assetData(SearchIndex.themeAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
+            script = (searchIndex.javaScript + "\n" + search).replacingOccurrences(of: "</script", with: "<\\/script")
+        }
+        let standaloneBody = body(inlineImage: { self.inlineImage($0) })
+        let standalone = theme.render("page", context(layout: layout, body: standaloneBody, standalone: true, searchScript: script))
+        return [(Self.fileName, page), (Self.standaloneFileName, standalone)]
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A cleaned-up view of a `ChartModel`: one x position per index, every series as long as the
+/// x positions, non-finite numbers turned into gaps. Drawing code reads only this.
+struct ChartData: Sendable {
+    var model: ChartModel
+    /// How many x positions (categories or x values) there are.
+    var count: Int
+    /// A label per x position: the category, or the x value formatted for its kind.
+    var labels: [String]
+    /// Numeric x per position (`linear`, `year`, `date`); `nil` for categories or a non-finite x.
+    var xs: [Double?]
+    var names: [String]
+    /// `values[series][index]`, `nil` for a gap.
+    var values: [[Double?]]
+    /// Every value formatted with the model's format and the same decimals for all, `nil` for a gap.
+    var valueTexts: [[String?]]
+
+    init(_ model: ChartModel) {
+        self.model = model
+        let longest = model.series.map(\.values.count).max() ?? 0
+        let numericX = model.xKind != .category && !model.xValues.isEmpty
+        if numericX {
+            count = model.xValues.count
+            xs = model.xValues.map { $0.isFinite ? $0 : nil }
+        } else {
+            count = model.categories.isEmpty ? longest : model.categories.count
+            xs = Array(repeating: nil, count: count)
+        }
+        let count = self.count
+        var labels: [String] = []
+        for i in 0..<count {
+            if i < model.categories.count {
+                labels.append(model.categories[i])
+            } else if numericX, let x = xs[i] {
+                labels.append(Self.formatX(x, kind: model.xKind, format: model.xFormat))
+            } else {
+                labels.append("")
+            }
+        }
+        self.labels = labels
+        names = model.series.map(\.name)
+        values = model.series.map { series in
+            (0..<count).map { i in
+                guard i < series.values.count, let v = series.values[i], v.isFinite else { return nil }
+                return v
+            }
+        }
+        var texts = model.valueFormat.labels(for: values.flatMap { $0.compactMap { $0 } }).makeIterator()
+        valueTexts = values.map { series in series.map { $0 == nil ? nil : texts.next() } }
+    }
+
+    /// Every value present, in series order.
+    var allValues: [Double] { values.flatMap { $0.compactMap { $0 } } }
+
+    /// Whether there is nothing to draw.
+    var isEmpty: Bool { count == 0 || allValues.isEmpty }
+
+    /// An x value as a label: years as plain integers, dates as ISO `yyyy-mm-dd`.
+    static func formatX(_ x: Double, kind: ChartModel.XKind, format: NumberFormat) -> String {
+        switch kind {
+        case .year:
+            return String(Int(x.rounded()))
+        case .date:
+            return isoDate(daysSince1970: x)
+        case .linear, .category:
+            return format.labels(for: [x])[0]
+        }
+    }
+
+    /// `yyyy-mm-dd` for a count of days since 1970-01-01 (proleptic Gregorian, UTC).
+    static func isoDate(daysSince1970 days: Double) -> String {
+        let (y, m, d) = civil(fromDays: Int(days.rounded(.down)))
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    /// Howard Hinnant's `civil_from_days`.
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}

@@ -1,0 +1,46 @@
+/// The colours a chart paints with, each a CSS custom property with a fallback, so the theme can
+/// restyle charts for dark mode and print.
+///
+/// Series colours are Okabe–Ito (colour-blind safe), ordered so that neighbours contrast and the
+/// light yellow comes late: `--chart-1` … `--chart-8`.
+enum ChartPaint: Sendable, Hashable {
+    /// Series colour `index` (0-based), cycling through eight.
+    case series(Int)
+    /// Labels, values and titles: `--chart-text`.
+    case text
+    /// Tick labels and secondary text: `--chart-muted`.
+    case muted
+    /// Gridlines: `--chart-grid`.
+    case grid
+    /// Axis lines, ticks and leader lines: `--chart-axis`.
+    case axis
+    /// The page background, used to separate touching marks: `--chart-bg`.
+    case background
+
+    /// Okabe–Ito: blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black.
+    static let seriesFallbacks = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+
+    /// Every paint, in the order the theme should define their custom properties.
+    static let all: [ChartPaint] = (0..<8).map { .series($0) } + [.text, .muted, .grid, .axis, .background]
+
+    /// The custom property name and its fallback colour, split out of `css`.
+    var customProperty: (name: String, fallback: String) {
+        let inner = css.dropFirst("var(".count).dropLast()
+        let parts = inner.split(separator: ",", maxSplits: 1)
+        return (String(parts[0]), String(parts[1]))
+    }
+
+    /// The paint as a CSS value, e.g. `var(--chart-1,#0072B2)`.
+    var css: String {
+        switch self {
+        case let .series(index):
+            let i = ((index % 8) + 8) % 8
+            return "var(--chart-\(i + 1),\(Self.seriesFallbacks[i]))"
+        case .text: return "var(--chart-text,#222)"
+        case .muted: return "var(--chart-muted,#666)"
+        case .grid: return "var(--chart-grid,#ddd)"
+        case .axis: return "var(--chart-axis,#888)"
+        case .background: return "var(--chart-bg,#fff)"
+        }
+    }
+}

@@ -1,0 +1,265 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import ReportKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `reportgen serve`: builds the site into a preview folder, serves it over HTTP on loopback,
+/// watches the content and theme, rebuilds incrementally on every change and tells the open
+/// pages to reload (Server-Sent Events). A failed build is printed and shown as an overlay in
+/// the browser; the server keeps running and recovers on the next good build.
+///
+/// The reload script is added to pages as they are served; the files on disk are never changed.
+public actor PreviewServer {
+    /// How the server is set up.
+    public struct Configuration: Sendable {
+        /// The build; its output folder is the preview folder (written in place, replaced freely).
+        public var options: BuildOptions
+        /// The port on 127.0.0.1; 0 picks a free one (tests).
+        public var port: UInt16
+        /// How often the watcher polls.
+        public var pollInterval: Duration
+        /// Receives the lines to print (build summaries, errors).
+        public var log: @Sendable (String) -> Void
+        /// Told about each rebuild's steps (`--verbose` timings).
+        public var observer: (any BuildObserver)?
+
+        /// A configuration; see the properties.
+        public init(options: BuildOptions, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(100),
+                    log: @escaping @Sendable (String) -> Void = { print($0) }) {
+            self.options = options
+            self.port = port
+            self.pollInterval = pollInterval
+            self.log = log
+        }
+    }
+
+    /// Why the server could not start.
+    public struct StartError: Error, CustomStringConvertible {
+        /// The message, with a `hint:` line.
+        public var description: String
+    }
+
+    let configuration: Configuration
+    var builder: IncrementalBuilder
+    let hub = ReloadHub()
+    var server: HTTPServer?
+    var serverTask: Task<Void, Never>?
+    var watchTask: Task<Void, Never>?
+    /// Rebuilds done since the first build.
+    var rebuildCount = 0
+
+    /// A server that has not started yet.
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+        builder = IncrementalBuilder(options: configuration.options)
+        builder.observer = configuration.observer
+        builder.defersWholeSiteFiles = true
+    }
+
+    /// The folders and files the watcher polls: the content folder and the theme folder.
+    public nonisolated var watchedPaths: [URL] {
+        let options = configuration.options
+        var paths = [options.contentFolder]
+        if let theme = options.themeFolder {
+            paths.append(theme)
+        } else {
+            paths.append(options.projectRoot.appendingPathComponent("themes"))
+        }
+        return paths
+    }
+
+    /// Builds once, starts listening and watching. Returns the port it listens on.
+    /// A first build that fails does not stop the server: the errors are shown until fixed.
+    @discardableResult
+    public func start() async throws -> UInt16 {
+        try Self.checkPortIsFree(configuration.port)
+        await rebuild(reason: nil)
+        let handler = PreviewHandler(folder: configuration.options.outputFolder, hub: hub)
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: configuration.port)
+        let server = HTTPServer(address: address, timeout: 15, logger: .disabled, handler: handler)
+        self.server = server
+        let log = configuration.log
+        serverTask = Task {
+            do {
+                try await server.run()
+            } catch {
+                log("error: the HTTP server stopped: \(error.localizedDescription)")
+            }
+        }
+        do {
+            try await server.waitUntilListening(timeout: 5)
+        } catch {
+            throw StartError(description: "cannot listen on 127.0.0.1:\(configuration.port): \(error.localizedDescription)")
+        }
+        let port: UInt16
+        if case let .ip4(_, listening)? = await server.listeningAddress { port = listening } else { port = configuration.port }
+
+        let watcher = FileWatcher(paths: watchedPaths, interval: configuration.pollInterval)
+        watchTask = Task { [weak self] in
+            for await changed in watcher.changes() {
+                guard let self else { return }
+                await self.rebuild(reason: changed)
+            }
+        }
+        return port
+    }
+
+    /// Stops watching, closes the event streams and the listening socket.
+    public func stop() async {
+        watchTask?.cancel()
+        watchTask = nil
+        await hub.finishAll()
+        await server?.stop(timeout: 1)
+        serverTask?.cancel()
+        serverTask = nil
+        server = nil
+    }
+
+    /// Serves until the task is cancelled.
+    public func runUntilCancelled() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(3600))
+        }
+        await stop()
+    }
+
+    /// Number of rebuilds done after the first build.
+    public var rebuilds: Int { rebuildCount }
+
+    /// Rebuilds now and tells the pages. `reason` is the list of changed files (`nil` for the first build).
+    func rebuild(reason: [String]?) async {
+        let log = configuration.log
+        do throws(DiagnosticList) {
+            let result = try builder.build()
+            for warning in result.warnings where reason == nil { log(warning.description) }
+            if let reason {
+                var isFolder: ObjCBool = false
+                let files = reason.filter { !(FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue) }
+                let names = files.map { configuration.options.display(URL(fileURLWithPath: $0)) }
+                log("\(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? " and \(names.count - 3) more" : ""): \(result.summary)")
+            } else {
+                log("built \(result.pages) page\(result.pages == 1 ? "" : "s") in \(result.milliseconds) ms")
+            }
+            await hub.built(written: result.written + result.removed)
+            // Then the search index and the whole report, which read every page and take longest.
+            let wholeSite = try builder.writeWholeSiteFiles()
+            if !wholeSite.isEmpty { await hub.built(written: wholeSite) }
+        } catch {
+            let text = error.sorted.map(\.description).joined(separator: "\n")
+            log(text)
+            let count = error.errors.count
+            log("build failed: \(count) error\(count == 1 ? "" : "s"); still serving the last good build, waiting for a fix")
+            await hub.failed(text)
+        }
+        if reason != nil { rebuildCount += 1 }
+    }
+
+    /// Fails with a clear message when another program holds the port.
+    static func checkPortIsFree(_ port: UInt16) throws {
+        guard port != 0 else { return }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if result != 0 {
+            let reason = errno == EADDRINUSE ? "is already in use (is another 'reportgen serve' running?)" : "cannot be used: \(String(cString: strerror(errno)))"
+            throw StartError(description: "port \(port) on 127.0.0.1 \(reason)\nhint: pass another port, e.g. --port \(port == 65535 ? 8001 : port + 1), or stop the other server")
+        }
+    }
+}
+
+/// Answers HTTP requests: the event stream, the reload script, and the preview folder's files
+/// (pages with the script added).
+struct PreviewHandler: HTTPHandler {
+    let folder: URL
+    let hub: ReloadHub
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // The raw target keeps a trailing slash (`request.path` drops it), which decides redirects.
+        let path = request.target.path(percentEncoded: false)
+        if path == LiveReload.eventsPath {
+            let stream = await hub.subscribe()
+            return HTTPResponse(statusCode: .ok,
+                                headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
+                                body: HTTPBodySequence(from: EventBytes(stream: stream)))
+        }
+        if path == LiveReload.scriptPath {
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                                body: Data(LiveReload.script.utf8))
+        }
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed)
+        }
+        guard let relative = Self.relativePath(path) else {
+            return page(.notFound, title: "Not found", message: "\(path) is not part of the site.")
+        }
+        var url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            if !path.hasSuffix("/") {
+                return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: path + "/"]), body: Data())
+            }
+            url = url.appendingPathComponent("index.html")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            if let error = await hub.currentError, !FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) {
+                return page(.serviceUnavailable, title: "Build failed", message: error)
+            }
+            return page(.notFound, title: "Not found", message: "\(path) is not part of the site.")
+        }
+        let type = Self.contentType(url.pathExtension)
+        var body = data
+        if url.pathExtension == "html" {
+            body = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self)).utf8)
+        }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+    }
+
+    func page(_ status: HTTPStatusCode, title: String, message: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                     body: Data(LiveReload.messagePage(title: title, message: message).utf8))
+    }
+
+    /// The request path as a path inside the folder; `nil` if it climbs out or names a hidden file.
+    static func relativePath(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." || part.hasPrefix(".") { return nil }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func contentType(_ ext: String) -> String {
+        switch ext.lowercased() {
+        case "html": "text/html; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "json": "application/json"
+        case "csv": "text/csv; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "gif": "image/gif"
+        case "webp": "image/webp"
+        case "pdf": "application/pdf"
+        case "txt": "text/plain; charset=utf-8"
+        case "xml": "application/xml"
+        case "woff2": "font/woff2"
+        default: "application/octet-stream"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import ReportKit
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--quiet` and `--verbose`, shared by the commands that build.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print nothing on success (errors and warnings still go to standard error).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print how long each build step took.")
+    var verbose = false
+}
+
+/// Shows build progress on standard error: a self-updating "rendering pages 120/500" line when
+/// standard error is a terminal and the build takes a while (nothing for quick builds, nothing
+/// when piped), and per-step timings with `--verbose`.
+final class TerminalProgress: BuildObserver, Sendable {
+    struct Counts {
+        var total = 0
+        var done = 0
+        var lastDraw: ContinuousClock.Instant?
+        var drawn = false
+    }
+
+    let verbose: Bool
+    let showsLine: Bool
+    let start = ContinuousClock.now
+    let counts = Mutex(Counts())
+    /// Quick builds show no progress line at all.
+    static let delay = Duration.milliseconds(300)
+
+    /// `progressLine: false` prints only the `--verbose` timings (for `serve`, whose log is line by line).
+    init(verbose: Bool, quiet: Bool, progressLine: Bool = true) {
+        self.verbose = verbose && !quiet
+        showsLine = progressLine && !quiet && isatty(STDERR_FILENO) == 1
+    }
+
+    func pagesToRender(_ count: Int) {
+        counts.withLock { $0.total = count; $0.done = 0 }
+    }
+
+    func pageRendered() {
+        guard showsLine else { return }
+        let line: String? = counts.withLock { counts in
+            counts.done += 1
+            let now = ContinuousClock.now
+            guard now - start >= Self.delay, counts.lastDraw.map({ now - $0 >= .milliseconds(80) }) ?? true || counts.done == counts.total else { return nil }
+            counts.lastDraw = now
+            counts.drawn = true
+            return "\r\u{1B}[2Krendering pages \(counts.done)/\(counts.total)"
+        }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// What the progress line says during a step (rendering shows page counts instead).
+    static let stepLabels = ["loadContent": "reading pages", "loadData": "loading data", "loadTheme": "loading the theme",
+                             "resolveReferences": "numbering figures and checking links", "writeSite": "writing the site"]
+
+    func stepStarted(_ name: String) {
+        guard showsLine, let label = Self.stepLabels[name], ContinuousClock.now - start >= Self.delay else { return }
+        counts.withLock { $0.drawn = true }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(label)…".utf8))
+    }
+
+    func stepFinished(_ name: String, duration: Duration) {
+        clearLine()
+        guard verbose else { return }
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        let line = name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms\n", milliseconds)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Removes the progress line, if one is shown.
+    func finish() { clearLine() }
+
+    func clearLine() {
+        let drawn = counts.withLock { counts in
+            defer { counts.drawn = false }
+            return counts.drawn
+        }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// Change detection and dependency tracking of `IncrementalBuilder`.
+struct IncrementalBuildTests {
+    /// Files made from every page, written again whenever a page changes.
+    static let wholeSiteFiles = ["report-standalone.html", "report.html", "search-index.js"]
+
+    @Test func firstBuildRendersAndWritesEverything() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        let result = try builder.build()
+        #expect(result.rendered == ["index.md", "alpha.md", "part/index.md", "part/one.md", "part/two.md", "part/three.md", "beta.md"])
+        #expect(result.laidOut.count == 7)
+        #expect(result.written.contains("alpha/index.html"))
+        #expect(result.written.contains("data/sales.csv"))
+        #expect(result.written.contains("report.html"))
+        #expect(site.read(output: "beta/index.html").contains("Figure 1"))
+    }
+
+    @Test func nothingChangedDoesNothing() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        let result = try builder.build()
+        #expect(result.rendered.isEmpty)
+        #expect(result.laidOut.isEmpty)
+        #expect(result.written.isEmpty)
+    }
+
+    @Test func editingABodyRendersOnlyThatPage() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        try site.write("part/two.md", "---\ntitle: Two\nweight: 2\n---\n\nSecond, edited.\n")
+        let result = try builder.build()
+        #expect(result.rendered == ["part/two.md"])
+        #expect(result.laidOut == ["part/two/index.html"])
+        #expect(result.written == ["part/two/index.html"] + Self.wholeSiteFiles)
+        #expect(site.read(output: "part/two/index.html").contains("Second, edited."))
+    }
+
+    @Test func editingADataFileRendersThePagesUsingIt() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        #expect(!site.read(output: "alpha/index.html").contains("99"))
+        try site.write("data/sales.csv", "year,amount\n2021,10\n2022,12\n2023,99\n")
+        let result = try builder.build()
+        #expect(result.rendered == ["alpha.md"])
+        #expect(result.written == ["alpha/index.html", "data/sales.csv"] + Self.wholeSiteFiles)
+        #expect(site.read(output: "alpha/index.html").contains("<td class=\"num\">99</td>"))
+    }
+
+    @Test func editingDataMetadataRendersThePagesUsingIt() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        try site.write("data/shares.yml", "columns:\n  name: {type: text, label: Company}\n  share: {type: percent, label: Share}\n")
+        let result = try builder.build()
+        #expect(result.rendered == ["beta.md"])
+        #expect(site.read(output: "beta/index.html").contains("Company"))
+    }
+
+    @Test func aSectionPageTitleChangeRelaysOutItsNeighboursAndSection() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        try site.write("part/two.md", "---\ntitle: Second part\nweight: 2\n---\n\nSecond.\n")
+        let result = try builder.build()
+        #expect(result.rendered == ["part/two.md"])
+        // Its neighbours show its title in their pager, the section lists it.
+        #expect(result.laidOut == ["part/index.html", "part/one/index.html", "part/two/index.html", "part/three/index.html"])
+        #expect(site.read(output: "part/three/index.html").contains("Second part"))
+        #expect(site.read(output: "part/index.html").contains("Second part"))
+    }
+
+    @Test func aNavigationTitleChangeRelaysOutEveryPage() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        try site.write("beta.md", TemporarySite.files["beta.md"]!.replacingOccurrences(of: "title: Beta", with: "title: Gamma"))
+        let result = try builder.build()
+        #expect(result.rendered == ["beta.md"])
+        #expect(result.laidOut.count == 7)
+        #expect(site.read(output: "part/one/index.html").contains("Gamma"))
+    }
+
+    @Test func aFigureNumberChangeReachesThePagesReferringToIt() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        // A new chart before @fig-sales makes it Figure 2; beta.md, which refers to it, is laid out again.
+        let alpha = TemporarySite.files["alpha.md"]!
+        try site.write("alpha.md", alpha.replacingOccurrences(of: "## Numbers", with: """
+            ## Numbers
+
+            ```chart
+            id: first
+            type: line
+            data: data/sales.csv
+            x: year
+            y: amount
+            caption: First
+            ```
+            """))
+        let result = try builder.build()
+        #expect(result.rendered == ["alpha.md"])
+        #expect(result.laidOut == ["alpha/index.html", "beta/index.html"])
+        #expect(site.read(output: "beta/index.html").contains("Figure 2"))
+    }
+
+    @Test func addingAPageRendersEveryPageAndRemovingItDeletesItsFile() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        try site.write("delta.md", "---\ntitle: Delta\n---\n\nNew.\n")
+        let added = try builder.build()
+        #expect(added.rendered.count == 8)
+        #expect(added.written.contains("delta/index.html"))
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("delta.md"))
+        let removed = try builder.build()
+        #expect(removed.removed == ["delta/index.html"])
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("delta/index.html").path))
+    }
+
+    @Test func aFailedBuildKeepsThePreviousStateAndRecovers() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        let good = TemporarySite.files["alpha.md"]!
+        try site.write("alpha.md", good.replacingOccurrences(of: "y: amount", with: "y: amuont"))
+        #expect(throws: DiagnosticList.self) { try builder.build() }
+        #expect(site.read(output: "alpha/index.html").contains("Sales by year"))
+        try site.write("alpha.md", good.replacingOccurrences(of: "Sales by year", with: "Sales per year"))
+        let fixed = try builder.build()
+        #expect(fixed.rendered == ["alpha.md"])
+        #expect(site.read(output: "alpha/index.html").contains("Sales per year"))
+    }
+
+    @Test func wholeSiteFilesCanBeWrittenAfterThePages() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        builder.defersWholeSiteFiles = true
+        _ = try builder.build()
+        #expect(try builder.writeWholeSiteFiles() == Self.wholeSiteFiles)
+        try site.write("part/two.md", "---\ntitle: Two\nweight: 2\n---\n\nSecond, edited.\n")
+        let result = try builder.build()
+        #expect(result.written == ["part/two/index.html"])
+        #expect(!site.read(output: "report.html").contains("Second, edited."))
+        #expect(try builder.writeWholeSiteFiles() == Self.wholeSiteFiles)
+        #expect(site.read(output: "report.html").contains("Second, edited."))
+        #expect(try builder.writeWholeSiteFiles() == [])
+    }
+
+    @Test func refusesAFolderItDidNotWrite() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: site.output.appendingPathComponent("notes.txt"))
+        var builder = IncrementalBuilder(options: site.options)
+        #expect {
+            try builder.build()
+        } throws: { error in
+            (error as? DiagnosticList)?.description == "error: output folder 'out' was not written by reportgen; refusing to write into it\nhint: empty or remove the folder yourself, or choose another folder"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import ReportKit
+
+struct LinkResolverTests {
+    static func page(_ source: String, _ output: String) -> Page {
+        Page(sourcePath: source, displayPath: "content/" + source, outputPath: output, frontMatter: FrontMatter(), body: "",
+             bodyFirstLine: 1, isSectionIndex: false, isGenerated: false, section: "")
+    }
+
+    let home = page("index.md", "index.html")
+    let modes = page("modes.md", "modes/index.html")
+    let credit = page("dilemmas/credit.md", "dilemmas/credit/index.html")
+    let dilemmas = page("dilemmas/_index.md", "dilemmas/index.html")
+    var resolver: LinkResolver { LinkResolver(pages: [home, modes, credit, dilemmas], files: ["data/loans.csv", "img/chart.png"]) }
+    let here = SourceLocation(file: "content/modes.md", line: 4, column: 7)
+
+    @Test func markdownLinksBecomeRelativeFileLinks() {
+        #expect(resolver.resolve("dilemmas/credit.md", isImage: false, in: modes, at: here) == .rewrite("../dilemmas/credit/index.html", anchorCheck: nil))
+        #expect(resolver.resolve("modes.md", isImage: false, in: home, at: here) == .rewrite("modes/index.html", anchorCheck: nil))
+        #expect(resolver.resolve("../index.md", isImage: false, in: credit, at: here) == .rewrite("../../index.html", anchorCheck: nil))
+    }
+
+    @Test func anchorsAreKeptAndChecked() {
+        let result = resolver.resolve("dilemmas/credit.md#coverage", isImage: false, in: modes, at: here)
+        #expect(result == .rewrite("../dilemmas/credit/index.html#coverage",
+                                   anchorCheck: AnchorReference(page: "dilemmas/credit.md", anchor: "coverage", location: here)))
+        #expect(resolver.resolve("#intro", isImage: false, in: modes, at: here)
+                == .rewrite("#intro", anchorCheck: AnchorReference(page: "modes.md", anchor: "intro", location: here)))
+    }
+
+    @Test func foldersAndServedURLsNameTheirIndexFile() {
+        #expect(resolver.resolve("dilemmas/", isImage: false, in: modes, at: here) == .rewrite("../dilemmas/index.html", anchorCheck: nil))
+        #expect(resolver.resolve("../modes/", isImage: false, in: credit, at: here) == .rewrite("../../modes/index.html", anchorCheck: nil))
+    }
+
+    @Test func filesAreLinkedRelatively() {
+        #expect(resolver.resolve("../data/loans.csv", isImage: false, in: credit, at: here) == .rewrite("../../data/loans.csv", anchorCheck: nil))
+        #expect(resolver.resolve("img/chart.png", isImage: true, in: modes, at: here) == .rewrite("../img/chart.png", anchorCheck: nil))
+    }
+
+    @Test func externalLinksAreLeftAlone() {
+        for url in ["https://example.org/x", "mailto:a@b.c", "//cdn.example.org/x.js"] {
+            #expect(resolver.resolve(url, isImage: false, in: modes, at: here) == .keep)
+        }
+    }
+
+    @Test func missingPageIsAnErrorWithDidYouMean() {
+        let result = resolver.resolve("dilemmas/credt.md", isImage: false, in: modes, at: here)
+        #expect(result == .broken(.error("link to missing page 'dilemmas/credt.md'", at: here, hint: "did you mean 'dilemmas/credit.md'?")))
+    }
+
+    @Test func absoluteAndEscapingLinksAreErrors() {
+        guard case .broken(let absolute) = resolver.resolve("/modes/", isImage: false, in: modes, at: here) else {
+            Issue.record("absolute link accepted"); return
+        }
+        #expect(absolute.message == "link '/modes/' is absolute, so it breaks when the site is opened from disk")
+        guard case .broken(let escaping) = resolver.resolve("../../etc/passwd", isImage: false, in: modes, at: here) else {
+            Issue.record("escaping link accepted"); return
+        }
+        #expect(escaping.message == "link '../../etc/passwd' leaves the content folder")
+    }
+}

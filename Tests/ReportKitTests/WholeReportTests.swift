@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+struct WholeReportTests {
+    /// The fixture site of `Fixtures/WholeReport`: two pages, a footnote, an image, links between pages.
+    static func fixtureSite() throws -> AssembledSite {
+        let root = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent("WholeReport")
+        let options = BuildOptions(contentFolder: root.appendingPathComponent("content"),
+                                   outputFolder: FileManager.default.temporaryDirectory.appendingPathComponent("whole-report-test"),
+                                   themeFolder: root.appendingPathComponent("theme"), projectRoot: root)
+        return try SiteBuilder(options: options).assemble()
+    }
+
+    static func report(_ site: AssembledSite) -> WholeReport {
+        let bodies = site.pages.map { site.references.finalize($0.body, pageOutput: $0.page.outputPath, rootPrefix: $0.page.rootPrefix) }
+        return WholeReport(site: site, bodies: bodies)
+    }
+
+    @Test func sectionIDsFollowOutputPathsAndStayUnique() {
+        let ids = WholeReport.sectionIDs(for: ["index.html", "modes/index.html", "a/b/index.html", "a-b/index.html", "main/index.html"])
+        #expect(ids == ["index.html": "index", "modes/index.html": "modes", "a/b/index.html": "a-b", "a-b/index.html": "a-b-2",
+                        "main/index.html": "main-2"])
+    }
+
+    @Test func resolvesRelativeURLsToSitePaths() {
+        #expect(WholeReport.sitePath("../../modes/index.html#credit", from: "dilemmas/credit") == "modes/index.html#credit")
+        #expect(WholeReport.sitePath("../../images/a.png", from: "dilemmas/credit") == "images/a.png")
+        #expect(WholeReport.sitePath("./x/", from: "") == "x/")
+        #expect(WholeReport.sitePath("https://example.org/", from: "a") == nil)
+        #expect(WholeReport.sitePath("mailto:a@b.c", from: "a") == nil)
+        #expect(WholeReport.sitePath("#top", from: "a") == nil)
+    }
+
+    @Test func demotesHeadingsAndRewritesAttributes() {
+        let html = #"<h2 id="a">A</h2><svg><rect fill="url(#g)"/></svg><h5>x</h5><h6>y</h6><p title="h2">&lt;h2&gt;</p>"#
+        let out = WholeReport.rewriteTags(in: html) { _, name, value in
+            name == "id" ? "p--" + value : value.replacingOccurrences(of: "url(#", with: "url(#p--")
+        }
+        #expect(out == ##"<h3 id="p--a">A</h3><svg><rect fill="url(#p--g)"/></svg><h6>x</h6><h6>y</h6><p title="h2">&lt;h2&gt;</p>"##)
+    }
+
+    @Test func bodyHoldsEveryPageWithPrefixedIdsAndInDocumentLinks() throws {
+        let site = try Self.fixtureSite()
+        let body = Self.report(site).body()
+        #expect(body.contains(##"<section class="report-section" aria-labelledby="index">"##))
+        #expect(body.contains(##"<h2 id="modes" class="report-section-title">Modes &amp; &lt;more&gt;</h2>"##))
+        #expect(body.contains(##"<a href="#modes--credit">link to credit</a>"##))
+        #expect(body.contains(##"<a href="#index">home</a>"##))
+        #expect(body.contains(##"<a href="https://example.org/a?b=1">out</a>"##))
+        #expect(body.contains(##"<a href="#index--fn-1" id="index--fnref-1""##))
+        #expect(body.contains(##"<li id="index--fn-1">"##))
+        #expect(body.contains(##"<h3 id="modes--credit">Credit</h3>"##))
+        #expect(body.contains(##"<h4 id="modes--deeper">Deeper</h4>"##))
+        #expect(body.contains(##"<img src="images/dot.svg" alt="Dot" />"##))
+        #expect(!body.contains("<h1"))
+    }
+
+    @Test func standaloneInlinesImagesStylesFaviconAndSearch() throws {
+        let site = try Self.fixtureSite()
+        let report = Self.report(site)
+        let body = report.body(inlineImage: report.inlineImage)
+        #expect(body.contains(##"<img src="data:image/svg+xml;base64,"##))
+        let context = report.context(layout: PageContext(site: site), body: body, standalone: true, searchScript: "x()")
+        #expect(context["inlineStyle"] as? String == "body { color: red; }\n")
+        #expect((context["faviconHref"] as? String)?.hasPrefix("data:image/svg+xml;base64,") == true)
+        #expect(context["inlineScript"] as? String == "x()")
+        #expect(context["documentTitle"] as? String == "Everything · Whole report fixture")
+        #expect(context["prev"] == nil && context["next"] == nil)
+    }
+
+    @Test func tableOfContentsListsPagesAndTheirSections() throws {
+        let toc = Self.report(try Self.fixtureSite()).tableOfContents
+        #expect(toc.map { $0["id"] as? String } == ["index", "modes"])
+        let children = toc[1]["children"] as? [[String: String]]
+        #expect(children == [["id": "modes--credit", "text": "Credit"]])
+    }
+}
