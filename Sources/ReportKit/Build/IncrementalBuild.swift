@@ -141,7 +141,8 @@ public struct IncrementalBuilder: Sendable {
         if let previous, Set(previous.dataFingerprints.keys) == Set(fingerprints.keys) {
             catalog = previous.catalog
             if !changedData.isEmpty {
-                let fresh = try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: displayRoot, paths: Array(changedData))
+                let fresh = try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: displayRoot, paths: Array(changedData),
+                                                 maxDataFileBytes: config.maxDataFileBytes)
                 for (path, table) in fresh.tables {
                     catalog.tables[path] = table
                     catalog.csvBytes[path] = fresh.csvBytes[path]

@@ -111,10 +111,12 @@ public struct OutputWriter: Sendable {
     static func removeStale(in parent: URL, name: String) {
         let output = parent.appendingPathComponent(name)
         if !FileManager.default.fileExists(atPath: output.path) {
-            for entry in ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
-            where entry.hasPrefix(".\(name).previous-") {
-                if let pid = Int32(entry.dropFirst(".\(name).previous-".count)), pid != getpid(), kill(pid, 0) != 0,
-                   rename(parent.appendingPathComponent(entry).path, output.path) == 0 { break }
+            if rename(parent.appendingPathComponent(".\(name).spare").path, output.path) != 0 {
+                for entry in ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+                where entry.hasPrefix(".\(name).previous-") {
+                    if let pid = Int32(entry.dropFirst(".\(name).previous-".count)), pid != getpid(), kill(pid, 0) != 0,
+                       rename(parent.appendingPathComponent(entry).path, output.path) == 0 { break }
+                }
             }
         }
         let prefixes = [".\(name).partial-", ".\(name).previous-"]

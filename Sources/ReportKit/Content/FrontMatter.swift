@@ -47,7 +47,7 @@ public struct FrontMatter: Sendable, Hashable {
             let lineEnd = scalars[index...].firstIndex(of: "\n") ?? scalars.endIndex
             var line = Substring(scalars[index..<lineEnd])
             if line.hasSuffix("\r") { line = line.dropLast() }
-            let next = lineEnd < scalars.endIndex ? scalars.index(after: lineEnd) : scalars.endIndex
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
             if line == "---" || line == "..." {
                 bodyStart = next
                 break

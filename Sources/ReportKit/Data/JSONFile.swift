@@ -11,7 +11,7 @@ enum JSONFile {
         } catch {
             guard var diagnostic = error.diagnostics.first else { return .failure(.error("cannot read JSON", at: SourceLocation(file: file))) }
             diagnostic.message = diagnostic.message.replacingOccurrences(of: "invalid YAML in JSON data file", with: "invalid JSON")
-            if diagnostic.hint?.hasPrefix("a value starting with") == true { diagnostic.hint = "check for a missing ',' or closing bracket" }
+            if diagnostic.message.hasPrefix("invalid JSON:") { diagnostic.hint = "check for a missing ',', quote or closing bracket" }
             return .failure(diagnostic)
         }
         let hint = "a JSON data file is an array of records: [{\"year\": 2023, \"amount\": 1.5}, ...]"

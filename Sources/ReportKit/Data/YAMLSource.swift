@@ -53,7 +53,7 @@ struct YAMLSource {
             // Yams marks the mapping; point at the key's second occurrence when it is a block key.
             var location = at(context.mark)
             if let key = duplicates.first {
-                let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 let hits = lines.indices.filter { lines[$0].drop(while: { $0 == " " }).hasPrefix(key + ":") }
                 if hits.count >= 2 {
                     let column = lines[hits[1]].prefix(while: { $0 == " " }).count + 1

@@ -27,7 +27,7 @@ public struct MarkdownHooks: Sendable {
 }
 
 /// Renders GitHub-flavoured Markdown to HTML with cmark-gfm (tables, footnotes, strikethrough,
-/// autolinks, task lists), adding heading ids, link rewriting, directives and
+/// autolinks, task lists, tag filter), adding heading ids, link rewriting, directives and
 /// cross-references on the way.
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML in Markdown passes through (`options: raw_html: true` in `site.yml`).
