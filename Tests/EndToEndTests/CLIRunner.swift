@@ -52,6 +52,20 @@ enum CLI {
         return process
     }
 
+    /// Waits for `process` to end without blocking a thread of the shared cooperative pool
+    /// (long blocking waits there starve the async server tests running beside).
+    static func waitForExit(_ process: Process) async throws {
+        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        process.waitUntilExit()
+    }
+
+    /// `build` for async tests: the same run, waited for without blocking.
+    static func buildAsync(content: String = "content", output: String = "output", in folder: URL) async throws -> Int32 {
+        let process = try start(["build", "--content", content, "--output", output, "--theme", theme.path, "-q"], in: folder)
+        try await waitForExit(process)
+        return process.terminationStatus
+    }
+
     /// `reportgen build --content CONTENT --output OUTPUT --theme <default theme>` in `folder`.
     @discardableResult
     static func build(content: String = "content", output: String = "output", in folder: URL, quiet: Bool = true) throws -> Run {

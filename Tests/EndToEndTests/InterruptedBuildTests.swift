@@ -33,7 +33,7 @@ struct InterruptedBuildTests {
     }
 
     @Test("a build killed at any moment leaves the old site or the new one")
-    func killedBuilds() throws {
+    func killedBuilds() async throws {
         let folder = try CLI.scratchFolder("interrupted")
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.writeSite(at: folder.appendingPathComponent("v1"), version: 1)
@@ -42,10 +42,10 @@ struct InterruptedBuildTests {
         // The two complete sites, for reference, and how long a whole build takes.
         let clock = ContinuousClock()
         let start = clock.now
-        #expect(try CLI.build(content: "v2", output: "output", in: folder).status == 0)
+        #expect(try await CLI.buildAsync(content: "v2", output: "output", in: folder) == 0)
         let buildTime = clock.now - start
         let new = FolderSnapshot(folder.appendingPathComponent("output"))
-        #expect(try CLI.build(content: "v1", output: "output", in: folder).status == 0)
+        #expect(try await CLI.buildAsync(content: "v1", output: "output", in: folder) == 0)
         let old = FolderSnapshot(folder.appendingPathComponent("output"))
         #expect(old != new)
         #expect(old.files.count > 2000)
@@ -58,9 +58,9 @@ struct InterruptedBuildTests {
             let source = current == old ? "v2" : "v1"
             let process = try CLI.start(["build", "--content", source, "--output", "output", "--theme", CLI.theme.path, "-q"], in: folder)
             let delay = Double(buildTime.components.seconds) + Double(buildTime.components.attoseconds) / 1e18
-            usleep(UInt32(delay * fraction * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try await Task.sleep(for: .microseconds(Int(delay * fraction * 1_000_000)))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            try await CLI.waitForExit(process)
             let after = FolderSnapshot(folder.appendingPathComponent("output"))
             #expect(after == old || after == new, "killed at \(fraction) of a build: output is neither the old nor the new site")
             outcomes.append(after == current ? "unchanged" : "replaced")
@@ -69,7 +69,7 @@ struct InterruptedBuildTests {
         #expect(outcomes.first == "unchanged")
 
         // The next build removes the staging folders of killed builds.
-        #expect(try CLI.build(content: "v2", output: "output", in: folder).status == 0)
+        #expect(try await CLI.buildAsync(content: "v2", output: "output", in: folder) == 0)
         #expect(FolderSnapshot(folder.appendingPathComponent("output")) == new)
         #expect(try Self.leftovers(in: folder) == [])
     }
