@@ -193,3 +193,30 @@ struct SiteBuildTests {
         return result
     }
 }
+
+/// Navigation stays small on large flat sites.
+struct NavigationScaleTests {
+    @Test func siteYmlNavigationListsOnlyItsEntries() throws {
+        let project = try SiteBuildTests.makeProject()
+        for i in 0..<40 {
+            try "# Extra \(i)\n\nText.\n".write(to: project.appendingPathComponent("content/extra\(i).md"), atomically: true, encoding: .utf8)
+        }
+        _ = try SiteBuilder(options: SiteBuildTests.options(project)).build()
+        let html = try SiteBuildTests.read(project, "extra7/index.html")
+        let bar = html.components(separatedBy: "site-nav-bar")[1].components(separatedBy: "</ul>")[0]
+        #expect(bar.contains(">Guide<") && bar.contains(">Findings<"))
+        #expect(!bar.contains("Extra 3"))
+    }
+
+    @Test func withoutNavigationAFlatFolderShowsAtMostTheLimit() throws {
+        let project = try SiteBuildTests.makeProject()
+        try "title: Flat\n".write(to: project.appendingPathComponent("content/site.yml"), atomically: true, encoding: .utf8)
+        for i in 0..<40 {
+            try "# Extra \(i)\n\nText.\n".write(to: project.appendingPathComponent("content/extra\(i).md"), atomically: true, encoding: .utf8)
+        }
+        _ = try SiteBuilder(options: SiteBuildTests.options(project)).build()
+        let html = try SiteBuildTests.read(project, "extra7/index.html")
+        let bar = html.components(separatedBy: "site-nav-bar")[1].components(separatedBy: "</ul>")[0]
+        #expect(bar.components(separatedBy: "<li").count - 1 <= PageContext.automaticNavigationLimit + 1)
+    }
+}

@@ -97,10 +97,17 @@ struct PageContext {
     /// a flat folder of 10,000 pages does not put 10,000 links on each page (sections are kept).
     static let automaticNavigationLimit = 30
 
-    /// Home, then the top-level pages and sections in reading order.
+    /// The pages `site.yml`'s `navigation` lists; without it, home, then the top-level pages and
+    /// sections in reading order.
     static func navigationEntries(of site: AssembledSite) -> [RenderedPage] {
+        let listed = site.content.config.navigation
+        if !listed.isEmpty {
+            // Exactly the pages site.yml lists (a page or a section's folder), in reading order.
+            let names = Set(listed.flatMap { [$0, $0 + "/index.md", $0 + "/_index.md"] })
+            return site.pages.filter { names.contains($0.page.sourcePath) }
+        }
         let topLevel = site.pages.filter { $0.page.section.isEmpty || $0.page.outputPath == "index.html" }
-        if !site.content.config.navigation.isEmpty || topLevel.count <= automaticNavigationLimit { return topLevel }
+        if topLevel.count <= automaticNavigationLimit { return topLevel }
         let sections = topLevel.filter { $0.page.isSectionIndex }
         return Array(sections.prefix(automaticNavigationLimit))
     }
