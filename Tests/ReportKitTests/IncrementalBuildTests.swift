@@ -204,6 +204,17 @@ struct IncrementalBuildTests {
         #expect(result.rendered == ["part/two.md"])
     }
 
+    @Test func aWeightChangeReordersThePagesOfACachedSite() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = Self.settledBuilder(site)
+        _ = try builder.build()
+        try site.write("part/three.md", "---\ntitle: Three\nweight: 0\n---\n\nThird, now first.\n")
+        let result = try builder.build()
+        #expect(result.read == ["part/three.md"])
+        #expect(result.rendered == ["index.md", "alpha.md", "part/index.md", "part/three.md", "part/one.md", "part/two.md", "beta.md"])
+    }
+
     @Test func filesChangedJustBeforeABuildAreReadAgainNextTime() throws {
         let site = try TemporarySite()
         defer { site.remove() }

@@ -80,14 +80,16 @@ public struct IncrementalBuilder: Sendable {
         var outputHashes: [String: Int]
         /// What the deferred whole-site files need, until `writeWholeSiteFiles()` writes them.
         var pendingWholeSite: PendingWholeSite?
-        /// Every page file as last loaded, with its stamp, by content-relative path.
-        var pageCache: [String: CachedContentLoader.CachedPage]
+        /// The content as last loaded, with the stamps of the page files.
+        var loaded: CachedContentLoader.Loaded
         /// Digests of the data, metadata, theme and static files, with their stamps.
         var digests: FileDigests
         /// Each page's body with figure numbers and cross-references filled in, by source path.
         var finalized: [String: FinalizedBody]
         /// What the figure numbers and captions were when `finalized` was made.
         var referencesKey: Int
+        /// Figure numbers and anchors of the site.
+        var references: SiteReferences
     }
 
     /// A page body with its tokens replaced, and the hash of that text.
@@ -153,7 +155,7 @@ public struct IncrementalBuilder: Sendable {
         // 1. Content, compared page by page; pages whose stamps did not change are not read again.
         let now = FileStamp.Time.now
         let loader = ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder))
-        let loaded = try CachedContentLoader(loader: loader, settleTime: settleTime).load(previous: previous?.pageCache ?? [:], now: now)
+        let loaded = try CachedContentLoader(loader: loader, settleTime: settleTime).load(previous: previous?.loaded, now: now)
         let content = loaded.content
         var digests = previous?.digests ?? FileDigests()
         digests.clearReads()
@@ -220,7 +222,17 @@ public struct IncrementalBuilder: Sendable {
         timer.finish("renderPages")
 
         // 5. Whole-site steps: numbers, anchors, navigation.
-        let references = try builder.resolveReferences(pages, theme: theme)
+        // Kept when no page rendered again changed its headings, figures or anchor links.
+        let references: SiteReferences
+        if let previous, !siteChanged, previous.themeFingerprint == themeFingerprint, results.allSatisfy({ result in
+            guard let old = previous.rendered[result.0.page.sourcePath] else { return false }
+            return old.headings == result.0.headings && old.directives == result.0.directives
+                && old.anchorReferences == result.0.anchorReferences
+        }) {
+            references = previous.references
+        } else {
+            references = try builder.resolveReferences(pages, theme: theme)
+        }
         let site = AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages,
                                  references: references, warnings: content.warnings)
         let layout = PageContext(site: site)
@@ -310,7 +322,8 @@ public struct IncrementalBuilder: Sendable {
         state = State(config: config, structure: structure, dataFingerprints: fingerprints, catalog: catalog,
                       themeFingerprint: themeFingerprint, theme: theme, rendered: renderedBySource,
                       layoutKeys: layoutKeys, outputHashes: outputHashes, pendingWholeSite: pending,
-                      pageCache: loaded.cache, digests: digests, finalized: finalizedBySource, referencesKey: referencesKey)
+                      loaded: loaded, digests: digests, finalized: finalizedBySource, referencesKey: referencesKey,
+                      references: references)
         let contentRoot = options.contentFolder.standardizedFileURL.path + "/"
         let dataRead = digests.reads.filter { $0.hasPrefix(contentRoot) }.map { String($0.dropFirst(contentRoot.count)) }
         let elapsed = clock.now - start
