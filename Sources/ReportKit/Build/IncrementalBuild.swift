@@ -90,6 +90,8 @@ public struct IncrementalBuilder: Sendable {
         var referencesKey: Int
         /// Figure numbers and anchors of the site.
         var references: SiteReferences
+        /// Renders pages against the site's structure and data.
+        var renderer: PageRenderer
     }
 
     /// A page body with its tokens replaced, and the hash of that text.
@@ -203,7 +205,13 @@ public struct IncrementalBuilder: Sendable {
             return old.directives.contains { !changedData.isDisjoint(with: $0.dataFiles) }
         }
         observer?.pagesToRender(toRender.count)
-        let renderer = PageRenderer(content: content, catalog: catalog)
+        // The renderer's link table is made from the site's structure: kept while it and the data stay.
+        let renderer: PageRenderer
+        if let previous, !siteChanged, changedData.isEmpty {
+            renderer = previous.renderer
+        } else {
+            renderer = PageRenderer(content: content, catalog: catalog)
+        }
         let observer = self.observer
         let results = toRender.parallelMap { page -> (RenderedPage, [Diagnostic]) in
             let result = renderer.render(page)
@@ -323,7 +331,7 @@ public struct IncrementalBuilder: Sendable {
                       themeFingerprint: themeFingerprint, theme: theme, rendered: renderedBySource,
                       layoutKeys: layoutKeys, outputHashes: outputHashes, pendingWholeSite: pending,
                       loaded: loaded, digests: digests, finalized: finalizedBySource, referencesKey: referencesKey,
-                      references: references)
+                      references: references, renderer: renderer)
         let contentRoot = options.contentFolder.standardizedFileURL.path + "/"
         let dataRead = digests.reads.filter { $0.hasPrefix(contentRoot) }.map { String($0.dropFirst(contentRoot.count)) }
         let elapsed = clock.now - start
