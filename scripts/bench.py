@@ -86,6 +86,10 @@ def hugo_site(base, content, pages):
     return site
 
 
+class BenchError(Exception):
+    """A measurement that could not be made; recorded, and the other measurements go on."""
+
+
 EDITED_PAGE = "s03/p00003.md"
 EDITED_OUTPUT = "s03/p00003/index.html"
 SERVE_LOG = re.compile(r": rebuilt (\d+) of (\d+) pages?, wrote (\d+) files? in (\d+) ms")
@@ -201,7 +205,7 @@ def timed_save(server, path, data, timeout):
             written = json.loads(payload).get("written", [])
             return start, arrived, written
         if name in ("timeout", "closed", "build-error"):
-            sys.exit(f"error: no reload event after saving {path} ({name}): {payload}\n" + "\n".join(server.log[-10:]))
+            raise BenchError(f"no reload event after saving {path} ({name}): {payload} " + " | ".join(server.log[-5:]))
 
 
 def serve_bench(base, content, pages, edits):
@@ -227,7 +231,7 @@ def serve_bench(base, content, pages, edits):
             original = page.read_bytes()
             start, arrived, written = timed_save(server, page, original + f"\nEdited line {n}, for the benchmark.\n".encode(), timeout)
             if EDITED_OUTPUT not in written:
-                sys.exit(f"error: the reload event after editing {EDITED_PAGE} did not list {EDITED_OUTPUT}: {written}")
+                raise BenchError(f"the reload event after editing {EDITED_PAGE} did not list {EDITED_OUTPUT}: {written}")
             edit.append(arrived - start)
             # The search index (and whole report) follow in a second event when their bytes changed
             # (text past the index's per-page limit does not reach it); give them time before the next edit.
@@ -270,6 +274,7 @@ def main():
     parser.add_argument("--edits", type=int, default=5, help="edits and no-op saves through `serve` per size (median)")
     parser.add_argument("--sizes", default="1000,10000,50000", help="corpus sizes in pages, comma-separated")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview-server measurements")
+    parser.add_argument("--serve-sizes", default=None, help="sizes to measure `serve` on (default: every size)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even when installed")
     parser.add_argument("--json", default=str(ROOT / "bench-results" / "bench.json"))
     parser.add_argument("--workdir", default=os.environ.get("BENCH_DIR", str(Path(tempfile.gettempdir()) / "reportgen-bench")))
@@ -302,8 +307,12 @@ def main():
             entry["hugo"] = median_of(args.runs, [hugo, "--quiet", "--source", str(site), "--destination", str(hugo_out)],
                                       before=lambda: shutil.rmtree(hugo_out, ignore_errors=True))
             entry["ratio_wall"] = round(entry["full"]["wall_s"] / entry["hugo"]["wall_s"], 3)
-        if not args.no_serve:
-            entry["serve"] = serve_bench(base, content, pages, args.edits)
+        if not args.no_serve and (args.serve_sizes is None or pages in parse_sizes(args.serve_sizes)):
+            try:
+                entry["serve"] = serve_bench(base, content, pages, args.edits)
+            except BenchError as error:
+                entry["serve_error"] = str(error)
+                print(f"warning: {pages} pages, serve: {error}", file=sys.stderr)
         results["corpus"][pages] = entry
         rows.append((f"{pages} pages: full build", entry["full"]))
         rows.append((f"{pages} pages: no-op rebuild (CLI)", entry["rebuild"]))
@@ -329,6 +338,9 @@ def main():
                   f" (server build {fmt(serve['edit_build_ms'])}), search index {fmt(serve['index_after_edit_ms'])} after the save;"
                   f" no-op save → event {fmt(serve['noop_save_to_event_ms'])} (server build {fmt(serve['noop_build_ms'])});"
                   f" server peak {fmt(serve['peak_mib'], 'MiB')}")
+    for pages, entry in results["corpus"].items():
+        if "serve_error" in entry:
+            print(f"{pages} pages, serve: FAILED: {entry['serve_error']}")
     for pages, entry in results["corpus"].items():
         if "ratio_wall" in entry:
             print(f"{pages} pages: reportgen / hugo wall time = {entry['ratio_wall']:.2f}")
