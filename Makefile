@@ -45,9 +45,11 @@ check: release
 serve: release
 	$(RELEASE_BIN) serve --content $(CONTENT) --port $(PORT) $(THEME_FLAG)
 
-## bench: build speed and memory against Hugo on a generated corpus
+## bench: build speed, incremental rebuilds (serve) and memory against Hugo on generated corpora
+## (make bench BENCH_ARGS="--sizes 1000,10000 --runs 5"; see scripts/bench.py --help)
+BENCH_ARGS ?=
 bench: release
-	python3 scripts/bench.py
+	python3 scripts/bench.py $(BENCH_ARGS)
 
 ## fuzz: build the libFuzzer targets (CSV/JSON data, front matter, directives) with ASan and run
 ## each for $(FUZZ_SECONDS) s from Tests/Fuzz/corpus/NAME/; crashing inputs land in .build-fuzz/crashes/NAME/

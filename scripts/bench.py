@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
 """Build-speed and memory benchmark: reportgen against Hugo on the same generated corpus.
 
-Usage: scripts/bench.py [--runs N] [--sizes 1000,10000,50000] [--json bench-results/bench.json]
+Usage: scripts/bench.py [--runs N] [--edits N] [--sizes 1000,10000,50000] [--json bench-results/bench.json]
 
-Prints a table of medians (wall seconds, CPU seconds, peak RSS) and writes the figures as JSON.
+For each corpus size it measures (medians over --runs runs):
+- a full build (output folder removed first) with its peak memory;
+- a rebuild over the existing output with nothing changed (the CLI `build` has no cache: a no-op);
+- Hugo on the same corpus, and the ratio of the wall times;
+- the preview server (`reportgen serve` on an ephemeral port, on a private copy of the corpus):
+  from saving one page to the reload event on /__reportgen/events (median over --edits edits),
+  the build time the server logs for it, the time until the search index follows, and a no-op
+  save (identical bytes written again) to its event;
+and the microsite build. Prints a table and the issue-7 targets, and writes the figures as JSON.
 The corpus comes from ../shared/bench/make-corpus.py (or $CORPUS_SCRIPT); Hugo runs only when
 `hugo` is installed.
 """
-import argparse, json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, http.client, json, os, queue, re, resource, select, shutil, statistics, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,10 +86,198 @@ def hugo_site(base, content, pages):
     return site
 
 
+class BenchError(Exception):
+    """A measurement that could not be made; recorded, and the other measurements go on."""
+
+
+EDITED_PAGE = "s03/p00003.md"
+EDITED_OUTPUT = "s03/p00003/index.html"
+SERVE_LOG = re.compile(r": rebuilt (\d+) of (\d+) pages?, wrote (\d+) files? in (\d+) ms")
+
+
+class Server:
+    """`reportgen serve` on an ephemeral port, with its event stream read by a thread."""
+
+    def __init__(self, content, preview, startup_timeout):
+        self.proc = subprocess.Popen([str(BIN), "serve", "--content", str(content), "--theme", str(ROOT / "themes" / "default"),
+                                      "--port", "0", "--preview-folder", str(preview)],
+                                     cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.log = []
+        self.events = queue.Queue()
+        threading.Thread(target=self._read_log, daemon=True).start()
+        self.port = self._wait_for_port(startup_timeout)
+        self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60 + startup_timeout)
+        self.conn.request("GET", "/__reportgen/events")
+        response = self.conn.getresponse()
+        if response.status != 200:
+            self.stop()
+            sys.exit(f"error: {self.conn.host}:{self.port}/__reportgen/events answered {response.status}")
+        threading.Thread(target=self._read_events, args=(response,), daemon=True).start()
+        name, _, _ = self.next_event(10)
+        if name != "hello":
+            self.stop()
+            sys.exit(f"error: the event stream began with {name!r}, not 'hello'")
+
+    def _wait_for_port(self, timeout):
+        deadline = time.monotonic() + timeout
+        line = b""
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.proc.stdout], [], [], 0.5)
+            if ready:
+                chunk = os.read(self.proc.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                line += chunk
+                match = re.search(rb"http://127\.0\.0\.1:(\d+)/", line)
+                if match:
+                    return int(match.group(1))
+            elif self.proc.poll() is not None:
+                break
+        self.stop()
+        sys.exit("error: reportgen serve did not start within %d s:\n%s" % (timeout, "\n".join(self.log[-20:])))
+
+    def _read_log(self):
+        for raw in self.proc.stderr:
+            self.log.append(raw.decode(errors="replace").rstrip("\n"))
+
+    def _read_events(self, response):
+        """Puts (name, data, perf_counter at arrival) for each event; stops at the end of the stream."""
+        name, data = None, []
+        try:
+            while True:
+                raw = response.readline()
+                if not raw:
+                    break
+                line = raw.decode(errors="replace").rstrip("\r\n")
+                if line.startswith("event:"):
+                    name = line[6:].strip()
+                elif line.startswith("data:"):
+                    data.append(line[5:].strip())
+                elif line == "" and name is not None:
+                    self.events.put((name, "\n".join(data), time.perf_counter()))
+                    name, data = None, []
+        except (OSError, http.client.HTTPException):
+            pass
+        self.events.put(("closed", "", time.perf_counter()))
+
+    def next_event(self, timeout):
+        """The next event, or ('timeout', '', now) after `timeout` seconds."""
+        try:
+            return self.events.get(timeout=timeout)
+        except queue.Empty:
+            return ("timeout", "", time.perf_counter())
+
+    def drain(self):
+        while not self.events.empty():
+            self.events.get_nowait()
+
+    def peak_mib(self):
+        try:
+            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return None
+
+    def stop(self):
+        try:
+            self.conn.close()
+        except Exception:
+            pass
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+
+
+def timed_save(server, path, data, timeout):
+    """Writes `data` to `path`; returns (when it was written, when the next 'built' event arrived, that event's written list)."""
+    server.drain()
+    start = time.perf_counter()
+    path.write_bytes(data)
+    while True:
+        name, payload, arrived = server.next_event(timeout)
+        if name == "built":
+            written = json.loads(payload).get("written", [])
+            return start, arrived, written
+        if name in ("timeout", "closed", "build-error"):
+            raise BenchError(f"no reload event after saving {path} ({name}): {payload} " + " | ".join(server.log[-5:]))
+
+
+def serve_bench(base, content, pages, edits):
+    """One-page edits and no-op saves through `reportgen serve`, on a private copy of the corpus."""
+    work = base / f"serve-{pages}"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(content, work / "content", symlinks=True)
+    timeout = 60 + pages / 250
+    cooldown = 2 + pages / 2500
+    server = Server(work / "content", work / "preview", startup_timeout=timeout)
+    try:
+        # Let the watcher take its first snapshot (it starts after the first build): a save made
+        # before it is part of that snapshot and never reported.
+        time.sleep(1.0 + pages / 5000)
+        page = work / "content" / EDITED_PAGE
+        noop, edit, index = [], [], []
+        log_start = len(server.log)
+        for _ in range(edits):
+            start, arrived, _ = timed_save(server, page, page.read_bytes(), timeout)
+            noop.append(arrived - start)
+            time.sleep(0.3)
+        noop_log = server.log[log_start:]
+        log_start = len(server.log)
+        for n in range(edits):
+            original = page.read_bytes()
+            start, arrived, written = timed_save(server, page, original + f"\nEdited line {n}, for the benchmark.\n".encode(), timeout)
+            if EDITED_OUTPUT not in written:
+                raise BenchError(f"the reload event after editing {EDITED_PAGE} did not list {EDITED_OUTPUT}: {written}")
+            edit.append(arrived - start)
+            # The search index (and whole report) follow in a second event when their bytes changed
+            # (text past the index's per-page limit does not reach it); give them time before the next edit.
+            if not any(path.endswith(("search-index.js", "report.html")) for path in written):
+                name, _, arrived = server.next_event(cooldown)
+                if name == "built":
+                    index.append(arrived - start)
+            time.sleep(0.3)
+        build_ms = [int(m.group(4)) for line in server.log[log_start:] for m in [SERVE_LOG.search(line)] if m]
+        noop_ms = [int(m.group(4)) for line in noop_log for m in [SERVE_LOG.search(line)] if m]
+        peak = server.peak_mib()
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    median_ms = lambda values: round(statistics.median(values) * 1000, 1) if values else None
+    return {
+        "edit_to_reload_ms": median_ms(edit),
+        "edit_build_ms": statistics.median(build_ms) if build_ms else None,
+        "noop_save_to_event_ms": median_ms(noop),
+        "noop_build_ms": statistics.median(noop_ms) if noop_ms else None,
+        "index_after_edit_ms": median_ms(index),
+        "peak_mib": round(peak, 1) if peak else None,
+        "edits": edits,
+    }
+
+
+def parse_sizes(text):
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        sys.exit(f"error: --sizes takes page counts separated by commas, e.g. 1000,10000,50000 (got {text!r})")
+    if not sizes or any(size < 10 for size in sizes):
+        sys.exit(f"error: --sizes needs at least one page count of 10 or more (got {text!r})")
+    return sizes
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--runs", type=int, default=3, help="runs per build measurement (median)")
+    parser.add_argument("--edits", type=int, default=5, help="edits and no-op saves through `serve` per size (median)")
+    parser.add_argument("--sizes", default="1000,10000,50000", help="corpus sizes in pages, comma-separated")
+    parser.add_argument("--no-serve", action="store_true", help="skip the preview-server measurements")
+    parser.add_argument("--serve-sizes", default=None, help="sizes to measure `serve` on (default: every size)")
+    parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even when installed")
     parser.add_argument("--json", default=str(ROOT / "bench-results" / "bench.json"))
     parser.add_argument("--workdir", default=os.environ.get("BENCH_DIR", str(Path(tempfile.gettempdir()) / "reportgen-bench")))
     args = parser.parse_args()
@@ -89,10 +285,12 @@ def main():
         sys.exit("error: build the tool first: swift build -c release")
     base = Path(args.workdir)
     base.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in args.sizes.split(",") if s]
-    hugo = shutil.which("hugo")
-    results = {"machine": {"cores": os.cpu_count()}, "corpus": {}, "hugo": bool(hugo)}
+    sizes = parse_sizes(args.sizes)
+    hugo = None if args.no_hugo else shutil.which("hugo")
+    results = {"machine": {"cores": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()]},
+               "corpus": {}, "hugo": bool(hugo)}
     rows = []
+    theme = str(ROOT / "themes" / "default")
 
     for pages in sizes:
         content = make_corpus(base, pages)
@@ -100,34 +298,74 @@ def main():
         entry = {}
         # Full build: the output folder removed before each run, so every run writes the whole site.
         entry["full"] = median_of(args.runs, [str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out),
-                                              "--theme", str(ROOT / "themes" / "default")],
+                                              "--theme", theme],
                                   cwd=ROOT, before=lambda: shutil.rmtree(out, ignore_errors=True))
-        # Rebuild over an existing output (what a user does most).
+        # No-op rebuild: the CLI build again over its own output, nothing changed.
         entry["rebuild"] = median_of(args.runs, [str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out),
-                                                 "--theme", str(ROOT / "themes" / "default")], cwd=ROOT)
+                                                 "--theme", theme], cwd=ROOT)
         if hugo:
             site = hugo_site(base, content, pages)
             hugo_out = base / f"hugo-out-{pages}"
             entry["hugo"] = median_of(args.runs, [hugo, "--quiet", "--source", str(site), "--destination", str(hugo_out)],
                                       before=lambda: shutil.rmtree(hugo_out, ignore_errors=True))
             entry["ratio_wall"] = round(entry["full"]["wall_s"] / entry["hugo"]["wall_s"], 3)
+        if not args.no_serve and (args.serve_sizes is None or pages in parse_sizes(args.serve_sizes)):
+            try:
+                entry["serve"] = serve_bench(base, content, pages, args.edits)
+            except BenchError as error:
+                entry["serve_error"] = str(error)
+                print(f"warning: {pages} pages, serve: {error}", file=sys.stderr)
         results["corpus"][pages] = entry
         rows.append((f"{pages} pages: full build", entry["full"]))
-        rows.append((f"{pages} pages: rebuild over output", entry["rebuild"]))
+        rows.append((f"{pages} pages: no-op rebuild (CLI)", entry["rebuild"]))
         if hugo:
             rows.append((f"{pages} pages: hugo", entry["hugo"]))
 
     microsite_out = base / "out-microsite"
     results["microsite"] = median_of(max(args.runs, 5), [str(BIN), "build", "--quiet", "--content", str(ROOT / "content"),
-                                                         "--output", str(microsite_out), "--theme", str(ROOT / "themes" / "default")], cwd=ROOT)
+                                                         "--output", str(microsite_out), "--theme", theme], cwd=ROOT)
     rows.append(("microsite build", results["microsite"]))
 
-    print(f"{'benchmark':<34} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}")
+    sys.stdout.reconfigure(line_buffering=True)
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores "
+          f"(at the start: {' '.join(f'{x:.2f}' for x in results['machine']['load_average'])})")
+    print(f"{'benchmark':<38} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}")
     for name, r in rows:
-        print(f"{name:<34} {r['wall_s']:>8.3f} {r['cpu_s']:>8.3f} {r['peak_mib']:>9.1f}")
+        print(f"{name:<38} {r['wall_s']:>8.3f} {r['cpu_s']:>8.3f} {r['peak_mib']:>9.1f}")
+    fmt = lambda value, unit="ms": "-" if value is None else f"{value:g} {unit}"
+    for pages, entry in results["corpus"].items():
+        serve = entry.get("serve")
+        if serve:
+            print(f"{pages} pages, serve (median of {serve['edits']}): edit → reload event {fmt(serve['edit_to_reload_ms'])}"
+                  f" (server build {fmt(serve['edit_build_ms'])}), search index {fmt(serve['index_after_edit_ms'])} after the save;"
+                  f" no-op save → event {fmt(serve['noop_save_to_event_ms'])} (server build {fmt(serve['noop_build_ms'])});"
+                  f" server peak {fmt(serve['peak_mib'], 'MiB')}")
+    for pages, entry in results["corpus"].items():
+        if "serve_error" in entry:
+            print(f"{pages} pages, serve: FAILED: {entry['serve_error']}")
     for pages, entry in results["corpus"].items():
         if "ratio_wall" in entry:
             print(f"{pages} pages: reportgen / hugo wall time = {entry['ratio_wall']:.2f}")
+    if len(results["corpus"]) > 1:
+        per_thousand = ", ".join(f"{pages}: {entry['full']['wall_s'] / pages * 1000:.3f} s" for pages, entry in results["corpus"].items())
+        print(f"full build per 1000 pages (flat = linear): {per_thousand}")
+
+    # The targets of issue 7, on the 10,000-page corpus when it was measured.
+    checks = []
+    ten = results["corpus"].get(10000)
+    if ten:
+        if "ratio_wall" in ten:
+            checks.append(("10k full build <= 0.25 x Hugo", ten["ratio_wall"] <= 0.25, f"{ten['ratio_wall']:.2f} x"))
+        checks.append(("10k full build peak <= 200 MiB", ten["full"]["peak_mib"] <= 200, f"{ten['full']['peak_mib']:.1f} MiB"))
+        serve = ten.get("serve")
+        if serve and serve["edit_to_reload_ms"] is not None:
+            checks.append(("10k one-page edit → reload <= 50 ms", serve["edit_to_reload_ms"] <= 50, f"{serve['edit_to_reload_ms']:g} ms"))
+            if serve["edit_build_ms"] is not None:
+                checks.append(("10k one-page rebuild (server) <= 50 ms", serve["edit_build_ms"] <= 50, f"{serve['edit_build_ms']:g} ms"))
+    checks.append(("microsite build <= 150 ms", results["microsite"]["wall_s"] <= 0.150, f"{results['microsite']['wall_s'] * 1000:.0f} ms"))
+    results["targets"] = {name: {"met": met, "value": value} for name, met, value in checks}
+    for name, met, value in checks:
+        print(f"target {name:<40} {'met ' if met else 'MISSED'}  ({value})")
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     print(f"figures written to {args.json}")

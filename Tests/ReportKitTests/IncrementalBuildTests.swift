@@ -165,6 +165,69 @@ struct IncrementalBuildTests {
         #expect(try builder.writeWholeSiteFiles() == [])
     }
 
+    /// A builder trusting stamps of files changed 50 ms before a build, on a site written 100 ms ago.
+    static func settledBuilder(_ site: TemporarySite) -> IncrementalBuilder {
+        Thread.sleep(forTimeInterval: 0.1)
+        var builder = IncrementalBuilder(options: site.options)
+        builder.settleTime = .milliseconds(50)
+        return builder
+    }
+
+    @Test func unchangedFilesAreNotReadAgain() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = Self.settledBuilder(site)
+        let first = try builder.build()
+        #expect(first.read == ["alpha.md", "beta.md", "data/sales.csv", "data/shares.csv", "data/shares.yml",
+                               "index.md", "part/index.md", "part/one.md", "part/three.md", "part/two.md"])
+        #expect(try builder.build().read == [])
+        try site.write("part/two.md", "---\ntitle: Two\nweight: 2\n---\n\nSecond, edited.\n")
+        try site.write("data/sales.csv", "year,amount\n2021,10\n2022,12\n2023,99\n")
+        let result = try builder.build()
+        #expect(result.read == ["data/sales.csv", "part/two.md"])
+        #expect(result.rendered == ["alpha.md", "part/two.md"])
+        #expect(site.read(output: "part/two/index.html").contains("Second, edited."))
+    }
+
+    @Test func anEditKeepingSizeAndModificationTimeIsSeen() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = Self.settledBuilder(site)
+        _ = try builder.build()
+        let file = site.content.appendingPathComponent("part/two.md").path
+        let modified = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as! Date
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try site.write("part/two.md", text.replacingOccurrences(of: "Two", with: "Owt"))
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file)
+        let result = try builder.build()
+        #expect(result.read == ["part/two.md"])
+        #expect(result.rendered == ["part/two.md"])
+    }
+
+    @Test func aWeightChangeReordersThePagesOfACachedSite() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = Self.settledBuilder(site)
+        _ = try builder.build()
+        try site.write("part/three.md", "---\ntitle: Three\nweight: 0\n---\n\nThird, now first.\n")
+        let result = try builder.build()
+        #expect(result.read == ["part/three.md"])
+        #expect(result.rendered == ["index.md", "alpha.md", "part/index.md", "part/three.md", "part/one.md", "part/two.md", "beta.md"])
+    }
+
+    @Test func filesChangedJustBeforeABuildAreReadAgainNextTime() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        // With the default settle time, files written a moment ago may still change within the
+        // same clock tick: they are read again (and found unchanged, so nothing is rendered).
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        let result = try builder.build()
+        #expect(result.read.contains("alpha.md"))
+        #expect(result.rendered.isEmpty)
+        #expect(result.written.isEmpty)
+    }
+
     @Test func refusesAFolderItDidNotWrite() throws {
         let site = try TemporarySite()
         defer { site.remove() }

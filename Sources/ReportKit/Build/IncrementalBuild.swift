@@ -3,13 +3,17 @@ import Foundation
 /// Rebuilds a site after edits, redoing only what the edits touch. It keeps the previous build
 /// in memory and, on each `build()`:
 ///
-/// - reloads the pages (cheap) and compares each with its previous version;
+/// - reads again only the pages, data files and theme files whose stamp (`stat`: modification
+///   and change time, size, inode) changed, and compares each with its previous version;
 /// - reloads only the data files whose bytes (or `.yml`) changed;
 /// - renders the Markdown of changed pages and of pages whose directives read a changed data
 ///   file (every page when the set of pages, data files or `site.yml` changed);
 /// - redoes the whole-site steps that are cheap (figure numbers, anchors, navigation);
 /// - lays out again only pages whose layout inputs changed (their body, or a title shown in
 ///   their navigation, neighbours or section list), and writes only files whose bytes changed.
+///
+/// So a one-page edit in a large site costs a `stat` per file, rendering that page, laying out
+/// the pages that show it, and some whole-site bookkeeping.
 ///
 /// The output folder is written in place (no staging): this is for previews such as `serve`,
 /// not for publishing. A failed build throws and leaves the previous state as it was, so the
@@ -22,6 +26,9 @@ public struct IncrementalBuilder: Sendable {
     /// Leave the search index and the whole report (the slowest files, made from every page) to
     /// `writeWholeSiteFiles()`, so a preview can reload the edited page first.
     public var defersWholeSiteFiles = false
+    /// How long before a build a file must have been changed for its stamp to be trusted
+    /// (`FileStamp.settleTime`); tests shorten it.
+    var settleTime = FileStamp.settleTime
     /// The last successful build, `nil` before the first.
     var state: State?
 
@@ -40,6 +47,10 @@ public struct IncrementalBuilder: Sendable {
         public var written: [String]
         /// Output paths of files removed because nothing produces them any more, sorted.
         public var removed: [String]
+        /// Content-relative paths of the files read from disk (pages, data and metadata files,
+        /// static files), sorted; the others were taken from the previous build because their
+        /// stamps had not changed.
+        public var read: [String]
         /// Warnings of the content loading step.
         public var warnings: [Diagnostic]
         /// Pages in the site.
@@ -69,6 +80,24 @@ public struct IncrementalBuilder: Sendable {
         var outputHashes: [String: Int]
         /// What the deferred whole-site files need, until `writeWholeSiteFiles()` writes them.
         var pendingWholeSite: PendingWholeSite?
+        /// The content as last loaded, with the stamps of the page files.
+        var loaded: CachedContentLoader.Loaded
+        /// Digests of the data, metadata, theme and static files, with their stamps.
+        var digests: FileDigests
+        /// Each page's body with figure numbers and cross-references filled in, by source path.
+        var finalized: [String: FinalizedBody]
+        /// What the figure numbers and captions were when `finalized` was made.
+        var referencesKey: Int
+        /// Figure numbers and anchors of the site.
+        var references: SiteReferences
+        /// Renders pages against the site's structure and data.
+        var renderer: PageRenderer
+    }
+
+    /// A page body with its tokens replaced, and the hash of that text.
+    struct FinalizedBody: Sendable {
+        var body: String
+        var hash: Int
     }
 
     /// The input of the search index and the whole report, kept when their writing is deferred.
@@ -125,8 +154,14 @@ public struct IncrementalBuilder: Sendable {
         let previous = state
         var timer = StepTimer(observer: observer)
 
-        // 1. Content, compared page by page.
-        let content = try builder.loadContent()
+        // 1. Content, compared page by page; pages whose stamps did not change are not read again.
+        let now = FileStamp.Time.now
+        let loader = ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder))
+        let loaded = try CachedContentLoader(loader: loader, settleTime: settleTime).load(previous: previous?.loaded, now: now)
+        let content = loaded.content
+        var digests = previous?.digests ?? FileDigests()
+        digests.clearReads()
+        digests.settleTime = settleTime
         let structure = content.pages.map { "\($0.sourcePath)→\($0.outputPath)" } + content.staticFiles + content.dataFiles
         let config = content.config
         let siteChanged = previous == nil || previous!.structure != structure || previous!.config != config
@@ -134,7 +169,7 @@ public struct IncrementalBuilder: Sendable {
 
         // 2. Data: reload only the files whose bytes changed.
         var fingerprints: [String: Int] = [:]
-        for path in content.dataFiles { fingerprints[path] = dataFingerprint(path) }
+        for path in content.dataFiles { fingerprints[path] = dataFingerprint(path, digests: &digests, now: now) }
         let changedData = Set(fingerprints.filter { previous?.dataFingerprints[$0.key] != $0.value }.keys)
         var catalog: DataCatalog
         let displayRoot = options.display(options.contentFolder)
@@ -156,7 +191,7 @@ public struct IncrementalBuilder: Sendable {
         // 3. Theme, reloaded when any of its files changed.
         let themeFolder = options.themeFolder
             ?? options.projectRoot.appendingPathComponent("themes").appendingPathComponent(config.theme ?? "default")
-        let themeFingerprint = Self.folderFingerprint(themeFolder)
+        let themeFingerprint = Self.folderFingerprint(themeFolder, digests: &digests, now: now)
         let theme: Theme
         if let previous, previous.themeFingerprint == themeFingerprint, previous.config.theme == config.theme {
             theme = previous.theme
@@ -171,7 +206,13 @@ public struct IncrementalBuilder: Sendable {
             return old.directives.contains { !changedData.isDisjoint(with: $0.dataFiles) }
         }
         observer?.pagesToRender(toRender.count)
-        let renderer = PageRenderer(content: content, catalog: catalog)
+        // The renderer's link table is made from the site's structure: kept while it and the data stay.
+        let renderer: PageRenderer
+        if let previous, !siteChanged, changedData.isEmpty {
+            renderer = previous.renderer
+        } else {
+            renderer = PageRenderer(content: content, catalog: catalog)
+        }
         let observer = self.observer
         let results = toRender.parallelMap { page -> (RenderedPage, [Diagnostic]) in
             let result = renderer.render(page)
@@ -183,11 +224,24 @@ public struct IncrementalBuilder: Sendable {
         var renderedBySource = previous?.rendered ?? [:]
         for (rendered, _) in results { renderedBySource[rendered.page.sourcePath] = rendered }
         let pages = content.pages.map { renderedBySource[$0.sourcePath]! }
-        renderedBySource = Dictionary(uniqueKeysWithValues: pages.map { ($0.page.sourcePath, $0) })
+        if renderedBySource.count != pages.count {
+            renderedBySource = Dictionary(uniqueKeysWithValues: pages.map { ($0.page.sourcePath, $0) })
+        }
+        let renderedNow = Set(toRender.map(\.sourcePath))
         timer.finish("renderPages")
 
         // 5. Whole-site steps: numbers, anchors, navigation.
-        let references = try builder.resolveReferences(pages, theme: theme)
+        // Kept when no page rendered again changed its headings, figures or anchor links.
+        let references: SiteReferences
+        if let previous, !siteChanged, previous.themeFingerprint == themeFingerprint, results.allSatisfy({ result in
+            guard let old = previous.rendered[result.0.page.sourcePath] else { return false }
+            return old.headings == result.0.headings && old.directives == result.0.directives
+                && old.anchorReferences == result.0.anchorReferences
+        }) {
+            references = previous.references
+        } else {
+            references = try builder.resolveReferences(pages, theme: theme)
+        }
         let site = AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages,
                                  references: references, warnings: content.warnings)
         let layout = PageContext(site: site)
@@ -208,14 +262,25 @@ public struct IncrementalBuilder: Sendable {
                 written.append(path)
             }
         }
-        let bodies = pages.parallelMap { rendered in
-            references.finalize(rendered.body, pageOutput: rendered.page.outputPath, rootPrefix: rendered.page.rootPrefix)
+        // Bodies of pages not rendered again are taken as they were, unless a figure number or
+        // caption changed (the only whole-site inputs of `finalize`).
+        let referencesKey = Self.referencesKey(references)
+        let reusable = previous.flatMap { $0.referencesKey == referencesKey ? $0.finalized : nil } ?? [:]
+        let finalized = pages.parallelMap { rendered -> FinalizedBody in
+            if !renderedNow.contains(rendered.page.sourcePath), let body = reusable[rendered.page.sourcePath] { return body }
+            let body = references.finalize(rendered.body, pageOutput: rendered.page.outputPath, rootPrefix: rendered.page.rootPrefix)
+            return FinalizedBody(body: body, hash: Self.hash(body))
         }
+        let bodies = finalized.map(\.body)
+        var finalizedBySource: [String: FinalizedBody] = [:]
+        finalizedBySource.reserveCapacity(pages.count)
+        for (rendered, body) in zip(pages, finalized) { finalizedBySource[rendered.page.sourcePath] = body }
+        let configKey = Self.hash(config)
         var toLayOut: [Int] = []
         for index in pages.indices {
             let outputPath = pages[index].page.outputPath
-            let key = layoutKey(index: index, body: bodies[index], site: site, layout: layout, navigationKey: navigationKey,
-                                themeFingerprint: themeFingerprint)
+            let key = layoutKey(index: index, bodyHash: finalized[index].hash, site: site, layout: layout, navigationKey: navigationKey,
+                                configKey: configKey, themeFingerprint: themeFingerprint)
             layoutKeys[outputPath] = key
             if let previous, previous.layoutKeys[outputPath] == key, let hash = previous.outputHashes[outputPath] {
                 outputHashes[outputPath] = hash
@@ -228,12 +293,20 @@ public struct IncrementalBuilder: Sendable {
             laidOut.append(pages[index].page.outputPath)
             try emit(pages[index].page.outputPath, bytes)
         }
+        // Copied files: their output hash is their digest, so an unchanged one is not read.
+        func copy(_ source: URL, to path: String) throws(DiagnosticList) {
+            let digest = digests.digest(of: source.path, now: now)
+            if previous?.outputHashes[path] == digest {
+                outputHashes[path] = digest
+            } else {
+                try emit(path, Self.read(source))
+            }
+        }
         for asset in theme.assets {
-            let bytes = Self.read(theme.root.appendingPathComponent("assets").appendingPathComponent(asset))
-            try emit("assets/" + asset, bytes)
+            try copy(theme.root.appendingPathComponent("assets").appendingPathComponent(asset), to: "assets/" + asset)
         }
         for file in content.staticFiles {
-            try emit(file, Self.read(options.contentFolder.appendingPathComponent(file)))
+            try copy(options.contentFolder.appendingPathComponent(file).standardizedFileURL, to: file)
         }
         for data in catalog.csvOutput() {
             try emit(data.path, data.bytes)
@@ -257,24 +330,29 @@ public struct IncrementalBuilder: Sendable {
 
         state = State(config: config, structure: structure, dataFingerprints: fingerprints, catalog: catalog,
                       themeFingerprint: themeFingerprint, theme: theme, rendered: renderedBySource,
-                      layoutKeys: layoutKeys, outputHashes: outputHashes, pendingWholeSite: pending)
+                      layoutKeys: layoutKeys, outputHashes: outputHashes, pendingWholeSite: pending,
+                      loaded: loaded, digests: digests, finalized: finalizedBySource, referencesKey: referencesKey,
+                      references: references, renderer: renderer)
+        let contentRoot = options.contentFolder.standardizedFileURL.path + "/"
+        let dataRead = digests.reads.filter { $0.hasPrefix(contentRoot) }.map { String($0.dropFirst(contentRoot.count)) }
         let elapsed = clock.now - start
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         return Result(rendered: toRender.map(\.sourcePath), laidOut: laidOut, written: written.sorted(), removed: removed,
-                      warnings: content.warnings, pages: pages.count, milliseconds: milliseconds)
+                      read: (loaded.read + dataRead).sorted(), warnings: content.warnings, pages: pages.count, milliseconds: milliseconds)
     }
 
     /// Everything a page's layout shows: its own body, title and headings, the navigation, its
     /// neighbours' titles and (for a section) its children.
-    func layoutKey(index: Int, body: String, site: AssembledSite, layout: PageContext, navigationKey: Int, themeFingerprint: Int) -> Int {
+    func layoutKey(index: Int, bodyHash: Int, site: AssembledSite, layout: PageContext, navigationKey: Int, configKey: Int,
+                   themeFingerprint: Int) -> Int {
         let rendered = site.pages[index]
         var hasher = Hasher()
-        hasher.combine(body)
+        hasher.combine(bodyHash)
         hasher.combine(rendered.title)
         hasher.combine(rendered.summary)
         hasher.combine(rendered.headings)
         hasher.combine(rendered.page.frontMatter)
-        hasher.combine(site.content.config)
+        hasher.combine(configKey)
         hasher.combine(navigationKey)
         hasher.combine(themeFingerprint)
         for neighbour in [index - 1, index + 1] where site.pages.indices.contains(neighbour) {
@@ -293,21 +371,35 @@ public struct IncrementalBuilder: Sendable {
         return hasher.finalize()
     }
 
-    /// A data file's bytes and those of its metadata file.
-    func dataFingerprint(_ path: String) -> Int {
+    /// A data file's bytes and those of its metadata file (read only when their stamps changed).
+    func dataFingerprint(_ path: String, digests: inout FileDigests, now: FileStamp.Time) -> Int {
         var hasher = Hasher()
-        hasher.combine(Self.read(options.contentFolder.appendingPathComponent(path)))
-        hasher.combine(Self.read(options.contentFolder.appendingPathComponent(DataFileLoader.metadataPath(for: path))))
+        hasher.combine(digests.digest(of: options.contentFolder.appendingPathComponent(path).standardizedFileURL.path, now: now))
+        hasher.combine(digests.digest(of: options.contentFolder.appendingPathComponent(DataFileLoader.metadataPath(for: path)).standardizedFileURL.path,
+                                      now: now))
         return hasher.finalize()
     }
 
-    /// Every file of a folder, by path and bytes.
-    static func folderFingerprint(_ folder: URL) -> Int {
+    /// Every file of a folder, by path and bytes (read only when their stamps changed).
+    static func folderFingerprint(_ folder: URL, digests: inout FileDigests, now: FileStamp.Time) -> Int {
         var hasher = Hasher()
         let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
         for file in files {
             hasher.combine(file)
-            hasher.combine(read(folder.appendingPathComponent(file)))
+            hasher.combine(digests.digest(of: folder.appendingPathComponent(file).path, now: now))
+        }
+        return hasher.finalize()
+    }
+
+    /// Figure and table numbers, captions and pages: what `SiteReferences.finalize` reads.
+    static func referencesKey(_ references: SiteReferences) -> Int {
+        var hasher = Hasher()
+        for anchor in references.targets.keys.sorted() {
+            let target = references.targets[anchor]!
+            hasher.combine(anchor)
+            hasher.combine(target.label)
+            hasher.combine(target.caption)
+            hasher.combine(target.pageOutput)
         }
         return hasher.finalize()
     }
