@@ -220,3 +220,15 @@ struct NavigationScaleTests {
         #expect(bar.components(separatedBy: "<li").count - 1 <= PageContext.automaticNavigationLimit + 1)
     }
 }
+
+struct DraftTests {
+    @Test func draftsArePublishedOnlyWhenAskedFor() throws {
+        let project = try SiteBuildTests.makeProject()
+        var options = SiteBuildTests.options(project)
+        _ = try SiteBuilder(options: options).build()
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output/draft/index.html").path))
+        options.includeDrafts = true
+        _ = try SiteBuilder(options: options).build()
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("output/draft/index.html").path))
+    }
+}

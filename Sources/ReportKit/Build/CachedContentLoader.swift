@@ -82,7 +82,7 @@ struct CachedContentLoader {
                 cache[relative] = entry
                 if wasRead { read.append(relative) }
                 warnings += entry.warnings
-                if !entry.page.frontMatter.draft { pages.append(entry.page) }
+                if loader.includeDrafts || !entry.page.frontMatter.draft { pages.append(entry.page) }
             case let .failure(list): problems += list.diagnostics
             }
         }

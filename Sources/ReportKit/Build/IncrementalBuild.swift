@@ -156,7 +156,8 @@ public struct IncrementalBuilder: Sendable {
 
         // 1. Content, compared page by page; pages whose stamps did not change are not read again.
         let now = FileStamp.Time.now
-        let loader = ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder))
+        let loader = ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
+                                   includeDrafts: options.includeDrafts)
         let loaded = try CachedContentLoader(loader: loader, settleTime: settleTime).load(previous: previous?.loaded, now: now)
         let content = loaded.content
         var digests = previous?.digests ?? FileDigests()

@@ -67,9 +67,8 @@ public struct SiteBuilder: Sendable {
     // MARK: Steps
 
     func loadContent() throws(DiagnosticList) -> LoadedContent {
-        var content = try ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder)).load()
-        if options.includeDrafts == false { content.pages.removeAll { $0.frontMatter.draft } }
-        return content
+        try ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
+                          includeDrafts: options.includeDrafts).load()
     }
 
     func loadData(_ content: LoadedContent) throws(DiagnosticList) -> DataCatalog {

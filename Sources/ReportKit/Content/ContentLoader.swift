@@ -3,7 +3,7 @@ import Foundation
 /// Everything read from the content folder before any Markdown is parsed.
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
-    /// Pages (drafts left out), in reading order.
+    /// Pages in reading order (drafts only when the loader includes them).
     public var pages: [Page]
     /// Content-relative paths of data files (`*.csv`, `*.json`).
     public var dataFiles: [String]
@@ -19,9 +19,13 @@ public struct ContentLoader: Sendable {
     /// How the content folder is named in diagnostics (as the user passed it, e.g. `content`).
     public var displayRoot: String
 
-    public init(contentRoot: URL, displayRoot: String) {
+    /// Whether pages marked `draft: true` are published (`build --drafts`, `serve --drafts`).
+    public var includeDrafts: Bool
+
+    public init(contentRoot: URL, displayRoot: String, includeDrafts: Bool = false) {
         self.contentRoot = contentRoot.standardizedFileURL
         self.displayRoot = displayRoot
+        self.includeDrafts = includeDrafts
     }
 
     public func displayPath(_ relative: String) -> String {
@@ -75,7 +79,7 @@ public struct ContentLoader: Sendable {
             switch result {
             case let .success((page, pageWarnings)):
                 warnings += pageWarnings
-                if !page.frontMatter.draft { pages.append(page) }
+                if includeDrafts || !page.frontMatter.draft { pages.append(page) }
             case let .failure(list): problems += list.diagnostics
             }
         }
