@@ -57,21 +57,10 @@ public func llvmFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
 }
 #endif
 
-/// Built with `-sanitize=fuzzer -DFUZZING` (`make fuzz`): hands over to libFuzzer. Otherwise:
-/// runs the files given as arguments through the target and prints what each gave (crash
-/// reproduction, `swift run FuzzDirective FILE...`).
+/// See `runFuzzTarget`: libFuzzer in the fuzzer build, replay of files given as arguments otherwise.
 @main
 enum FuzzDirectiveMain {
     static func main() {
-        #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzDirective))
-        #else
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            print("\(path): \(fuzzBlock([UInt8](data)))")
-        }
-        #endif
+        runFuzzTarget(fuzzDirective, replay: fuzzBlock)
     }
 }

@@ -41,21 +41,10 @@ public func llvmFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
 }
 #endif
 
-/// Built with `-sanitize=fuzzer -DFUZZING` (`make fuzz`): hands over to libFuzzer. Otherwise:
-/// runs the files given as arguments through the target and prints what each gave (crash
-/// reproduction, `swift run FuzzFrontMatter FILE...`).
+/// See `runFuzzTarget`: libFuzzer in the fuzzer build, replay of files given as arguments otherwise.
 @main
 enum FuzzFrontMatterMain {
     static func main() {
-        #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzFrontMatter))
-        #else
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            print("\(path): \(fuzzPage([UInt8](data)))")
-        }
-        #endif
+        runFuzzTarget(fuzzFrontMatter, replay: fuzzPage)
     }
 }
