@@ -1,4 +1,5 @@
 import Foundation
+import ReportKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,22 +50,8 @@ public struct FileWatcher: Sendable {
     /// folders but not into links: a `FileManager` enumerator costs several times more per file,
     /// which on a 10,000-page site delayed every reload.
     static func walk(_ folder: String, into result: inout [String: Stamp]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            let path = folder + "/" + name
-            guard let stamp = stamp(path) else { continue }
-            result[path] = stamp
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
-                var info = stat()
-                if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { type = Int32(DT_DIR) }
-            }
-            if type == Int32(DT_DIR) { walk(path, into: &result) }
+        FolderListing.visit(folder) { path, _, _ in
+            if let stamp = stamp(path) { result[path] = stamp }
         }
     }
 
