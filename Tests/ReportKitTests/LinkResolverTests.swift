@@ -59,4 +59,18 @@ struct LinkResolverTests {
         }
         #expect(escaping.message == "link '../../etc/passwd' leaves the content folder")
     }
+
+    @Test(arguments: [
+        ("a/b.md", "a/b.md"), ("a/./b.md", "a/b.md"), ("a/../b.md", "b.md"), ("a//b/", "a/b"), ("./a", "a"), ("", ""),
+        ("..", nil), ("a/../../b", nil), ("...", "..."), ("a/.../b", "a/.../b"), (".hidden/x", ".hidden/x"), ("a/..b", "a/..b"),
+        ("s09/p00009/", "s09/p00009"), ("/a", "a"), ("中文/页.md", "中文/页.md"),
+    ] as [(String, String?)])
+    func pathsAreNormalized(_ path: String, _ expected: String?) {
+        #expect(LinkResolver.normalize(path) == expected)
+    }
+
+    @Test func schemesAreRecognised() {
+        for url in ["https://x.org", "mailto:a@b.c", "tel:+1", "git+ssh://h/r", "a.b-c:x"] { #expect(LinkResolver.hasScheme(url), "\(url)") }
+        for url in ["modes.md", "a/b:c", ":x", "dir/file.md#a:b", "中文:x", ""] { #expect(!LinkResolver.hasScheme(url), "\(url)") }
+    }
 }

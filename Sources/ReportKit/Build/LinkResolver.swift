@@ -42,12 +42,12 @@ public struct LinkResolver: Sendable {
         }
         var path = url
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(path[path.utf8.index(after: hash)...])
             path = String(path[..<hash])
         }
-        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
-        path = path.removingPercentEncoding ?? path
+        if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<question]) }
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         let folder = RelativePath.parent(page.sourcePath)
         guard let target = Self.normalize(folder.isEmpty ? path : folder + "/" + path) else {
             return .broken(.error("link '\(url)' leaves the content folder", at: location, hint: "link only to files inside the content folder"))
@@ -77,6 +77,7 @@ public struct LinkResolver: Sendable {
 
     /// `a/./b/../c.md` → `a/c.md`; `nil` when the path climbs out of the root.
     static func normalize(_ path: String) -> String? {
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -90,6 +91,24 @@ public struct LinkResolver: Sendable {
         return parts.joined(separator: "/")
     }
 
+    /// True when `normalize` would return the path unchanged: no empty, `.` or `..` component
+    /// (the common case, checked without splitting).
+    static func isNormal(_ path: String) -> Bool {
+        var length = 0
+        var onlyDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (onlyDots && length <= 2) { return false }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                onlyDots = onlyDots && byte == UInt8(ascii: ".")
+            }
+        }
+        return length > 0 && !(onlyDots && length <= 2)
+    }
+
     /// A content path written relative to `folder`, for hints.
     static func relative(_ path: String, from folder: String) -> String {
         guard !folder.isEmpty else { return path }
@@ -98,11 +117,18 @@ public struct LinkResolver: Sendable {
         return String(repeating: "../", count: depth) + path
     }
 
+    /// `scheme:` before any `/`: letters, digits, `+`, `-` and `.` (RFC 3986), at least one.
     static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
-            && !url[..<colon].contains("/")
+        var length = 0
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: ":") { return length > 0 }
+            let lower = byte | 0x20
+            let allowed = (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            if !allowed { return false }
+            length += 1
+        }
+        return false
     }
 }
 

@@ -127,7 +127,8 @@ public struct OutputWriter: Sendable {
     }
 
     /// Makes the staging folder ready for exactly these files: removes what a reused spare holds
-    /// beyond them, then creates every folder they need, once, parents first.
+    /// beyond them, then creates every folder they need, once, parents first (the folders of one
+    /// depth in parallel: a site of 10,000 pages has 10,000 of them).
     public func prepare(files relativePaths: [String]) throws(DiagnosticList) {
         let current = Set(relativePaths)
         for stale in previousFiles.subtracting(current).sorted(by: >) where stale != Self.markerName {
@@ -146,34 +147,72 @@ public struct OutputWriter: Sendable {
             var folder = RelativePath.parent(path)
             while !folder.isEmpty, existing.insert(folder).inserted { folder = RelativePath.parent(folder) }
         }
-        for folder in folders.subtracting(existing).sorted() {
-            if mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
-                throw DiagnosticList(.error("cannot create folder '\(folder)' in the output: \(String(cString: strerror(errno)))"))
+        let byDepth = Dictionary(grouping: folders.subtracting(existing)) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        let root = staging.path
+        for depth in byDepth.keys.sorted() {
+            let failures = byDepth[depth]!.sorted().parallelMap { folder -> String? in
+                mkdir(root + "/" + folder, 0o755) == 0 || errno == EEXIST ? nil : "\(folder): \(String(cString: strerror(errno)))"
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first {
+                throw DiagnosticList(.error("cannot create folder '\(failure)' in the output", hint: "check the output folder's permissions and free space"))
             }
         }
     }
 
-    /// Writes one file (its folder must exist).
-    public func write(_ relativePath: String, _ bytes: some Collection<UInt8>) throws(DiagnosticList) {
+    /// Writes one file (its folder must exist). A file the reused spare already holds is compared
+    /// first and left alone when its bytes are the same (no write, no new disk blocks); otherwise it
+    /// is overwritten in place and cut to length, which on ext4 costs far less than truncating it
+    /// to nothing and writing it anew.
+    public func write(_ relativePath: String, bytes: UnsafeRawBufferPointer) throws(DiagnosticList) {
         let path = staging.path + "/" + relativePath
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let existed = previousFiles.contains(relativePath)
+        let fd = open(path, existed ? O_RDWR : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
-        let ok = ContiguousArray(bytes).withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { return false }
-                offset += written
-            }
-            return true
+        if existed && Self.holds(fd, bytes) { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = pwrite(fd, bytes.baseAddress! + offset, bytes.count - offset, off_t(offset))
+            if written <= 0 { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
+            offset += written
         }
-        if !ok { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
+        if existed && ftruncate(fd, off_t(bytes.count)) != 0 {
+            throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))"))
+        }
+    }
+
+    /// Whether the open file holds exactly these bytes.
+    static func holds(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var status = stat()
+        guard fstat(fd, &status) == 0, Int(status.st_size) == bytes.count else { return false }
+        guard bytes.count > 0 else { return true }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let read = pread(fd, buffer.baseAddress! + offset, bytes.count - offset, off_t(offset))
+            if read <= 0 { return false }
+            offset += read
+        }
+        return memcmp(buffer.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+    }
+
+    /// Writes bytes.
+    public func write(_ relativePath: String, _ bytes: some Collection<UInt8>) throws(DiagnosticList) {
+        let result = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(DiagnosticList) in try write(relativePath, bytes: UnsafeRawBufferPointer(buffer)) }
+        } ?? ContiguousArray(bytes).withUnsafeBytes { buffer in
+            Result { () throws(DiagnosticList) in try write(relativePath, bytes: buffer) }
+        }
+        try result.get()
     }
 
     /// Writes a string as UTF-8.
     public func write(_ relativePath: String, text: String) throws(DiagnosticList) {
-        try write(relativePath, Array(text.utf8))
+        var text = text
+        try text.withUTF8 { buffer in
+            Result { () throws(DiagnosticList) in try write(relativePath, bytes: UnsafeRawBufferPointer(buffer)) }
+        }.get()
     }
 
     /// Copies a file into the output.

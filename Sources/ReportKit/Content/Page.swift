@@ -18,6 +18,6 @@ public struct Page: Sendable, Hashable {
 
     /// The relative prefix from this page's output file to the site root: `../../` for `a/b/index.html`.
     public var rootPrefix: String {
-        String(repeating: "../", count: outputPath.split(separator: "/").count - 1)
+        String(repeating: "../", count: RelativePath.slashCount(outputPath))
     }
 }

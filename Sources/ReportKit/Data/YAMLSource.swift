@@ -12,7 +12,8 @@ struct YAMLSource {
     init(_ text: String, origin: SourceLocation, what: String) throws(DiagnosticList) {
         self.origin = origin
         do {
-            root = try Yams.compose(yaml: text)
+            // The encoding is named: Yams' `.default` reads the whole process environment on every call.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticList(Self.diagnostic(for: error, in: text, origin: origin, what: what))
         } catch {

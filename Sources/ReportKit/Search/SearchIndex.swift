@@ -82,106 +82,12 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The plain text (see `plainText(fromHTML:)`) and where each heading with an id starts in it (UTF-16 offsets).
-    /// Text past `limit` characters is not collected (headings are still located), which keeps
-    /// indexing cheap on large pages.
+    /// Text past `limit` Unicode scalars is not collected (headings further down get no offset),
+    /// which keeps indexing cheap on large pages. See `HTMLTextExtractor`.
     public static func extractText(fromHTML html: String, limit: Int = .max) -> (text: String, headingOffsets: [String: Int]) {
-        var headingOffsets: [String: Int] = [:]
-        var out = ""
-        out.reserveCapacity(min(html.utf8.count / 2, min(limit, Int.max / 4) * 4))
-        var count = 0
-        var skipUntil: String?
-        var index = html.startIndex
-        var pendingSpace = false
-        func append(_ text: Substring) {
-            for character in text {
-                if count >= limit { return }
-                if character == "\u{21A9}" { continue }  // footnote back-link arrow
-                if character.isWhitespace {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(" "); pendingSpace = false; count += 1 }
-                    out.append(character)
-                    count += 1
-                }
-            }
-        }
-        while index < html.endIndex {
-            if html[index] == "<" {
-                guard let close = html[index...].firstIndex(of: ">") else { break }
-                // Past the limit nothing more is needed: a match can only fall in the kept text, so
-                // headings further down need no offset (the index gives them the end of the text).
-                if count >= limit { break }
-                let rawTag = String(html[html.index(after: index)..<close])
-                let tag = rawTag.lowercased()
-                let name = String(tag.prefix { $0.isLetter || $0.isNumber || $0 == "/" })
-                if let skip = skipUntil {
-                    if name == "/" + skip { skipUntil = nil }
-                } else if ["svg", "script", "style"].contains(name) && !tag.hasSuffix("/") {
-                    skipUntil = name
-                }
-                let bare = name.hasPrefix("/") ? String(name.dropFirst()) : name
-                if !Self.inlineElements.contains(bare) { pendingSpace = !out.isEmpty }
-                if skipUntil == nil, ["h1", "h2", "h3", "h4", "h5", "h6"].contains(name), let id = Self.attribute("id", in: rawTag) {
-                    headingOffsets[id] = out.utf16.count + (out.isEmpty ? 0 : 1)
-                }
-                index = html.index(after: close)
-                continue
-            }
-            let next = html[index...].firstIndex(of: "<") ?? html.endIndex
-            if skipUntil == nil && count < limit { append(Substring(decodeEntities(html[index..<next]))) }
-            index = next
-        }
-        return (out, headingOffsets)
-    }
-
-    /// The value of a double-quoted attribute in a tag's text (without `<` and `>`), entities left as written.
-    static func attribute(_ name: String, in tag: String) -> String? {
-        guard let range = tag.range(of: " \(name)=\"") else { return nil }
-        let rest = tag[range.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return String(decodeEntities(rest[..<end]))
-    }
-
-    /// Elements whose edges are not word boundaries.
-    static let inlineElements: Set<String> = ["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
-                                              "small", "span", "strong", "sub", "sup", "time", "u"]
-
-    /// Decodes the entities cmark-gfm and our escaping write: named basics and numeric references.
-    static func decodeEntities(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
-        var out = ""
-        var rest = text
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[amp...]
-            if let semicolon = after.prefix(12).firstIndex(of: ";") {
-                let name = after[after.index(after: amp)..<semicolon]
-                if let decoded = decode(entity: name) {
-                    out += decoded
-                    rest = after[after.index(after: semicolon)...]
-                    continue
-                }
-            }
-            out += "&"
-            rest = after.dropFirst()
-        }
-        out += rest
-        return out
-    }
-
-    static func decode(entity name: Substring) -> String? {
-        switch name {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        case "nbsp": return " "
-        default:
-            guard name.hasPrefix("#") else { return nil }
-            let digits = name.dropFirst()
-            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        }
+        var html = html
+        var extractor = HTMLTextExtractor(limit: limit)
+        html.withUTF8 { extractor.extract($0) }
+        return (String(decoding: extractor.text, as: UTF8.self), extractor.headingOffsets)
     }
 }

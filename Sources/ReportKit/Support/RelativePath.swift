@@ -1,15 +1,28 @@
 /// Path arithmetic on content- and output-relative paths (`a/b/c.md`) without `NSString`:
 /// swift-corelibs-foundation traps on `("a" as NSString).deletingLastPathComponent` (any
-/// one-character path), so a folder or page named `a` crashed the build.
+/// one-character path), so a folder or page named `a` crashed the build. Works on UTF-8 bytes
+/// (`/` is never part of another character), as it runs for every link of every page.
 enum RelativePath {
     /// The folder part: `a/b/c.md` → `a/b`, `c.md` → empty, `/a` → `/` (as `deletingLastPathComponent`).
     static func parent(_ path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
-        if slash == trimmed.startIndex { return "/" }
-        var parent = trimmed[..<slash]
-        while parent.count > 1, parent.hasSuffix("/") { parent = parent.dropLast() }
-        return String(parent)
+        let bytes = path.utf8
+        let slash = UInt8(ascii: "/")
+        var end = bytes.endIndex
+        // Trailing slashes are not part of the last component ("a/b/" → "a").
+        while bytes.distance(from: bytes.startIndex, to: end) > 1, bytes[bytes.index(before: end)] == slash { end = bytes.index(before: end) }
+        guard let last = bytes[..<end].lastIndex(of: slash) else { return "" }
+        if last == bytes.startIndex { return "/" }
+        var parentEnd = last
+        while bytes.distance(from: bytes.startIndex, to: parentEnd) > 1, bytes[bytes.index(before: parentEnd)] == slash {
+            parentEnd = bytes.index(before: parentEnd)
+        }
+        return String(path[..<parentEnd])
+    }
+
+    /// The number of `/` in a path: the folder depth of a normalized relative file path.
+    static func slashCount(_ path: String) -> Int {
+        var count = 0
+        for byte in path.utf8 where byte == UInt8(ascii: "/") { count += 1 }
+        return count
     }
 }

@@ -1,0 +1,195 @@
+/// Pulls the readable text out of an HTML fragment for the search index, working on UTF-8 bytes:
+/// tags removed, `svg`, `script` and `style` elements dropped, entities decoded, white space
+/// collapsed, block boundaries turned into spaces. It also notes where each heading with an `id`
+/// starts in the text, in UTF-16 units (JavaScript's string offsets).
+///
+/// It runs once per page of every build, so it avoids `Character` iteration (grapheme breaking is
+/// the slow part of Swift strings) and allocates only for the output and tag names.
+struct HTMLTextExtractor {
+    /// Unicode scalars kept at most (the text is cut there; headings after it get no offset).
+    let limit: Int
+    private(set) var text: [UInt8] = []
+    private(set) var headingOffsets: [String: Int] = [:]
+    /// Scalars in `text`, compared against `limit`.
+    private var count = 0
+    /// UTF-16 units in `text`.
+    private var utf16Count = 0
+    /// White space seen since the last kept scalar: written as one space before the next one.
+    private var pendingSpace = false
+    /// The element being skipped (`svg`, `script`, `style`), until its closing tag.
+    private var skipping: [UInt8]?
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Elements whose edges are not word boundaries.
+    static let inlineElements: Set<[UInt8]> = Set(["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
+                                                   "small", "span", "strong", "sub", "sup", "time", "u"].map { Array($0.utf8) })
+    static let skippedElements: Set<[UInt8]> = Set(["svg", "script", "style"].map { Array($0.utf8) })
+    static let headingElements: Set<[UInt8]> = Set((1...6).map { Array("h\($0)".utf8) })
+
+    /// Reads `html` to its end, or until `limit` scalars of text have been kept.
+    mutating func extract(_ html: UnsafeBufferPointer<UInt8>) {
+        text.reserveCapacity(min(html.count / 2, limit.multipliedReportingOverflow(by: 4).overflow ? html.count : limit * 4))
+        var index = 0
+        while index < html.count {
+            if html[index] == UInt8(ascii: "<") {
+                guard let close = Self.firstIndex(of: UInt8(ascii: ">"), in: html, from: index + 1) else { break }
+                // Past the limit nothing more is needed: a match can only fall in the kept text.
+                if count >= limit { break }
+                readTag(UnsafeBufferPointer(rebasing: html[(index + 1)..<close]))
+                index = close + 1
+                continue
+            }
+            let next = Self.firstIndex(of: UInt8(ascii: "<"), in: html, from: index) ?? html.count
+            if skipping == nil && count < limit { appendText(UnsafeBufferPointer(rebasing: html[index..<next])) }
+            index = next
+        }
+    }
+
+    /// Handles one tag's inside (between `<` and `>`).
+    private mutating func readTag(_ tag: UnsafeBufferPointer<UInt8>) {
+        var name: [UInt8] = []
+        for byte in tag {
+            let lower = byte | 0x20  // ASCII letters to lower case; digits and '/' are unchanged by it
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "/") {
+                name.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? lower : byte)
+            } else {
+                break
+            }
+        }
+        let isClosing = name.first == UInt8(ascii: "/")
+        let bare = isClosing ? Array(name.dropFirst()) : name
+        if let skipped = skipping {
+            if isClosing && bare == skipped { skipping = nil }
+        } else if !isClosing && Self.skippedElements.contains(name) && tag.last != UInt8(ascii: "/") {
+            skipping = name
+        }
+        if !Self.inlineElements.contains(bare) { pendingSpace = !text.isEmpty }
+        if skipping == nil, !isClosing, Self.headingElements.contains(name), let id = Self.attribute("id", in: tag) {
+            headingOffsets[id] = utf16Count + (text.isEmpty ? 0 : 1)
+        }
+    }
+
+    /// Appends a run of text, decoding entities.
+    private mutating func appendText(_ run: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < run.count && count < limit {
+            let byte = run[index]
+            if byte == UInt8(ascii: "&"), let (scalar, length) = Self.entity(in: run, at: index) {
+                appendScalar(scalar, bytes: nil)
+                index += length
+            } else if byte < 0x80 {
+                appendScalar(Unicode.Scalar(byte), bytes: nil)
+                index += 1
+            } else {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(index + length, run.count)
+                let bytes = UnsafeBufferPointer(rebasing: run[index..<end])
+                appendScalar(Self.decodeScalar(bytes), bytes: bytes)
+                index = end
+            }
+        }
+    }
+
+    /// Appends one scalar (its UTF-8 `bytes` when at hand), collapsing white space.
+    private mutating func appendScalar(_ scalar: Unicode.Scalar, bytes: UnsafeBufferPointer<UInt8>?) {
+        if scalar == "\u{21A9}" { return }  // footnote back-link arrow
+        if Self.isWhitespace(scalar) {
+            pendingSpace = !text.isEmpty
+            return
+        }
+        if pendingSpace {
+            text.append(UInt8(ascii: " "))
+            count += 1
+            utf16Count += 1
+            pendingSpace = false
+        }
+        if let bytes {
+            text.append(contentsOf: bytes)
+        } else {
+            text.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        count += 1
+        utf16Count += scalar.value > 0xFFFF ? 2 : 1
+    }
+
+    /// Unicode's White_Space property (what `Character.isWhitespace` tests).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// The scalar of a well-formed UTF-8 sequence (U+FFFD for a broken one; input is validated UTF-8).
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        if case let .scalarValue(scalar) = decoder.decode(&iterator) { return scalar }
+        return "\u{FFFD}"
+    }
+
+    /// The entity starting at `index` (`&amp;`, `&#39;`, `&#x6D88;`): its scalar and length in bytes;
+    /// `nil` when it is not one we decode (the `&` is then kept as text).
+    static func entity(in run: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
+        let end = min(run.count, index + 12)
+        guard let semicolon = firstIndex(of: UInt8(ascii: ";"), in: run, from: index + 1), semicolon < end else { return nil }
+        let name = UnsafeBufferPointer(rebasing: run[(index + 1)..<semicolon])
+        guard let scalar = decode(entity: name) else { return nil }
+        return (scalar, semicolon + 1 - index)
+    }
+
+    /// The named basics cmark-gfm and our escaping write, and numeric references.
+    static func decode(entity name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        switch String(decoding: name, as: UTF8.self) {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return " "
+        case let reference where reference.hasPrefix("#"):
+            let digits = reference.dropFirst()
+            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init)
+        default: return nil
+        }
+    }
+
+    /// The value of a double-quoted attribute in a tag's inside, entities decoded.
+    static func attribute(_ name: String, in tag: UnsafeBufferPointer<UInt8>) -> String? {
+        let needle = Array(" \(name)=\"".utf8)
+        guard tag.count >= needle.count else { return nil }
+        for start in 0...(tag.count - needle.count) where tag[start] == needle[0] {
+            guard (0..<needle.count).allSatisfy({ tag[start + $0] == needle[$0] }) else { continue }
+            let valueStart = start + needle.count
+            guard let end = firstIndex(of: UInt8(ascii: "\""), in: tag, from: valueStart) else { return nil }
+            let bytes = UnsafeBufferPointer(rebasing: tag[valueStart..<end])
+            var raw: [UInt8] = []
+            var offset = 0
+            while offset < bytes.count {
+                if bytes[offset] == UInt8(ascii: "&"), let (scalar, length) = entity(in: bytes, at: offset) {
+                    raw.append(contentsOf: UTF8.encode(scalar)!)
+                    offset += length
+                } else {
+                    raw.append(bytes[offset])
+                    offset += 1
+                }
+            }
+            return String(decoding: raw, as: UTF8.self)
+        }
+        return nil
+    }
+
+    static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < buffer.count {
+            if buffer[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+}
