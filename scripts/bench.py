@@ -4,7 +4,7 @@
 Usage: scripts/bench.py [--runs N] [--edits N] [--sizes 1000,10000,50000] [--json bench-results/bench.json]
 
 For each corpus size it measures (medians over --runs runs):
-- a full build (output folder removed first) with its peak memory;
+- a full build into an empty output folder (no previous site, no spare to reuse) with its peak memory;
 - a rebuild over the existing output with nothing changed (the CLI `build` has no cache: a no-op);
 - Hugo on the same corpus, and the ratio of the wall times;
 - the preview server (`reportgen serve` on an ephemeral port, on a private copy of the corpus):
@@ -12,6 +12,10 @@ For each corpus size it measures (medians over --runs runs):
   the build time the server logs for it, the time until the search index follows, and a no-op
   save (identical bytes written again) to its event;
 and the microsite build. Prints a table and the issue-7 targets, and writes the figures as JSON.
+Before each full build (ours and Hugo's) the previous output is moved into a trash folder, not
+deleted, and the disk is synced: ext4 skips inodes freed in the last few seconds when it allocates
+new ones, so deleting 10,000 files just before a run makes the next run's file creation several
+times slower, and that cost landed on whichever tool ran next. The trash is deleted at the end.
 The corpus comes from ../shared/bench/make-corpus.py (or $CORPUS_SCRIPT); Hugo runs only when
 `hugo` is installed.
 """
@@ -84,6 +88,26 @@ def hugo_site(base, content, pages):
         (site / "layouts" / "index.html").write_text(HUGO_LIST)
         os.symlink(content, site / "content")
     return site
+
+
+class Trash:
+    """Moves finished outputs out of the way instead of deleting them during the run (see the docstring)."""
+
+    def __init__(self, base):
+        self.folder = base / "trash"
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        self.count = 0
+
+    def clear(self, *paths):
+        for path in paths:
+            if path.exists():
+                self.count += 1
+                os.rename(path, self.folder / f"{self.count}-{path.name}")
+        os.sync()
+
+    def empty(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class BenchError(Exception):
@@ -208,7 +232,7 @@ def timed_save(server, path, data, timeout):
             raise BenchError(f"no reload event after saving {path} ({name}): {payload} " + " | ".join(server.log[-5:]))
 
 
-def serve_bench(base, content, pages, edits):
+def serve_bench(base, content, pages, edits, trash):
     """One-page edits and no-op saves through `reportgen serve`, on a private copy of the corpus."""
     work = base / f"serve-{pages}"
     shutil.rmtree(work, ignore_errors=True)
@@ -247,7 +271,7 @@ def serve_bench(base, content, pages, edits):
         peak = server.peak_mib()
     finally:
         server.stop()
-        shutil.rmtree(work, ignore_errors=True)
+        trash.clear(work)
     median_ms = lambda values: round(statistics.median(values) * 1000, 1) if values else None
     return {
         "edit_to_reload_ms": median_ms(edit),
@@ -291,15 +315,18 @@ def main():
                "corpus": {}, "hugo": bool(hugo)}
     rows = []
     theme = str(ROOT / "themes" / "default")
+    trash = Trash(base)
 
     for pages in sizes:
         content = make_corpus(base, pages)
         out = base / f"out-{pages}"
         entry = {}
-        # Full build: the output folder removed before each run, so every run writes the whole site.
+        # Full build: the output folder and its spare moved away before each run, so every run
+        # creates the whole site in an empty place.
+        spare = base / f".out-{pages}.spare"
         entry["full"] = median_of(args.runs, [str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out),
                                               "--theme", theme],
-                                  cwd=ROOT, before=lambda: shutil.rmtree(out, ignore_errors=True))
+                                  cwd=ROOT, before=lambda: trash.clear(out, spare))
         # No-op rebuild: the CLI build again over its own output, nothing changed.
         entry["rebuild"] = median_of(args.runs, [str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out),
                                                  "--theme", theme], cwd=ROOT)
@@ -307,11 +334,11 @@ def main():
             site = hugo_site(base, content, pages)
             hugo_out = base / f"hugo-out-{pages}"
             entry["hugo"] = median_of(args.runs, [hugo, "--quiet", "--source", str(site), "--destination", str(hugo_out)],
-                                      before=lambda: shutil.rmtree(hugo_out, ignore_errors=True))
+                                      before=lambda: trash.clear(hugo_out))
             entry["ratio_wall"] = round(entry["full"]["wall_s"] / entry["hugo"]["wall_s"], 3)
         if not args.no_serve and (args.serve_sizes is None or pages in parse_sizes(args.serve_sizes)):
             try:
-                entry["serve"] = serve_bench(base, content, pages, args.edits)
+                entry["serve"] = serve_bench(base, content, pages, args.edits, trash)
             except BenchError as error:
                 entry["serve_error"] = str(error)
                 print(f"warning: {pages} pages, serve: {error}", file=sys.stderr)
@@ -321,6 +348,7 @@ def main():
         if hugo:
             rows.append((f"{pages} pages: hugo", entry["hugo"]))
 
+    trash.empty()
     microsite_out = base / "out-microsite"
     results["microsite"] = median_of(max(args.runs, 5), [str(BIN), "build", "--quiet", "--content", str(ROOT / "content"),
                                                          "--output", str(microsite_out), "--theme", theme], cwd=ROOT)

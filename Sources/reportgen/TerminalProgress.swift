@@ -58,7 +58,8 @@ final class TerminalProgress: BuildObserver, Sendable {
 
     /// What the progress line says during a step (rendering shows page counts instead).
     static let stepLabels = ["loadContent": "reading pages", "loadData": "loading data", "loadTheme": "loading the theme",
-                             "resolveReferences": "numbering figures and checking links", "writeSite": "writing the site"]
+                             "resolveReferences": "numbering figures and checking links", "prepareOutput": "writing the site", "createFolders": "writing the site", "layoutPages": "writing pages",
+                             "writeWholeSiteFiles": "writing the search index", "copyFiles": "copying files", "commitOutput": "replacing the output folder"]
 
     func stepStarted(_ name: String) {
         guard showsLine, let label = Self.stepLabels[name], ContinuousClock.now - start >= Self.delay else { return }
@@ -70,7 +71,7 @@ final class TerminalProgress: BuildObserver, Sendable {
         clearLine()
         guard verbose else { return }
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        let line = name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms\n", milliseconds)
+        let line = name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.1f ms\n", milliseconds)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -6,7 +6,7 @@ public protocol BuildObserver: Sendable {
     /// One more page is rendered.
     func pageRendered()
     /// A named step of the pipeline (`loadContent`, `loadData`, `loadTheme`, `renderPages`,
-    /// `resolveReferences`, `writeSite`) starts.
+    /// `resolveReferences`, then the writing steps listed in `SiteBuilder`) starts.
     func stepStarted(_ name: String)
     /// A named step of the pipeline finished.
     func stepFinished(_ name: String, duration: Duration)

@@ -7,7 +7,9 @@ import Foundation
 /// 3. `loadTheme`    – templates, assets, interface strings
 /// 4. `renderPages`  – Markdown → HTML in parallel (headings, links, directives)
 /// 5. `resolveReferences` – number figures and tables, check anchors and cross-references
-/// 6. `writeSite`    – lay out pages with the theme in parallel, write into a staging folder, swap it in
+/// 6. writing, into a staging folder that then replaces the output (`SiteWriter`, `OutputWriter`):
+///    `prepareOutput` (the staging folder), `createFolders`, `layoutPages` (the theme, in parallel), `writeWholeSiteFiles`
+///    (search index, whole report), `copyFiles` (assets, static and data files), `commitOutput` (the swap)
 ///
 /// Every step reports problems as `DiagnosticList`; the first step that finds errors stops the build.
 public struct SiteBuilder: Sendable {
@@ -24,13 +26,17 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let site = try assemble()
-        let writer = try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
-                                      contentFolder: options.contentFolder, projectRoot: options.projectRoot)
+        let writer = try step("prepareOutput") { () throws(DiagnosticList) in
+            try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
+                             contentFolder: options.contentFolder, projectRoot: options.projectRoot)
+        }
         do throws(DiagnosticList) {
-            try step("writeSite") { () throws(DiagnosticList) in
-                let files = try SiteWriter(site: site, writer: writer).write()
-                try writer.commit(files: files)
-            }
+            let siteWriter = SiteWriter(site: site, writer: writer)
+            let files = try step("createFolders") { () throws(DiagnosticList) in try siteWriter.prepare() }
+            let bodies = try step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
+            try step("writeWholeSiteFiles") { () throws(DiagnosticList) in try siteWriter.writeWholeSiteFiles(bodies: bodies) }
+            try step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
+            try step("commitOutput") { () throws(DiagnosticList) in try writer.commit(files: files) }
         } catch {
             writer.abandon()
             throw error

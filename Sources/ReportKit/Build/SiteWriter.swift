@@ -1,44 +1,61 @@
 import Foundation
 
-/// Lays out every page with the theme (in parallel) and writes the whole site into the staging
-/// folder: pages, theme assets, data files as CSV, and the content's other files.
+/// Writes an assembled site into the staging folder, in the steps `SiteBuilder` times:
+/// `prepareOutput` (the file list and folders), `layoutPages` (each page laid out with the theme,
+/// in parallel, and written), `writeWholeSiteFiles` (the search index and the whole report, made
+/// from every page) and `copyFiles` (theme assets, the content's other files, data as CSV).
 struct SiteWriter {
     let site: AssembledSite
     let writer: OutputWriter
+    /// The values page templates see (navigation rendered once per variant).
+    let layout: PageContext
+    let dataOutputs: [(path: String, bytes: [UInt8])]
 
-    /// Writes every file; returns their output-relative paths.
-    func write() throws(DiagnosticList) -> [String] {
-        let options = site.options
-        let dataOutputs = site.catalog.csvOutput()
+    init(site: AssembledSite, writer: OutputWriter) {
+        self.site = site
+        self.writer = writer
+        layout = PageContext(site: site)
+        dataOutputs = site.catalog.csvOutput()
+    }
+
+    /// Every file the site will hold, output-relative; creates their folders in the staging folder.
+    func prepare() throws(DiagnosticList) -> [String] {
         var paths = site.pages.map(\.page.outputPath)
         paths += site.theme.assets.map { "assets/" + $0 }
         paths += site.content.staticFiles
         paths += dataOutputs.map(\.path)
-        let layout = PageContext(site: site)
         if layout.hasSearch { paths.append(SearchIndex.fileName) }
         if layout.publishesWholeReport { paths += [WholeReport.fileName, WholeReport.standaloneFileName] }
         try writer.prepare(files: paths)
+        return paths
+    }
 
-        let theme = site.theme
+    /// Fills in figure numbers and cross-references, lays out and writes every page (in
+    /// parallel); returns the finished bodies, in reading order, for the whole-site files.
+    func layoutPages() throws(DiagnosticList) -> [String] {
+        let pageTemplate = SkeletonRenderer(theme: site.theme, template: "page")
         let references = site.references
         let writer = self.writer
-        let bodies = site.pages.parallelMap { rendered in
-            references.finalize(rendered.body, pageOutput: rendered.page.outputPath, rootPrefix: rendered.page.rootPrefix)
-        }
-        let failures = Array(site.pages.indices).parallelMap { index -> Diagnostic? in
-            let rendered = site.pages[index]
-            let html = theme.render("page", layout.context(for: index, body: bodies[index]))
+        let layout = self.layout
+        let pages = site.pages
+        let results = Array(pages.indices).parallelMap { index -> (body: String, problem: Diagnostic?) in
+            let rendered = pages[index]
+            let body = references.finalize(rendered.body, pageOutput: rendered.page.outputPath, rootPrefix: rendered.page.rootPrefix)
+            let html = pageTemplate.render(layout.context(for: index, body: body))
             do throws(DiagnosticList) {
                 try writer.write(rendered.page.outputPath, text: html)
-                return nil
+                return (body, nil)
             } catch {
-                return error.diagnostics.first
+                return (body, error.diagnostics.first)
             }
         }
-        let problems = failures.compactMap { $0 }
+        let problems = results.compactMap(\.problem)
         if !problems.isEmpty { throw DiagnosticList(problems) }
+        return results.map(\.body)
+    }
 
-        // The search index and the whole report (WholeReport.swift, SearchIndex.swift).
+    /// The search index (`SearchIndex.swift`) and the whole report (`WholeReport.swift`).
+    func writeWholeSiteFiles(bodies: [String]) throws(DiagnosticList) {
         let report = WholeReport(site: site, bodies: bodies)
         var searchIndex: SearchIndex?
         if layout.hasSearch {
@@ -47,16 +64,18 @@ struct SiteWriter {
             searchIndex = index
         }
         if layout.publishesWholeReport { try report.write(with: writer, layout: layout, searchIndex: searchIndex) }
+    }
 
+    /// Theme assets, the content's other files and data files as CSV.
+    func copyFiles() throws(DiagnosticList) {
         for asset in site.theme.assets {
             try writer.copy(site.theme.root.appendingPathComponent("assets").appendingPathComponent(asset), to: "assets/" + asset)
         }
         for file in site.content.staticFiles {
-            try writer.copy(options.contentFolder.appendingPathComponent(file), to: file)
+            try writer.copy(site.options.contentFolder.appendingPathComponent(file), to: file)
         }
         for output in dataOutputs {
             try writer.write(output.path, output.bytes)
         }
-        return paths
     }
 }

@@ -98,21 +98,18 @@ public struct ContentLoader: Sendable {
     /// inside the content folder counted as files; `escaping` lists the links that lead outside it
     /// (or nowhere), which the build refuses: a link must not publish files from elsewhere.
     func listFilesCheckingLinks() -> (files: [String], escaping: [String]) {
-        let root = contentRoot.path
         let resolvedRoot = contentRoot.resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
         var files: [String] = []
         var escaping: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if type == .typeRegular { files.append(relative) }
-            if type == .typeSymbolicLink {
-                enumerator.skipDescendants()
+        FolderListing.visit(contentRoot.path) { path, relative, kind in
+            switch kind {
+            case .file: files.append(relative)
+            case .folder: break
+            case .other:
+                // A symbolic link is kept when it names a file inside the content folder; folders
+                // it names are not walked (FolderListing never follows links).
+                var info = stat()
+                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return }
                 let target = contentRoot.appendingPathComponent(relative).resolvingSymlinksInPath().path
                 var isDirectory: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)

@@ -4,6 +4,7 @@ extension String {
     /// line separators U+2028/U+2029 are written as `\u` escapes, so the result can sit inside
     /// `<script>` without ending it.
     public var jsonStringLiteral: String {
+        if !Self.needsJSONEscaping(utf8) { return "\"" + self + "\"" }
         var out = "\""
         for scalar in unicodeScalars {
             switch scalar {
@@ -19,6 +20,15 @@ extension String {
             }
         }
         return out + "\""
+    }
+
+    /// Whether any byte must be escaped: quote, backslash, `<`, `>`, `&`, a control character, or
+    /// the lead byte 0xE2 of U+2028/U+2029 (a few other characters share it and take the slow path).
+    static func needsJSONEscaping(_ bytes: String.UTF8View) -> Bool {
+        bytes.contains { byte in
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
+        }
     }
 
     /// `\u` followed by four hex digits.

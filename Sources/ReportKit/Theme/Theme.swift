@@ -7,6 +7,8 @@ import Mustache
 public struct Theme: Sendable {
     public var root: URL
     public var templates: MustacheLibrary
+    /// The text of each template, by name (what `SkeletonRenderer` checks before it caches layouts).
+    public var templateTexts: [String: String]
     /// Interface strings by key ("contents", "next", "figure", ...), from `theme.yml`'s `strings`.
     public var strings: [String: String]
     /// Asset files, relative to `assets/`, sorted.
@@ -31,6 +33,7 @@ public struct Theme: Sendable {
                                         hint: "a theme needs \(displayPath)/templates/page.mustache; pass --theme DIR or set 'theme' in site.yml"))
         }
         var library = MustacheLibrary()
+        var texts: [String: String] = [:]
         var problems: [Diagnostic] = []
         let names = ((try? fileManager.contentsOfDirectory(atPath: templatesFolder.path)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         for name in names {
@@ -38,6 +41,7 @@ public struct Theme: Sendable {
             do {
                 let text = try SourceText.read(templatesFolder.appendingPathComponent(name), displayPath: display)
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
+                texts[String(name.dropLast(".mustache".count))] = text
             } catch let error as MustacheLibrary.ParserError {
                 problems.append(.error("template error: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch let error as MustacheTemplate.ParserError {
@@ -64,7 +68,7 @@ public struct Theme: Sendable {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return Theme(root: root, templates: library, strings: strings, assets: listAssets(root.appendingPathComponent("assets")))
+        return Theme(root: root, templates: library, templateTexts: texts, strings: strings, assets: listAssets(root.appendingPathComponent("assets")))
     }
 
     static func listAssets(_ folder: URL) -> [String] {

@@ -1,0 +1,283 @@
+import Mustache
+import Synchronization
+
+/// Lays out many pages with one Mustache template, with output byte-identical to rendering each
+/// page with swift-mustache directly, at a fraction of the cost.
+///
+/// swift-mustache resolves every tag by walking its context stack with dynamic casts, about 2 µs a
+/// tag; a page template has about fifty, and a large site renders it thousands of times. Yet most
+/// pages differ only in their *strings*, not in which sections open or how long their lists are.
+/// So a page's context is split into its **shape** (the keys, booleans, list lengths and which
+/// strings are empty) and its **strings**. The first page of each shape is rendered with
+/// placeholder strings, giving a *skeleton*; every page of that shape then copies the skeleton and
+/// puts its own strings in, escaped where the template escaped the placeholder.
+///
+/// A placeholder is `U+E002`, the string's number, `&`, `U+E003`: swift-mustache turns its `&`
+/// into `&amp;` where it escapes (`{{x}}`) and leaves it where it does not (`{{{x}}}`, `{{&x}}`), so
+/// the skeleton tells which escaping each occurrence needs. A string ending in a line break gets
+/// a placeholder ending in one, as the library indents standalone partials after line breaks.
+///
+/// Falls back to direct rendering (same output, full cost) for templates whose output can depend on
+/// a string's content: transforms such as `{{uppercased(title)}}`, dynamic partials `{{>*name}}`
+/// and delimiter changes; and for contexts holding values other than strings, booleans, integers,
+/// dictionaries and arrays, or strings holding the placeholder characters.
+public final class SkeletonRenderer: Sendable {
+    let library: MustacheLibrary
+    let template: String
+    /// False when some template of the library can see a string's content (see above).
+    public let usesSkeletons: Bool
+    private let skeletons = Mutex<[String: Skeleton]>([:])
+
+    /// A renderer of `template` from the theme's library.
+    public init(theme: Theme, template: String) {
+        library = theme.templates
+        self.template = template
+        usesSkeletons = theme.templateTexts.values.allSatisfy(Self.allowsSkeletons)
+    }
+
+    /// The template rendered with `context`, exactly as `MustacheLibrary.render` would.
+    public func render(_ context: [String: Any]) -> String {
+        guard usesSkeletons else { return direct(context) }
+        var walk = ShapeWalk()
+        guard let placeholders = walk.dictionary(context) else { return direct(context) }
+        let shape = String(decoding: walk.shape, as: UTF8.self)
+        if let skeleton = skeletons.withLock({ $0[shape] }) {
+            return skeleton.fill(walk.strings)
+        }
+        guard let skeleton = Skeleton(parsing: direct(placeholders), endsWithLineBreak: walk.endsWithLineBreak) else {
+            return direct(context)
+        }
+        skeletons.withLock { $0[shape] = skeleton }
+        return skeleton.fill(walk.strings)
+    }
+
+    /// Distinct shapes seen so far (for tests and `--verbose`).
+    public var shapeCount: Int { skeletons.withLock { $0.count } }
+
+    func direct(_ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// Whether a template's tags leave strings opaque: no transforms (a `(` in a tag), no dynamic
+    /// partials (`{{>*name}}`), no delimiter changes (`{{=<% %>=}}`), no placeholder characters.
+    static func allowsSkeletons(_ text: String) -> Bool {
+        if text.unicodeScalars.contains(where: { $0 == ShapeWalk.open || $0 == ShapeWalk.close }) { return false }
+        var rest = Substring(text)
+        while let start = rest.range(of: "{{") {
+            guard let end = rest[start.upperBound...].range(of: "}}") else { return true }
+            var tag = rest[start.upperBound..<end.lowerBound].drop { $0 == "{" || $0 == " " }
+            rest = rest[end.upperBound...]
+            if tag.first == "!" { continue }
+            if tag.first == "=" || tag.contains("(") { return false }
+            if tag.first == ">" {
+                tag = tag.dropFirst().drop { $0 == " " }
+                if tag.first == "*" { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// Walks a context once: builds its shape key, collects its strings in order, and returns the
+/// same context with each string replaced by its placeholder.
+struct ShapeWalk {
+    static let open: Unicode.Scalar = "\u{E002}"
+    static let close: Unicode.Scalar = "\u{E003}"
+
+    var shape: [UInt8] = []
+    var strings: [String] = []
+    var endsWithLineBreak: [Bool] = []
+
+    /// The dictionary with placeholders, keys walked in sorted order; `nil` if some value cannot
+    /// be reproduced from a skeleton.
+    mutating func dictionary(_ dictionary: [String: Any]) -> [String: Any]? {
+        shape.append(UInt8(ascii: "{"))
+        var result: [String: Any] = [:]
+        result.reserveCapacity(dictionary.count)
+        for key in dictionary.keys.sorted() {
+            appendKey(key)
+            guard let value = value(dictionary[key]!) else { return nil }
+            result[key] = value
+        }
+        shape.append(UInt8(ascii: "}"))
+        return result
+    }
+
+    mutating func value(_ value: Any) -> Any? {
+        switch value {
+        case let string as String: return self.string(string)
+        case let flag as Bool:
+            shape.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+            return flag
+        case let number as Int:
+            shape.append(contentsOf: Array("I\(number);".utf8))
+            return number
+        // Casts also match [String: String] and [[String: Any]]; the library treats them alike.
+        case let nested as [String: Any]: return dictionary(nested)
+        case let list as [Any]:
+            shape.append(contentsOf: Array("[\(list.count):".utf8))
+            var result: [Any] = []
+            result.reserveCapacity(list.count)
+            for element in list {
+                guard let mapped = self.value(element) else { return nil }
+                result.append(mapped)
+            }
+            shape.append(UInt8(ascii: "]"))
+            return result
+        default:
+            return nil
+        }
+    }
+
+    /// A placeholder for a non-empty string; empty strings and line breaks alone stay as they are
+    /// (and are part of the shape): sections test them, and the library's indentation looks at them.
+    mutating func string(_ string: String) -> String? {
+        let bytes = string.utf8
+        if bytes.allSatisfy({ $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            shape.append(contentsOf: Array("L\(bytes.count):".utf8))
+            shape.append(contentsOf: bytes)
+            return string
+        }
+        // U+E002 and U+E003 are EE 80 82 and EE 80 83 in UTF-8.
+        if bytes.contains(0xEE), string.unicodeScalars.contains(where: { $0 == Self.open || $0 == Self.close }) { return nil }
+        let lineBreak = string.last == "\n"
+        shape.append(lineBreak ? UInt8(ascii: "N") : UInt8(ascii: "S"))
+        let number = strings.count
+        strings.append(string)
+        endsWithLineBreak.append(lineBreak)
+        return "\u{E002}\(number)&\u{E003}" + (lineBreak ? "\n" : "")
+    }
+
+    mutating func appendKey(_ key: String) {
+        shape.append(contentsOf: key.utf8)
+        shape.append(UInt8(ascii: "="))
+    }
+}
+
+/// A template's output for one shape, cut at its placeholders.
+struct Skeleton: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        /// String number `index`, HTML-escaped or as it is.
+        case string(index: Int, escaped: Bool)
+    }
+
+    let parts: [Part]
+    let textBytes: Int
+
+    /// Cuts `rendered` at its placeholders; `nil` if one is malformed (then the page renders directly).
+    init?(parsing rendered: String, endsWithLineBreak: [Bool]) {
+        var parts: [Part] = []
+        var textBytes = 0
+        let bytes = Array(rendered.utf8)
+        var textStart = 0
+        var index = 0
+        func isMarker(_ at: Int, _ last: UInt8) -> Bool {
+            at + 2 < bytes.count && bytes[at] == 0xEE && bytes[at + 1] == 0x80 && bytes[at + 2] == last
+        }
+        while index < bytes.count {
+            guard isMarker(index, 0x82) else {
+                index += 1
+                continue
+            }
+            if index > textStart {
+                parts.append(.text(String(decoding: bytes[textStart..<index], as: UTF8.self)))
+                textBytes += index - textStart
+            }
+            var cursor = index + 3
+            var number = 0
+            var digits = 0
+            while cursor < bytes.count, bytes[cursor] >= UInt8(ascii: "0"), bytes[cursor] <= UInt8(ascii: "9") {
+                number = number * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
+                cursor += 1
+                digits += 1
+            }
+            guard digits > 0, number < endsWithLineBreak.count else { return nil }
+            let escapedAmpersand = Array("&amp;".utf8)
+            let escaped: Bool
+            if cursor + escapedAmpersand.count <= bytes.count, Array(bytes[cursor..<(cursor + escapedAmpersand.count)]) == escapedAmpersand {
+                escaped = true
+                cursor += escapedAmpersand.count
+            } else if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "&") {
+                escaped = false
+                cursor += 1
+            } else {
+                return nil
+            }
+            guard isMarker(cursor, 0x83) else { return nil }
+            cursor += 3
+            if endsWithLineBreak[number] {
+                guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\n") else { return nil }
+                cursor += 1
+            }
+            parts.append(.string(index: number, escaped: escaped))
+            index = cursor
+            textStart = cursor
+        }
+        if textStart < bytes.count {
+            parts.append(.text(String(decoding: bytes[textStart...], as: UTF8.self)))
+            textBytes += bytes.count - textStart
+        }
+        self.parts = parts
+        self.textBytes = textBytes
+    }
+
+    /// The skeleton with `strings` put in.
+    func fill(_ strings: [String]) -> String {
+        var out = ""
+        out.reserveCapacity(textBytes + strings.reduce(0) { $0 + $1.utf8.count })
+        for part in parts {
+            switch part {
+            case let .text(text): out += text
+            case let .string(index, escaped): out += escaped ? MustacheEscaping.html(strings[index]) : strings[index]
+            }
+        }
+        return out
+    }
+}
+
+/// swift-mustache's HTML escaping (`HTMLContentType`), reproduced exactly: `<`, `>`, `&`, `"` and
+/// `'` are replaced, Character by Character (so a `&` carrying a combining mark is left alone).
+enum MustacheEscaping {
+    static func html(_ text: String) -> String {
+        let special: (UInt8) -> Bool = { byte in
+            byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "'")
+        }
+        guard text.utf8.contains(where: special) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: no combining marks, so bytes and Characters agree.
+            var start = text.utf8.startIndex
+            for index in text.utf8.indices where special(text.utf8[index]) {
+                out += text[start..<index]
+                out += replacement(for: text.utf8[index])
+                start = text.utf8.index(after: index)
+            }
+            out += text[start...]
+            return out
+        }
+        for character in text {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func replacement(for byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "\""): return "&quot;"
+        default: return "&#39;"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Mustache
+import Testing
+@testable import ReportKit
+
+/// `SkeletonRenderer` must give exactly what swift-mustache gives: every test renders both ways.
+struct SkeletonRendererTests {
+    static func theme(_ templates: [String: String]) throws -> Theme {
+        var library = MustacheLibrary()
+        for (name, text) in templates { try library.register(text, named: name) }
+        return Theme(root: URL(fileURLWithPath: "/nonexistent"), templates: library, templateTexts: templates, strings: [:], assets: [])
+    }
+
+    static let page = """
+    <title>{{title}}</title>{{{body}}}{{&raw}}
+    {{#flag}}yes {{title}}{{/flag}}{{^flag}}no{{/flag}}
+    <ul>{{#list}}<li class="{{#-first}}first{{/-first}}">{{name}} / {{title}}{{#sub}}[{{.}}]{{/sub}}</li>{{/list}}</ul>
+    {{#maybe}}has {{maybe}}{{/maybe}}{{^maybe}}empty{{/maybe}} {{strings.next}} {{count}}
+    {{#obj}}{{obj.a}} {{a}} {{title}}{{/obj}}
+      {{> part}}
+    end
+    """
+    static let part = "part {{title}}\n{{{body}}}{{nl}}after {{lines}}\n"
+
+    static func context(title: String, body: String, flag: Bool, names: [String], maybe: String, nl: String = "\n", lines: String = "a\nb\n") -> [String: Any] {
+        [
+            "title": title, "body": body, "raw": "<raw & \"x\">", "flag": flag, "maybe": maybe, "count": 3, "nl": nl, "lines": lines,
+            "list": names.map { ["name": $0, "sub": [$0, "x"]] as [String: Any] },
+            "strings": ["next": "Next ›", "previous": "‹ Prev"], "obj": ["a": "A&B"] as [String: Any],
+        ]
+    }
+
+    @Test func sameOutputAsMustacheForEveryShape() throws {
+        let theme = try Self.theme(["page": Self.page, "part": Self.part])
+        let renderer = SkeletonRenderer(theme: theme, template: "page")
+        #expect(renderer.usesSkeletons)
+        let contexts = [
+            Self.context(title: "One <b>&</b> 'q' \"d\"", body: "<p>Body</p>\n", flag: true, names: ["a", "b"], maybe: "m"),
+            Self.context(title: "Two", body: "<p>Other body</p>\n", flag: true, names: ["c", "d"], maybe: "n"),  // same shape as the first
+            Self.context(title: "中文 &\u{301} e\u{301}", body: "no newline", flag: false, names: [], maybe: ""),
+            Self.context(title: "", body: "", flag: false, names: ["only"], maybe: "", nl: "\r\n", lines: "\n"),
+            Self.context(title: "Tail\n", body: "x\r\n", flag: true, names: ["&", "<"], maybe: "'", nl: "", lines: "end"),
+        ]
+        for context in contexts {
+            let expected = theme.templates.render(context, withTemplate: "page") ?? ""
+            #expect(renderer.render(context) == expected)
+            #expect(renderer.render(context) == expected)  // again, from the cached skeleton
+        }
+        #expect(renderer.shapeCount == 4)
+    }
+
+    @Test func templatesThatSeeStringContentsRenderDirectly() throws {
+        for template in ["{{uppercased(title)}}", "{{>*dynamic}}", "{{=<% %>=}}<% title %>", "\u{E002}{{title}}"] {
+            let theme = try Self.theme(["page": template, "dynamic": "{{title}}"])
+            let renderer = SkeletonRenderer(theme: theme, template: "page")
+            #expect(!renderer.usesSkeletons, "\(template)")
+            let context: [String: Any] = ["title": "Title", "dynamic": "dynamic"]
+            #expect(renderer.render(context) == theme.templates.render(context, withTemplate: "page"))
+        }
+        #expect(SkeletonRenderer.allowsSkeletons("{{! a comment (with brackets) }}{{title}}{{> part}}"))
+    }
+
+    @Test func valuesHoldingPlaceholderCharactersRenderDirectly() throws {
+        let theme = try Self.theme(["page": "<p>{{title}}</p>{{{body}}}"])
+        let renderer = SkeletonRenderer(theme: theme, template: "page")
+        let context: [String: Any] = ["title": "a\u{E002}0&\u{E003}b", "body": "\u{E003}"]
+        #expect(renderer.render(context) == "<p>a\u{E002}0&amp;\u{E003}b</p>\u{E003}")
+        #expect(renderer.shapeCount == 0)
+    }
+
+    @Test func defaultThemePagesMatchDirectRendering() throws {
+        let site = try WholeReportTests.fixtureSite()
+        let layout = PageContext(site: site)
+        let renderer = SkeletonRenderer(theme: site.theme, template: "page")
+        #expect(renderer.usesSkeletons)
+        for index in site.pages.indices {
+            let context = layout.context(for: index, body: site.pages[index].body)
+            #expect(renderer.render(context) == site.theme.render("page", context), "\(site.pages[index].page.sourcePath)")
+        }
+    }
+
+    @Test func escapingMatchesMustache() throws {
+        let theme = try Self.theme(["page": "{{value}}"])
+        for value in ["plain", "<&>\"'", "中文<x>", "&\u{301}<", "e\u{301}&", "", "a&amp;b"] {
+            #expect(MustacheEscaping.html(value) == theme.templates.render(["value": value], withTemplate: "page"), "\(value)")
+        }
+    }
+}
