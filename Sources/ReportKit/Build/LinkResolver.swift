@@ -75,20 +75,32 @@ public struct LinkResolver: Sendable {
                                   ?? "check the file name; links to pages name their .md file"))
     }
 
-    /// `a/./b/../c.md` → `a/c.md`; `nil` when the path climbs out of the root.
+    /// `a/./b/../c.md` → `a/c.md`; `nil` when the path climbs out of the root. Works on UTF-8
+    /// bytes: every link of every page passes here, most of them as `../folder/page/`.
     static func normalize(_ path: String) -> String? {
         if isNormal(path) { return path }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if parts.isEmpty { return nil }
-                parts.removeLast()
+        let bytes = Array(path.utf8)
+        var kept: [Range<Int>] = []
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+            let length = end - start
+            if length == 0 || (length == 1 && bytes[start] == UInt8(ascii: ".")) {
+                // empty or "."
+            } else if length == 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".") {
+                if kept.isEmpty { return nil }
+                kept.removeLast()
             } else {
-                parts.append(part)
+                kept.append(start..<end)
             }
+            start = end + 1
         }
-        return parts.joined(separator: "/")
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (index, range) in kept.enumerated() {
+            if index > 0 { result.append(UInt8(ascii: "/")) }
+            result.append(contentsOf: bytes[range])
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// True when `normalize` would return the path unchanged: no empty, `.` or `..` component

@@ -103,30 +103,51 @@ struct ShapeWalk {
         return result
     }
 
+    /// The value with placeholders. Types are compared exactly (a cast from `Any` to a collection
+    /// type would convert element by element): the contexts `PageContext` makes hold only these.
     mutating func value(_ value: Any) -> Any? {
-        switch value {
-        case let string as String: return self.string(string)
-        case let flag as Bool:
+        let type = type(of: value)
+        if type == String.self { return string(value as! String) }
+        if type == Bool.self {
+            let flag = value as! Bool
             shape.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
             return flag
-        case let number as Int:
+        }
+        if type == [String: Any].self { return dictionary(value as! [String: Any]) }
+        if type == [String: String].self {
+            let strings = value as! [String: String]
+            shape.append(UInt8(ascii: "<"))
+            var result: [String: String] = [:]
+            result.reserveCapacity(strings.count)
+            for key in strings.keys.sorted() {
+                appendKey(key)
+                guard let placeholder = string(strings[key]!) else { return nil }
+                result[key] = placeholder
+            }
+            shape.append(UInt8(ascii: ">"))
+            return result
+        }
+        if type == [[String: Any]].self { return list(value as! [[String: Any]]) { walk, element in walk.dictionary(element) } }
+        if type == [Any].self { return list(value as! [Any]) { walk, element in walk.value(element) } }
+        if type == [String].self { return list(value as! [String]) { walk, element in walk.string(element) } }
+        if type == Int.self {
+            let number = value as! Int
             shape.append(contentsOf: Array("I\(number);".utf8))
             return number
-        // Casts also match [String: String] and [[String: Any]]; the library treats them alike.
-        case let nested as [String: Any]: return dictionary(nested)
-        case let list as [Any]:
-            shape.append(contentsOf: Array("[\(list.count):".utf8))
-            var result: [Any] = []
-            result.reserveCapacity(list.count)
-            for element in list {
-                guard let mapped = self.value(element) else { return nil }
-                result.append(mapped)
-            }
-            shape.append(UInt8(ascii: "]"))
-            return result
-        default:
-            return nil
         }
+        return nil
+    }
+
+    mutating func list<Element, Mapped>(_ elements: [Element], _ map: (inout ShapeWalk, Element) -> Mapped?) -> [Mapped]? {
+        shape.append(contentsOf: Array("[\(elements.count):".utf8))
+        var result: [Mapped] = []
+        result.reserveCapacity(elements.count)
+        for element in elements {
+            guard let mapped = map(&self, element) else { return nil }
+            result.append(mapped)
+        }
+        shape.append(UInt8(ascii: "]"))
+        return result
     }
 
     /// A placeholder for a non-empty string; empty strings and line breaks alone stay as they are
