@@ -127,8 +127,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Makes the staging folder ready for exactly these files: removes what a reused spare holds
-    /// beyond them, then creates every folder they need, once, parents first (the folders of one
-    /// depth in parallel: a site of 10,000 pages has 10,000 of them).
+    /// beyond them, then creates every folder they need, once, parents first.
     public func prepare(files relativePaths: [String]) throws(DiagnosticList) {
         let current = Set(relativePaths)
         for stale in previousFiles.subtracting(current).sorted(by: >) where stale != Self.markerName {
@@ -147,14 +146,11 @@ public struct OutputWriter: Sendable {
             var folder = RelativePath.parent(path)
             while !folder.isEmpty, existing.insert(folder).inserted { folder = RelativePath.parent(folder) }
         }
-        let byDepth = Dictionary(grouping: folders.subtracting(existing)) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
-        let root = staging.path
-        for depth in byDepth.keys.sorted() {
-            let failures = byDepth[depth]!.sorted().parallelMap { folder -> String? in
-                mkdir(root + "/" + folder, 0o755) == 0 || errno == EEXIST ? nil : "\(folder): \(String(cString: strerror(errno)))"
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw DiagnosticList(.error("cannot create folder '\(failure)' in the output", hint: "check the output folder's permissions and free space"))
+        // One thread: folders of one parent share its lock, so parallel mkdir only spins on it.
+        for folder in folders.subtracting(existing).sorted() {
+            if mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw DiagnosticList(.error("cannot create folder '\(folder)' in the output: \(String(cString: strerror(errno)))",
+                                            hint: "check the output folder's permissions and free space"))
             }
         }
     }
