@@ -15,7 +15,9 @@ public struct LoadedContent: Sendable {
 /// Walks the content folder: reads `site.yml`, splits every page's front matter from its body,
 /// decides output paths and reading order.
 public struct ContentLoader: Sendable {
-    public var contentRoot: URL
+    public let contentRoot: URL
+    /// `contentRoot` as a path (pages are read by path: a `URL` per file is costly on large sites).
+    let contentPath: String
     /// How the content folder is named in diagnostics (as the user passed it, e.g. `content`).
     public var displayRoot: String
 
@@ -24,6 +26,7 @@ public struct ContentLoader: Sendable {
 
     public init(contentRoot: URL, displayRoot: String, includeDrafts: Bool = false) {
         self.contentRoot = contentRoot.standardizedFileURL
+        contentPath = self.contentRoot.path
         self.displayRoot = displayRoot
         self.includeDrafts = includeDrafts
     }
@@ -125,10 +128,10 @@ public struct ContentLoader: Sendable {
 
     func loadPage(_ relative: String) throws(DiagnosticList) -> (Page, [Diagnostic]) {
         let display = displayPath(relative)
-        let text = try SourceText.read(contentRoot.appendingPathComponent(relative), displayPath: display)
+        let text = try SourceText.read(path: contentPath + "/" + relative, displayPath: display)
         let split = try FrontMatter.split(text, file: display)
         let folder = RelativePath.parent(relative)
-        let stem = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+        let stem = RelativePath.stem(relative)
         let isIndex = stem == "index" || stem == "_index"
         let outputFolder: String
         if isIndex {

@@ -25,4 +25,13 @@ enum RelativePath {
         for byte in path.utf8 where byte == UInt8(ascii: "/") { count += 1 }
         return count
     }
+
+    /// The file name without its extension: `a/b/credit.md` → `credit`, `a/.hidden` → `.hidden`.
+    static func stem(_ path: String) -> String {
+        let bytes = path.utf8
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let name = path[nameStart...]
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return String(name) }
+        return String(name[..<dot])
+    }
 }

@@ -38,13 +38,16 @@ public final class SkeletonRenderer: Sendable {
     /// The template rendered with `context`, exactly as `MustacheLibrary.render` would.
     public func render(_ context: [String: Any]) -> String {
         guard usesSkeletons else { return direct(context) }
-        var walk = ShapeWalk()
-        guard let placeholders = walk.dictionary(context) else { return direct(context) }
+        // Most pages share a shape seen before: the walk then only reads the context.
+        var walk = ShapeWalk(buildsPlaceholders: false)
+        guard walk.dictionary(context) != nil else { return direct(context) }
         let shape = String(decoding: walk.shape, as: UTF8.self)
         if let skeleton = skeletons.withLock({ $0[shape] }) {
             return skeleton.fill(walk.strings)
         }
-        guard let skeleton = Skeleton(parsing: direct(placeholders), endsWithLineBreak: walk.endsWithLineBreak) else {
+        var builder = ShapeWalk(buildsPlaceholders: true)
+        guard let placeholders = builder.dictionary(context),
+              let skeleton = Skeleton(parsing: direct(placeholders), endsWithLineBreak: walk.endsWithLineBreak) else {
             return direct(context)
         }
         skeletons.withLock { $0[shape] = skeleton }
@@ -84,20 +87,29 @@ struct ShapeWalk {
     static let open: Unicode.Scalar = "\u{E002}"
     static let close: Unicode.Scalar = "\u{E003}"
 
+    /// Whether to build the context with placeholders (needed only for a shape not seen before);
+    /// without, the walk returns stand-ins and only `shape` and `strings` are meaningful.
+    let buildsPlaceholders: Bool
     var shape: [UInt8] = []
     var strings: [String] = []
     var endsWithLineBreak: [Bool] = []
+
+    init(buildsPlaceholders: Bool) {
+        self.buildsPlaceholders = buildsPlaceholders
+        shape.reserveCapacity(512)
+        strings.reserveCapacity(64)
+    }
 
     /// The dictionary with placeholders, keys walked in sorted order; `nil` if some value cannot
     /// be reproduced from a skeleton.
     mutating func dictionary(_ dictionary: [String: Any]) -> [String: Any]? {
         shape.append(UInt8(ascii: "{"))
         var result: [String: Any] = [:]
-        result.reserveCapacity(dictionary.count)
-        for key in dictionary.keys.sorted() {
+        if buildsPlaceholders { result.reserveCapacity(dictionary.count) }
+        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
             appendKey(key)
-            guard let value = value(dictionary[key]!) else { return nil }
-            result[key] = value
+            guard let mapped = self.value(value) else { return nil }
+            if buildsPlaceholders { result[key] = mapped }
         }
         shape.append(UInt8(ascii: "}"))
         return result
@@ -118,11 +130,11 @@ struct ShapeWalk {
             let strings = value as! [String: String]
             shape.append(UInt8(ascii: "<"))
             var result: [String: String] = [:]
-            result.reserveCapacity(strings.count)
-            for key in strings.keys.sorted() {
+            if buildsPlaceholders { result.reserveCapacity(strings.count) }
+            for (key, value) in strings.sorted(by: { $0.key < $1.key }) {
                 appendKey(key)
-                guard let placeholder = string(strings[key]!) else { return nil }
-                result[key] = placeholder
+                guard let placeholder = string(value) else { return nil }
+                if buildsPlaceholders { result[key] = placeholder }
             }
             shape.append(UInt8(ascii: ">"))
             return result
@@ -141,10 +153,10 @@ struct ShapeWalk {
     mutating func list<Element, Mapped>(_ elements: [Element], _ map: (inout ShapeWalk, Element) -> Mapped?) -> [Mapped]? {
         shape.append(contentsOf: Array("[\(elements.count):".utf8))
         var result: [Mapped] = []
-        result.reserveCapacity(elements.count)
+        if buildsPlaceholders { result.reserveCapacity(elements.count) }
         for element in elements {
             guard let mapped = map(&self, element) else { return nil }
-            result.append(mapped)
+            if buildsPlaceholders { result.append(mapped) }
         }
         shape.append(UInt8(ascii: "]"))
         return result
@@ -166,6 +178,7 @@ struct ShapeWalk {
         let number = strings.count
         strings.append(string)
         endsWithLineBreak.append(lineBreak)
+        guard buildsPlaceholders else { return string }
         return "\u{E002}\(number)&\u{E003}" + (lineBreak ? "\n" : "")
     }
 
