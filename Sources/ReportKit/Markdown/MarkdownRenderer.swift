@@ -181,7 +181,20 @@ private struct DocumentPass {
             if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { text += " " }
         }
         cmark_iter_free(iterator)
-        return text.trimmingCharacters(in: .whitespaces)
+        return Self.trimmingSpaces(text)
+    }
+
+    /// `text` without leading and trailing spaces and tabs (as `trimmingCharacters(in: .whitespaces)`:
+    /// tab and the Unicode space separators), without Foundation's `CharacterSet`.
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 
     // MARK: Links
@@ -212,8 +225,9 @@ private struct DocumentPass {
 
     /// Replaces `@fig-id` and `@tbl-id` in a text node with the cross-reference HTML.
     mutating func markCrossReferences(in node: OpaquePointer) {
-        let text = literal(of: node)
-        guard text.utf8.contains(UInt8(ascii: "@")) else { return }
+        // Most text holds no `@`: look in the C string before making a Swift one.
+        guard let literal = cmark_node_get_literal(node), strchr(literal, Int32(UInt8(ascii: "@"))) != nil else { return }
+        let text = String(cString: literal)
         // Text inside a link would nest links: leave it alone.
         var ancestor = cmark_node_parent(node)
         while let current = ancestor {
@@ -263,7 +277,7 @@ private struct DocumentPass {
     // MARK: Directives
 
     mutating func renderDirective(_ node: OpaquePointer) {
-        let info = (cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "").trimmingCharacters(in: .whitespaces)
+        let info = Self.trimmingSpaces(cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
         guard let kind = DirectiveBlock.Kind(rawValue: info) else { return }
         let start = location(of: node)
         let block = DirectiveBlock(kind: kind, yaml: literal(of: node), location: SourceLocation(file: file, line: start.line + 1, column: 1),

@@ -5,7 +5,9 @@ import Foundation
 public enum Slug {
     /// The slug of `text`; `section` when nothing usable is left.
     public static func make(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        // ASCII has no accents to fold (and Foundation's folding is costly: every heading passes here).
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased()
+            : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var slug = ""
         var pendingDash = false
         for scalar in folded.unicodeScalars {
