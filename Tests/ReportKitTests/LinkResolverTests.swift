@@ -73,4 +73,31 @@ struct LinkResolverTests {
         for url in ["https://x.org", "mailto:a@b.c", "tel:+1", "git+ssh://h/r", "a.b-c:x"] { #expect(LinkResolver.hasScheme(url), "\(url)") }
         for url in ["modes.md", "a/b:c", ":x", "dir/file.md#a:b", "中文:x", ""] { #expect(!LinkResolver.hasScheme(url), "\(url)") }
     }
+
+    /// The lookup table gives what trying each kind of target in turn gave (the code it replaced).
+    @Test func targetsResolveWithTheDocumentedPrecedence() {
+        let pages = [
+            Self.page("index.md", "index.html"), Self.page("a.md", "a/index.html"), Self.page("a/index.md", "a/x/index.html"),
+            Self.page("a/_index.md", "a/y/index.html"), Self.page("b/_index.md", "b/index.html"), Self.page("b/c.md", "b/c/index.html"),
+            Self.page("d/e.md", "slugged/index.html"), Self.page("index.html.md", "index.html/index.html"),
+        ]
+        let resolver = LinkResolver(pages: pages, files: [])
+        var outputBySource: [String: String] = [:]
+        for page in pages { outputBySource[page.sourcePath] = page.outputPath }
+        var byFolder: [String: String] = [:]
+        for page in pages { byFolder[String(page.outputPath.dropLast("index.html".count)).trimmingSuffix("/")] = page.sourcePath }
+        func reference(_ target: String) -> String? {
+            let byOutput = byFolder[target.hasSuffix("/index.html") ? String(target.dropLast("/index.html".count)) : target] ?? ""
+            for source in [target, target + "/index.md", target + "/_index.md", target.isEmpty ? "index.md" : "", byOutput]
+            where !source.isEmpty && outputBySource[source] != nil { return source }
+            return nil
+        }
+        let targets = ["", "index.md", "index.html", "a", "a.md", "a/index.md", "a/_index.md", "a/x", "a/x/index.html", "a/y", "b",
+                       "b/index.html", "b/c", "b/c.md", "b/c/index.html", "slugged", "slugged/index.html", "d/e.md", "d/e", "d",
+                       "index.html/index.html", "index.html.md", "missing", "b/c/d"]
+        for target in targets {
+            let expected = reference(target)
+            #expect(resolver.sourceByTarget[target] == expected, "\(target)")
+        }
+    }
 }

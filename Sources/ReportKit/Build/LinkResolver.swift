@@ -5,9 +5,11 @@ import Foundation
 public struct LinkResolver: Sendable {
     /// Output path of every page, by content-relative source path.
     let outputBySource: [String: String]
-    /// Source path of every page, by its output folder (`modes` for `modes/index.html`), so that
-    /// links written the way the site is served (`../modes/`) work too.
-    let sourceByOutputFolder: [String: String]
+    /// The page a link target names, by normalized content-relative target: its Markdown file
+    /// (`modes.md`), its folder when it is a section index (`dilemmas` for `dilemmas/_index.md`,
+    /// `index.md` preferred), `""` for `index.md`, or its output folder (`modes`, `modes/index.html`),
+    /// in that order of precedence. Made once, so a link costs one lookup.
+    let sourceByTarget: [String: String]
     /// Content-relative paths of files copied to the output as they are.
     let files: Set<String>
     /// Page and file paths by folder, for did-you-mean hints that stay cheap on large sites.
@@ -17,9 +19,23 @@ public struct LinkResolver: Sendable {
         var outputBySource: [String: String] = [:]
         for page in pages { outputBySource[page.sourcePath] = page.outputPath }
         self.outputBySource = outputBySource
+        // Source path of every page by its output folder (`modes` for `modes/index.html`), so that
+        // links written the way the site is served (`../modes/`) work too.
         var byFolder: [String: String] = [:]
         for page in pages { byFolder[String(page.outputPath.dropLast("index.html".count)).trimmingSuffix("/")] = page.sourcePath }
-        sourceByOutputFolder = byFolder
+        var byTarget: [String: String] = [:]
+        for folder in byFolder.keys {
+            for key in folder.isEmpty ? [folder] : [folder, folder + "/index.html"] {
+                let lookup = key.hasSuffix("/index.html") ? String(key.dropLast("/index.html".count)) : key
+                if let source = byFolder[lookup] { byTarget[key] = source }
+            }
+        }
+        if outputBySource["index.md"] != nil { byTarget[""] = "index.md" }
+        for suffix in ["/_index.md", "/index.md"] {
+            for source in outputBySource.keys where source.hasSuffix(suffix) { byTarget[String(source.dropLast(suffix.count))] = source }
+        }
+        for source in outputBySource.keys { byTarget[source] = source }
+        sourceByTarget = byTarget
         self.files = Set(files)
         var grouped: [String: [String]] = [:]
         for path in Array(outputBySource.keys) + Array(self.files) {
@@ -52,18 +68,12 @@ public struct LinkResolver: Sendable {
         guard let target = Self.normalize(folder.isEmpty ? path : folder + "/" + path) else {
             return .broken(.error("link '\(url)' leaves the content folder", at: location, hint: "link only to files inside the content folder"))
         }
-        let anchorCheck: (String) -> AnchorReference? = { source in
-            guard let fragment, !fragment.isEmpty else { return nil }
-            return AnchorReference(page: source, anchor: fragment, location: location)
-        }
         let suffix = fragment.map { "#" + $0 } ?? ""
         // A page, by its Markdown file or by its folder.
-        let byOutput = sourceByOutputFolder[target.hasSuffix("/index.html") ? String(target.dropLast("/index.html".count)) : target] ?? ""
-        for source in [target, target + "/index.md", target + "/_index.md", target.isEmpty ? "index.md" : "", byOutput] where !source.isEmpty {
-            if let output = outputBySource[source] {
-                let href = output == page.outputPath && fragment != nil ? "" : page.rootPrefix + output
-                return .rewrite(href + suffix, anchorCheck: anchorCheck(source))
-            }
+        if let source = sourceByTarget[target], let output = outputBySource[source] {
+            let href = output == page.outputPath && fragment != nil ? "" : page.rootPrefix + output
+            let anchorCheck = fragment.flatMap { $0.isEmpty ? nil : AnchorReference(page: source, anchor: $0, location: location) }
+            return .rewrite(href + suffix, anchorCheck: anchorCheck)
         }
         if files.contains(target) {
             return .rewrite(page.rootPrefix + target + suffix, anchorCheck: nil)
