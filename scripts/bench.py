@@ -303,6 +303,9 @@ def main():
     parser.add_argument("--serve-sizes", default=None, help="sizes to measure `serve` on (default: every size)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even when installed")
     parser.add_argument("--json", default=str(ROOT / "bench-results" / "bench.json"))
+    parser.add_argument("--out-dir", default=None,
+                        help="where the built sites go (ours and Hugo's; default: the workdir). A tmpfs such as "
+                             "/dev/shm/reportgen-bench takes the disk's file creation cost out of both tools' figures")
     parser.add_argument("--workdir", default=os.environ.get("BENCH_DIR", str(Path(tempfile.gettempdir()) / "reportgen-bench")))
     args = parser.parse_args()
     if not BIN.exists():
@@ -315,15 +318,18 @@ def main():
                "corpus": {}, "hugo": bool(hugo)}
     rows = []
     theme = str(ROOT / "themes" / "default")
-    trash = Trash(base)
+    out_base = Path(args.out_dir) if args.out_dir else base
+    out_base.mkdir(parents=True, exist_ok=True)
+    trash = Trash(out_base)
+    results["output_folder"] = str(out_base)
 
     for pages in sizes:
         content = make_corpus(base, pages)
-        out = base / f"out-{pages}"
+        out = out_base / f"out-{pages}"
         entry = {}
         # Full build: the output folder and its spare moved away before each run, so every run
         # creates the whole site in an empty place.
-        spare = base / f".out-{pages}.spare"
+        spare = out_base / f".out-{pages}.spare"
         entry["full"] = median_of(args.runs, [str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out),
                                               "--theme", theme],
                                   cwd=ROOT, before=lambda: trash.clear(out, spare))
@@ -332,7 +338,7 @@ def main():
                                                  "--theme", theme], cwd=ROOT)
         if hugo:
             site = hugo_site(base, content, pages)
-            hugo_out = base / f"hugo-out-{pages}"
+            hugo_out = out_base / f"hugo-out-{pages}"
             entry["hugo"] = median_of(args.runs, [hugo, "--quiet", "--source", str(site), "--destination", str(hugo_out)],
                                       before=lambda: trash.clear(hugo_out))
             entry["ratio_wall"] = round(entry["full"]["wall_s"] / entry["hugo"]["wall_s"], 3)
@@ -349,12 +355,13 @@ def main():
             rows.append((f"{pages} pages: hugo", entry["hugo"]))
 
     trash.empty()
-    microsite_out = base / "out-microsite"
+    microsite_out = out_base / "out-microsite"
     results["microsite"] = median_of(max(args.runs, 5), [str(BIN), "build", "--quiet", "--content", str(ROOT / "content"),
                                                          "--output", str(microsite_out), "--theme", theme], cwd=ROOT)
     rows.append(("microsite build", results["microsite"]))
 
     sys.stdout.reconfigure(line_buffering=True)
+    print(f"sites written under {out_base}")
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores "
           f"(at the start: {' '.join(f'{x:.2f}' for x in results['machine']['load_average'])})")
     print(f"{'benchmark':<38} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}")

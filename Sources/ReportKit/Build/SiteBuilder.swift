@@ -8,7 +8,8 @@ import Foundation
 /// 4. `renderPages`  – Markdown → HTML in parallel (headings, links, directives)
 /// 5. `resolveReferences` – number figures and tables, check anchors and cross-references
 /// 6. writing, into a staging folder that then replaces the output (`SiteWriter`, `OutputWriter`):
-///    `prepareOutput` (the staging folder), `createFolders`, `layoutPages` (the theme, in parallel), `writeWholeSiteFiles`
+///    `prepareOutput` (the staging folder), `prepareLayout` (navigation menus), `createFolders`,
+///    `layoutPages` (the theme, in parallel), `writeWholeSiteFiles`
 ///    (search index, whole report), `copyFiles` (assets, static and data files), `commitOutput` (the swap)
 ///
 /// Every step reports problems as `DiagnosticList`; the first step that finds errors stops the build.
@@ -31,7 +32,7 @@ public struct SiteBuilder: Sendable {
                              contentFolder: options.contentFolder, projectRoot: options.projectRoot)
         }
         do throws(DiagnosticList) {
-            let siteWriter = SiteWriter(site: site, writer: writer)
+            let siteWriter = step("prepareLayout") { () throws(DiagnosticList) in SiteWriter(site: site, writer: writer) }
             let files = try step("createFolders") { () throws(DiagnosticList) in try siteWriter.prepare() }
             let bodies = try step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
             try step("writeWholeSiteFiles") { () throws(DiagnosticList) in try siteWriter.writeWholeSiteFiles(bodies: bodies) }
