@@ -32,7 +32,7 @@ public struct SiteBuilder: Sendable {
                              contentFolder: options.contentFolder, projectRoot: options.projectRoot)
         }
         do throws(DiagnosticList) {
-            let siteWriter = step("prepareLayout") { () throws(DiagnosticList) in SiteWriter(site: site, writer: writer) }
+            let siteWriter = try step("prepareLayout") { () throws(DiagnosticList) in SiteWriter(site: site, writer: writer) }
             let files = try step("createFolders") { () throws(DiagnosticList) in try siteWriter.prepare() }
             let bodies = try step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
             try step("writeWholeSiteFiles") { () throws(DiagnosticList) in try siteWriter.writeWholeSiteFiles(bodies: bodies) }
