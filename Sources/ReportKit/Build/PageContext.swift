@@ -18,6 +18,8 @@ struct PageContext {
     /// The `navigation` template rendered once per distinct (current entry, depth) pair, so
     /// 10,000 pages do not each render the same menu. Keyed by `navigationKey(for:)`.
     let navigationHTML: [String: String]
+    /// `navigationKey(for:in:)` of each page, by index in reading order.
+    let navigationKeys: [String]
     /// The theme searches: write `search-index.js` and show the search box.
     var hasSearch: Bool { site.theme.assets.contains(SearchIndex.themeAsset) }
     /// The site gets `report.html` and `report-standalone.html`.
@@ -32,9 +34,11 @@ struct PageContext {
         }
         childrenBySection = children
         var navigationHTML: [String: String] = [:]
+        let navigation = self.navigation
+        let keys = site.pages.parallelMap { Self.navigationKey(for: $0.page, in: navigation) }
+        navigationKeys = keys
         if site.theme.templates.getTemplate(named: "navigation") != nil {
-            for rendered in site.pages {
-                let key = Self.navigationKey(for: rendered.page, in: navigation)
+            for (rendered, key) in zip(site.pages, keys) {
                 if navigationHTML[key] == nil {
                     var context: [String: Any] = [
                         "nav": Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings["home"]),
@@ -72,7 +76,7 @@ struct PageContext {
             ]),
         ]
         if publishesWholeReport { context["reportHref"] = root + WholeReport.fileName }
-        if let html = navigationHTML[Self.navigationKey(for: page, in: navigation)] {
+        if let html = navigationHTML[navigationKeys[index]] {
             context["navigation"] = html
         } else {
             context["nav"] = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings["home"])
