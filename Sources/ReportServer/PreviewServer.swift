@@ -133,7 +133,7 @@ public actor PreviewServer {
     func rebuild(reason: [String]?) async {
         let log = configuration.log
         do throws(DiagnosticList) {
-            let result = try builder.build()
+            let result = try builder.build(changedPaths: reason)
             for warning in result.warnings where reason == nil { log(warning.description) }
             if let reason {
                 var isFolder: ObjCBool = false
