@@ -537,7 +537,10 @@ public struct IncrementalBuilder: Sendable {
         var listsChanged = false
         for (index, page) in changed {
             let old = next.pages[index]
-            if old.title != page.title || old.summary != page.summary { listsChanged = true }
+            if old.title != page.title || old.summary != page.summary {
+                // A page listed in its section is put in place; one in the navigation makes the lists again.
+                if !next.lists.replaceChild(page) { listsChanged = true }
+            }
             next.pages[index] = page
         }
         var dirty = Set(changed.map(\.0))
@@ -725,6 +728,18 @@ struct LayoutLists: Sendable {
         navigation = context.navigation
         childrenBySection = context.childrenBySection
         navigationHTML = context.navigationHTML
+    }
+
+    /// Puts `page` (same place, new title or summary) in its section's list; false when it is
+    /// a navigation entry, whose title is in every page's rendered navigation: then the lists must
+    /// be made again.
+    mutating func replaceChild(_ page: RenderedPage) -> Bool {
+        let output = page.page.outputPath
+        if navigation.contains(where: { $0.page.outputPath == output }) { return false }
+        if let position = childrenBySection[page.page.section]?.firstIndex(where: { $0.page.outputPath == output }) {
+            childrenBySection[page.page.section]![position] = page
+        }
+        return true
     }
 }
 
