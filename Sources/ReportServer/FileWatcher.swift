@@ -4,24 +4,42 @@ import ReportKit
 import Glibc
 #endif
 
-/// Watches folders and files for changes by comparing snapshots of their metadata (modification
-/// time, size, inode); a burst of saves is reported once, after `quietPeriod` without further
-/// changes. Snapshots are taken as soon as inotify reports activity (Linux), and every `interval`
-/// in any case: polling works on every file system (including mounted and container folders,
-/// where inotify misses events) and costs one `stat` per file.
+/// Watches folders and files for changes and reports each burst of changes once, as the list of
+/// changed paths.
+///
+/// On Linux, inotify names the entries that changed: only those are stamped (modification time,
+/// size, inode) and compared with what was known, so a save costs a few `stat`s however large
+/// the site. A burst is reported once no event came for `settleAfterClose` when every file in it
+/// was closed after writing (or renamed into place, or removed), else after `quietPeriod`: a
+/// file still open for writing may get more bytes, and half a rename may get its other half.
+/// The whole tree is still compared with a snapshot every `fullScanInterval`; if that finds a
+/// change inotify did not report (network and some container mounts), the watcher polls every
+/// `interval` from then on, as it does where inotify is not available.
 public struct FileWatcher: Sendable {
     /// Folders (watched recursively) and files to watch.
     public var paths: [URL]
-    /// Time between two polls.
+    /// Time between two polls when polling (no inotify, or inotify found to miss changes).
     public var interval: Duration
-    /// How long files must stay unchanged before a burst of changes is reported.
+    /// How long files must stay unchanged before a burst of changes is reported, while a file of
+    /// the burst may still be being written.
     public var quietPeriod: Duration
+    /// How long after the last event a burst is reported when every file in it was closed after
+    /// writing: a few milliseconds catch the rest of an editor's save (a temporary file renamed
+    /// into place, a backup removed), which comes at once.
+    public var settleAfterClose: Duration
+    /// With inotify, how often the whole tree is compared with a snapshot all the same.
+    public var fullScanInterval: Duration
+    /// Use inotify where available (tests turn it off to exercise polling).
+    var usesInotify = true
 
-    /// A watcher for `paths`, polling every `interval`.
-    public init(paths: [URL], interval: Duration = .milliseconds(100), quietPeriod: Duration = .milliseconds(40)) {
+    /// A watcher for `paths`, polling every `interval` where it must poll.
+    public init(paths: [URL], interval: Duration = .milliseconds(100), quietPeriod: Duration = .milliseconds(40),
+                settleAfterClose: Duration = .milliseconds(5), fullScanInterval: Duration = .seconds(2)) {
         self.paths = paths
         self.interval = interval
         self.quietPeriod = quietPeriod
+        self.settleAfterClose = settleAfterClose
+        self.fullScanInterval = fullScanInterval
     }
 
     /// What is known about one file between two polls.
@@ -63,33 +81,16 @@ public struct FileWatcher: Sendable {
         return changed.sorted()
     }
 
-    /// Reports each settled burst of changes as the list of changed paths, until the task is cancelled.
+    /// Reports each settled burst of changes as the list of changed paths, until the task is
+    /// cancelled. The watches and the first snapshot are made before this returns, so a change
+    /// made after the call is reported even if the caller builds first.
     public func changes() -> AsyncStream<[String]> {
-        let watcher = self
+        var session = WatchSession(watcher: self, inotify: usesInotify ? InotifyWatch() : nil)
+        session.start()
         return AsyncStream { continuation in
-            let task = Task {
-                let wakeup = InotifyWakeup(paths: watcher.paths)
-                var last = watcher.snapshot()
-                while !Task.isCancelled {
-                    if let wakeup {
-                        _ = await wakeup.wait(upTo: watcher.interval)
-                    } else {
-                        try? await Task.sleep(for: watcher.interval)
-                    }
-                    var current = watcher.snapshot()
-                    guard current != last else { continue }
-                    // New folders need watches of their own.
-                    if Set(current.keys) != Set(last.keys) { wakeup?.watch(watcher.paths) }
-                    // Wait for the burst to settle (an editor writing a temp file, then renaming it).
-                    while !Task.isCancelled {
-                        try? await Task.sleep(for: watcher.quietPeriod)
-                        let next = watcher.snapshot()
-                        if next == current { break }
-                        current = next
-                    }
-                    continuation.yield(Self.changes(from: last, to: current))
-                    last = current
-                }
+            let task = Task { [session] in
+                var session = session
+                await session.run { continuation.yield($0) }
                 continuation.finish()
             }
             continuation.onTermination = { _ in task.cancel() }
@@ -106,5 +107,208 @@ public struct FileWatcher: Sendable {
     static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}
+
+/// The folders inotify watches, by watch.
+struct WatchedFolders: Sendable {
+    /// The folder of each watch.
+    private(set) var folders: [Int32: String] = [:]
+    /// For folders watched only for some of their files (watched files, not trees): those names.
+    private(set) var onlyNames: [Int32: Set<String>] = [:]
+
+    /// Watches `folder` and every folder under it (hidden ones left out, links not followed).
+    mutating func watchTree(_ folder: String, with inotify: InotifyWatch) {
+        var subfolders: [String] = []
+        FolderListing.visit(folder) { path, _, kind in
+            if kind == .folder { subfolders.append(path) }
+        }
+        for path in [folder] + subfolders {
+            guard let watch = inotify.add(path) else { continue }
+            folders[watch] = path
+            onlyNames[watch] = nil
+        }
+    }
+
+    /// Watches the folder of `file` for that file only.
+    mutating func watchFile(_ file: String, with inotify: InotifyWatch) {
+        let folder = (file as NSString).deletingLastPathComponent
+        guard let watch = inotify.add(folder) else { return }
+        if folders[watch] == nil || onlyNames[watch] != nil {
+            folders[watch] = folder
+            onlyNames[watch, default: []].insert((file as NSString).lastPathComponent)
+        }
+    }
+
+    /// Stops watching `folder` and the folders under it (removed, or moved away).
+    mutating func drop(_ folder: String, with inotify: InotifyWatch) {
+        for (watch, path) in folders where path == folder || path.hasPrefix(folder + "/") {
+            inotify.remove(watch)
+            folders[watch] = nil
+            onlyNames[watch] = nil
+        }
+    }
+
+    /// Forgets a watch the kernel ended.
+    mutating func forget(_ watch: Int32) {
+        folders[watch] = nil
+        onlyNames[watch] = nil
+    }
+
+    /// The path an event names; `nil` for events on a folder itself, on hidden entries, or on
+    /// files beside a watched file.
+    func path(of event: InotifyWatch.Event) -> String? {
+        guard let folder = folders[event.watch], !event.name.isEmpty, !event.name.hasPrefix(".") else { return nil }
+        if let names = onlyNames[event.watch], !names.contains(event.name) { return nil }
+        return folder + "/" + event.name
+    }
+
+    /// The folder a watch watches.
+    func folder(of watch: Int32) -> String? { folders[watch] }
+}
+
+/// The state of one `FileWatcher.changes()` stream: what is known of every watched file, and
+/// the inotify watches.
+struct WatchSession: Sendable {
+    let watcher: FileWatcher
+    let inotify: InotifyWatch?
+    var watched = WatchedFolders()
+    /// Every watched file and folder with its stamp, as last reported.
+    var known: [String: FileWatcher.Stamp] = [:]
+    /// False once a full scan found a change inotify had not reported: poll from then on.
+    var trustsInotify = true
+    /// Events read while checking on inotify, handled next.
+    var backlog: [InotifyWatch.Event] = []
+
+    init(watcher: FileWatcher, inotify: InotifyWatch?) {
+        self.watcher = watcher
+        self.inotify = inotify
+    }
+
+    /// Adds the watches, then takes the first snapshot (so nothing changed in between goes unseen).
+    mutating func start() {
+        if let inotify {
+            for root in watcher.paths {
+                if FileWatcher.isFolder(root.path) {
+                    watched.watchTree(root.path, with: inotify)
+                } else {
+                    watched.watchFile(root.path, with: inotify)
+                }
+            }
+        }
+        known = watcher.snapshot()
+    }
+
+    /// Reports bursts of changes to `report` until the task is cancelled.
+    mutating func run(_ report: ([String]) -> Void) async {
+        var lastFullScan = ContinuousClock.now
+        while !Task.isCancelled {
+            guard let inotify, trustsInotify else {
+                try? await Task.sleep(for: watcher.interval)
+                if let changed = await scan(inotify: nil) { report(changed) }
+                continue
+            }
+            var events = backlog
+            backlog = []
+            if events.isEmpty {
+                events = await inotify.next(upTo: max(.zero, watcher.fullScanInterval - (ContinuousClock.now - lastFullScan)))
+            }
+            guard !events.isEmpty else {
+                if ContinuousClock.now - lastFullScan >= watcher.fullScanInterval {
+                    if let changed = await scan(inotify: inotify) { report(changed) }
+                    lastFullScan = .now
+                }
+                continue
+            }
+            // Collect the rest of the burst.
+            while !Task.isCancelled {
+                let more = await inotify.next(upTo: Self.mayContinue(events) ? watcher.quietPeriod : watcher.settleAfterClose)
+                if more.isEmpty { break }
+                events += more
+            }
+            let changed = events.contains(where: \.isOverflow) ? await scan(inotify: inotify) ?? [] : apply(events, inotify: inotify)
+            if !changed.isEmpty { report(changed) }
+        }
+    }
+
+    /// True when, for some entry, the last event of the burst says it may still be written.
+    static func mayContinue(_ events: [InotifyWatch.Event]) -> Bool {
+        var last: [String: InotifyWatch.Event] = [:]
+        for event in events { last["\(event.watch)/\(event.name)"] = event }
+        return last.values.contains(where: \.mayContinue)
+    }
+
+    /// Stamps the entries the events name and returns those whose stamp changed (sorted); new
+    /// folders are watched and walked, removed folders dropped with everything under them.
+    mutating func apply(_ events: [InotifyWatch.Event], inotify: InotifyWatch) -> [String] {
+        var touched = Set<String>()
+        var touchedFolders = Set<String>()
+        var newFolders = Set<String>()
+        var goneFolders = Set<String>()
+        for event in events {
+            if event.endsWatch {
+                watched.forget(event.watch)
+                continue
+            }
+            guard let path = watched.path(of: event) else { continue }
+            touched.insert(path)
+            if let folder = watched.folder(of: event.watch) { touchedFolders.insert(folder) }
+            guard event.isFolder else { continue }
+            if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { newFolders.insert(path) }
+            if event.mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 { goneFolders.insert(path) }
+        }
+        var changed = Set<String>()
+        for folder in goneFolders {
+            watched.drop(folder, with: inotify)
+            for path in known.keys where path.hasPrefix(folder + "/") {
+                known[path] = nil
+                changed.insert(path)
+            }
+        }
+        for folder in newFolders where FileWatcher.isFolder(folder) {
+            watched.watchTree(folder, with: inotify)
+            var entries: [String: FileWatcher.Stamp] = [:]
+            FileWatcher.walk(folder, into: &entries)
+            for (path, stamp) in entries where known[path] != stamp {
+                known[path] = stamp
+                changed.insert(path)
+            }
+        }
+        for path in touched {
+            let stamp = FileWatcher.stamp(path)
+            if known[path] != stamp {
+                known[path] = stamp
+                changed.insert(path)
+            }
+        }
+        // A folder's own stamp changes as entries come and go: kept, not reported.
+        for folder in touchedFolders where known[folder] != nil { known[folder] = FileWatcher.stamp(folder) }
+        return changed.sorted()
+    }
+
+    /// Compares a full snapshot with what is known; when something changed, waits for the burst
+    /// to settle (comparing snapshots) and returns the changed paths. With `inotify`, a change
+    /// it had not reported means it misses changes here: the session polls from then on.
+    mutating func scan(inotify: InotifyWatch?) async -> [String]? {
+        var current = watcher.snapshot()
+        guard current != known else { return nil }
+        if let inotify {
+            backlog = await inotify.next(upTo: .zero)
+            if backlog.isEmpty { trustsInotify = false }
+        }
+        while !Task.isCancelled {
+            try? await Task.sleep(for: watcher.quietPeriod)
+            let next = watcher.snapshot()
+            if next == current { break }
+            current = next
+        }
+        let changed = FileWatcher.changes(from: known, to: current)
+        if let inotify {
+            for path in changed where current[path] != nil && known[path] == nil && FileWatcher.isFolder(path) {
+                watched.watchTree(path, with: inotify)
+            }
+        }
+        known = current
+        return changed
     }
 }

@@ -1,23 +1,42 @@
 import Foundation
+import ReportKit
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Wakes the file watcher as soon as Linux reports activity in a watched folder (inotify), so a
-/// save is noticed in milliseconds instead of at the next poll. It only says *that* something
-/// happened; the watcher's snapshots still decide *what* changed, and polling goes on as a
-/// fallback where inotify sees nothing (network and some container mounts).
-final class InotifyWakeup: Sendable {
+/// Linux's inotify for the file watcher: which entries of the watched folders changed, as soon
+/// as they change, so a save is noticed in milliseconds and only the named files are stamped.
+/// Polling stays as the fallback where inotify sees nothing (network and some container mounts).
+final class InotifyWatch: Sendable {
     private let descriptor: Int32
 
-    /// Watches every folder under `paths` (and the folders of watched files); `nil` when inotify
-    /// is not available.
-    init?(paths: [URL]) {
+    /// One inotify event: an entry of a watched folder (`name`), or the folder itself (`name` empty).
+    struct Event: Sendable, Equatable {
+        /// The watch (folder) it happened in; -1 for a queue overflow.
+        var watch: Int32
+        var mask: UInt32
+        var name: String
+
+        /// The kernel's queue overflowed: events were lost.
+        var isOverflow: Bool { mask & UInt32(IN_Q_OVERFLOW) != 0 }
+        /// The entry is a folder.
+        var isFolder: Bool { mask & UInt32(IN_ISDIR) != 0 }
+        /// The watch is gone (its folder was removed or unwatched).
+        var endsWatch: Bool { mask & UInt32(IN_IGNORED) != 0 }
+        /// Something may still be writing the entry (opened for writing, written, or half of a rename);
+        /// a closed file, a completed rename, a removal or an attribute change is finished.
+        var mayContinue: Bool {
+            if isFolder { return mask & UInt32(IN_MOVED_FROM) != 0 }
+            return mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_ATTRIB) == 0
+        }
+    }
+
+    /// A new inotify instance without watches; `nil` when inotify is not available.
+    init?() {
         #if os(Linux)
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         descriptor = fd
-        watch(paths)
         #else
         return nil
         #endif
@@ -29,46 +48,61 @@ final class InotifyWakeup: Sendable {
 
     static let mask: UInt32 = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
 
-    /// Adds watches for the folders under `paths`; folders created later are added by calling this again
-    /// (adding a folder twice is harmless).
-    func watch(_ paths: [URL]) {
-        for root in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else { continue }
-            guard isDirectory.boolValue else {
-                _ = inotify_add_watch(descriptor, root.deletingLastPathComponent().path, Self.mask)
-                continue
-            }
-            _ = inotify_add_watch(descriptor, root.path, Self.mask)
-            guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                if (relative as NSString).lastPathComponent.hasPrefix(".") {
-                    enumerator.skipDescendants()
-                    continue
-                }
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
-                    _ = inotify_add_watch(descriptor, root.path + "/" + relative, Self.mask)
-                }
+    /// Watches `folder` (not its subfolders); returns the watch, or `nil` when it cannot be watched.
+    /// Watching a folder twice returns the same watch.
+    func add(_ folder: String) -> Int32? {
+        let watch = inotify_add_watch(descriptor, folder, Self.mask)
+        return watch >= 0 ? watch : nil
+    }
+
+    /// Stops a watch.
+    func remove(_ watch: Int32) {
+        _ = inotify_rm_watch(descriptor, watch)
+    }
+
+    /// Waits (off the cooperative thread pool) until there are events or `timeout` passes, and
+    /// returns the pending events (none after a timeout).
+    func next(upTo timeout: Duration) async -> [Event] {
+        let (seconds, attoseconds) = timeout.components
+        let milliseconds = Int32(clamping: max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000))
+        return await withCheckedContinuation { continuation in
+            // Holding `self` keeps the descriptor open until the poll returns.
+            DispatchQueue.global().async { [self] in
+                var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&request, 1, milliseconds) > 0
+                continuation.resume(returning: ready ? readEvents() : [])
             }
         }
     }
 
-    /// Waits (off the cooperative thread pool) until there is activity or `timeout` passes, then
-    /// drains the pending events. Returns whether there was activity.
-    func wait(upTo timeout: Duration) async -> Bool {
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        return await withCheckedContinuation { continuation in
-            // Holding `self` keeps the descriptor open until the poll returns.
-            DispatchQueue.global().async { [self] in
-                let fd = descriptor
-                var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&request, 1, milliseconds) > 0
-                if ready {
-                    var buffer = [UInt8](repeating: 0, count: 16384)
-                    while read(fd, &buffer, buffer.count) > 0 {}
-                }
-                continuation.resume(returning: ready)
+    /// Reads every pending event without waiting.
+    private func readEvents() -> [Event] {
+        var events: [Event] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            guard count > 0 else { break }
+            events += Self.parse(buffer[0..<count])
+        }
+        return events
+    }
+
+    /// The events in `bytes`, as the kernel lays out `struct inotify_event` records.
+    static func parse(_ bytes: ArraySlice<UInt8>) -> [Event] {
+        var events: [Event] = []
+        let header = MemoryLayout<inotify_event>.size
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + header <= raw.count {
+                let watch = raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                let mask = raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                let length = Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                let nameBytes = raw[(offset + header)..<min(raw.count, offset + header + length)]
+                let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+                events.append(Event(watch: watch, mask: mask, name: name))
+                offset += header + length
             }
         }
+        return events
     }
 }

@@ -76,6 +76,8 @@ public actor PreviewServer {
     @discardableResult
     public func start() async throws -> UInt16 {
         try Self.checkPortIsFree(configuration.port)
+        // Watch from before the first build, so that a save during it is not missed.
+        let changes = FileWatcher(paths: watchedPaths, interval: configuration.pollInterval).changes()
         await rebuild(reason: nil)
         let handler = PreviewHandler(folder: configuration.options.outputFolder, hub: hub)
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: configuration.port)
@@ -97,9 +99,8 @@ public actor PreviewServer {
         let port: UInt16
         if case let .ip4(_, listening)? = await server.listeningAddress { port = listening } else { port = configuration.port }
 
-        let watcher = FileWatcher(paths: watchedPaths, interval: configuration.pollInterval)
         watchTask = Task { [weak self] in
-            for await changed in watcher.changes() {
+            for await changed in changes {
                 guard let self else { return }
                 await self.rebuild(reason: changed)
             }
@@ -129,11 +130,12 @@ public actor PreviewServer {
     /// Number of rebuilds done after the first build.
     public var rebuilds: Int { rebuildCount }
 
-    /// Rebuilds now and tells the pages. `reason` is the list of changed files (`nil` for the first build).
+    /// Rebuilds now and tells the pages. `reason` is the list of changed paths the watcher reported
+    /// (`nil` for the first build): the builder reads just those.
     func rebuild(reason: [String]?) async {
         let log = configuration.log
         do throws(DiagnosticList) {
-            let result = try builder.build()
+            let result = try builder.build(changedPaths: reason)
             for warning in result.warnings where reason == nil { log(warning.description) }
             if let reason {
                 var isFolder: ObjCBool = false

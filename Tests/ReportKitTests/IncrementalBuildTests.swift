@@ -240,4 +240,111 @@ struct IncrementalBuildTests {
             (error as? DiagnosticList)?.description == "error: output folder 'out' was not written by reportgen; refusing to write into it\nhint: empty or remove the folder yourself, or choose another folder"
         }
     }
+
+    // MARK: Changed paths named by the caller
+
+    /// Absolute paths of content files, as the file watcher reports them.
+    static func paths(_ site: TemporarySite, _ relative: [String]) -> [String] {
+        relative.map { site.content.appendingPathComponent($0).path }
+    }
+
+    /// Every output file with its bytes.
+    static func outputFiles(_ site: TemporarySite) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = site.output.path
+        for case let relative as String in FileManager.default.enumerator(atPath: root)?.allObjects ?? [] {
+            if let data = FileManager.default.contents(atPath: root + "/" + relative) { files[relative] = data }
+        }
+        return files
+    }
+
+    @Test func changedPathsGiveTheSameOutputAsAFullScan() throws {
+        let named = try TemporarySite()
+        let scanned = try TemporarySite()
+        defer { named.remove(); scanned.remove() }
+        var namedBuilder = IncrementalBuilder(options: named.options)
+        var scanningBuilder = IncrementalBuilder(options: scanned.options)
+        namedBuilder.checksBookkeeping = true
+        scanningBuilder.checksBookkeeping = true
+        _ = try namedBuilder.build()
+        _ = try scanningBuilder.build()
+        let alpha = TemporarySite.files["alpha.md"]!
+        let edits: [(files: [String: String], removed: [String], placed: Bool)] = [
+            (["part/two.md": "---\ntitle: Two\nweight: 2\n---\n\nSecond, edited.\n"], [], true),
+            (["part/two.md": "---\ntitle: Second part\nweight: 2\n---\n\nSecond.\n"], [], true),
+            (["beta.md": TemporarySite.files["beta.md"]!.replacingOccurrences(of: "title: Beta", with: "title: Gamma")], [], true),
+            (["data/sales.csv": "year,amount\n2021,10\n2022,12\n2023,99\n"], [], true),
+            (["data/shares.yml": "columns:\n  name: {type: text, label: Company}\n  share: {type: percent, label: Share}\n"], [], true),
+            (["alpha.md": alpha.replacingOccurrences(of: "## Numbers", with: "## Numbers\n\n```chart\nid: first\ntype: line\ndata: data/sales.csv\nx: year\ny: amount\ncaption: First\n```\n")], [], true),
+            (["part/three.md": "---\ntitle: Three\nweight: 0\n---\n\nThird, now first.\n"], [], true),
+            (["part/one.md": "---\ntitle: One\nsummary: The first one.\nweight: 1\n---\n\nFirst.\n"], [], true),
+            (["delta.md": "---\ntitle: Delta\n---\n\nNew.\n"], [], false),
+            ([:], ["delta.md"], false),
+            (["site.yml": "title: Renamed site\nnavigation: [index.md, alpha.md, part, beta.md]\n"], [], false),
+        ]
+        for edit in edits {
+            for site in [named, scanned] {
+                for (path, text) in edit.files { try site.write(path, text) }
+                for path in edit.removed { try FileManager.default.removeItem(at: site.content.appendingPathComponent(path)) }
+            }
+            let changed = Array(edit.files.keys) + edit.removed
+            let withPaths = try namedBuilder.build(changedPaths: Self.paths(named, changed))
+            let withScan = try scanningBuilder.build()
+            #expect(withPaths.usedChangedPaths == edit.placed, "\(changed)")
+            #expect(!withScan.usedChangedPaths)
+            #expect(withPaths.rendered == withScan.rendered, "\(changed)")
+            #expect(withPaths.laidOut == withScan.laidOut, "\(changed)")
+            #expect(withPaths.written == withScan.written, "\(changed)")
+            #expect(Self.outputFiles(named) == Self.outputFiles(scanned), "\(changed)")
+        }
+        #expect(named.read(output: "part/index.html").contains("The first one."))
+    }
+
+    @Test func aNamedBodyEditReadsAndLaysOutOnlyThatPage() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = Self.settledBuilder(site)
+        builder.checksBookkeeping = true
+        _ = try builder.build()
+        try site.write("part/two.md", "---\ntitle: Two\nweight: 2\n---\n\nSecond, edited.\n")
+        let result = try builder.build(changedPaths: Self.paths(site, ["part/two.md", "part"]))
+        #expect(result.usedChangedPaths)
+        #expect(result.read == ["part/two.md"])
+        #expect(result.rendered == ["part/two.md"])
+        #expect(result.laidOut == ["part/two/index.html"])
+        #expect(site.read(output: "part/two/index.html").contains("Second, edited."))
+    }
+
+    @Test func changesNamedToAFailedBuildAreReadByTheNext() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = Self.settledBuilder(site)
+        _ = try builder.build()
+        // One save breaks alpha.md and changes the data beta.md shows; the next names only the fix.
+        let good = TemporarySite.files["alpha.md"]!
+        try site.write("alpha.md", good.replacingOccurrences(of: "y: amount", with: "y: amuont"))
+        try site.write("data/shares.csv", "name,share\nA,70\nB,30\n")
+        #expect(throws: DiagnosticList.self) { try builder.build(changedPaths: Self.paths(site, ["alpha.md", "data/shares.csv"])) }
+        try site.write("alpha.md", good)
+        let fixed = try builder.build(changedPaths: Self.paths(site, ["alpha.md"]))
+        #expect(fixed.usedChangedPaths)
+        // alpha.md is as at the last good build again; beta.md shows the changed data.
+        #expect(fixed.rendered == ["beta.md"])
+        #expect(fixed.read.contains("data/shares.csv"))
+        #expect(site.read(output: "beta/index.html").contains("70"))
+    }
+
+    @Test func aFailedFullScanMakesTheNextBuildScanToo() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = Self.settledBuilder(site)
+        _ = try builder.build()
+        try site.write("data/shares.csv", "name,share\nA,70\nB,30\n")
+        try site.write("beta.md", TemporarySite.files["beta.md"]!.replacingOccurrences(of: "@fig-sales", with: "@fig-missing"))
+        #expect(throws: DiagnosticList.self) { try builder.build() }
+        try site.write("beta.md", TemporarySite.files["beta.md"]!)
+        let fixed = try builder.build(changedPaths: Self.paths(site, ["beta.md"]))
+        #expect(!fixed.usedChangedPaths)
+        #expect(site.read(output: "beta/index.html").contains("70"))
+    }
 }

@@ -93,6 +93,11 @@ struct FileDigests: Sendable {
         return digest
     }
 
+    /// Forgets the file at `path`, so that the next `digest(of:)` reads it whatever its stamp.
+    mutating func forget(_ path: String) {
+        entries[path] = nil
+    }
+
     /// Forgets the list of reads (kept between builds: only the entries matter).
     mutating func clearReads() {
         reads = []

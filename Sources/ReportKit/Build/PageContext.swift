@@ -18,7 +18,8 @@ struct PageContext {
     /// The `navigation` template rendered once per distinct (current entry, depth) pair, so
     /// 10,000 pages do not each render the same menu. Keyed by `navigationKey(for:)`.
     let navigationHTML: [String: String]
-    /// `navigationKey(for:in:)` of each page, by index in reading order.
+    /// `navigationKey(for:in:)` of each page, by index in reading order; empty when made by the
+    /// incremental builder, which lays out a few pages (their keys are then computed as needed).
     let navigationKeys: [String]
     /// The theme searches: write `search-index.js` and show the search box.
     var hasSearch: Bool { site.theme.assets.contains(SearchIndex.themeAsset) }
@@ -76,7 +77,8 @@ struct PageContext {
             ]),
         ]
         if publishesWholeReport { context["reportHref"] = root + WholeReport.fileName }
-        if let html = navigationHTML[navigationKeys[index]] {
+        let navigationKey = navigationKeys.isEmpty ? Self.navigationKey(for: page, in: navigation) : navigationKeys[index]
+        if let html = navigationHTML[navigationKey] {
             context["navigation"] = html
         } else {
             context["nav"] = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings["home"])
