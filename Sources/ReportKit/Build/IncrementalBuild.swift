@@ -311,7 +311,10 @@ public struct IncrementalBuilder: Sendable {
         let site = next.site(options: options)
         let layout = PageContext(site: site, lists: next.lists)
         let bodies = next.finalized
-        let html = plan.layOut.parallelMap { index in Array(theme.render("page", layout.context(for: index, body: bodies[index].body)).utf8) }
+        // Skeletons pay off when many pages are laid out (the first build, a theme change); one
+        // page costs one direct render either way.
+        let pageTemplate = SkeletonRenderer(theme: theme, template: "page")
+        let html = plan.layOut.parallelMap { index in Array(pageTemplate.render(layout.context(for: index, body: bodies[index].body)).utf8) }
         var written: [String] = []
         func emit(_ path: String, _ bytes: [UInt8]) throws(DiagnosticList) {
             let hash = Self.hash(bytes)
