@@ -59,18 +59,37 @@ def run(cmd, cwd=None):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def summary(results):
+    return {
+        "wall_s": round(statistics.median(r[0] for r in results), 3),
+        "cpu_s": round(statistics.median(r[1] for r in results), 3),
+        "peak_mib": round(max(r[2] for r in results), 1),
+        "runs": len(results),
+    }
+
+
 def median_of(runs, cmd, cwd=None, before=None):
     results = []
     for _ in range(runs):
         if before:
             before()
         results.append(run(cmd, cwd))
-    return {
-        "wall_s": round(statistics.median(r[0] for r in results), 3),
-        "cpu_s": round(statistics.median(r[1] for r in results), 3),
-        "peak_mib": round(max(r[2] for r in results), 1),
-        "runs": runs,
-    }
+    return summary(results)
+
+
+def interleaved(runs, jobs):
+    """Medians of several commands run in turn (A, B, A, B, ...), so that a machine whose speed
+    drifts during the benchmark (other tenants of a virtual machine) slows both alike.
+    `jobs` maps a name to (cmd, cwd, before); also returns each run's wall-time ratio to the first job."""
+    results = {name: [] for name in jobs}
+    for _ in range(runs):
+        for name, (cmd, cwd, before) in jobs.items():
+            if before:
+                before()
+            results[name].append(run(cmd, cwd))
+    first = next(iter(jobs))
+    ratios = {name: [a[0] / b[0] for a, b in zip(results[first], values)] for name, values in results.items()}
+    return {name: summary(values) for name, values in results.items()}, ratios
 
 
 def make_corpus(base, pages):
@@ -119,7 +138,10 @@ class Trash:
         for path in paths:
             if path.exists():
                 self.count += 1
-                os.rename(path, self.folder / f"{self.count}-{path.name}")
+                try:
+                    os.rename(path, self.folder / f"{self.count}-{path.name}")
+                except OSError:  # on another file system: delete it after all
+                    shutil.rmtree(path, ignore_errors=True)
         os.sync()
 
     def empty(self):
@@ -346,21 +368,26 @@ def main():
         # Full build: the output folder and its spare moved away before each run, so every run
         # creates the whole site in an empty place.
         spare = out_base / f".out-{pages}.spare"
-        entry["full"] = median_of(args.runs, [str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out),
-                                              "--theme", theme],
-                                  cwd=ROOT, before=lambda: trash.clear(out, spare))
+        jobs = {"full": ([str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out), "--theme", theme],
+                         ROOT, lambda: trash.clear(out, spare))}
+        if hugo:
+            # Hugo on the same corpus, its runs taking turns with ours.
+            site = hugo_site(base, content, pages)
+            hugo_out = out_base / f"hugo-out-{pages}"
+            jobs["hugo"] = ([hugo, "--quiet", "--source", str(site), "--destination", str(hugo_out)], None,
+                            lambda: trash.clear(hugo_out))
+        measured, ratios = interleaved(args.runs, jobs)
+        entry.update(measured)
+        if hugo:
+            # The median of the per-pair ratios: each pair ran back to back, at the same machine speed.
+            entry["ratio_wall"] = round(statistics.median(ratios["hugo"]), 3)
+            entry["ratio_wall_of_medians"] = round(entry["full"]["wall_s"] / entry["hugo"]["wall_s"], 3)
         # No-op rebuild: the CLI build again over its own output, nothing changed.
         entry["rebuild"] = median_of(args.runs, [str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out),
                                                  "--theme", theme], cwd=ROOT)
-        if hugo:
-            site = hugo_site(base, content, pages)
-            hugo_out = out_base / f"hugo-out-{pages}"
-            entry["hugo"] = median_of(args.runs, [hugo, "--quiet", "--source", str(site), "--destination", str(hugo_out)],
-                                      before=lambda: trash.clear(hugo_out))
-            entry["ratio_wall"] = round(entry["full"]["wall_s"] / entry["hugo"]["wall_s"], 3)
         if not args.no_serve and (args.serve_sizes is None or pages in parse_sizes(args.serve_sizes)):
             try:
-                entry["serve"] = serve_bench(base, content, pages, args.edits, trash)
+                entry["serve"] = serve_bench(out_base, content, pages, args.edits, trash)
             except BenchError as error:
                 entry["serve_error"] = str(error)
                 print(f"warning: {pages} pages, serve: {error}", file=sys.stderr)
@@ -396,7 +423,8 @@ def main():
             print(f"{pages} pages, serve: FAILED: {entry['serve_error']}")
     for pages, entry in results["corpus"].items():
         if "ratio_wall" in entry:
-            print(f"{pages} pages: reportgen / hugo wall time = {entry['ratio_wall']:.2f}")
+            print(f"{pages} pages: reportgen / hugo wall time = {entry['ratio_wall']:.2f} (median of the back-to-back pairs; "
+                  f"ratio of the medians {entry['ratio_wall_of_medians']:.2f})")
     if len(results["corpus"]) > 1:
         per_thousand = ", ".join(f"{pages}: {entry['full']['wall_s'] / pages * 1000:.3f} s" for pages, entry in results["corpus"].items())
         print(f"full build per 1000 pages (flat = linear): {per_thousand}")

@@ -94,4 +94,22 @@ struct OutputSafetyTests {
             #expect(try CLI.build(in: folder).status == 0)
         }
     }
+
+    /// The replaced site is kept as `.output.spare` and reused as the next staging folder; a spare
+    /// someone tidied (files and folders gone, a file changed) still gives the same site.
+    @Test func aTamperedSpareStillGivesTheSameSite() throws {
+        try inProject("spare") { folder in
+            #expect(try CLI.build(in: folder).status == 0)
+            let expected = FolderSnapshot(folder.appendingPathComponent("output"))
+            #expect(try CLI.build(in: folder).status == 0)
+            let spare = folder.appendingPathComponent(".output.spare")
+            let pages = expected.files.keys.filter { $0.hasSuffix("/index.html") }.sorted()
+            try #require(pages.count >= 2)
+            try FileManager.default.removeItem(at: spare.appendingPathComponent(pages[0]).deletingLastPathComponent())
+            try Data("changed".utf8).write(to: spare.appendingPathComponent(pages[1]))
+            try FileManager.default.removeItem(at: spare.appendingPathComponent("index.html"))
+            #expect(try CLI.build(in: folder).status == 0)
+            #expect(FolderSnapshot(folder.appendingPathComponent("output")) == expected)
+        }
+    }
 }

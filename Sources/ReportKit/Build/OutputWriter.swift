@@ -155,14 +155,15 @@ public struct OutputWriter: Sendable {
         for depth in byDepth.keys.sorted() {
             let byParent = Dictionary(grouping: byDepth[depth]!) { RelativePath.parent($0) }
             let groups = byParent.keys.sorted().map { byParent[$0]!.sorted() }
-            let failures = groups.parallelMap { group -> String? in
+            let failures = groups.parallelMap { group -> (folder: String, reason: String)? in
                 for folder in group where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                    return "\(folder)': \(String(cString: strerror(errno)))"
+                    return (folder, String(cString: strerror(errno)))
                 }
                 return nil
             }
             if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw DiagnosticList(.error("cannot create folder '\(failure)", hint: "check the output folder's permissions and free space"))
+                throw DiagnosticList(.error("cannot create folder '\(failure.folder)' in the output: \(failure.reason)",
+                                            hint: "check the output folder's permissions and free space"))
             }
         }
     }
@@ -173,8 +174,18 @@ public struct OutputWriter: Sendable {
     /// to nothing and writing it anew.
     public func write(_ relativePath: String, bytes: UnsafeRawBufferPointer) throws(DiagnosticList) {
         let path = staging.path + "/" + relativePath
-        let existed = previousFiles.contains(relativePath)
-        let fd = open(path, existed ? O_RDWR : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var existed = previousFiles.contains(relativePath)
+        var fd = existed ? open(path, O_RDWR) : -1
+        if fd < 0 {
+            // New, or listed by the spare's marker but gone since (someone tidied the folder).
+            existed = false
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            if fd < 0 && errno == ENOENT {
+                // Its folder went with it: make it again.
+                try? FileManager.default.createDirectory(atPath: RelativePath.parent(path), withIntermediateDirectories: true)
+                fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            }
+        }
         guard fd >= 0 else { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
         if existed && Self.holds(fd, bytes) { return }

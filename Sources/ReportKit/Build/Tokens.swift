@@ -50,7 +50,7 @@ enum Token {
     /// The index of the next `EE 80 last` sequence.
     private static func find(_ last: UInt8, in bytes: String.UTF8View, from index: String.Index) -> String.Index? {
         var i = index
-        while let lead = bytes[i...].firstIndex(of: 0xEE) {
+        while let lead = bytes.firstIndex(ofByte: 0xEE, from: i) {
             let second = bytes.index(after: lead)
             guard second < bytes.endIndex else { return nil }
             let third = bytes.index(after: second)

@@ -4,7 +4,9 @@ extension String {
     /// The string with `& < > " '` replaced by entities: safe in element text and in quoted attributes,
     /// in HTML and in SVG/XML alike.
     public var htmlEscaped: String {
-        guard contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return self }
+        // Bytes, not Characters: `"` followed by a combining mark is one Character that is not `"`,
+        // and a Character test let it through unescaped (out of a quoted attribute).
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return self }
         var out = ""
         out.reserveCapacity(utf8.count + 16)
         for scalar in unicodeScalars {

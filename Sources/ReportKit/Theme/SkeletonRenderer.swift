@@ -172,7 +172,7 @@ struct ShapeWalk {
             return string
         }
         // U+E002 and U+E003 are EE 80 82 and EE 80 83 in UTF-8.
-        if bytes.contains(0xEE), string.unicodeScalars.contains(where: { $0 == Self.open || $0 == Self.close }) { return nil }
+        if bytes.contains(byte: 0xEE), string.unicodeScalars.contains(where: { $0 == Self.open || $0 == Self.close }) { return nil }
         let lineBreak = string.last == "\n"
         shape.append(lineBreak ? UInt8(ascii: "N") : UInt8(ascii: "S"))
         let number = strings.count
@@ -271,27 +271,14 @@ struct Skeleton: Sendable {
 }
 
 /// swift-mustache's HTML escaping (`HTMLContentType`), reproduced exactly: `<`, `>`, `&`, `"` and
-/// `'` are replaced, Character by Character (so a `&` carrying a combining mark is left alone).
+/// `'` are replaced Character by Character, so a `&` carrying a combining mark is left alone (where
+/// `String.htmlEscaped`, scalar by scalar, would escape it).
 enum MustacheEscaping {
     static func html(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { byte in
-            byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
-                || byte == UInt8(ascii: "'")
-        }
-        guard text.utf8.contains(where: special) else { return text }
+        // ASCII holds no combining marks: there the two escapings agree, and `htmlEscaped` is faster.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.htmlEscaped }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: no combining marks, so bytes and Characters agree.
-            var start = text.utf8.startIndex
-            for index in text.utf8.indices where special(text.utf8[index]) {
-                out += text[start..<index]
-                out += replacement(for: text.utf8[index])
-                start = text.utf8.index(after: index)
-            }
-            out += text[start...]
-            return out
-        }
         for character in text {
             switch character {
             case "<": out += "&lt;"
@@ -303,15 +290,5 @@ enum MustacheEscaping {
             }
         }
         return out
-    }
-
-    static func replacement(for byte: UInt8) -> String {
-        switch byte {
-        case UInt8(ascii: "<"): return "&lt;"
-        case UInt8(ascii: ">"): return "&gt;"
-        case UInt8(ascii: "&"): return "&amp;"
-        case UInt8(ascii: "\""): return "&quot;"
-        default: return "&#39;"
-        }
     }
 }
