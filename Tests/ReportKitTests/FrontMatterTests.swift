@@ -64,4 +64,15 @@ struct FrontMatterTests {
     @Test func slugMustBeURLSafe() {
         #expect(throws: DiagnosticList.self) { try FrontMatter.split("---\nslug: a/b\n---\n", file: "content/s.md") }
     }
+
+    /// Plain decimal weights take a fast path; every other spelling keeps YAML's meaning.
+    @Test(arguments: [("3", 3), ("1200", 1200), ("0", 0), ("010", 8), ("0x1F", 31), ("-4", -4), ("+5", 5), ("1_000", 1000)])
+    func weightsReadAsYAMLIntegers(_ written: String, _ expected: Int) throws {
+        let split = try FrontMatter.split("---\nweight: \(written)\n---\n", file: "content/w.md")
+        #expect(split.frontMatter.weight == expected)
+    }
+
+    @Test func aQuotedWeightIsNotANumber() {
+        #expect(throws: DiagnosticList.self) { try FrontMatter.split("---\nweight: \"3\"\n---\n", file: "content/q.md") }
+    }
 }

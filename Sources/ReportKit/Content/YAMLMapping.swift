@@ -67,6 +67,13 @@ public struct YAMLMapping {
     }
 
     public func int(_ node: Node, key: String) throws(DiagnosticList) -> Int {
+        // Plain decimal digits without a leading zero (`weight: 3`) mean what Swift's `Int` reads;
+        // anything else (signs, `0x`, octal `010`, `1_000`, `1:30`) goes through Yams' rules.
+        if let scalar = node.scalar, scalar.style == .plain, let first = scalar.string.utf8.first, first != UInt8(ascii: "0"),
+           scalar.string.utf8.count <= 18, scalar.string.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+           let value = Int(scalar.string) {
+            return value
+        }
         guard let value = node.int else { throw typeError(node, key: key, expected: "a whole number") }
         return value
     }

@@ -15,9 +15,10 @@ struct YAMLSource {
             // `.basic`: no implicit tag resolution. Yams' default resolver runs a regular expression
             // per plain scalar to tag it int/bool/null/timestamp; we never read tags (numbers and
             // booleans are parsed from the scalar's text by `Node.int`/`.bool`), and it was most of
-            // the cost of reading front matter. The encoding is named: `.default` reads the whole
-            // process environment on every call.
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            // the cost of reading front matter. No constructor maps either (`.default` builds its
+            // dictionaries anew on every call; nodes are read, never constructed into Swift values).
+            // The encoding is named: `.default` reads the whole process environment on every call.
+            root = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
         } catch let error as YamlError {
             throw DiagnosticList(Self.diagnostic(for: error, in: text, origin: origin, what: what))
         } catch {
