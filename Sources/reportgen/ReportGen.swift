@@ -68,6 +68,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = site.buildOptions(output: output)
         options.includeDrafts = drafts
+        options.leavesMemoryToProcessExit = true  // the process ends right after
         var builder = SiteBuilder(options: options)
         let progress = TerminalProgress(verbose: output_.verbose, quiet: output_.quiet)
         builder.observer = progress

@@ -138,19 +138,7 @@ public struct IncrementalBuilder: Sendable {
 
     /// The search index (when the theme searches) and the whole report, with their bytes.
     static func wholeSiteFiles(site: AssembledSite, bodies: [String]) -> [(path: String, bytes: [UInt8])] {
-        let layout = PageContext(site: site)
-        let report = WholeReport(site: site, bodies: bodies)
-        var files: [(path: String, bytes: [UInt8])] = []
-        var searchIndex: SearchIndex?
-        if layout.hasSearch {
-            let index = SearchIndex(pages: Array(zip(site.pages, bodies)), reportAnchors: report.sectionIDs)
-            files.append((SearchIndex.fileName, Array(index.javaScript.utf8)))
-            searchIndex = index
-        }
-        if layout.publishesWholeReport {
-            for file in report.outputs(layout: layout, searchIndex: searchIndex) { files.append((file.path, Array(file.text.utf8))) }
-        }
-        return files
+        WholeSiteFiles.make(site: site, bodies: bodies, layout: PageContext(site: site)).map { ($0.path, Array($0.text.utf8)) }
     }
 
     /// Writes the search index and the whole report left out by a build with

@@ -38,6 +38,7 @@ public struct SiteBuilder: Sendable {
             try step("writeWholeSiteFiles") { () throws(DiagnosticList) in try siteWriter.writeWholeSiteFiles(bodies: bodies) }
             try step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
             try step("commitOutput") { () throws(DiagnosticList) in try writer.commit(files: files) }
+            if options.leavesMemoryToProcessExit { _ = Unmanaged.passRetained(KeptForProcessExit((site, siteWriter, bodies))) }
         } catch {
             writer.abandon()
             throw error
@@ -115,4 +116,10 @@ public struct SiteBuilder: Sendable {
         let words = stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
+}
+
+/// Values deliberately never freed (`BuildOptions.leavesMemoryToProcessExit`).
+private final class KeptForProcessExit: @unchecked Sendable {
+    let values: Any
+    init(_ values: Any) { self.values = values }
 }

@@ -56,14 +56,7 @@ struct SiteWriter {
 
     /// The search index (`SearchIndex.swift`) and the whole report (`WholeReport.swift`).
     func writeWholeSiteFiles(bodies: [String]) throws(DiagnosticList) {
-        let report = WholeReport(site: site, bodies: bodies)
-        var searchIndex: SearchIndex?
-        if layout.hasSearch {
-            let index = SearchIndex(pages: Array(zip(site.pages, bodies)), reportAnchors: report.sectionIDs)
-            try writer.write(SearchIndex.fileName, text: index.javaScript)
-            searchIndex = index
-        }
-        if layout.publishesWholeReport { try report.write(with: writer, layout: layout, searchIndex: searchIndex) }
+        for file in WholeSiteFiles.make(site: site, bodies: bodies, layout: layout) { try writer.write(file.path, text: file.text) }
     }
 
     /// Theme assets, the content's other files and data files as CSV.

@@ -269,13 +269,7 @@ struct WholeReport: Sendable {
         return Self.dataURI(data, fileName: path)
     }
 
-    /// Writes `report.html` and `report-standalone.html`.
-    func write(with writer: OutputWriter, layout: PageContext, searchIndex: SearchIndex?) throws(DiagnosticList) {
-        for file in outputs(layout: layout, searchIndex: searchIndex) { try writer.write(file.path, text: file.text) }
-    }
-
-    /// The report's files (`report.html`, `report-standalone.html`) and their HTML, for writers
-    /// other than `OutputWriter` (incremental builds).
+    /// The report's files (`report.html`, `report-standalone.html`) and their HTML (see `WholeSiteFiles`).
     func outputs(layout: PageContext, searchIndex: SearchIndex?) -> [(path: String, text: String)] {
         guard !site.pages.isEmpty else { return [] }
         let theme = site.theme

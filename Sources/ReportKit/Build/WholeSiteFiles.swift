@@ -1,0 +1,19 @@
+/// The files made from every page at once: the search index (when the theme searches) and the
+/// whole report (when the site publishes it). `SiteWriter` writes them in a build;
+/// `IncrementalBuilder` compares them with the previous ones in a preview.
+enum WholeSiteFiles {
+    static func make(site: AssembledSite, bodies: [String], layout: PageContext) -> [(path: String, text: String)] {
+        let report = layout.publishesWholeReport ? WholeReport(site: site, bodies: bodies) : nil
+        var files: [(path: String, text: String)] = []
+        var searchIndex: SearchIndex?
+        if layout.hasSearch {
+            // Report anchors keep results found on the report page on it; without a report, none
+            // (naming 10,000 sections costs time and bytes for nothing).
+            let index = SearchIndex(pages: Array(zip(site.pages, bodies)), reportAnchors: report?.sectionIDs ?? [:])
+            files.append((SearchIndex.fileName, index.javaScript))
+            searchIndex = index
+        }
+        if let report { files += report.outputs(layout: layout, searchIndex: searchIndex) }
+        return files
+    }
+}
