@@ -63,7 +63,7 @@ public struct LinkResolver: Sendable {
             path = String(path[..<hash])
         }
         if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<question]) }
-        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
+        if path.utf8.contains(byte: UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         let folder = RelativePath.parent(page.sourcePath)
         guard let target = Self.normalize(folder.isEmpty ? path : folder + "/" + path) else {
             return .broken(.error("link '\(url)' leaves the content folder", at: location, hint: "link only to files inside the content folder"))

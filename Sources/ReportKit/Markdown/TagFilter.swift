@@ -5,7 +5,7 @@ public enum TagFilter {
     static let tags = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
 
     public static func apply(_ html: String) -> String {
-        guard html.utf8.contains(UInt8(ascii: "<")) else { return html }
+        guard html.utf8.contains(byte: UInt8(ascii: "<")) else { return html }
         var result = ""
         var rest = html[...]
         while let open = rest.firstIndex(of: "<") {

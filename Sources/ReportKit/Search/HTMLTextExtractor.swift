@@ -35,14 +35,14 @@ struct HTMLTextExtractor {
         var index = 0
         while index < html.count {
             if html[index] == UInt8(ascii: "<") {
-                guard let close = Self.firstIndex(of: UInt8(ascii: ">"), in: html, from: index + 1) else { break }
+                guard let close = html.firstIndex(ofByte: UInt8(ascii: ">"), from: index + 1) else { break }
                 // Past the limit nothing more is needed: a match can only fall in the kept text.
                 if count >= limit { break }
                 readTag(UnsafeBufferPointer(rebasing: html[(index + 1)..<close]))
                 index = close + 1
                 continue
             }
-            let next = Self.firstIndex(of: UInt8(ascii: "<"), in: html, from: index) ?? html.count
+            let next = html.firstIndex(ofByte: UInt8(ascii: "<"), from: index) ?? html.count
             if skipping == nil && count < limit { appendText(UnsafeBufferPointer(rebasing: html[index..<next])) }
             index = next
         }
@@ -136,7 +136,7 @@ struct HTMLTextExtractor {
     /// `nil` when it is not one we decode (the `&` is then kept as text).
     static func entity(in run: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
         let end = min(run.count, index + 12)
-        guard let semicolon = firstIndex(of: UInt8(ascii: ";"), in: run, from: index + 1), semicolon < end else { return nil }
+        guard let semicolon = run.firstIndex(ofByte: UInt8(ascii: ";"), from: index + 1), semicolon < end else { return nil }
         let name = UnsafeBufferPointer(rebasing: run[(index + 1)..<semicolon])
         guard let scalar = decode(entity: name) else { return nil }
         return (scalar, semicolon + 1 - index)
@@ -166,7 +166,7 @@ struct HTMLTextExtractor {
         for start in 0...(tag.count - needle.count) where tag[start] == needle[0] {
             guard (0..<needle.count).allSatisfy({ tag[start + $0] == needle[$0] }) else { continue }
             let valueStart = start + needle.count
-            guard let end = firstIndex(of: UInt8(ascii: "\""), in: tag, from: valueStart) else { return nil }
+            guard let end = tag.firstIndex(ofByte: UInt8(ascii: "\""), from: valueStart) else { return nil }
             let bytes = UnsafeBufferPointer(rebasing: tag[valueStart..<end])
             var raw: [UInt8] = []
             var offset = 0
@@ -180,15 +180,6 @@ struct HTMLTextExtractor {
                 }
             }
             return String(decoding: raw, as: UTF8.self)
-        }
-        return nil
-    }
-
-    static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < buffer.count {
-            if buffer[index] == byte { return index }
-            index += 1
         }
         return nil
     }

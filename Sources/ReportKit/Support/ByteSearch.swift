@@ -1,16 +1,20 @@
 import Foundation
 
+extension UnsafeBufferPointer<UInt8> {
+    /// The first index of `byte` at or after `start`, found with `memchr` (a vectorised scan; the
+    /// generic `firstIndex(of:)` steps byte by byte). Page bodies are scanned this way several
+    /// times per build.
+    func firstIndex(ofByte byte: UInt8, from start: Int) -> Int? {
+        guard start < count, let base = baseAddress, let hit = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+}
+
 extension String.UTF8View {
-    /// The first index of `byte` at or after `start`. Uses `memchr` on the string's contiguous
-    /// UTF-8 (a vectorised scan; the generic `firstIndex(of:)` steps byte by byte through index
-    /// arithmetic): page bodies are scanned this way several times per build.
+    /// The first index of `byte` at or after `start` (`memchr` on the string's contiguous UTF-8).
     func firstIndex(ofByte byte: UInt8, from start: Index) -> Index? {
         let startOffset = distance(from: startIndex, to: start)
-        let found: Int?? = withContiguousStorageIfAvailable { buffer -> Int? in
-            guard startOffset < buffer.count, let base = buffer.baseAddress,
-                  let hit = memchr(base + startOffset, Int32(byte), buffer.count - startOffset) else { return nil }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
+        let found: Int?? = withContiguousStorageIfAvailable { $0.firstIndex(ofByte: byte, from: startOffset) }
         switch found {
         case let .some(offset): return offset.map { index(startIndex, offsetBy: $0) }
         case .none: return self[start...].firstIndex(of: byte)

@@ -198,6 +198,8 @@ struct Skeleton: Sendable {
 
     let parts: [Part]
     let textBytes: Int
+    /// A placeholder's `&` where the template escaped it.
+    static let escapedAmpersand = Array("&amp;".utf8)
 
     /// Cuts `rendered` at its placeholders; `nil` if one is malformed (then the page renders directly).
     init?(parsing rendered: String, endsWithLineBreak: [Bool]) {
@@ -227,11 +229,10 @@ struct Skeleton: Sendable {
                 digits += 1
             }
             guard digits > 0, number < endsWithLineBreak.count else { return nil }
-            let escapedAmpersand = Array("&amp;".utf8)
             let escaped: Bool
-            if cursor + escapedAmpersand.count <= bytes.count, Array(bytes[cursor..<(cursor + escapedAmpersand.count)]) == escapedAmpersand {
+            if bytes[cursor...].starts(with: Self.escapedAmpersand) {
                 escaped = true
-                cursor += escapedAmpersand.count
+                cursor += Self.escapedAmpersand.count
             } else if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "&") {
                 escaped = false
                 cursor += 1
