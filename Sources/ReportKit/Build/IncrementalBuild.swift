@@ -137,8 +137,10 @@ public struct IncrementalBuilder: Sendable {
     static let wholeSiteFileNames = [SearchIndex.fileName, WholeReport.fileName, WholeReport.standaloneFileName]
 
     /// The search index (when the theme searches) and the whole report, with their bytes.
-    static func wholeSiteFiles(site: AssembledSite, bodies: [String]) -> [(path: String, bytes: [UInt8])] {
-        WholeSiteFiles.make(site: site, bodies: bodies, layout: PageContext(site: site)).map { ($0.path, Array($0.text.utf8)) }
+    /// `layout` is made from the kept lists: a fresh `PageContext(site:)` would render every
+    /// navigation variant again.
+    static func wholeSiteFiles(site: AssembledSite, bodies: [String], layout: PageContext) -> [(path: String, bytes: [UInt8])] {
+        WholeSiteFiles.make(site: site, bodies: bodies, layout: layout).map { ($0.path, Array($0.text.utf8)) }
     }
 
     /// Writes the search index and the whole report left out by a build with
@@ -149,7 +151,8 @@ public struct IncrementalBuilder: Sendable {
         let output = try OutputFolder(options: options, fresh: false)
         var written: [String] = []
         var hashes: [String: Int] = [:]
-        for file in Self.wholeSiteFiles(site: current.site(options: options), bodies: current.finalized.map(\.body)) {
+        let site = current.site(options: options)
+        for file in Self.wholeSiteFiles(site: site, bodies: current.finalized.map(\.body), layout: PageContext(site: site, lists: current.lists)) {
             let hash = Self.hash(file.bytes)
             if current.outputHashes[file.path] != hash {
                 try output.write(file.path, file.bytes)
@@ -351,7 +354,7 @@ public struct IncrementalBuilder: Sendable {
             for name in Self.wholeSiteFileNames { next.outputHashes[name] = plan.previousHash(name, current: next.outputHashes) }
         } else {
             do throws(DiagnosticList) {
-                for file in Self.wholeSiteFiles(site: site, bodies: bodies.map(\.body)) { try emit(file.path, file.bytes) }
+                for file in Self.wholeSiteFiles(site: site, bodies: bodies.map(\.body), layout: layout) { try emit(file.path, file.bytes) }
             } catch {
                 throw error
             }
