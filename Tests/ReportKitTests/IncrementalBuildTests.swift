@@ -250,8 +250,13 @@ struct IncrementalBuildTests {
 
     /// Every output file with its bytes.
     static func outputFiles(_ site: TemporarySite) -> [String: Data] {
+        files(in: site.output)
+    }
+
+    /// Every file under `folder` with its bytes.
+    static func files(in folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
-        let root = site.output.path
+        let root = folder.path
         for case let relative as String in FileManager.default.enumerator(atPath: root)?.allObjects ?? [] {
             if let data = FileManager.default.contents(atPath: root + "/" + relative) { files[relative] = data }
         }
@@ -296,6 +301,15 @@ struct IncrementalBuildTests {
             #expect(withPaths.laidOut == withScan.laidOut, "\(changed)")
             #expect(withPaths.written == withScan.written, "\(changed)")
             #expect(Self.outputFiles(named) == Self.outputFiles(scanned), "\(changed)")
+            // And both match a build from scratch (the marker files differ by design).
+            var fresh = named.options
+            fresh.outputFolder = named.root.appendingPathComponent("fresh")
+            _ = try SiteBuilder(options: fresh).build()
+            var expected = Self.files(in: fresh.outputFolder)
+            var actual = Self.outputFiles(named)
+            expected[OutputWriter.markerName] = nil
+            actual[OutputWriter.markerName] = nil
+            #expect(actual == expected, "\(changed)")
         }
         #expect(named.read(output: "part/index.html").contains("The first one."))
     }
