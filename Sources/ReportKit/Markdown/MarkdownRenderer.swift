@@ -181,20 +181,7 @@ private struct DocumentPass {
             if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { text += " " }
         }
         cmark_iter_free(iterator)
-        return Self.trimmingSpaces(text)
-    }
-
-    /// `text` without leading and trailing spaces and tabs (as `trimmingCharacters(in: .whitespaces)`:
-    /// tab and the Unicode space separators), without Foundation's `CharacterSet`.
-    static func trimmingSpaces(_ text: String) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-        }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
-        return String(scalars[first...last])
+        return text.trimmingSpaces
     }
 
     // MARK: Links
@@ -277,7 +264,7 @@ private struct DocumentPass {
     // MARK: Directives
 
     mutating func renderDirective(_ node: OpaquePointer) {
-        let info = Self.trimmingSpaces(cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "")
+        let info = (cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "").trimmingSpaces
         guard let kind = DirectiveBlock.Kind(rawValue: info) else { return }
         let start = location(of: node)
         let block = DirectiveBlock(kind: kind, yaml: literal(of: node), location: SourceLocation(file: file, line: start.line + 1, column: 1),
