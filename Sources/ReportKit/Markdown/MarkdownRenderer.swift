@@ -56,10 +56,8 @@ public struct MarkdownRenderer: Sendable {
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-        }
-        guard let document = cmark_parser_finish(parser) else {
+        let parsed = CmarkParseLock.parse(markdown, with: parser)
+        guard let document = parsed else {
             return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
                                   directives: [], diagnostics: [.error("cannot parse the Markdown", at: SourceLocation(file: file))])
         }
