@@ -1,22 +1,28 @@
 /// Placeholders written into page HTML while pages are rendered in parallel, and replaced once
 /// every page is known (figure numbers and cross-references need the whole site).
-/// They use private-use characters, which `SourceText` strips from all input.
+/// They are delimited by the Unicode noncharacters U+FDD0 and U+FDD1, which no input can put into
+/// a page: text files holding any noncharacter are refused when read (`UTF8Check`), Markdown
+/// character references to one are refused before parsing (`NoncharacterReferences`), and values
+/// from data and specs are written through `htmlEscaped`, which spells them as `&#xFDD0;`.
+/// (Noncharacters are "not for interchange": HTML calls them a parse error, so refusing them loses
+/// nothing an author could publish.)
 enum Token {
-    static let open: Character = "\u{E000}"
-    static let close: Character = "\u{E001}"
+    /// U+FDD0 and U+FDD1 (Swift refuses noncharacters in string literals).
+    static let open = String(Unicode.Scalar(0xFDD0 as UInt32)!)
+    static let close = String(Unicode.Scalar(0xFDD1 as UInt32)!)
 
     /// Stands for a figure's or table's label, e.g. "Figure 3".
-    static func label(_ anchor: String) -> String { "\u{E000}L\(anchor)\u{E001}" }
+    static func label(_ anchor: String) -> String { open + "L" + anchor + close }
     /// Stands for the label of a directive whose anchor is not known yet.
-    static let pendingLabel = "\u{E000}L?\u{E001}"
+    static let pendingLabel = open + "L?" + close
     /// Stands for a cross-reference link to `anchor`.
-    static func reference(_ anchor: String) -> String { "\u{E000}X\(anchor)\u{E001}" }
+    static func reference(_ anchor: String) -> String { open + "X" + anchor + close }
 
     /// `html` with every token replaced by `replacement(kind, anchor)`. Scans UTF-8 bytes: this runs
     /// over every page of the site.
     static func replace(in html: String, _ replacement: (Character, String) -> String) -> String {
         let bytes = html.utf8
-        // U+E000 is EE 80 80 in UTF-8, U+E001 is EE 80 81.
+        // U+FDD0 is EF B7 90 in UTF-8, U+FDD1 is EF B7 91.
         guard let first = firstOpen(in: bytes, from: bytes.startIndex) else { return html }
         var result = ""
         result.reserveCapacity(bytes.count)
@@ -40,22 +46,22 @@ enum Token {
     }
 
     private static func firstOpen(in bytes: String.UTF8View, from index: String.Index) -> String.Index? {
-        find(0x80, in: bytes, from: index)
+        find(0x90, in: bytes, from: index)
     }
 
     private static func firstClose(in bytes: String.UTF8View, from index: String.Index) -> String.Index? {
-        find(0x81, in: bytes, from: index)
+        find(0x91, in: bytes, from: index)
     }
 
-    /// The index of the next `EE 80 last` sequence.
+    /// The index of the next `EF B7 last` sequence.
     private static func find(_ last: UInt8, in bytes: String.UTF8View, from index: String.Index) -> String.Index? {
         var i = index
-        while let lead = bytes.firstIndex(ofByte: 0xEE, from: i) {
+        while let lead = bytes.firstIndex(ofByte: 0xEF, from: i) {
             let second = bytes.index(after: lead)
             guard second < bytes.endIndex else { return nil }
             let third = bytes.index(after: second)
             guard third < bytes.endIndex else { return nil }
-            if bytes[second] == 0x80 && bytes[third] == last { return lead }
+            if bytes[second] == 0xB7 && bytes[third] == last { return lead }
             i = second
         }
         return nil

@@ -62,21 +62,9 @@ public enum SourceText {
         switch UTF8Check.decode(bytes, file: displayPath, subject: "'\(displayPath)'",
                                 hint: "save the file as UTF-8 (most editors: 'Save with encoding')") {
         case let .success(text):
-            guard containsTokenCharacters(bytes) else { return text }
-            return text.replacingOccurrences(of: "\u{E000}", with: "").replacingOccurrences(of: "\u{E001}", with: "")
+            return text
         case let .failure(diagnostic):
             throw DiagnosticList(diagnostic)
         }
-    }
-
-    /// Whether the bytes hold U+E000 or U+E001 (UTF-8 `EE 80 80`/`EE 80 81`), which the pipeline
-    /// reserves for its own placeholders and so removes from input.
-    static func containsTokenCharacters(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index + 2 < bytes.count {
-            if bytes[index] == 0xEE && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x80 || bytes[index + 2] == 0x81) { return true }
-            index += 1
-        }
-        return false
     }
 }

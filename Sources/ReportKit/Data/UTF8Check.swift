@@ -6,15 +6,26 @@ enum UTF8Check {
                        hint: String = "save the file as UTF-8 (for example, in a spreadsheet choose 'CSV UTF-8')") -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let text = String(validating: body, as: UTF8.self) { return .success(text) }
+        if let text = String(validating: body, as: UTF8.self) {
+            guard let found = body.withUnsafeBufferPointer({ Noncharacters.first(in: $0) }) else { return .success(text) }
+            return .failure(.error(
+                "\(subject) contains \(Noncharacters.name(found.scalar)), a Unicode noncharacter, which cannot be published",
+                at: location(of: body.startIndex + found.offset, in: body, file: file),
+                hint: "delete it: noncharacters are reserved for programs' internal use and are not valid in HTML"))
+        }
         let offset = firstInvalidByte(in: body) ?? body.startIndex
+        return .failure(.error(
+            "\(subject) is not valid UTF-8 (byte 0x\(String(format: "%02X", body[offset])))",
+            at: location(of: offset, in: body, file: file),
+            hint: hint))
+    }
+
+    /// The line and column (counted in Unicode scalars) of the byte at `offset`.
+    static func location(of offset: Int, in body: ArraySlice<UInt8>, file: String) -> SourceLocation {
         let lineStart = body[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? body.startIndex
         let line = body[..<offset].count(where: { $0 == UInt8(ascii: "\n") }) + 1
         let column = String(decoding: body[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
-        return .failure(.error(
-            "\(subject) is not valid UTF-8 (byte 0x\(String(format: "%02X", body[offset])))",
-            at: SourceLocation(file: file, line: line, column: column),
-            hint: hint))
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     /// The index of the first byte that does not belong to a valid UTF-8 sequence.

@@ -47,6 +47,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown`, whose first line is line `firstLine` of `file` (after any front matter).
     public func render(_ markdown: String, file: String, firstLine: Int = 1, hooks: MarkdownHooks = MarkdownHooks()) -> MarkdownOutput {
+        if let problem = NoncharacterReferences.firstProblem(in: markdown, file: file, firstLine: firstLine) {
+            return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
+                                  directives: [], diagnostics: [problem])
+        }
         let parseOptions = CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(parseOptions) else {
             return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
