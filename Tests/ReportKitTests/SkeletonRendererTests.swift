@@ -22,12 +22,18 @@ struct SkeletonRendererTests {
     """
     static let part = "part {{title}}\n{{{body}}}{{nl}}after {{lines}}\n"
 
-    static func context(title: String, body: String, flag: Bool, names: [String], maybe: String, nl: String = "\n", lines: String = "a\nb\n") -> [String: Any] {
-        [
-            "title": title, "body": body, "raw": "<raw & \"x\">", "flag": flag, "maybe": maybe, "count": 3, "nl": nl, "lines": lines,
-            "list": names.map { ["name": $0, "sub": [$0, "x"]] as [String: Any] },
-            "strings": ["next": "Next ›", "previous": "‹ Prev"], "obj": ["a": "A&B"] as [String: Any],
-        ]
+    static func context(title: String, body: String, flag: Bool, names: [String], maybe: String, nl: String = "\n", lines: String = "a\nb\n") -> TemplateValue {
+        .map([
+            "title": .string(title), "body": .string(body), "raw": .string("<raw & \"x\">"), "flag": .bool(flag), "maybe": .string(maybe),
+            "count": .int(3), "nl": .string(nl), "lines": .string(lines),
+            "list": .list(names.map { .map(["name": .string($0), "sub": .list([.string($0), .string("x")])]) }),
+            "strings": .strings(["next": "Next ›", "previous": "‹ Prev"]), "obj": .map(["a": .string("A&B")]),
+        ])
+    }
+
+    /// What swift-mustache itself renders.
+    static func direct(_ theme: Theme, _ value: TemplateValue) -> String? {
+        theme.templates.render(value.mustacheValue, withTemplate: "page")
     }
 
     @Test func sameOutputAsMustacheForEveryShape() throws {
@@ -42,7 +48,7 @@ struct SkeletonRendererTests {
             Self.context(title: "Tail\n", body: "x\r\n", flag: true, names: ["&", "<"], maybe: "'", nl: "", lines: "end"),
         ]
         for context in contexts {
-            let expected = theme.templates.render(context, withTemplate: "page") ?? ""
+            let expected = Self.direct(theme, context) ?? ""
             #expect(renderer.render(context) == expected)
             #expect(renderer.render(context) == expected)  // again, from the cached skeleton
         }
@@ -54,8 +60,8 @@ struct SkeletonRendererTests {
             let theme = try Self.theme(["page": template, "dynamic": "{{title}}"])
             let renderer = SkeletonRenderer(theme: theme, template: "page")
             #expect(!renderer.usesSkeletons, "\(template)")
-            let context: [String: Any] = ["title": "Title", "dynamic": "dynamic"]
-            #expect(renderer.render(context) == theme.templates.render(context, withTemplate: "page"))
+            let context = TemplateValue.strings(["title": "Title", "dynamic": "dynamic"])
+            #expect(renderer.render(context) == Self.direct(theme, context))
         }
         #expect(SkeletonRenderer.allowsSkeletons("{{! a comment (with brackets) }}{{title}}{{> part}}"))
     }
@@ -63,7 +69,7 @@ struct SkeletonRendererTests {
     @Test func valuesHoldingPlaceholderCharactersRenderDirectly() throws {
         let theme = try Self.theme(["page": "<p>{{title}}</p>{{{body}}}"])
         let renderer = SkeletonRenderer(theme: theme, template: "page")
-        let context: [String: Any] = ["title": "a\u{E002}0&\u{E003}b", "body": "\u{E003}"]
+        let context = TemplateValue.strings(["title": "a\u{E002}0&\u{E003}b", "body": "\u{E003}"])
         #expect(renderer.render(context) == "<p>a\u{E002}0&amp;\u{E003}b</p>\u{E003}")
         #expect(renderer.shapeCount == 0)
     }

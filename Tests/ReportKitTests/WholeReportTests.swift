@@ -62,17 +62,16 @@ struct WholeReportTests {
         let body = report.body(inlineImage: report.inlineImage)
         #expect(body.contains(##"<img src="data:image/svg+xml;base64,"##))
         let context = report.context(layout: PageContext(site: site), body: body, standalone: true, searchScript: "x()")
-        #expect(context["inlineStyle"] as? String == "body { color: red; }\n")
-        #expect((context["faviconHref"] as? String)?.hasPrefix("data:image/svg+xml;base64,") == true)
-        #expect(context["inlineScript"] as? String == "x()")
-        #expect(context["documentTitle"] as? String == "Everything · Whole report fixture")
-        #expect(context["prev"] == nil && context["next"] == nil)
+        #expect(context.inlineStyle == "body { color: red; }\n")
+        #expect(context.faviconHref?.hasPrefix("data:image/svg+xml;base64,") == true)
+        #expect(context.inlineScript == "x()")
+        #expect(context.documentTitle == "Everything · Whole report fixture")
+        #expect(context.prev == nil && context.next == nil)
     }
 
     @Test func tableOfContentsListsPagesAndTheirSections() throws {
         let toc = Self.report(try Self.fixtureSite()).tableOfContents
-        #expect(toc.map { $0["id"] as? String } == ["index", "modes"])
-        let children = toc[1]["children"] as? [[String: String]]
-        #expect(children == [["id": "modes--credit", "text": "Credit"]])
+        #expect(toc.map(\.id) == ["index", "modes"])
+        #expect(toc[1].children == [.init(id: "modes--credit", text: "Credit")])
     }
 }

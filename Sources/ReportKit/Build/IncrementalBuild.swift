@@ -596,12 +596,23 @@ public struct IncrementalBuilder: Sendable {
         hash(lists.navigation.map { [$0.title, $0.page.outputPath] })
     }
 
-    /// Layout keys of the pages at `indices` of `state` (in parallel when there are many).
+    /// Layout keys of the pages at `indices` of `state` (in parallel when there are many): a hash
+    /// of the page's template context (`PageTemplateContext`, body left out), of its finalized
+    /// body and of the theme. Made from the same value the page is laid out from, so nothing a
+    /// page shows can change without changing its key.
     func layoutKeys(of state: State, at indices: [Int]) -> [Int] {
-        let inputs = LayoutKeyInputs(pages: state.pages, finalized: state.finalized, lists: state.lists, navigationKey: state.navigationKey,
-                                     configKey: Self.hash(state.config), themeFingerprint: state.themeFingerprint)
-        if indices.count < 64 { return indices.map { inputs.key(at: $0) } }
-        return indices.parallelMap { inputs.key(at: $0) }
+        let layout = PageContext(site: state.site(options: options), lists: state.lists)
+        let finalized = state.finalized
+        let themeFingerprint = state.themeFingerprint
+        let key: @Sendable (Int) -> Int = { index in
+            var hasher = Hasher()
+            hasher.combine(layout.context(for: index, body: ""))
+            hasher.combine(finalized[index].hash)
+            hasher.combine(themeFingerprint)
+            return hasher.finalize()
+        }
+        if indices.count < 64 { return indices.map(key) }
+        return indices.parallelMap(key)
     }
 
     /// Tests: every layout key and finalized body of `state` equals one made afresh.
@@ -621,45 +632,6 @@ public struct IncrementalBuilder: Sendable {
         }
         if !stale.isEmpty {
             throw DiagnosticList(.error("internal: stale incremental bookkeeping for \(stale.joined(separator: ", "))"))
-        }
-    }
-
-    /// Everything a page's layout shows, for `key(at:)`.
-    struct LayoutKeyInputs: Sendable {
-        var pages: [RenderedPage]
-        var finalized: [FinalizedBody]
-        var lists: LayoutLists
-        var navigationKey: Int
-        var configKey: Int
-        var themeFingerprint: Int
-
-        /// A hash of the page's own body, title and headings, the navigation, its neighbours'
-        /// titles and (for a section) its children.
-        func key(at index: Int) -> Int {
-            let rendered = pages[index]
-            var hasher = Hasher()
-            hasher.combine(finalized[index].hash)
-            hasher.combine(rendered.title)
-            hasher.combine(rendered.summary)
-            hasher.combine(rendered.headings)
-            hasher.combine(rendered.page.frontMatter)
-            hasher.combine(configKey)
-            hasher.combine(navigationKey)
-            hasher.combine(themeFingerprint)
-            for neighbour in [index - 1, index + 1] where pages.indices.contains(neighbour) {
-                hasher.combine(neighbour - index)
-                hasher.combine(pages[neighbour].title)
-                hasher.combine(pages[neighbour].page.outputPath)
-            }
-            if rendered.page.isSectionIndex {
-                let folder = RelativePath.parent(rendered.page.sourcePath)
-                for child in lists.childrenBySection[folder] ?? [] {
-                    hasher.combine(child.title)
-                    hasher.combine(child.summary)
-                    hasher.combine(child.page.outputPath)
-                }
-            }
-            return hasher.finalize()
         }
     }
 

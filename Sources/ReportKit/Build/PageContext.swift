@@ -1,14 +1,8 @@
 import Foundation
 
-/// Builds the values a page template sees. Keys (all optional in templates):
-///
-/// `lang`, `title`, `documentTitle`, `description`, `root` (relative prefix to the site root),
-/// `isHome`, `content` (HTML), `site` {title, subtitle, authors, language}, `nav` [{title, href, current}],
-/// `toc` [{id, text, children [{id, text}]}], `hasToc`, `children` [{title, href, summary}], `hasChildren`,
-/// `prev`/`next` {title, href}, `strings` (the theme's interface strings), `reportHref` (the whole report),
-/// `hasSearch` (the theme ships `assets/search.js`, so `search-index.js` is written at the root).
-/// The whole-report page adds `isReport`, and its stand-alone copy `isStandalone`, `inlineStyle`,
-/// `faviconHref`, `inlineScript` (see `WholeReport`).
+/// Builds the values a page template sees (`PageTemplateContext`, which lists the keys), with the
+/// site-wide lists they are made from: the navigation (rendered once per variant) and each
+/// section's pages.
 struct PageContext {
     let site: AssembledSite
     /// Top-level navigation entries (home, top-level pages and sections), in reading order.
@@ -41,13 +35,11 @@ struct PageContext {
         if site.theme.templates.getTemplate(named: "navigation") != nil {
             for (rendered, key) in zip(site.pages, keys) {
                 if navigationHTML[key] == nil {
-                    var context: [String: Any] = [
-                        "nav": Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings["home"]),
-                        "strings": site.theme.strings, "root": rendered.page.rootPrefix,
-                    ]
-                    if site.content.config.publishesWholeReport(pageCount: site.pages.count) {
-                        context["reportHref"] = rendered.page.rootPrefix + WholeReport.fileName
-                    }
+                    let publishesReport = site.content.config.publishesWholeReport(pageCount: site.pages.count)
+                    let context = NavigationTemplateContext(
+                        nav: Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings["home"]),
+                        strings: site.theme.strings, root: rendered.page.rootPrefix,
+                        reportHref: publishesReport ? rendered.page.rootPrefix + WholeReport.fileName : nil)
                     navigationHTML[key] = site.theme.render("navigation", context)
                 }
             }
@@ -55,47 +47,41 @@ struct PageContext {
         self.navigationHTML = navigationHTML
     }
 
-    func context(for index: Int, body: String) -> [String: Any] {
+    /// The template context of the page at `index` (reading order), with `body` as its content.
+    func context(for index: Int, body: String) -> PageTemplateContext {
         let rendered = site.pages[index]
         let page = rendered.page
         let root = page.rootPrefix
         let config = site.content.config
-        var context: [String: Any] = [
-            "lang": page.frontMatter.lang ?? config.language,
-            "title": rendered.title,
-            "documentTitle": page.outputPath == "index.html" ? config.title : "\(rendered.title) · \(config.title)",
-            "description": rendered.summary ?? config.description ?? config.subtitle ?? config.title,
-            "root": root,
-            "isHome": page.outputPath == "index.html",
-            "content": body,
-
-            "hasSearch": hasSearch,
-            "strings": site.theme.strings,
-            "site": Self.nonEmpty([
-                "title": config.title, "subtitle": config.subtitle ?? "", "language": config.language,
-                "authors": config.authors.joined(separator: ", "),
-            ]),
-        ]
-        if publishesWholeReport { context["reportHref"] = root + WholeReport.fileName }
+        let isHome = page.outputPath == "index.html"
+        var context = PageTemplateContext(
+            lang: page.frontMatter.lang ?? config.language,
+            title: rendered.title,
+            documentTitle: isHome ? config.title : "\(rendered.title) · \(config.title)",
+            description: rendered.summary ?? config.description ?? config.subtitle ?? config.title,
+            root: root,
+            isHome: isHome,
+            content: body,
+            hasSearch: hasSearch,
+            strings: site.theme.strings,
+            site: .init(title: config.title, subtitle: config.subtitle ?? "", language: config.language,
+                        authors: config.authors.joined(separator: ", ")),
+            reportHref: publishesWholeReport ? root + WholeReport.fileName : nil,
+            toc: Self.tableOfContents(rendered.headings))
         let navigationKey = navigationKeys.isEmpty ? Self.navigationKey(for: page, in: navigation) : navigationKeys[index]
         if let html = navigationHTML[navigationKey] {
-            context["navigation"] = html
+            context.navigation = html
         } else {
-            context["nav"] = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings["home"])
+            context.nav = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings["home"])
         }
-        let toc = Self.tableOfContents(rendered.headings)
-        context["toc"] = toc
-        context["hasToc"] = !toc.isEmpty
-        if page.isSectionIndex && (page.isGenerated || page.outputPath != "index.html") {
+        if page.isSectionIndex && (page.isGenerated || !isHome) {
             let folder = RelativePath.parent(page.sourcePath)
-            let children = (childrenBySection[folder] ?? []).map { child -> [String: Any] in
-                Self.nonEmpty(["title": child.title, "href": root + child.page.outputPath, "summary": child.summary ?? ""])
+            context.children = (childrenBySection[folder] ?? []).map { child in
+                .init(title: child.title, href: root + child.page.outputPath, summary: child.summary ?? "")
             }
-            context["children"] = children
-            context["hasChildren"] = !children.isEmpty
         }
-        if index > 0 { context["prev"] = link(to: site.pages[index - 1], from: root) }
-        if index + 1 < site.pages.count { context["next"] = link(to: site.pages[index + 1], from: root) }
+        if index > 0 { context.prev = link(to: site.pages[index - 1], from: root) }
+        if index + 1 < site.pages.count { context.next = link(to: site.pages[index + 1], from: root) }
         return context
     }
 
@@ -118,18 +104,13 @@ struct PageContext {
         return Array(sections.prefix(automaticNavigationLimit))
     }
 
-    /// Drops empty strings, so that `{{#key}}` sections in templates skip them.
-    static func nonEmpty(_ values: [String: String]) -> [String: Any] {
-        values.filter { !$0.value.isEmpty }
-    }
-
     /// The navigation entries as seen from `page`: links relative to it, the entry it belongs to marked current.
-    static func navigationEntries(for page: Page, in navigation: [RenderedPage], homeLabel: String? = nil) -> [[String: Any]] {
+    static func navigationEntries(for page: Page, in navigation: [RenderedPage], homeLabel: String? = nil) -> [PageTemplateContext.NavigationEntry] {
         let current = currentEntry(for: page, in: navigation)
-        return navigation.enumerated().map { index, entry -> [String: Any] in
+        return navigation.enumerated().map { index, entry in
             // The home page's title is usually the site's own; the menu calls it by the theme's word.
             let title = entry.page.outputPath == "index.html" ? (homeLabel ?? entry.title) : entry.title
-            return ["title": title, "href": page.rootPrefix + entry.page.outputPath, "current": index == current]
+            return .init(title: title, href: page.rootPrefix + entry.page.outputPath, current: index == current)
         }
     }
 
@@ -148,28 +129,29 @@ struct PageContext {
         "\(currentEntry(for: page, in: navigation) ?? -1)|\(page.rootPrefix)"
     }
 
-    func link(to rendered: RenderedPage, from root: String) -> [String: Any] {
-        ["title": rendered.title, "href": root + rendered.page.outputPath]
+    func link(to rendered: RenderedPage, from root: String) -> PageTemplateContext.PageLink {
+        .init(title: rendered.title, href: root + rendered.page.outputPath)
     }
 
-    /// Level-2 headings with their level-3 headings nested.
-    static func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
-        var entries: [[String: Any]] = []
-        var children: [[String: Any]] = []
+    /// Level-2 headings with their level-3 headings nested. A level-3 heading before the first
+    /// level-2 one is listed at the top level.
+    static func tableOfContents(_ headings: [Heading]) -> [PageTemplateContext.ContentsEntry] {
+        var entries: [PageTemplateContext.ContentsEntry] = []
+        var children: [PageTemplateContext.ContentsEntry] = []
         func flush() {
             guard !entries.isEmpty else { return }
-            entries[entries.count - 1]["children"] = children
-            entries[entries.count - 1]["hasChildren"] = !children.isEmpty
+            entries[entries.count - 1].children = children
             children = []
         }
         for heading in headings where heading.level == 2 || heading.level == 3 {
+            let entry = PageTemplateContext.ContentsEntry(id: heading.id, text: heading.text)
             if heading.level == 2 {
                 flush()
-                entries.append(["id": heading.id, "text": heading.text])
+                entries.append(entry)
             } else if !entries.isEmpty {
-                children.append(["id": heading.id, "text": heading.text])
+                children.append(entry)
             } else {
-                entries.append(["id": heading.id, "text": heading.text])
+                entries.append(entry)
             }
         }
         flush()

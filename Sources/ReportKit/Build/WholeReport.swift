@@ -66,11 +66,11 @@ struct WholeReport: Sendable {
     }
 
     /// Level-2 entries are the pages, level-3 entries their level-2 headings.
-    var tableOfContents: [[String: Any]] {
-        site.pages.map { rendered -> [String: Any] in
+    var tableOfContents: [PageTemplateContext.ContentsEntry] {
+        site.pages.map { rendered in
             let id = sectionIDs[rendered.page.outputPath] ?? ""
-            let children = rendered.headings.filter { $0.level == 2 }.map { ["id": "\(id)--\($0.id)", "text": $0.text] }
-            return ["id": id, "text": rendered.title, "children": children, "hasChildren": !children.isEmpty]
+            let children = rendered.headings.filter { $0.level == 2 }.map { PageTemplateContext.ContentsEntry(id: "\(id)--\($0.id)", text: $0.text) }
+            return .init(id: id, text: rendered.title, children: children)
         }
     }
 
@@ -217,33 +217,34 @@ struct WholeReport: Sendable {
     // MARK: Writing
 
     /// The template context of the report page, built on the first page's context.
-    func context(layout: PageContext, body: String, standalone: Bool, searchScript: String?) -> [String: Any] {
+    func context(layout: PageContext, body: String, standalone: Bool, searchScript: String?) -> PageTemplateContext {
         let config = site.content.config
         var context = layout.context(for: 0, body: body)
-        for key in ["prev", "next", "children", "hasChildren"] { context.removeValue(forKey: key) }
+        context.prev = nil
+        context.next = nil
+        context.children = nil
         let label = site.theme.strings["whole_report"] ?? ""
-        context["lang"] = config.language
-        context["title"] = config.title
-        context["documentTitle"] = label.isEmpty ? config.title : "\(label) · \(config.title)"
-        context["isHome"] = false
-        context["isReport"] = true
-        context["content"] = body
-        context["nav"] = layout.navigation.map { entry -> [String: Any] in
-            ["title": entry.title, "href": "#" + (sectionIDs[entry.page.outputPath] ?? ""), "current": false]
+        context.lang = config.language
+        context.title = config.title
+        context.documentTitle = label.isEmpty ? config.title : "\(label) · \(config.title)"
+        context.isHome = false
+        context.isReport = true
+        context.content = body
+        context.nav = layout.navigation.map { entry in
+            .init(title: entry.title, href: "#" + (sectionIDs[entry.page.outputPath] ?? ""), current: false)
         }
         // Pages get a pre-rendered menu; the report's menu points inside the document instead.
-        context["navigation"] = site.theme.render("navigation", context)
-        let toc = tableOfContents
-        context["toc"] = toc
-        context["hasToc"] = !toc.isEmpty
+        context.navigation = nil
+        context.toc = tableOfContents
+        context.navigation = site.theme.render("navigation", context)
         if standalone {
-            context["isStandalone"] = true
-            context["inlineStyle"] = inlineStyle()
-            if let favicon = assetData("favicon.svg") { context["faviconHref"] = Self.dataURI(favicon, fileName: "favicon.svg") }
+            context.isStandalone = true
+            context.inlineStyle = inlineStyle()
+            if let favicon = assetData("favicon.svg") { context.faviconHref = Self.dataURI(favicon, fileName: "favicon.svg") }
             if let searchScript {
-                context["inlineScript"] = searchScript
+                context.inlineScript = searchScript
             } else {
-                context["hasSearch"] = false
+                context.hasSearch = false
             }
         }
         return context

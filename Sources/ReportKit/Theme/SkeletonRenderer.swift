@@ -19,8 +19,8 @@ import Synchronization
 ///
 /// Falls back to direct rendering (same output, full cost) for templates whose output can depend on
 /// a string's content: transforms such as `{{uppercased(title)}}`, dynamic partials `{{>*name}}`
-/// and delimiter changes; and for contexts holding values other than strings, booleans, integers,
-/// dictionaries and arrays, or strings holding the placeholder characters.
+/// and delimiter changes; and for contexts whose strings hold the placeholder characters. Contexts
+/// are `TemplateValue`s, so no other kind of value can send a page down the slow path.
 public final class SkeletonRenderer: Sendable {
     let library: MustacheLibrary
     let template: String
@@ -36,19 +36,24 @@ public final class SkeletonRenderer: Sendable {
     }
 
     /// The template rendered with `context`, exactly as `MustacheLibrary.render` would.
-    public func render(_ context: [String: Any]) -> String {
-        guard usesSkeletons else { return direct(context) }
+    public func render(_ context: some TemplateContext) -> String {
+        render(context.templateValue)
+    }
+
+    /// The template rendered with `value`, exactly as `MustacheLibrary.render` would.
+    public func render(_ value: TemplateValue) -> String {
+        guard usesSkeletons else { return direct(value) }
         // Most pages share a shape seen before: the walk then only reads the context.
         var walk = ShapeWalk(buildsPlaceholders: false)
-        guard walk.dictionary(context) != nil else { return direct(context) }
+        guard walk.value(value) != nil else { return direct(value) }
         let shape = String(decoding: walk.shape, as: UTF8.self)
         if let skeleton = skeletons.withLock({ $0[shape] }) {
             return skeleton.fill(walk.strings)
         }
         var builder = ShapeWalk(buildsPlaceholders: true)
-        guard let placeholders = builder.dictionary(context),
+        guard let placeholders = builder.value(value),
               let skeleton = Skeleton(parsing: direct(placeholders), endsWithLineBreak: walk.endsWithLineBreak) else {
-            return direct(context)
+            return direct(value)
         }
         skeletons.withLock { $0[shape] = skeleton }
         return skeleton.fill(walk.strings)
@@ -57,8 +62,8 @@ public final class SkeletonRenderer: Sendable {
     /// Distinct shapes seen so far (for tests and `--verbose`).
     public var shapeCount: Int { skeletons.withLock { $0.count } }
 
-    func direct(_ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    func direct(_ value: TemplateValue) -> String {
+        library.render(value.mustacheValue, withTemplate: template) ?? ""
     }
 
     /// Whether a template's tags leave strings opaque: no transforms (a `(` in a tag), no dynamic
@@ -100,54 +105,32 @@ struct ShapeWalk {
         strings.reserveCapacity(64)
     }
 
-    /// The dictionary with placeholders, keys walked in sorted order; `nil` if some value cannot
-    /// be reproduced from a skeleton.
-    mutating func dictionary(_ dictionary: [String: Any]) -> [String: Any]? {
-        shape.append(UInt8(ascii: "{"))
-        var result: [String: Any] = [:]
-        if buildsPlaceholders { result.reserveCapacity(dictionary.count) }
-        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
-            appendKey(key)
-            guard let mapped = self.value(value) else { return nil }
-            if buildsPlaceholders { result[key] = mapped }
-        }
-        shape.append(UInt8(ascii: "}"))
-        return result
-    }
-
-    /// The value with placeholders. Types are compared exactly (a cast from `Any` to a collection
-    /// type would convert element by element): the contexts `PageContext` makes hold only these.
-    mutating func value(_ value: Any) -> Any? {
-        let type = type(of: value)
-        if type == String.self { return string(value as! String) }
-        if type == Bool.self {
-            let flag = value as! Bool
+    /// The value with placeholders in place of its non-empty strings (mappings walked in key
+    /// order); `nil` if a string holds the placeholder characters.
+    mutating func value(_ value: TemplateValue) -> TemplateValue? {
+        switch value {
+        case let .string(text):
+            return string(text).map(TemplateValue.string)
+        case let .bool(flag):
             shape.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
-            return flag
-        }
-        if type == [String: Any].self { return dictionary(value as! [String: Any]) }
-        if type == [String: String].self {
-            let strings = value as! [String: String]
-            shape.append(UInt8(ascii: "<"))
-            var result: [String: String] = [:]
-            if buildsPlaceholders { result.reserveCapacity(strings.count) }
-            for (key, value) in strings.sorted(by: { $0.key < $1.key }) {
-                appendKey(key)
-                guard let placeholder = string(value) else { return nil }
-                if buildsPlaceholders { result[key] = placeholder }
-            }
-            shape.append(UInt8(ascii: ">"))
-            return result
-        }
-        if type == [[String: Any]].self { return list(value as! [[String: Any]]) { walk, element in walk.dictionary(element) } }
-        if type == [Any].self { return list(value as! [Any]) { walk, element in walk.value(element) } }
-        if type == [String].self { return list(value as! [String]) { walk, element in walk.string(element) } }
-        if type == Int.self {
-            let number = value as! Int
+            return value
+        case let .int(number):
             shape.append(contentsOf: Array("I\(number);".utf8))
-            return number
+            return value
+        case let .list(elements):
+            return list(elements) { walk, element in walk.value(element) }.map(TemplateValue.list)
+        case let .map(entries):
+            shape.append(UInt8(ascii: "{"))
+            var result: [String: TemplateValue] = [:]
+            if buildsPlaceholders { result.reserveCapacity(entries.count) }
+            for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                appendKey(key)
+                guard let mapped = self.value(entry) else { return nil }
+                if buildsPlaceholders { result[key] = mapped }
+            }
+            shape.append(UInt8(ascii: "}"))
+            return .map(result)
         }
-        return nil
     }
 
     mutating func list<Element, Mapped>(_ elements: [Element], _ map: (inout ShapeWalk, Element) -> Mapped?) -> [Mapped]? {

@@ -82,7 +82,7 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with `context`.
-    public func render(_ template: String, _ context: [String: Any]) -> String {
-        templates.render(context, withTemplate: template) ?? ""
+    public func render(_ template: String, _ context: some TemplateContext) -> String {
+        templates.render(context.templateValue.mustacheValue, withTemplate: template) ?? ""
     }
 }
