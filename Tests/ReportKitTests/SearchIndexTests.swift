@@ -41,7 +41,8 @@ struct SearchIndexTests {
     @Test func textIsCappedPerPage() throws {
         let site = try WholeReportTests.fixtureSite()
         let long = "<p>" + String(repeating: "word ", count: 2000) + "</p>"
-        let index = SearchIndex(pages: [(site.pages[0], long)], reportAnchors: ["index.html": "index"])
+        let page = SearchIndex.Page(title: site.pages[0].title, outputPath: site.pages[0].page.outputPath, headings: [], body: long)
+        let index = SearchIndex(pages: [page], reportAnchors: ["index.html": "index"])
         #expect(index.entries[0].text.count == SearchIndex.textLimit)
         #expect(index.entries[0].reportAnchor == "index")
         #expect(index.entries[0].url == "index.html")

@@ -31,7 +31,7 @@ public struct PageRenderer: Sendable {
             crossReference: { Token.reference($0) },
             rootPrefix: page.rootPrefix)
         let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine, hooks: hooks)
-        let title = page.frontMatter.title ?? output.leadingTitle ?? output.firstHeading ?? SiteBuilder.title(fromFileName: page.sourcePath)
+        let title = page.frontMatter.title ?? output.leadingTitle ?? output.firstHeading ?? FileNameTitle.title(forPage: page.sourcePath)
         let rendered = RenderedPage(page: page, title: title, body: output.html, headings: output.headings, directives: output.directives,
                                     anchorReferences: output.anchorReferences,
                                     summary: page.frontMatter.summary)

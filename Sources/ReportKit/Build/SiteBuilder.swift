@@ -105,17 +105,6 @@ public struct SiteBuilder: Sendable {
     func resolveReferences(_ pages: [RenderedPage], theme: Theme) throws(DiagnosticList) -> SiteReferences {
         try SiteReferences(pages: pages, strings: theme.strings)
     }
-
-    /// `credit-reporting.md` → "Credit reporting".
-    static func title(fromFileName path: String) -> String {
-        var stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        if stem == "index" || stem == "_index" {
-            let folder = RelativePath.parent(path)
-            stem = folder.isEmpty ? "Home" : (folder as NSString).lastPathComponent
-        }
-        let words = stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
-    }
 }
 
 /// Values deliberately never freed (`BuildOptions.leavesMemoryToProcessExit`).

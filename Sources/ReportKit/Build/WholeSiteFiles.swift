@@ -9,7 +9,11 @@ enum WholeSiteFiles {
         if layout.hasSearch {
             // Report anchors keep results found on the report page on it; without a report, none
             // (naming 10,000 sections costs time and bytes for nothing).
-            let index = SearchIndex(pages: Array(zip(site.pages, bodies)), reportAnchors: report?.sectionIDs ?? [:])
+            let pages = zip(site.pages, bodies).map { rendered, body in
+                SearchIndex.Page(title: rendered.title, outputPath: rendered.page.outputPath,
+                                 headings: rendered.headings.map { (id: $0.id, text: $0.text) }, body: body)
+            }
+            let index = SearchIndex(pages: pages, reportAnchors: report?.sectionIDs ?? [:])
             files.append((SearchIndex.fileName, index.javaScript))
             searchIndex = index
         }

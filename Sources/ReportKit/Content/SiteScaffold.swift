@@ -115,7 +115,7 @@ public enum SiteScaffold {
         if FileManager.default.fileExists(atPath: url.path) {
             throw DiagnosticList(.error("'\(display)' already exists", hint: "choose another name; new never overwrites a page"))
         }
-        let pageTitle = title ?? SiteBuilder.title(fromFileName: relative)
+        let pageTitle = title ?? FileNameTitle.title(forPage: relative)
         let text = """
             ---
             title: \(yamlQuoted(pageTitle))

@@ -23,8 +23,7 @@ enum SiteStructure {
         let folders = Set(pages.flatMap { ancestorFolders(of: $0.sourcePath) })
         let indexed = Set(pages.filter(\.isSectionIndex).map { folderOf($0.sourcePath) })
         for folder in folders.subtracting(indexed).sorted() where !folder.isEmpty {
-            let name = (folder as NSString).lastPathComponent
-            let title = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalized
+            let title = FileNameTitle.title(forFolder: folder)
             let path = folder + "/index.md"
             pages.append(Page(sourcePath: path, displayPath: displayRoot + "/" + path, outputPath: folder + "/index.html",
                               frontMatter: FrontMatter(title: title), body: "", bodyFirstLine: 1, isSectionIndex: true,

@@ -45,14 +45,30 @@ public struct SearchIndex: Sendable, Equatable {
         self.entries = entries
     }
 
-    /// Builds the index from finished page bodies (tokens already replaced), in reading order.
-    public init(pages: [(rendered: RenderedPage, body: String)], reportAnchors: [String: String]) {
+    /// What the index needs of a page: its title, its output path, its headings with ids, and its
+    /// finished body (tokens already replaced).
+    public struct Page: Sendable {
+        public var title: String
+        public var outputPath: String
+        public var headings: [(id: String, text: String)]
+        public var body: String
+
+        public init(title: String, outputPath: String, headings: [(id: String, text: String)], body: String) {
+            self.title = title
+            self.outputPath = outputPath
+            self.headings = headings
+            self.body = body
+        }
+    }
+
+    /// Builds the index from pages in reading order; `reportAnchors` gives each page's section id
+    /// in the whole report, by output path.
+    public init(pages: [Page], reportAnchors: [String: String]) {
         let limit = Self.textLimit(forPageCount: pages.count)
-        entries = pages.parallelMap { item in
-            let page = item.rendered.page
-            let extracted = Self.extractText(fromHTML: item.body, limit: limit)
-            return Entry(title: item.rendered.title, url: page.outputPath, reportAnchor: reportAnchors[page.outputPath] ?? "",
-                         headings: item.rendered.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? extracted.text.utf16.count) },
+        entries = pages.parallelMap { page in
+            let extracted = Self.extractText(fromHTML: page.body, limit: limit)
+            return Entry(title: page.title, url: page.outputPath, reportAnchor: reportAnchors[page.outputPath] ?? "",
+                         headings: page.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? extracted.text.utf16.count) },
                          text: String(extracted.text.prefix(limit)))
         }
     }

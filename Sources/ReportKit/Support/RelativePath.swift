@@ -34,4 +34,11 @@ enum RelativePath {
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return String(name) }
         return String(name[..<dot])
     }
+
+    /// The last component: `a/b/c.md` → `c.md`, `a` → `a`.
+    static func lastComponent(_ path: String) -> String {
+        let bytes = path.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[bytes.index(after: slash)...])
+    }
 }
