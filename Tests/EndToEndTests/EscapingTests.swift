@@ -83,10 +83,15 @@ struct EscapingTests {
     /// `&#39;`, `&quot;`, `&amp;`, `&lt;`, `&gt;` and numeric references decoded, as a browser reads an attribute.
     static func decodeEntities(_ value: String) -> String {
         var out = value
-        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">")] {
             out = out.replacingOccurrences(of: entity, with: character)
         }
-        return out
+        while let match = out.range(of: "&#[xX]?[0-9a-fA-F]+;", options: .regularExpression) {
+            let digits = out[match].dropFirst(2).dropLast()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            out.replaceSubrange(match, with: value.flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? "\u{FFFD}")
+        }
+        return out.replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// How many `<script>` and `<style>` elements the theme itself puts on a page of each kind

@@ -46,7 +46,7 @@ struct PageContext {
                         "strings": site.theme.strings, "root": rendered.page.rootPrefix,
                     ]
                     if site.content.config.publishesWholeReport(pageCount: site.pages.count) {
-                        context["reportHref"] = rendered.page.rootPrefix + WholeReport.fileName
+                        context["reportHref"] = SiteHref.to(WholeReport.fileName, from: rendered.page.rootPrefix)
                     }
                     navigationHTML[key] = site.theme.render("navigation", context)
                 }
@@ -76,7 +76,7 @@ struct PageContext {
                 "authors": config.authors.joined(separator: ", "),
             ]),
         ]
-        if publishesWholeReport { context["reportHref"] = root + WholeReport.fileName }
+        if publishesWholeReport { context["reportHref"] = SiteHref.to(WholeReport.fileName, from: root) }
         let navigationKey = navigationKeys.isEmpty ? Self.navigationKey(for: page, in: navigation) : navigationKeys[index]
         if let html = navigationHTML[navigationKey] {
             context["navigation"] = html
@@ -89,7 +89,7 @@ struct PageContext {
         if page.isSectionIndex && (page.isGenerated || page.outputPath != "index.html") {
             let folder = RelativePath.parent(page.sourcePath)
             let children = (childrenBySection[folder] ?? []).map { child -> [String: Any] in
-                Self.nonEmpty(["title": child.title, "href": root + child.page.outputPath, "summary": child.summary ?? ""])
+                Self.nonEmpty(["title": child.title, "href": SiteHref.to(child.page.outputPath, from: root), "summary": child.summary ?? ""])
             }
             context["children"] = children
             context["hasChildren"] = !children.isEmpty
@@ -129,7 +129,7 @@ struct PageContext {
         return navigation.enumerated().map { index, entry -> [String: Any] in
             // The home page's title is usually the site's own; the menu calls it by the theme's word.
             let title = entry.page.outputPath == "index.html" ? (homeLabel ?? entry.title) : entry.title
-            return ["title": title, "href": page.rootPrefix + entry.page.outputPath, "current": index == current]
+            return ["title": title, "href": SiteHref.to(entry.page.outputPath, from: page.rootPrefix), "current": index == current]
         }
     }
 
@@ -149,7 +149,7 @@ struct PageContext {
     }
 
     func link(to rendered: RenderedPage, from root: String) -> [String: Any] {
-        ["title": rendered.title, "href": root + rendered.page.outputPath]
+        ["title": rendered.title, "href": SiteHref.to(rendered.page.outputPath, from: root)]
     }
 
     /// Level-2 headings with their level-3 headings nested.

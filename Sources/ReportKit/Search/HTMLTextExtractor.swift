@@ -167,20 +167,31 @@ struct HTMLTextExtractor {
             guard (0..<needle.count).allSatisfy({ tag[start + $0] == needle[$0] }) else { continue }
             let valueStart = start + needle.count
             guard let end = tag.firstIndex(ofByte: UInt8(ascii: "\""), from: valueStart) else { return nil }
-            let bytes = UnsafeBufferPointer(rebasing: tag[valueStart..<end])
-            var raw: [UInt8] = []
-            var offset = 0
-            while offset < bytes.count {
-                if bytes[offset] == UInt8(ascii: "&"), let (scalar, length) = entity(in: bytes, at: offset) {
-                    raw.append(contentsOf: UTF8.encode(scalar)!)
-                    offset += length
-                } else {
-                    raw.append(bytes[offset])
-                    offset += 1
-                }
-            }
-            return String(decoding: raw, as: UTF8.self)
+            return decodingEntities(UnsafeBufferPointer(rebasing: tag[valueStart..<end]))
         }
         return nil
+    }
+
+    /// Escaped HTML text or attribute value with its entities decoded (those `entity(in:at:)` knows).
+    static func decodingEntities(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var raw: [UInt8] = []
+        var offset = 0
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "&"), let (scalar, length) = entity(in: bytes, at: offset) {
+                raw.append(contentsOf: UTF8.encode(scalar)!)
+                offset += length
+            } else {
+                raw.append(bytes[offset])
+                offset += 1
+            }
+        }
+        return String(decoding: raw, as: UTF8.self)
+    }
+
+    /// `decodingEntities` of a string.
+    static func decodingEntities(_ text: String) -> String {
+        guard text.utf8.contains(byte: UInt8(ascii: "&")) else { return text }
+        var text = text
+        return text.withUTF8 { decodingEntities($0) }
     }
 }

@@ -51,7 +51,7 @@ public struct SearchIndex: Sendable, Equatable {
         entries = pages.parallelMap { item in
             let page = item.rendered.page
             let extracted = Self.extractText(fromHTML: item.body, limit: limit)
-            return Entry(title: item.rendered.title, url: page.outputPath, reportAnchor: reportAnchors[page.outputPath] ?? "",
+            return Entry(title: item.rendered.title, url: SiteHref.to(page.outputPath), reportAnchor: reportAnchors[page.outputPath] ?? "",
                          headings: item.rendered.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? extracted.text.utf16.count) },
                          text: String(extracted.text.prefix(limit)))
         }
