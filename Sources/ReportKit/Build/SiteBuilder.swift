@@ -4,7 +4,7 @@ import Foundation
 ///
 /// 1. `loadContent`  – site.yml, pages with front matter, reading order
 /// 2. `loadData`     – every CSV/JSON data file, typed
-/// 3. `loadTheme`    – templates, assets, interface strings
+/// 3. `loadTheme`    – templates, assets, interface strings; `checkOutputPaths`: no two files want one place
 /// 4. `renderPages`  – Markdown → HTML in parallel (headings, links, directives)
 /// 5. `resolveReferences` – number figures and tables, check anchors and cross-references
 /// 6. writing, into a staging folder that then replaces the output (`SiteWriter`, `OutputWriter`):
@@ -55,6 +55,7 @@ public struct SiteBuilder: Sendable {
         observer?.pagesToRender(content.pages.count)
         let catalog = try step("loadData") { () throws(DiagnosticList) in try loadData(content) }
         let theme = try step("loadTheme") { () throws(DiagnosticList) in try loadTheme(content.config) }
+        try step("checkOutputPaths") { () throws(DiagnosticList) in try checkOutputPaths(content, theme: theme) }
         let pages = try step("renderPages") { () throws(DiagnosticList) in try renderPages(content, catalog: catalog, theme: theme) }
         let references = try step("resolveReferences") { () throws(DiagnosticList) in try resolveReferences(pages, theme: theme) }
         return AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages,
@@ -87,6 +88,12 @@ public struct SiteBuilder: Sendable {
     func loadTheme(_ config: SiteConfig) throws(DiagnosticList) -> Theme {
         let folder = options.themeFolder ?? options.projectRoot.appendingPathComponent("themes").appendingPathComponent(config.theme ?? "default")
         return try Theme.load(from: folder, displayPath: options.display(folder))
+    }
+
+    /// Stops the build when a content file would replace a page, a theme asset or a generated
+    /// file, or needs a folder where one of them is a file (`SiteOutputs`).
+    func checkOutputPaths(_ content: LoadedContent, theme: Theme) throws(DiagnosticList) {
+        try SiteOutputs(content: content, theme: theme).collisions(contentDisplay: options.display(options.contentFolder))
     }
 
     func renderPages(_ content: LoadedContent, catalog: DataCatalog, theme: Theme) throws(DiagnosticList) -> [RenderedPage] {
