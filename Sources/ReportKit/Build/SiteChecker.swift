@@ -172,7 +172,7 @@ public struct SiteChecker: Sendable {
 
     func report(_ problems: [Diagnostic], pages: Int, dataFiles: Int) -> Report {
         var seen = Set<Diagnostic>()
-        let unique = problems.filter { seen.insert($0).inserted }
+        let unique = problems.filter { seen.insert($0).inserted }.map { options.strict ? $0.asError : $0 }
         return Report(diagnostics: DiagnosticList(unique).sorted, pages: pages, dataFiles: dataFiles)
     }
 

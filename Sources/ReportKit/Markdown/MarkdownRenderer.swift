@@ -197,6 +197,10 @@ private struct DocumentPass {
             diagnostics.append(.warning("image '\(url)' has no alt text", at: location(of: node),
                                         hint: "describe what the image shows for readers who cannot see it: ![description](\(url))"))
         }
+        if isImage && URLSafety.loadsFromNetwork(url) {
+            diagnostics.append(.warning("image '\(url)' is loaded from the network, so the site no longer reads offline", at: location(of: node),
+                                        hint: "download the image into the content folder and link to it by its path, e.g. ![description](images/name.png)"))
+        }
         switch hooks.resolveLink(url, isImage, location(of: node)) {
         case .keep: break
         case .drop: cmark_node_set_url(node, "")
