@@ -87,7 +87,7 @@ struct WholeReport: Sendable {
             case "href", "xlink:href":
                 return link(value, from: folder, prefix: prefix)
             case "src":
-                guard let target = Self.siteTarget(HTMLTextExtractor.decodingEntities(value), from: folder) else { return value }
+                guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
                 if tagName == "img", let inlined = inlineImage(target.path) { return inlined }
                 return SiteHref.to(target.path, suffix: target.suffix).htmlEscaped
             default:
@@ -99,7 +99,7 @@ struct WholeReport: Sendable {
     /// Where a link of a page points in the report (`value` as written in the page's HTML).
     func link(_ value: String, from folder: String, prefix: String) -> String {
         if value.hasPrefix("#") { return "#\(prefix)--\(value.dropFirst())" }
-        guard let target = Self.siteTarget(HTMLTextExtractor.decodingEntities(value), from: folder) else { return value }
+        guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
         var page = target.path
         if page.isEmpty || page.hasSuffix("/") { page += "index.html" }
         guard let section = sectionIDs[page] else { return SiteHref.to(target.path, suffix: target.suffix).htmlEscaped }
