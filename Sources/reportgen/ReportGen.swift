@@ -63,11 +63,15 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Include pages whose front matter says 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .long, help: "Treat warnings as errors: fail and leave the output as it was if there is any.")
+    var strict = false
+
     @OptionGroup var output_: OutputOptions
 
     func run() throws {
         var options = site.buildOptions(output: output)
         options.includeDrafts = drafts
+        options.strict = strict
         options.leavesMemoryToProcessExit = true  // the process ends right after
         var builder = SiteBuilder(options: options)
         let progress = TerminalProgress(verbose: output_.verbose, quiet: output_.quiet)

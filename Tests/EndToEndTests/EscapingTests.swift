@@ -83,10 +83,15 @@ struct EscapingTests {
     /// `&#39;`, `&quot;`, `&amp;`, `&lt;`, `&gt;` and numeric references decoded, as a browser reads an attribute.
     static func decodeEntities(_ value: String) -> String {
         var out = value
-        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">")] {
             out = out.replacingOccurrences(of: entity, with: character)
         }
-        return out
+        while let match = out.range(of: "&#[xX]?[0-9a-fA-F]+;", options: .regularExpression) {
+            let digits = out[match].dropFirst(2).dropLast()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            out.replaceSubrange(match, with: value.flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? "\u{FFFD}")
+        }
+        return out.replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// How many `<script>` and `<style>` elements the theme itself puts on a page of each kind
@@ -167,6 +172,43 @@ struct EscapingTests {
         #expect(output.files["data/\(oddData)"] != nil)
         let weird = String(decoding: output.files["we\"ird<b>&'/index.html"] ?? Data(), as: UTF8.self)
         #expect(weird.contains("href=\"../data/d%22%3Cx%3E&amp;&#39;.csv\""))
+    }
+
+    @Test("with raw_html: true, the author's HTML still runs no script (raw_html_scripts is the opt-in)")
+    func rawHTMLRunsNoScript() throws {
+        let folder = try CLI.scratchFolder("raw-html")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try Data("title: Raw\noptions:\n  raw_html: true\n".utf8).write(to: content.appendingPathComponent("site.yml"))
+        try Data(#"""
+            # Raw
+
+            <div onclick="alert(1)"><img src="x.png" alt="x" ONERROR=alert(2)><a href=" JavaScript:alert(3)">a</a></div>
+
+            Inline <b onmouseover='alert(4)'>bold</b>, <a href="jav&#x61;script:alert(5)">link</a>, [md](javascript:alert(6)).
+
+            <svg/onload=alert(7)><a xlink:href="javascript:alert(8)"><animate attributeName="href" values="javascript:alert(9)"/></a></svg>
+
+            <form action="javascript:alert(10)"><button formaction="javascript:alert(11)">b</button></form>
+
+            <noscript><p title="</noscript><img src=x onerror=alert(12)>"></p></noscript>
+
+            <object data="javascript:alert(13)"></object><embed src="javascript:alert(14)"><iframe src="javascript:alert(15)"></iframe>
+
+            <p>Kept: <a href="https://example.org/?a=1&amp;b=2" title="t">out</a> <em class="c">em</em></p>
+
+            """#.utf8).write(to: content.appendingPathComponent("index.md"))
+        try Data("x".utf8).write(to: content.appendingPathComponent("x.png"))
+        let run = try CLI.build(in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let output = FolderSnapshot(folder.appendingPathComponent("output"))
+        let theme = try Self.themeElements()
+        for page in output.files.keys.sorted() where page.hasSuffix(".html") {
+            Self.check(String(decoding: output.files[page]!, as: UTF8.self), page: page, allowed: theme[page.hasPrefix("report") ? page : "*"] ?? [:])
+        }
+        let home = String(decoding: output.files["index.html"] ?? Data(), as: UTF8.self)
+        #expect(home.contains(#"<a href="https://example.org/?a=1&amp;b=2" title="t">out</a> <em class="c">em</em>"#))
     }
 
     @Test("the scanner catches what it is meant to catch")

@@ -33,6 +33,15 @@ struct LinkResolverTests {
         #expect(resolver.resolve("../modes/", isImage: false, in: credit, at: here) == .rewrite("../../modes/index.html", anchorCheck: nil))
     }
 
+    @Test func oddNamesAreLinkedAsPathsNeverAsSchemes() {
+        let script = Self.page("javascript:alert(1).md", "javascript:alert(1)/index.html")
+        let resolver = LinkResolver(pages: [home, script], files: ["javascript:x/a #1.png"])
+        #expect(resolver.resolve("./javascript:alert(1).md#top", isImage: false, in: home, at: here)
+                == .rewrite("javascript%3Aalert(1)/index.html#top",
+                            anchorCheck: AnchorReference(page: "javascript:alert(1).md", anchor: "top", location: here)))
+        #expect(resolver.resolve("./javascript:x/a%20%231.png", isImage: true, in: script, at: here) == .rewrite("../javascript%3Ax/a%20%231.png", anchorCheck: nil))
+    }
+
     @Test func filesAreLinkedRelatively() {
         #expect(resolver.resolve("../data/loans.csv", isImage: false, in: credit, at: here) == .rewrite("../../data/loans.csv", anchorCheck: nil))
         #expect(resolver.resolve("img/chart.png", isImage: true, in: modes, at: here) == .rewrite("../img/chart.png", anchorCheck: nil))

@@ -28,6 +28,19 @@ struct SiteConfigTests {
         }
     }
 
+    @Test func scriptsInRawHTMLAreASeparateOptIn() throws {
+        let both = try SiteConfig.load(from: try write("options:\n  raw_html: true\n  raw_html_scripts: true\n"), displayPath: "content/site.yml")
+        #expect(both.allowRawHTML && both.allowRawScripts)
+        #expect(try !SiteConfig.load(from: try write("options: {raw_html: true}\n"), displayPath: "content/site.yml").allowRawScripts)
+        let alone = try write("options:\n  raw_html_scripts: true\n")
+        #expect {
+            try SiteConfig.load(from: alone, displayPath: "content/site.yml")
+        } throws: { error in
+            (error as? DiagnosticList)?.description == "content/site.yml:2:3: error: 'raw_html_scripts: true' has no effect without 'raw_html: true'\n"
+                + "hint: add 'raw_html: true' under options, or remove 'raw_html_scripts'"
+        }
+    }
+
     @Test func missingFileGivesDefaults() throws {
         let config = try SiteConfig.load(from: URL(fileURLWithPath: "/nonexistent/site.yml"), displayPath: "site.yml")
         #expect(config.language == "en")

@@ -24,12 +24,24 @@ struct WholeReportTests {
     }
 
     @Test func resolvesRelativeURLsToSitePaths() {
-        #expect(WholeReport.sitePath("../../modes/index.html#credit", from: "dilemmas/credit") == "modes/index.html#credit")
-        #expect(WholeReport.sitePath("../../images/a.png", from: "dilemmas/credit") == "images/a.png")
-        #expect(WholeReport.sitePath("./x/", from: "") == "x/")
-        #expect(WholeReport.sitePath("https://example.org/", from: "a") == nil)
-        #expect(WholeReport.sitePath("mailto:a@b.c", from: "a") == nil)
-        #expect(WholeReport.sitePath("#top", from: "a") == nil)
+        func target(_ url: String, _ folder: String) -> [String]? { WholeReport.siteTarget(url, from: folder).map { [$0.path, $0.suffix] } }
+        #expect(target("../../modes/index.html#credit", "dilemmas/credit") == ["modes/index.html", "#credit"])
+        #expect(target("../../images/a.png", "dilemmas/credit") == ["images/a.png", ""])
+        #expect(target("./x/", "") == ["x/", ""])
+        #expect(target("https://example.org/", "a") == nil)
+        #expect(target("mailto:a@b.c", "a") == nil)
+        #expect(target("#top", "a") == nil)
+        // Paths come back as on disk; the page's folder may itself be named oddly.
+        #expect(target("../a%20b%23c/index.html?q#f", "javascript:x") == ["a b#c/index.html", "?q#f"])
+        #expect(target("./javascript:alert(1)", "") == ["javascript:alert(1)", ""])
+    }
+
+    @Test func linksResolvedFromTheRootStayRelativePaths() throws {
+        let report = Self.report(try Self.fixtureSite())
+        // Raw HTML may say `./javascript:x`: a harmless path on its page, a script once the `./` goes.
+        let out = report.rewrite(#"<a href="./javascript:alert(1)">x</a><img src="./javascript:y&amp;z.png" alt="">"#,
+                                 pageOutput: "index.html", prefix: "index", inlineImage: { _ in nil })
+        #expect(out == #"<a href="javascript%3Aalert(1)">x</a><img src="javascript%3Ay&amp;z.png" alt="">"#)
     }
 
     @Test func demotesHeadingsAndRewritesAttributes() {

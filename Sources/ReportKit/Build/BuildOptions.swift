@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var projectRoot: URL
     /// Include pages marked `draft: true`.
     public var includeDrafts: Bool = false
+    /// Treat warnings as errors (`--strict`): a build with any fails and writes nothing.
+    public var strict: Bool = false
     /// For a process that exits right after the build (the CLI): leave the site's memory to the
     /// operating system instead of freeing hundreds of thousands of objects one by one at the end
     /// (clang's `-disable-free`). Off by default: a long-lived caller would keep it all.

@@ -241,6 +241,7 @@ public struct IncrementalBuilder: Sendable {
         }
         let themeChanged = previous.map { $0.themeFingerprint != themeFingerprint || $0.config.theme != config.theme } ?? true
         let theme = themeChanged ? try builder.loadTheme(config) : previous!.theme
+        if siteChanged || themeChanged { try builder.checkOutputPaths(content, theme: theme) }
         timer.finish("loadTheme")
 
         // 4. Markdown of the pages that changed or read changed data.

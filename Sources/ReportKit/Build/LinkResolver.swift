@@ -71,12 +71,12 @@ public struct LinkResolver: Sendable {
         let suffix = fragment.map { "#" + $0 } ?? ""
         // A page, by its Markdown file or by its folder.
         if let source = sourceByTarget[target], let output = outputBySource[source] {
-            let href = output == page.outputPath && fragment != nil ? "" : page.rootPrefix + output
+            let href = output == page.outputPath && fragment != nil ? SiteHref.encodeSuffix(suffix) : SiteHref.to(output, from: page.rootPrefix, suffix: suffix)
             let anchorCheck = fragment.flatMap { $0.isEmpty ? nil : AnchorReference(page: source, anchor: $0, location: location) }
-            return .rewrite(href + suffix, anchorCheck: anchorCheck)
+            return .rewrite(href, anchorCheck: anchorCheck)
         }
         if files.contains(target) {
-            return .rewrite(page.rootPrefix + target + suffix, anchorCheck: nil)
+            return .rewrite(SiteHref.to(target, from: page.rootPrefix, suffix: suffix), anchorCheck: nil)
         }
         let what = isImage ? "image" : (target.hasSuffix(".md") ? "page" : "file")
         let candidates = pathsByFolder[RelativePath.parent(target)] ?? []

@@ -39,7 +39,7 @@ struct PageContext {
                     let context = NavigationTemplateContext(
                         nav: Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings["home"]),
                         strings: site.theme.strings, root: rendered.page.rootPrefix,
-                        reportHref: publishesReport ? rendered.page.rootPrefix + WholeReport.fileName : nil)
+                        reportHref: publishesReport ? SiteHref.to(WholeReport.fileName, from: rendered.page.rootPrefix) : nil)
                     navigationHTML[key] = site.theme.render("navigation", context)
                 }
             }
@@ -66,7 +66,7 @@ struct PageContext {
             strings: site.theme.strings,
             site: .init(title: config.title, subtitle: config.subtitle ?? "", language: config.language,
                         authors: config.authors.joined(separator: ", ")),
-            reportHref: publishesWholeReport ? root + WholeReport.fileName : nil,
+            reportHref: publishesWholeReport ? SiteHref.to(WholeReport.fileName, from: root) : nil,
             toc: Self.tableOfContents(rendered.headings))
         let navigationKey = navigationKeys.isEmpty ? Self.navigationKey(for: page, in: navigation) : navigationKeys[index]
         if let html = navigationHTML[navigationKey] {
@@ -77,7 +77,7 @@ struct PageContext {
         if page.isSectionIndex && (page.isGenerated || !isHome) {
             let folder = RelativePath.parent(page.sourcePath)
             context.children = (childrenBySection[folder] ?? []).map { child in
-                .init(title: child.title, href: root + child.page.outputPath, summary: child.summary ?? "")
+                .init(title: child.title, href: SiteHref.to(child.page.outputPath, from: root), summary: child.summary ?? "")
             }
         }
         if index > 0 { context.prev = link(to: site.pages[index - 1], from: root) }
@@ -110,7 +110,7 @@ struct PageContext {
         return navigation.enumerated().map { index, entry in
             // The home page's title is usually the site's own; the menu calls it by the theme's word.
             let title = entry.page.outputPath == "index.html" ? (homeLabel ?? entry.title) : entry.title
-            return .init(title: title, href: page.rootPrefix + entry.page.outputPath, current: index == current)
+            return .init(title: title, href: SiteHref.to(entry.page.outputPath, from: page.rootPrefix), current: index == current)
         }
     }
 
@@ -130,7 +130,7 @@ struct PageContext {
     }
 
     func link(to rendered: RenderedPage, from root: String) -> PageTemplateContext.PageLink {
-        .init(title: rendered.title, href: root + rendered.page.outputPath)
+        .init(title: rendered.title, href: SiteHref.to(rendered.page.outputPath, from: root))
     }
 
     /// Level-2 headings with their level-3 headings nested. A level-3 heading before the first

@@ -7,7 +7,7 @@ public struct PageRenderer: Sendable {
 
     /// A renderer for the pages of `content`, reading data from `catalog`.
     public init(content: LoadedContent, catalog: DataCatalog) {
-        markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
+        markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts)
         links = LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles)
         directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
     }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// 1. `loadContent`  – site.yml, pages with front matter, reading order
 /// 2. `loadData`     – every CSV/JSON data file, typed
-/// 3. `loadTheme`    – templates, assets, interface strings
+/// 3. `loadTheme`    – templates, assets, interface strings; `checkOutputPaths`: no two files want one place
 /// 4. `renderPages`  – Markdown → HTML in parallel (headings, links, directives)
 /// 5. `resolveReferences` – number figures and tables, check anchors and cross-references
 /// 6. writing, into a staging folder that then replaces the output (`SiteWriter`, `OutputWriter`):
@@ -49,16 +49,24 @@ public struct SiteBuilder: Sendable {
                            milliseconds: milliseconds, warnings: site.warnings, outputFolder: options.display(options.outputFolder))
     }
 
-    /// Runs every step but writing: what `check` uses, and what `build` writes.
+    /// Runs every step but writing: what `build` writes. With `options.strict`, warnings are
+    /// errors: the site is not assembled when there is any.
     public func assemble() throws(DiagnosticList) -> AssembledSite {
-        let content = try step("loadContent") { () throws(DiagnosticList) in try loadContent() }
-        observer?.pagesToRender(content.pages.count)
-        let catalog = try step("loadData") { () throws(DiagnosticList) in try loadData(content) }
-        let theme = try step("loadTheme") { () throws(DiagnosticList) in try loadTheme(content.config) }
-        let pages = try step("renderPages") { () throws(DiagnosticList) in try renderPages(content, catalog: catalog, theme: theme) }
-        let references = try step("resolveReferences") { () throws(DiagnosticList) in try resolveReferences(pages, theme: theme) }
-        return AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages,
-                             references: references, warnings: content.warnings)
+        do throws(DiagnosticList) {
+            let content = try step("loadContent") { () throws(DiagnosticList) in try loadContent() }
+            observer?.pagesToRender(content.pages.count)
+            let catalog = try step("loadData") { () throws(DiagnosticList) in try loadData(content) }
+            let theme = try step("loadTheme") { () throws(DiagnosticList) in try loadTheme(content.config) }
+            try step("checkOutputPaths") { () throws(DiagnosticList) in try checkOutputPaths(content, theme: theme) }
+            let (pages, pageWarnings) = try step("renderPages") { () throws(DiagnosticList) in try renderPages(content, catalog: catalog, theme: theme) }
+            let references = try step("resolveReferences") { () throws(DiagnosticList) in try resolveReferences(pages, theme: theme) }
+            let warnings = content.warnings + pageWarnings
+            if options.strict && !warnings.isEmpty { throw DiagnosticList(warnings) }
+            return AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages,
+                                 references: references, warnings: warnings)
+        } catch {
+            throw options.strict ? error.strict : error
+        }
     }
 
     /// Runs one step, telling the observer how long it took.
@@ -89,7 +97,15 @@ public struct SiteBuilder: Sendable {
         return try Theme.load(from: folder, displayPath: options.display(folder))
     }
 
-    func renderPages(_ content: LoadedContent, catalog: DataCatalog, theme: Theme) throws(DiagnosticList) -> [RenderedPage] {
+    /// Stops the build when a content file would replace a page, a theme asset or a generated
+    /// file, or needs a folder where one of them is a file (`SiteOutputs`).
+    func checkOutputPaths(_ content: LoadedContent, theme: Theme) throws(DiagnosticList) {
+        try SiteOutputs(content: content, theme: theme).collisions(contentDisplay: options.display(options.contentFolder))
+    }
+
+    /// The rendered pages, and the warnings found in them (images without alt text or loaded
+    /// from the network); errors stop the build.
+    func renderPages(_ content: LoadedContent, catalog: DataCatalog, theme: Theme) throws(DiagnosticList) -> ([RenderedPage], [Diagnostic]) {
         let renderer = PageRenderer(content: content, catalog: catalog)
         let observer = self.observer
         let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
@@ -99,7 +115,7 @@ public struct SiteBuilder: Sendable {
         }
         let problems = results.flatMap(\.1)
         if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
-        return results.map(\.0)
+        return (results.map(\.0), problems)
     }
 
     func resolveReferences(_ pages: [RenderedPage], theme: Theme) throws(DiagnosticList) -> SiteReferences {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Validates a site without writing anything, and reports every problem it can find rather than
 /// stopping at the first failing step: front matter, data files, directives, internal links and
-/// anchors, cross-references, images without alt text, and data files nothing uses.
+/// anchors, cross-references, images without alt text, content files that would replace a page,
+/// a theme asset or a generated file, and data files nothing uses.
 ///
 /// A step that fails does not hide the others: pages are still rendered when some data files
 /// are broken (their directives are then not reported twice), and data files are still checked
@@ -69,7 +70,12 @@ public struct SiteChecker: Sendable {
 
         // Theme.
         if let content {
-            do throws(DiagnosticList) { _ = try builder.loadTheme(content.config) } catch { problems += error.diagnostics }
+            do throws(DiagnosticList) {
+                let theme = try builder.loadTheme(content.config)
+                try builder.checkOutputPaths(content, theme: theme)
+            } catch {
+                problems += error.diagnostics
+            }
         }
 
         guard let content else { return report(problems, pages: 0, dataFiles: dataPaths.count) }
@@ -166,7 +172,7 @@ public struct SiteChecker: Sendable {
 
     func report(_ problems: [Diagnostic], pages: Int, dataFiles: Int) -> Report {
         var seen = Set<Diagnostic>()
-        let unique = problems.filter { seen.insert($0).inserted }
+        let unique = problems.filter { seen.insert($0).inserted }.map { options.strict ? $0.asError : $0 }
         return Report(diagnostics: DiagnosticList(unique).sorted, pages: pages, dataFiles: dataFiles)
     }
 

@@ -58,7 +58,7 @@ public struct SiteReferences: Sendable {
             switch kind {
             case "L": return target.label.htmlEscaped
             default:
-                let href = target.pageOutput == pageOutput ? "#\(anchor)" : "\(rootPrefix)\(target.pageOutput)#\(anchor)"
+                let href = target.pageOutput == pageOutput ? "#\(anchor)" : SiteHref.to(target.pageOutput, from: rootPrefix, suffix: "#\(anchor)")
                 return "<a class=\"xref\" href=\"\(href.htmlEscaped)\" title=\"\(target.caption.htmlEscaped)\">\(target.label.htmlEscaped)</a>"
             }
         }

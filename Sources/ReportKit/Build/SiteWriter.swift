@@ -20,12 +20,7 @@ struct SiteWriter {
 
     /// Every file the site will hold, output-relative; creates their folders in the staging folder.
     func prepare() throws(DiagnosticList) -> [String] {
-        var paths = site.pages.map(\.page.outputPath)
-        paths += site.theme.assets.map { "assets/" + $0 }
-        paths += site.content.staticFiles
-        paths += dataOutputs.map(\.path)
-        if layout.hasSearch { paths.append(SearchIndex.fileName) }
-        if layout.publishesWholeReport { paths += [WholeReport.fileName, WholeReport.standaloneFileName] }
+        let paths = SiteOutputs(content: site.content, theme: site.theme).files.map(\.path)
         try writer.prepare(files: paths)
         return paths
     }

@@ -51,7 +51,8 @@ struct WholeReport: Sendable {
 
     // MARK: Body
 
-    /// The report's body: one section per page. `inlineImage` may turn a site-relative image path into a data URI.
+    /// The report's body: one section per page. `inlineImage` may turn an image (its path from the
+    /// site root, as on disk) into a data URI.
     func body(inlineImage: @Sendable (String) -> String? = { _ in nil }) -> String {
         let sections = Array(site.pages.indices).parallelMap { index -> String in
             let rendered = site.pages[index]
@@ -86,34 +87,33 @@ struct WholeReport: Sendable {
             case "href", "xlink:href":
                 return link(value, from: folder, prefix: prefix)
             case "src":
-                guard let path = Self.sitePath(value, from: folder) else { return value }
-                return tagName == "img" ? (inlineImage(path) ?? path) : path
+                guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
+                if tagName == "img", let inlined = inlineImage(target.path) { return inlined }
+                return SiteHref.to(target.path, suffix: target.suffix).htmlEscaped
             default:
                 return value.contains("url(#") ? value.replacingOccurrences(of: "url(#", with: "url(#\(prefix)--") : value
             }
         }
     }
 
-    /// Where a link of a page points in the report.
+    /// Where a link of a page points in the report (`value` as written in the page's HTML).
     func link(_ value: String, from folder: String, prefix: String) -> String {
         if value.hasPrefix("#") { return "#\(prefix)--\(value.dropFirst())" }
-        guard let resolved = Self.sitePath(value, from: folder) else { return value }
-        var path = resolved
-        var fragment = ""
-        if let hash = resolved.firstIndex(of: "#") {
-            path = String(resolved[..<hash])
-            fragment = String(resolved[resolved.index(after: hash)...])
-        }
-        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
-        guard let target = sectionIDs[path] else { return resolved }
-        return fragment.isEmpty ? "#\(target)" : "#\(target)--\(fragment)"
+        guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
+        var page = target.path
+        if page.isEmpty || page.hasSuffix("/") { page += "index.html" }
+        guard let section = sectionIDs[page] else { return SiteHref.to(target.path, suffix: target.suffix).htmlEscaped }
+        let fragment = target.suffix.firstIndex(of: "#").map { target.suffix[target.suffix.index(after: $0)...] } ?? ""
+        return fragment.isEmpty ? "#\(section)" : "#\(section)--\(fragment)".htmlEscaped
     }
 
-    /// A relative URL of a page in `folder`, as a path from the site root (with its fragment);
-    /// nil for absolute URLs, URLs with a scheme and pure fragments.
-    static func sitePath(_ url: String, from folder: String) -> String? {
-        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("/") || url.hasPrefix("?") { return nil }
-        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
+    /// Where a relative URL of a page in `folder` points: the file as a path from the site root,
+    /// as on disk (percent-decoded), and the query or fragment after it, as written; nil for
+    /// absolute URLs, URLs with a scheme and pure fragments. `url` is as the browser reads it
+    /// (entities decoded). The caller writes the result back with `SiteHref`, so that no name,
+    /// not even `./javascript:x` resolved from the root, becomes a scheme.
+    static func siteTarget(_ url: String, from folder: String) -> (path: String, suffix: String)? {
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("/") || url.hasPrefix("?") || LinkResolver.hasScheme(url) { return nil }
         var parts = folder.split(separator: "/").map(String.init)
         var rest = url
         var suffix = ""
@@ -121,6 +121,7 @@ struct WholeReport: Sendable {
             rest = String(url[..<cut])
             suffix = String(url[cut...])
         }
+        if rest.utf8.contains(byte: UInt8(ascii: "%")) { rest = rest.removingPercentEncoding ?? rest }
         for segment in rest.split(separator: "/") {
             switch segment {
             case "..": if !parts.isEmpty { parts.removeLast() }
@@ -130,7 +131,7 @@ struct WholeReport: Sendable {
         }
         var path = parts.joined(separator: "/")
         if rest.hasSuffix("/") && !path.isEmpty { path += "/" }
-        return path + suffix
+        return (path, suffix)
     }
 
     // MARK: Tag rewriting
@@ -223,6 +224,9 @@ struct WholeReport: Sendable {
         context.prev = nil
         context.next = nil
         context.children = nil
+        // The report lies at the site root, whatever folder the first page is in.
+        context.root = ""
+        if context.reportHref != nil { context.reportHref = SiteHref.to(Self.fileName) }
         let label = site.theme.strings["whole_report"] ?? ""
         context.lang = config.language
         context.title = config.title
@@ -262,9 +266,8 @@ struct WholeReport: Sendable {
             .joined(separator: "\n")
     }
 
-    /// An image of the content as a data URI, for the stand-alone file.
-    func inlineImage(_ sitePath: String) -> String? {
-        let path = String(sitePath.prefix { $0 != "#" && $0 != "?" })
+    /// An image of the content (its path from the site root, as on disk) as a data URI, for the stand-alone file.
+    func inlineImage(_ path: String) -> String? {
         guard site.content.staticFiles.contains(path),
               let data = FileManager.default.contents(atPath: site.options.contentFolder.appendingPathComponent(path).path) else { return nil }
         return Self.dataURI(data, fileName: path)

@@ -16,6 +16,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var theme: String?
     /// Whether raw HTML in Markdown is passed through.
     public var allowRawHTML: Bool = false
+    /// Whether raw HTML and links may also run scripts (event handlers, `javascript:` URLs):
+    /// `options: raw_html_scripts: true`, only with `raw_html: true`.
+    public var allowRawScripts: Bool = false
     /// Whether to publish the whole report on one page (`report.html`) and as one self-contained
     /// file: `true`, `false`, or `auto` (the default: only for sites of at most
     /// `wholeReportAutomaticLimit` pages, since a 10,000-page "report" helps no reader).
@@ -37,7 +40,7 @@ public struct SiteConfig: Sendable, Hashable {
     public init() {}
 
     static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
-    static let optionKeys = ["raw_html", "whole_report", "max_data_file_bytes", "max_chart_points"]
+    static let optionKeys = ["raw_html", "raw_html_scripts", "whole_report", "max_data_file_bytes", "max_chart_points"]
 
     /// Reads `site.yml`; a missing file gives the defaults.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticList) -> SiteConfig {
@@ -47,6 +50,7 @@ public struct SiteConfig: Sendable, Hashable {
         do { text = try SourceText.read(url, displayPath: displayPath) } catch { throw DiagnosticList(wrapping: error) }
         let mapping = try YAMLMapping.parse(text, file: displayPath, firstLine: 1, what: "site.yml")
         var problems: [Diagnostic] = []
+        var scriptsLocation: SourceLocation?
         for (key, node) in mapping.entries {
             do {
                 switch key {
@@ -71,6 +75,9 @@ public struct SiteConfig: Sendable, Hashable {
                     for (optionKey, optionNode) in options.entries {
                         switch optionKey {
                         case "raw_html": config.allowRawHTML = try options.bool(optionNode, key: optionKey)
+                        case "raw_html_scripts":
+                            config.allowRawScripts = try options.bool(optionNode, key: optionKey)
+                            scriptsLocation = options.location(of: optionNode, key: true)
                         case "whole_report":
                             if optionNode.scalar?.string == "auto" { config.wholeReport = nil } else {
                                 config.wholeReport = try options.bool(optionNode, key: optionKey)
@@ -91,6 +98,10 @@ public struct SiteConfig: Sendable, Hashable {
             } catch {
                 problems += DiagnosticList(wrapping: error).diagnostics
             }
+        }
+        if config.allowRawScripts && !config.allowRawHTML, let scriptsLocation {
+            problems.append(.error("'raw_html_scripts: true' has no effect without 'raw_html: true'", at: scriptsLocation,
+                                   hint: "add 'raw_html: true' under options, or remove 'raw_html_scripts'"))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return config

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Puts pages in reading order (navigation order, then weight, then path), adds list pages for
-/// folders without an index and rejects two pages that would write the same file.
+/// folders without an index (the content folder included) and rejects two pages that would write
+/// the same file.
 enum SiteStructure {
     static func arrange(_ pages: [Page], config: SiteConfig, displayRoot: String, warnings: inout [Diagnostic]) throws(DiagnosticList) -> [Page] {
         var pages = pages
@@ -19,13 +20,14 @@ enum SiteStructure {
             }
         }
 
-        // Folders holding pages but no index get a generated list page.
-        let folders = Set(pages.flatMap { ancestorFolders(of: $0.sourcePath) })
+        // Folders holding pages but no index get a generated list page; so does the content folder
+        // itself (the home page every page links to), titled with the site's title.
+        let folders = Set(pages.flatMap { ancestorFolders(of: $0.sourcePath) } + (pages.isEmpty ? [] : [""]))
         let indexed = Set(pages.filter(\.isSectionIndex).map { folderOf($0.sourcePath) })
-        for folder in folders.subtracting(indexed).sorted() where !folder.isEmpty {
-            let title = FileNameTitle.title(forFolder: folder)
-            let path = folder + "/index.md"
-            pages.append(Page(sourcePath: path, displayPath: displayRoot + "/" + path, outputPath: folder + "/index.html",
+        for folder in folders.subtracting(indexed).sorted() {
+            let title = folder.isEmpty ? config.title : FileNameTitle.title(forFolder: folder)
+            let path = folder.isEmpty ? "index.md" : folder + "/index.md"
+            pages.append(Page(sourcePath: path, displayPath: displayRoot + "/" + path, outputPath: folder.isEmpty ? "index.html" : folder + "/index.html",
                               frontMatter: FrontMatter(title: title), body: "", bodyFirstLine: 1, isSectionIndex: true,
                               isGenerated: true, section: parentFolder(folder)))
         }

@@ -29,6 +29,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, hint: hint)
     }
 
+    /// The same problem as an error (`--strict` makes warnings errors).
+    public var asError: Diagnostic { Diagnostic(.error, message, at: location, hint: hint) }
+
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }
@@ -51,6 +54,11 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// The same diagnostics with every warning made an error (`--strict`).
+    public var strict: DiagnosticList {
+        DiagnosticList(diagnostics.map(\.asError))
+    }
 
     /// Diagnostics in file order, errors before warnings at the same place.
     public var sorted: [Diagnostic] {

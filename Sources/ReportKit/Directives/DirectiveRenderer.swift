@@ -78,7 +78,7 @@ public struct DirectiveRenderer: Sendable {
         let notes = try spec.string("notes")?.value ?? table.notes
         let captionHTML = "<span class=\"figure-label\">\(numberToken)</span> \(caption.htmlEscaped)"
         let footer = Self.footer(source: source, notes: notes,
-                                 csvHref: block.rootPrefix + catalog.csvOutputPath(for: table.path))
+                                 csvHref: SiteHref.to(catalog.csvOutputPath(for: table.path), from: block.rootPrefix))
 
         let html: String
         switch block.kind {
@@ -116,10 +116,9 @@ public struct DirectiveRenderer: Sendable {
         return id.unicodeScalars.allSatisfy { $0.isLowerAlphanumericASCII || $0 == "-" }
     }
 
-    /// The source line (with the CSV download link) and the notes line under a figure.
+    /// The source line (with the CSV download link, `csvHref` made by `SiteHref`) and the notes line under a figure.
     static func footer(source: String?, notes: String?, csvHref: String) -> String {
-        let href = (csvHref.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? csvHref).htmlEscaped
-        let link = "<a href=\"\(href)\">Download the data (CSV)</a>"
+        let link = "<a href=\"\(csvHref.htmlEscaped)\">Download the data (CSV)</a>"
         var out = "<p class=\"figure-source\">"
         if let source, !source.trimmed.isEmpty { out += "Source: \(source.trimmed.htmlEscaped) · " }
         out += link + "</p>\n"

@@ -32,10 +32,14 @@ public struct MarkdownHooks: Sendable {
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML in Markdown passes through (`options: raw_html: true` in `site.yml`).
     public var allowRawHTML: Bool
+    /// Whether scripts pass too: event-handler attributes and `javascript:` URLs in raw HTML and
+    /// links (`options: raw_html_scripts: true`); see `RawHTMLFilter`.
+    public var allowScripts: Bool
 
-    public init(allowRawHTML: Bool = false) {
+    public init(allowRawHTML: Bool = false, allowScripts: Bool = false) {
         Self.registerExtensions
         self.allowRawHTML = allowRawHTML
+        self.allowScripts = allowScripts
     }
 
     /// Registers the GFM extensions once per process (cmark-gfm keeps them in a global registry).
@@ -68,7 +72,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
 
         var pass = DocumentPass(document: document, file: file, firstLine: firstLine, hooks: hooks, allowRawHTML: allowRawHTML,
-                                extensions: cmark_parser_get_syntax_extensions(parser))
+                                allowScripts: allowScripts, extensions: cmark_parser_get_syntax_extensions(parser))
         pass.run()
 
         let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -92,6 +96,7 @@ private struct DocumentPass {
     let firstLine: Int
     let hooks: MarkdownHooks
     let allowRawHTML: Bool
+    let allowScripts: Bool
     let extensions: UnsafeMutablePointer<cmark_llist>?
 
     var headings: [Heading] = []
@@ -102,13 +107,14 @@ private struct DocumentPass {
     var diagnostics: [Diagnostic] = []
     var ids = Slug.Registry()
 
-    init(document: OpaquePointer, file: String, firstLine: Int, hooks: MarkdownHooks, allowRawHTML: Bool,
+    init(document: OpaquePointer, file: String, firstLine: Int, hooks: MarkdownHooks, allowRawHTML: Bool, allowScripts: Bool,
          extensions: UnsafeMutablePointer<cmark_llist>?) {
         self.document = document
         self.file = file
         self.firstLine = firstLine
         self.hooks = hooks
         self.allowRawHTML = allowRawHTML
+        self.allowScripts = allowScripts
         self.extensions = extensions
     }
 
@@ -139,8 +145,9 @@ private struct DocumentPass {
         for node in rawHTML {
             if allowRawHTML {
                 let html = literal(of: node)
-                let filtered = TagFilter.apply(html)
-                if filtered != html { cmark_node_set_literal(node, filtered) }
+                let filtered = RawHTMLFilter.apply(html, allowScripts: allowScripts)
+                if filtered.html != html { cmark_node_set_literal(node, filtered.html) }
+                for url in filtered.networkImages { warnNetworkImage(url, at: node) }
             } else {
                 let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
                 cmark_node_set_literal(node, isBlock ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->")
@@ -191,7 +198,7 @@ private struct DocumentPass {
     mutating func resolve(link node: OpaquePointer) {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-        if !allowRawHTML && URLSafety.isDangerous(url) {
+        if !allowScripts && URLSafety.isDangerous(url) {
             cmark_node_set_url(node, "")
             return
         }
@@ -199,6 +206,7 @@ private struct DocumentPass {
             diagnostics.append(.warning("image '\(url)' has no alt text", at: location(of: node),
                                         hint: "describe what the image shows for readers who cannot see it: ![description](\(url))"))
         }
+        if isImage && URLSafety.loadsFromNetwork(url) { warnNetworkImage(url, at: node) }
         switch hooks.resolveLink(url, isImage, location(of: node)) {
         case .keep: break
         case .drop: cmark_node_set_url(node, "")
@@ -208,6 +216,12 @@ private struct DocumentPass {
         case let .broken(diagnostic):
             diagnostics.append(diagnostic)
         }
+    }
+
+    /// An image the page loads from the network: the site then no longer reads offline.
+    mutating func warnNetworkImage(_ url: String, at node: OpaquePointer) {
+        diagnostics.append(.warning("image '\(url)' is loaded from the network, so the site no longer reads offline", at: location(of: node),
+                                    hint: "download the image into the content folder and link to it by its path, e.g. ![description](images/name.png)"))
     }
 
     // MARK: Cross-references

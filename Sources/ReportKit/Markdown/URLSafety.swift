@@ -12,4 +12,19 @@ public enum URLSafety {
         }
         return false
     }
+
+    /// Whether an image at `url` is fetched from the network when the page is read: a URL with a
+    /// scheme other than `data:` (`https://…`), or a protocol-relative one (`//host/…`). Such an
+    /// image breaks the promise that the site reads offline.
+    public static func loadsFromNetwork(_ url: String) -> Bool {
+        let trimmed = url.trimmingSpaces
+        // Browsers read `\` as `/` in web and file URLs.
+        if trimmed.hasPrefix("//") || trimmed.hasPrefix("\\\\") || trimmed.hasPrefix("/\\") || trimmed.hasPrefix("\\/") { return true }
+        guard let colon = trimmed.firstIndex(of: ":") else { return false }
+        let scheme = trimmed[..<colon].unicodeScalars
+        guard let first = scheme.first, first.isASCII, first.properties.isAlphabetic,
+              scheme.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) })
+        else { return false }
+        return String(scheme).lowercased() != "data"
+    }
 }

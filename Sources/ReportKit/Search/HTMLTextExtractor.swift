@@ -78,7 +78,7 @@ struct HTMLTextExtractor {
         var index = 0
         while index < run.count && count < limit {
             let byte = run[index]
-            if byte == UInt8(ascii: "&"), let (scalar, length) = Self.entity(in: run, at: index) {
+            if byte == UInt8(ascii: "&"), let (scalar, length) = HTMLEntities.entity(in: run, at: index) {
                 appendScalar(scalar, bytes: nil)
                 index += length
             } else if byte < 0x80 {
@@ -132,33 +132,6 @@ struct HTMLTextExtractor {
         return "\u{FFFD}"
     }
 
-    /// The entity starting at `index` (`&amp;`, `&#39;`, `&#x6D88;`): its scalar and length in bytes;
-    /// `nil` when it is not one we decode (the `&` is then kept as text).
-    static func entity(in run: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
-        let end = min(run.count, index + 12)
-        guard let semicolon = run.firstIndex(ofByte: UInt8(ascii: ";"), from: index + 1), semicolon < end else { return nil }
-        let name = UnsafeBufferPointer(rebasing: run[(index + 1)..<semicolon])
-        guard let scalar = decode(entity: name) else { return nil }
-        return (scalar, semicolon + 1 - index)
-    }
-
-    /// The named basics cmark-gfm and our escaping write, and numeric references.
-    static func decode(entity name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        switch String(decoding: name, as: UTF8.self) {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        case "nbsp": return " "
-        case let reference where reference.hasPrefix("#"):
-            let digits = reference.dropFirst()
-            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            return value.flatMap(Unicode.Scalar.init)
-        default: return nil
-        }
-    }
-
     /// The value of a double-quoted attribute in a tag's inside, entities decoded.
     static func attribute(_ name: String, in tag: UnsafeBufferPointer<UInt8>) -> String? {
         let needle = Array(" \(name)=\"".utf8)
@@ -167,19 +140,7 @@ struct HTMLTextExtractor {
             guard (0..<needle.count).allSatisfy({ tag[start + $0] == needle[$0] }) else { continue }
             let valueStart = start + needle.count
             guard let end = tag.firstIndex(ofByte: UInt8(ascii: "\""), from: valueStart) else { return nil }
-            let bytes = UnsafeBufferPointer(rebasing: tag[valueStart..<end])
-            var raw: [UInt8] = []
-            var offset = 0
-            while offset < bytes.count {
-                if bytes[offset] == UInt8(ascii: "&"), let (scalar, length) = entity(in: bytes, at: offset) {
-                    raw.append(contentsOf: UTF8.encode(scalar)!)
-                    offset += length
-                } else {
-                    raw.append(bytes[offset])
-                    offset += 1
-                }
-            }
-            return String(decoding: raw, as: UTF8.self)
+            return HTMLEntities.decoding(UnsafeBufferPointer(rebasing: tag[valueStart..<end]))
         }
         return nil
     }

@@ -67,7 +67,7 @@ public struct SearchIndex: Sendable, Equatable {
         let limit = Self.textLimit(forPageCount: pages.count)
         entries = pages.parallelMap { page in
             let extracted = Self.extractText(fromHTML: page.body, limit: limit)
-            return Entry(title: page.title, url: page.outputPath, reportAnchor: reportAnchors[page.outputPath] ?? "",
+            return Entry(title: page.title, url: SiteHref.to(page.outputPath), reportAnchor: reportAnchors[page.outputPath] ?? "",
                          headings: page.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? extracted.text.utf16.count) },
                          text: String(extracted.text.prefix(limit)))
         }
