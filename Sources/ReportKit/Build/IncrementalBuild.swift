@@ -640,6 +640,7 @@ public struct IncrementalBuilder: Sendable {
             var hasher = Hasher()
             hasher.combine(finalized[index].hash)
             hasher.combine(rendered.title)
+            hasher.combine(rendered.titleHTML)
             hasher.combine(rendered.summary)
             hasher.combine(rendered.headings)
             hasher.combine(rendered.page.frontMatter)

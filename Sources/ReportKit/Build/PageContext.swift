@@ -2,7 +2,7 @@ import Foundation
 
 /// Builds the values a page template sees. Keys (all optional in templates):
 ///
-/// `lang`, `title`, `documentTitle`, `description`, `root` (relative prefix to the site root),
+/// `lang`, `title`, `titleHTML` (the title with its inline markup, for the page's `<h1>`), `documentTitle`, `description`, `root` (relative prefix to the site root),
 /// `isHome`, `content` (HTML), `site` {title, subtitle, authors, language}, `nav` [{title, href, current}],
 /// `toc` [{id, text, children [{id, text}]}], `hasToc`, `children` [{title, href, summary}], `hasChildren`,
 /// `prev`/`next` {title, href}, `strings` (the theme's interface strings), `reportHref` (the whole report),
@@ -63,6 +63,7 @@ struct PageContext {
         var context: [String: Any] = [
             "lang": page.frontMatter.lang ?? config.language,
             "title": rendered.title,
+            "titleHTML": rendered.titleHTML,
             "documentTitle": page.outputPath == "index.html" ? config.title : "\(rendered.title) · \(config.title)",
             "description": rendered.summary ?? config.description ?? config.subtitle ?? config.title,
             "root": root,

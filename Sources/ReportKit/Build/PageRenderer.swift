@@ -30,9 +30,12 @@ public struct PageRenderer: Sendable {
             },
             crossReference: { Token.reference($0) },
             rootPrefix: page.rootPrefix)
-        let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine, hooks: hooks)
-        let title = page.frontMatter.title ?? output.leadingTitle ?? output.firstHeading ?? SiteBuilder.title(fromFileName: page.sourcePath)
-        let rendered = RenderedPage(page: page, title: title, body: output.html, headings: output.headings, directives: output.directives,
+        // A title in the front matter leaves an opening `# Heading` in the body: the author's text never vanishes.
+        let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine,
+                                     liftingLeadingTitle: page.frontMatter.title == nil, hooks: hooks)
+        let title = page.frontMatter.title ?? output.leadingTitle?.text ?? output.firstHeading ?? SiteBuilder.title(fromFileName: page.sourcePath)
+        let rendered = RenderedPage(page: page, title: title, titleHTML: output.leadingTitle?.html ?? title.htmlEscaped, body: output.html,
+                                    headings: output.headings, directives: output.directives,
                                     anchorReferences: output.anchorReferences,
                                     summary: page.frontMatter.summary)
         return (rendered, output.diagnostics)
