@@ -2,13 +2,15 @@
 /// site's pages and data: the unit of work of `SiteBuilder.renderPages` and of incremental rebuilds.
 public struct PageRenderer: Sendable {
     let markdown: MarkdownRenderer
-    let links: LinkResolver
+    /// Resolves and checks links; `nil` keeps them as written (`BuildOptions.testOnlyUncheckedLinks`).
+    let links: LinkResolver?
     let directives: DirectiveRenderer
 
-    /// A renderer for the pages of `content`, reading data from `catalog`.
-    public init(content: LoadedContent, catalog: DataCatalog) {
+    /// A renderer for the pages of `content`, reading data from `catalog`; `checksLinks: false` is for
+    /// the GFM spec test only.
+    public init(content: LoadedContent, catalog: DataCatalog, checksLinks: Bool = true) {
         markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
-        links = LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles)
+        links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles) : nil
         directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
     }
 
@@ -17,7 +19,7 @@ public struct PageRenderer: Sendable {
         let links = self.links
         let directives = self.directives
         let hooks = MarkdownHooks(
-            resolveLink: { url, isImage, location in links.resolve(url, isImage: isImage, in: page, at: location) },
+            resolveLink: { url, isImage, location in links?.resolve(url, isImage: isImage, in: page, at: location) ?? .keep },
             renderDirective: { block in
                 do throws(DiagnosticList) {
                     // The anchor is known only once the spec is read: render with a stand-in, then name it.

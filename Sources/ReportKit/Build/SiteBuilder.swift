@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
     }
 
     func renderPages(_ content: LoadedContent, catalog: DataCatalog, theme: Theme) throws(DiagnosticList) -> [RenderedPage] {
-        let renderer = PageRenderer(content: content, catalog: catalog)
+        let renderer = PageRenderer(content: content, catalog: catalog, checksLinks: !options.testOnlyUncheckedLinks)
         let observer = self.observer
         let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
             let result = renderer.render(page)
