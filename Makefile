@@ -10,7 +10,7 @@ SWIFT_FLAGS ?=
 RELEASE_BIN = .build/release/reportgen
 THEME_FLAG = $(if $(THEME),--theme $(THEME),)
 
-.PHONY: site build release deps test-deps test unit-test browser-test bench serve check clean fuzz
+.PHONY: site build release deps test-deps test unit-test spec-test browser-test bench serve check clean fuzz
 
 ## site: install what is missing, build the tool in release mode and write $(OUTPUT)/ from $(CONTENT)/
 site: release
@@ -28,11 +28,15 @@ release: deps
 build: deps
 	swift build $(SWIFT_FLAGS)
 
-## test: unit and end-to-end tests (Swift), then the real-browser tests on the built microsite
-test: test-deps unit-test browser-test
+## test: unit and end-to-end tests (Swift), the GFM spec examples, then the real-browser tests on the built microsite
+test: test-deps unit-test spec-test browser-test
 
 unit-test:
 	swift test $(SWIFT_FLAGS)
+
+## spec-test: every example of the GFM spec built with the release binary, compared with the spec (Tests/gfm-spec/)
+spec-test: release
+	REPORTGEN=$(RELEASE_BIN) python3 -m pytest -q Tests/gfm-spec
 
 browser-test: site
 	python3 -m pytest -q Tests/browser

@@ -37,6 +37,25 @@ struct CLITests {
         }
     }
 
+    /// The GFM spec test's switch (`Tests/gfm-spec/`) is in no help text, and a build using it says so.
+    @Test func theTestOnlyLinkSwitchIsHiddenAndAnnounced() throws {
+        for arguments in [["build", "--help"], ["help", "build"], ["--help"]] {
+            let help = try Self.run(arguments, in: SiteBuildTests.packageRoot)
+            #expect(!(help.stdout + help.stderr).contains("unchecked"), "\(arguments) shows the test-only switch")
+        }
+        let project = try SiteBuildTests.makeProject()
+        try "Absolute [link](/nowhere).\n".write(to: project.appendingPathComponent("content/abs.md"), atomically: true, encoding: .utf8)
+        let theme = SiteBuildTests.packageRoot.appendingPathComponent("themes/default").path
+        let checked = try Self.run(["build", "--content", "content", "--output", "site", "--theme", theme], in: project)
+        #expect(checked.status == 1)
+        let unchecked = try Self.run(["build", "--content", "content", "--output", "site", "--theme", theme, "--quiet",
+                                      "--test-only-unchecked-links"], in: project)
+        #expect(unchecked.status == 0)
+        #expect(unchecked.stderr.contains("warning: links are neither checked nor rewritten (--test-only-unchecked-links is for reportgen's own tests)"))
+        let page = try String(contentsOf: project.appendingPathComponent("site/abs/index.html"), encoding: .utf8)
+        #expect(page.contains("<a href=\"/nowhere\">link</a>"))
+    }
+
     @Test func successPrintsOneSummaryLine() throws {
         let project = try SiteBuildTests.makeProject()
         let theme = SiteBuildTests.packageRoot.appendingPathComponent("themes/default").path

@@ -36,8 +36,24 @@ struct MarkdownRendererTests {
 
     @Test func leadingTitleIsLiftedOutOfTheBody() {
         let output = renderer.render("# The title\n\nText\n", file: "t.md")
-        #expect(output.leadingTitle == "The title")
+        #expect(output.leadingTitle == LeadingTitle(text: "The title", html: "The title"))
         #expect(!output.html.contains("<h1"))
+    }
+
+    @Test func aLiftedTitleKeepsItsInlineMarkupAndItsCrossReferencesAsWritten() {
+        let hooks = MarkdownHooks(resolveLink: { _, _, _ in .rewrite("a/index.html", anchorCheck: nil) }, crossReference: { "[[\($0)]]" })
+        let output = renderer.render("# foo *bar* [a](a.md) <b>x</b> @fig-a\n\nSee @fig-b.\n", file: "t.md", hooks: hooks)
+        #expect(output.leadingTitle?.text == "foo bar a x @fig-a")
+        #expect(output.leadingTitle?.html == "foo <em>bar</em> <a href=\"a/index.html\">a</a> <!-- raw HTML omitted -->x<!-- raw HTML omitted --> @fig-a")
+        #expect(output.anchorReferences.map(\.anchor) == ["fig-b"])
+        #expect(output.headings.isEmpty)
+    }
+
+    @Test func withoutLiftingTheOpeningHeadingStaysInTheBody() {
+        let output = renderer.render("# The *title*\n\nText\n", file: "t.md", liftingLeadingTitle: false)
+        #expect(output.leadingTitle == nil)
+        #expect(output.html.hasPrefix("<h1 id=\"the-title\">The <em>title</em></h1>\n"))
+        #expect(output.headings.map(\.text) == ["The title"])
     }
 
     @Test func rawHTMLIsOmittedUnlessAllowed() {

@@ -16,6 +16,11 @@ public struct BuildOptions: Sendable {
     /// operating system instead of freeing hundreds of thousands of objects one by one at the end
     /// (clang's `-disable-free`). Off by default: a long-lived caller would keep it all.
     public var leavesMemoryToProcessExit: Bool = false
+    /// Test-only, for reportgen's GFM spec test (`Tests/gfm-spec/`): keep every link and image URL
+    /// as written, neither rewritten to the file it names nor checked, so that the spec's examples
+    /// (`/url`, `#anchor`, `foo`) build as cmark-gfm renders them. A real site must never build this
+    /// way: broken links would go unreported. Set only by the hidden `build --test-only-unchecked-links`.
+    public var testOnlyUncheckedLinks: Bool = false
 
     public init(contentFolder: URL, outputFolder: URL, themeFolder: URL? = nil, projectRoot: URL) {
         self.contentFolder = contentFolder.standardizedFileURL

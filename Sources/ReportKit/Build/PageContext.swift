@@ -57,6 +57,7 @@ struct PageContext {
         var context = PageTemplateContext(
             lang: page.frontMatter.lang ?? config.language,
             title: rendered.title,
+            titleHTML: rendered.titleHTML,
             documentTitle: isHome ? config.title : "\(rendered.title) · \(config.title)",
             description: rendered.summary ?? config.description ?? config.subtitle ?? config.title,
             root: root,

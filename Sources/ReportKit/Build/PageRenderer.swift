@@ -2,13 +2,15 @@
 /// site's pages and data: the unit of work of `SiteBuilder.renderPages` and of incremental rebuilds.
 public struct PageRenderer: Sendable {
     let markdown: MarkdownRenderer
-    let links: LinkResolver
+    /// Resolves and checks links; `nil` keeps them as written (`BuildOptions.testOnlyUncheckedLinks`).
+    let links: LinkResolver?
     let directives: DirectiveRenderer
 
-    /// A renderer for the pages of `content`, reading data from `catalog`.
-    public init(content: LoadedContent, catalog: DataCatalog) {
+    /// A renderer for the pages of `content`, reading data from `catalog`; `checksLinks: false` is for
+    /// the GFM spec test only.
+    public init(content: LoadedContent, catalog: DataCatalog, checksLinks: Bool = true) {
         markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts)
-        links = LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles)
+        links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles) : nil
         directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
     }
 
@@ -17,7 +19,7 @@ public struct PageRenderer: Sendable {
         let links = self.links
         let directives = self.directives
         let hooks = MarkdownHooks(
-            resolveLink: { url, isImage, location in links.resolve(url, isImage: isImage, in: page, at: location) },
+            resolveLink: { url, isImage, location in links?.resolve(url, isImage: isImage, in: page, at: location) ?? .keep },
             renderDirective: { block in
                 do throws(DiagnosticList) {
                     // The anchor is known only once the spec is read: render with a stand-in, then name it.
@@ -30,9 +32,12 @@ public struct PageRenderer: Sendable {
             },
             crossReference: { Token.reference($0) },
             rootPrefix: page.rootPrefix)
-        let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine, hooks: hooks)
-        let title = page.frontMatter.title ?? output.leadingTitle ?? output.firstHeading ?? FileNameTitle.title(forPage: page.sourcePath)
-        let rendered = RenderedPage(page: page, title: title, body: output.html, headings: output.headings, directives: output.directives,
+        // A title in the front matter leaves an opening `# Heading` in the body: the author's text never vanishes.
+        let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine,
+                                     liftingLeadingTitle: page.frontMatter.title == nil, hooks: hooks)
+        let title = page.frontMatter.title ?? output.leadingTitle?.text ?? output.firstHeading ?? FileNameTitle.title(forPage: page.sourcePath)
+        let rendered = RenderedPage(page: page, title: title, titleHTML: output.leadingTitle?.html ?? title.htmlEscaped, body: output.html,
+                                    headings: output.headings, directives: output.directives,
                                     anchorReferences: output.anchorReferences,
                                     summary: page.frontMatter.summary)
         return (rendered, output.diagnostics)

@@ -40,7 +40,9 @@ struct PageTemplateContext: TemplateContext, Hashable {
     }
 
     var lang: String
+    /// The page title as plain text (for `<title>`, menus) and as HTML with its inline markup (for `<h1>`).
     var title: String
+    var titleHTML: String
     var documentTitle: String
     var description: String
     /// Relative prefix from the page to the site root (`../`).
@@ -75,6 +77,7 @@ struct PageTemplateContext: TemplateContext, Hashable {
         var value: [String: TemplateValue] = [
             "lang": .string(lang),
             "title": .string(title),
+            "titleHTML": .string(titleHTML),
             "documentTitle": .string(documentTitle),
             "description": .string(description),
             "root": .string(root),

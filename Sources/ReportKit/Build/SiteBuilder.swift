@@ -106,7 +106,7 @@ public struct SiteBuilder: Sendable {
     /// The rendered pages, and the warnings found in them (images without alt text or loaded
     /// from the network); errors stop the build.
     func renderPages(_ content: LoadedContent, catalog: DataCatalog, theme: Theme) throws(DiagnosticList) -> ([RenderedPage], [Diagnostic]) {
-        let renderer = PageRenderer(content: content, catalog: catalog)
+        let renderer = PageRenderer(content: content, catalog: catalog, checksLinks: !options.testOnlyUncheckedLinks)
         let observer = self.observer
         let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
             let result = renderer.render(page)

@@ -59,7 +59,8 @@ struct WholeReport: Sendable {
             let path = rendered.page.outputPath
             let id = sectionIDs[path] ?? "page-\(index)"
             return "<section class=\"report-section\" aria-labelledby=\"\(id.htmlEscaped)\">\n"
-                + "<h2 id=\"\(id.htmlEscaped)\" class=\"report-section-title\">\(rendered.title.htmlEscaped)</h2>\n"
+                + "<h2 id=\"\(id.htmlEscaped)\" class=\"report-section-title\">"
+                + rewrite(rendered.titleHTML, pageOutput: path, prefix: id, inlineImage: inlineImage) + "</h2>\n"
                 + rewrite(bodies[index], pageOutput: path, prefix: id, inlineImage: inlineImage)
                 + "\n</section>\n"
         }
@@ -230,6 +231,7 @@ struct WholeReport: Sendable {
         let label = site.theme.strings["whole_report"] ?? ""
         context.lang = config.language
         context.title = config.title
+        context.titleHTML = config.title.htmlEscaped
         context.documentTitle = label.isEmpty ? config.title : "\(label) · \(config.title)"
         context.isHome = false
         context.isReport = true

@@ -40,12 +40,20 @@ public struct MarkdownOutput: Sendable {
     public var html: String
     /// Headings in document order (the leading `#` title, if removed, is not among them).
     public var headings: [Heading]
-    /// The text of a leading level-1 heading that was lifted out of the body to become the page title.
-    public var leadingTitle: String?
+    /// A leading level-1 heading that was lifted out of the body to become the page title.
+    public var leadingTitle: LeadingTitle?
     /// The first heading's text, for pages without a title.
     public var firstHeading: String?
     public var anchorReferences: [AnchorReference]
     /// Figures and tables this page defines, in reading order.
     public var directives: [RenderedDirective]
     public var diagnostics: [Diagnostic]
+}
+
+/// A page's opening `# Heading`, taken out of the body to be shown as the page title.
+public struct LeadingTitle: Sendable, Hashable {
+    /// What a reader sees, for `<title>`, menus and search.
+    public var text: String
+    /// The heading's inline HTML (emphasis, code, links), for the page's own `<h1>`.
+    public var html: String
 }

@@ -50,7 +50,10 @@ public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     /// Renders `markdown`, whose first line is line `firstLine` of `file` (after any front matter).
-    public func render(_ markdown: String, file: String, firstLine: Int = 1, hooks: MarkdownHooks = MarkdownHooks()) -> MarkdownOutput {
+    /// With `liftingLeadingTitle`, a level-1 heading that opens the page is taken out of the body
+    /// and returned as `leadingTitle`; without it (the front matter gives the title) it stays in the body.
+    public func render(_ markdown: String, file: String, firstLine: Int = 1, liftingLeadingTitle: Bool = true,
+                       hooks: MarkdownHooks = MarkdownHooks()) -> MarkdownOutput {
         if let problem = NoncharacterReferences.firstProblem(in: markdown, file: file, firstLine: firstLine) {
             return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
                                   directives: [], diagnostics: [problem])
@@ -72,7 +75,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
 
         var pass = DocumentPass(document: document, file: file, firstLine: firstLine, hooks: hooks, allowRawHTML: allowRawHTML,
-                                allowScripts: allowScripts, extensions: cmark_parser_get_syntax_extensions(parser))
+                                allowScripts: allowScripts, liftsLeadingTitle: liftingLeadingTitle, extensions: cmark_parser_get_syntax_extensions(parser))
         pass.run()
 
         let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -97,17 +100,19 @@ private struct DocumentPass {
     let hooks: MarkdownHooks
     let allowRawHTML: Bool
     let allowScripts: Bool
+    /// Take a level-1 heading that opens the document out of the body, as `leadingTitle`.
+    let liftsLeadingTitle: Bool
     let extensions: UnsafeMutablePointer<cmark_llist>?
 
     var headings: [Heading] = []
-    var leadingTitle: String?
+    var leadingTitle: LeadingTitle?
     var firstHeading: String?
     var anchorReferences: [AnchorReference] = []
     var directives: [RenderedDirective] = []
     var diagnostics: [Diagnostic] = []
     var ids = Slug.Registry()
 
-    init(document: OpaquePointer, file: String, firstLine: Int, hooks: MarkdownHooks, allowRawHTML: Bool, allowScripts: Bool,
+    init(document: OpaquePointer, file: String, firstLine: Int, hooks: MarkdownHooks, allowRawHTML: Bool, allowScripts: Bool, liftsLeadingTitle: Bool,
          extensions: UnsafeMutablePointer<cmark_llist>?) {
         self.document = document
         self.file = file
@@ -115,27 +120,36 @@ private struct DocumentPass {
         self.hooks = hooks
         self.allowRawHTML = allowRawHTML
         self.allowScripts = allowScripts
+        self.liftsLeadingTitle = liftsLeadingTitle
         self.extensions = extensions
     }
 
     mutating func run() {
+        let title = liftsLeadingTitle ? leadingHeading() : nil
         // Collect first, modify after: cmark's iterator must not see nodes being replaced.
         var texts: [OpaquePointer] = []
         var links: [OpaquePointer] = []
         var rawHTML: [OpaquePointer] = []
         var headingNodes: [(node: OpaquePointer, text: String)] = []
         var codeBlocks: [OpaquePointer] = []
+        var insideTitle = false
         guard let iterator = cmark_iter_new(document) else { return }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if node == title { insideTitle = event == CMARK_EVENT_ENTER }
+            guard event == CMARK_EVENT_ENTER else { continue }
             let type = cmark_node_get_type(node)
             switch type {
-            case CMARK_NODE_TEXT: texts.append(node)
+            // The title's text keeps `@fig-…` as written: its HTML is not finalized like the body's.
+            case CMARK_NODE_TEXT where !insideTitle: texts.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
-            case CMARK_NODE_HEADING: headingNodes.append((node, plainText(of: node)))
+            case CMARK_NODE_HEADING:
+                let text = plainText(of: node)
+                if firstHeading == nil { firstHeading = text }
+                if node != title { headingNodes.append((node, text)) }
             case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
             default: break
             }
@@ -154,8 +168,9 @@ private struct DocumentPass {
             }
         }
         for node in links { resolve(link: node) }
+        if let title { lift(title: title) }
         for node in texts { markCrossReferences(in: node) }
-        for (index, heading) in headingNodes.enumerated() { place(heading: heading.node, text: heading.text, isFirst: index == 0) }
+        for heading in headingNodes { place(heading: heading.node, text: heading.text) }
         for node in codeBlocks { renderDirective(node) }
     }
 
@@ -258,15 +273,27 @@ private struct DocumentPass {
 
     // MARK: Headings
 
-    mutating func place(heading node: OpaquePointer, text: String, isFirst: Bool) {
+    /// The level-1 heading that opens the document, if it does.
+    func leadingHeading() -> OpaquePointer? {
+        guard let first = cmark_node_first_child(document), cmark_node_get_type(first) == CMARK_NODE_HEADING,
+              cmark_node_get_heading_level(first) == 1 else { return nil }
+        return first
+    }
+
+    /// Takes the leading heading out of the body as the page title, keeping its inline markup
+    /// (emphasis, code, links already resolved) for the page's `<h1>`.
+    mutating func lift(title node: OpaquePointer) {
+        let text = plainText(of: node)
+        let html = MarkdownRenderer.html(of: node, options: CMARK_OPT_UNSAFE, extensions: extensions)
+        let (open, close) = ("<h1>", "</h1>\n")
+        let inline = html.hasPrefix(open) && html.hasSuffix(close) ? String(html.dropFirst(open.count).dropLast(close.count)) : text.htmlEscaped
+        leadingTitle = LeadingTitle(text: text, html: inline)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    mutating func place(heading node: OpaquePointer, text: String) {
         let level = Int(cmark_node_get_heading_level(node))
-        if firstHeading == nil { firstHeading = text }
-        if isFirst && level == 1 && cmark_node_previous(node) == nil && cmark_node_parent(node) == document {
-            leadingTitle = text
-            cmark_node_unlink(node)
-            cmark_node_free(node)
-            return
-        }
         let id = ids.unique(for: text)
         headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
         var html = MarkdownRenderer.html(of: node, options: CMARK_OPT_UNSAFE, extensions: extensions)
