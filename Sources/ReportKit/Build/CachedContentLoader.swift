@@ -65,7 +65,9 @@ struct CachedContentLoader {
         var markdown: [String] = []
         var data: [String] = []
         var statics: [String] = []
-        for relative in FolderListing.regularFiles(under: root) where relative != "site.yml" {
+        let listing = ContentListing(loader)
+        if !listing.problems.isEmpty { throw DiagnosticList(listing.problems) }
+        for relative in listing.files where relative != "site.yml" {
             switch ((relative as NSString).lastPathComponent as NSString).pathExtension.lowercased() {
             case "md", "markdown": markdown.append(relative)
             case "csv", "json": data.append(relative)

@@ -120,7 +120,9 @@ public struct SiteChecker: Sendable {
             config = SiteConfig()
         }
         var markdown: [String] = [], data: [String] = [], statics: [String] = []
-        for relative in loader.listFiles() where relative != "site.yml" {
+        let listing = ContentListing(loader)
+        problems += listing.problems
+        for relative in listing.files where relative != "site.yml" {
             switch (relative as NSString).pathExtension.lowercased() {
             case "md", "markdown": markdown.append(relative)
             case "csv", "json": data.append(relative)

@@ -44,16 +44,9 @@ public struct ContentLoader: Sendable {
         var markdown: [String] = []
         var data: [String] = []
         var statics: [String] = []
-        let (files, escaping) = listFilesCheckingLinks()
-        if !escaping.isEmpty {
-            throw DiagnosticList(escaping.map { relative in
-                let dangling = !FileManager.default.fileExists(atPath: contentRoot.appendingPathComponent(relative).path)
-                return .error("'\(displayPath(relative))' is a symbolic link \(dangling ? "to a missing file" : "that leads outside the content folder")",
-                       at: SourceLocation(file: displayPath(relative)),
-                       hint: "copy the file into the content folder instead of linking to it")
-            })
-        }
-        for relative in files {
+        let listing = ContentListing(self)
+        if !listing.problems.isEmpty { throw DiagnosticList(listing.problems) }
+        for relative in listing.files {
             let name = (relative as NSString).lastPathComponent
             let ext = (name as NSString).pathExtension.lowercased()
             if relative == "site.yml" { continue }
@@ -91,39 +84,10 @@ public struct ContentLoader: Sendable {
         return LoadedContent(config: config, pages: pages, dataFiles: data, staticFiles: statics, warnings: warnings)
     }
 
-    /// Every regular file under the content folder, content-relative, sorted; hidden files and
-    /// folders are skipped.
+    /// Every file the build reads under the content folder, content-relative, sorted (see
+    /// `ContentListing`, which also says what it refuses).
     func listFiles() -> [String] {
-        listFilesCheckingLinks().files
-    }
-
-    /// Every regular file under the content folder (as `listFiles`), with symbolic links to files
-    /// inside the content folder counted as files; `escaping` lists the links that lead outside it
-    /// (or nowhere), which the build refuses: a link must not publish files from elsewhere.
-    func listFilesCheckingLinks() -> (files: [String], escaping: [String]) {
-        let resolvedRoot = contentRoot.resolvingSymlinksInPath().path
-        var files: [String] = []
-        var escaping: [String] = []
-        FolderListing.visit(contentRoot.path) { path, relative, kind in
-            switch kind {
-            case .file: files.append(relative)
-            case .folder: break
-            case .other:
-                // A symbolic link is kept when it names a file inside the content folder; folders
-                // it names are not walked (FolderListing never follows links).
-                var info = stat()
-                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return }
-                let target = contentRoot.appendingPathComponent(relative).resolvingSymlinksInPath().path
-                var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
-                if !exists || !target.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") {
-                    escaping.append(relative)
-                } else if !isDirectory.boolValue {
-                    files.append(relative)
-                }
-            }
-        }
-        return (files.sorted(), escaping.sorted())
+        ContentListing(self).files
     }
 
     func loadPage(_ relative: String) throws(DiagnosticList) -> (Page, [Diagnostic]) {
