@@ -19,6 +19,11 @@ struct BadInputTests {
 
     /// Cases whose symbolic links are made at run time (a link in a fixture would not survive copying).
     static let setups: [String: @Sendable (URL) throws -> Void] = [
+        "symlink-image-inside": { folder in
+            // A link to an image inside the content folder is published (serve used to refuse it).
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("content/logo.svg").path,
+                                                       withDestinationPath: "img/logo.svg")
+        },
         "symlink-data-outside": { folder in
             try Data("a,b\n1,2\n".utf8).write(to: folder.appendingPathComponent("outside.csv"))
             try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("content/data/leak.csv").path,

@@ -3,8 +3,10 @@ import Testing
 @testable import ReportKit
 
 /// `build`, `check` and `serve` (the incremental builder) must give the same verdict on the same
-/// input: every case of the bad-input corpus goes through all three, and their diagnostics
-/// (location, severity, message, hint) must be the same.
+/// input: every case of the bad-input corpus goes through all three. Their errors (location,
+/// severity, message, hint) must be the same; build and serve must give the same warnings, and
+/// check the same or more (it goes on past the step where a build stops, so it may reach the
+/// site-wide warnings a failed build never gets to), exactly the same when the build succeeds.
 struct DriverParityTests {
     /// What one driver said about a content folder: its diagnostics as printed, sorted.
     struct Verdict: Equatable, CustomStringConvertible {
@@ -51,14 +53,16 @@ struct DriverParityTests {
         }
     }
 
-    @Test("build, check and the incremental builder agree on every bad input", .disabled("until build, check and serve share one pipeline"), arguments: BadInputTests.caseNames)
+    @Test("build, check and the incremental builder agree on every bad input", arguments: BadInputTests.caseNames)
     func sameVerdict(_ name: String) throws {
         let (folder, options) = try Self.prepare(name)
         defer { try? FileManager.default.removeItem(at: folder) }
         let build = Self.buildVerdict(options)
         let check = Self.checkVerdict(options)
         let incremental = Self.incrementalVerdict(options)
-        #expect(check == build, "\(name): check said\n\(check)\nbuild said\n\(build)")
+        #expect(check.errors == build.errors, "\(name): check said\n\(check)\nbuild said\n\(build)")
+        #expect(Set(check.warnings).isSuperset(of: build.warnings), "\(name): check said\n\(check)\nbuild said\n\(build)")
+        if build.errors.isEmpty { #expect(check.warnings == build.warnings, "\(name): check said\n\(check)\nbuild said\n\(build)") }
         #expect(incremental == build, "\(name): the incremental builder said\n\(incremental)\nbuild said\n\(build)")
     }
 }

@@ -14,11 +14,13 @@ struct OutputSafetyTests {
 
     /// Runs a build into `output` that must fail with `message` (the line after `error: `) and
     /// change nothing in the project.
-    func expectRefusal(output: String, content: String = "content", in folder: URL, message: String, hint: String) throws {
+    func expectRefusal(output: String, content: String = "content", in folder: URL, at location: String? = nil, message: String,
+                       hint: String) throws {
         let before = FolderSnapshot(folder)
         let run = try CLI.build(content: content, output: output, in: folder)
         #expect(run.status == 1)
-        #expect(run.stderr == "error: \(message)\nhint: \(hint)\nbuild failed: 1 error; the previous output was left as it was\n")
+        #expect(run.stderr == (location.map { "\($0):1:1: " } ?? "")
+            + "error: \(message)\nhint: \(hint)\nbuild failed: 1 error; the previous output was left as it was\n")
         #expect(FolderSnapshot(folder) == before, "the project must be left untouched")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") }
         #expect(leftovers.isEmpty)
@@ -78,7 +80,7 @@ struct OutputSafetyTests {
     @Test func refusesAFile() throws {
         try inProject("file") { folder in
             try Data("not a folder\n".utf8).write(to: folder.appendingPathComponent("output"))
-            try expectRefusal(output: "output", in: folder, message: "output 'output' exists and is not a folder",
+            try expectRefusal(output: "output", in: folder, at: "output", message: "output 'output' exists and is not a folder",
                               hint: "remove it or choose another --output")
         }
     }

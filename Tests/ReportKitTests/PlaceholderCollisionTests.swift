@@ -105,4 +105,10 @@ struct PlaceholderCollisionTests {
         #expect(first("x" + String(Unicode.Scalar(0xFDEF as UInt32)!)) == 0xFDEF)
         #expect(first(String(Unicode.Scalar(0xFDF0 as UInt32)!)) == nil)
     }
+
+    @Test func fileNamesWithNoncharactersAreRefusedAndPrivateUseOnesKept() {
+        #expect(PublishableName.problem("a" + Self.noncharacter + ".md", isFolder: false)?.message
+                == "file name holds U+FDD0, a Unicode noncharacter, which cannot be published")
+        #expect(PublishableName.problem("icon-\u{E000}.md", isFolder: false) == nil)
+    }
 }

@@ -17,9 +17,7 @@ struct CachedContentLoader {
     }
 
     /// What a content file is to the build.
-    enum FileKind: Sendable {
-        case page, data, metadata, staticFile
-    }
+    typealias FileKind = ContentFiles.Kind
 
     /// What one load found.
     struct Loaded: Sendable {
@@ -56,23 +54,14 @@ struct CachedContentLoader {
     /// appeared or disappeared).
     func load(previous: Loaded?, now: FileStamp.Time) throws(DiagnosticList) -> Loaded {
         let cachedPages = previous?.cache ?? [:]
-        var isDirectory: ObjCBool = false
         let root = loader.contentRoot
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticList(.error("content folder '\(loader.displayRoot)' does not exist", hint: "pass --content DIR, or run from the folder that holds content/"))
-        }
-        let config = try loadConfig()
-        var markdown: [String] = []
-        var data: [String] = []
-        var statics: [String] = []
-        for relative in FolderListing.regularFiles(under: root) where relative != "site.yml" {
-            switch ((relative as NSString).lastPathComponent as NSString).pathExtension.lowercased() {
-            case "md", "markdown": markdown.append(relative)
-            case "csv", "json": data.append(relative)
-            case "yml", "yaml": continue
-            default: statics.append(relative)
-            }
-        }
+        if let missing = loader.missingFolderProblem() { throw DiagnosticList(missing) }
+        // The same rules as `ContentLoader.loadReporting`, so that serve says what build says.
+        var (config, problems) = loader.loadConfigReporting()
+        let listing = ContentListing(loader)
+        problems += listing.problems
+        let files = ContentFiles(listing.files)
+        let (markdown, data, statics) = (files.markdown, files.data, files.statics)
 
         let loader = self.loader
         let settleTime = self.settleTime
@@ -87,16 +76,19 @@ struct CachedContentLoader {
         var cache: [String: CachedPage] = [:]
         cache.reserveCapacity(markdown.count)
         var read: [String] = []
-        var problems: [Diagnostic] = []
         for (relative, result) in zip(markdown, results) {
-            switch result {
-            case let .success((entry, wasRead)):
+            if case let .success((entry, wasRead)) = result {
                 cache[relative] = entry
                 if wasRead { read.append(relative) }
-            case let .failure(list): problems += list.diagnostics
             }
         }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
+        var gathered = loader.gatherPages(markdown, results.map { result in result.map { ($0.0.page, $0.0.warnings) } })
+        problems += gathered.problems
+        if !problems.isEmpty {
+            // Stops here, with what the whole loading step finds (as a build would report it).
+            let order = loader.arrangeReporting(gathered.pages, config: &config, failed: gathered.failed, warnings: &gathered.warnings)
+            throw DiagnosticList(problems + order.problems + gathered.warnings)
+        }
         var knownFiles: [String: FileKind] = [:]
         knownFiles.reserveCapacity(markdown.count + statics.count + 2 * data.count)
         for path in markdown { knownFiles[path] = .page }
@@ -179,8 +171,12 @@ struct CachedContentLoader {
             guard let entry = loaded.cache[relative] else { continue }
             if loader.includeDrafts || !entry.page.frontMatter.draft { pages.append(entry.page) }
         }
-        loaded.content.pages = try SiteStructure.arrange(pages, config: loaded.content.config, displayRoot: loader.displayRoot,
-                                                         warnings: &warnings)
+        var config = loaded.content.config
+        let order = loader.arrangeReporting(pages, config: &config, failed: [], warnings: &warnings)
+        guard let arranged = order.pages, order.problems.isEmpty else {
+            throw DiagnosticList(order.problems + loaded.pageWarnings + warnings)
+        }
+        loaded.content.pages = arranged
         loaded.arrangeWarnings = warnings
         loaded.needsArrange = false
         loaded.content.warnings = loaded.pageWarnings + warnings
@@ -189,11 +185,6 @@ struct CachedContentLoader {
         for (index, page) in loaded.content.pages.enumerated() where !page.isGenerated { positions[page.sourcePath] = index }
         loaded.positions = positions
         if loaded.structure != Self.structure(of: loaded.content) { loaded.noteStructure() }
-    }
-
-    /// `site.yml` (the defaults when it is missing).
-    func loadConfig() throws(DiagnosticList) -> SiteConfig {
-        try SiteConfig.load(from: loader.contentRoot.appendingPathComponent("site.yml"), displayPath: loader.displayPath("site.yml"))
     }
 
     /// What links resolve against: source and output path of every page, then static and data files.

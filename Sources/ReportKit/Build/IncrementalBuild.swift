@@ -194,7 +194,7 @@ public struct IncrementalBuilder: Sendable {
     private mutating func build(from previous: inout State?, hint: Set<String>?) throws(DiagnosticList) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
-        let builder = SiteBuilder(options: options)
+        let pipeline = SitePipeline(options: options, observer: observer)
         var timer = StepTimer(observer: observer)
         let now = FileStamp.Time.now
         digests.clearReads()
@@ -210,6 +210,11 @@ public struct IncrementalBuilder: Sendable {
         let siteChanged = previous.map { $0.structureVersion != loaded.structureVersion || $0.config != config } ?? true
         timer.finish("loadContent")
 
+        // A later step that fails reports what loading found too, as a build does.
+        func afterLoading<T>(_ body: () throws(DiagnosticList) -> T) throws(DiagnosticList) -> T {
+            do throws(DiagnosticList) { return try body() } catch { throw DiagnosticList(content.warnings + error.diagnostics) }
+        }
+
         // 2. Data: reload only the files whose bytes changed.
         let fingerprints = dataFingerprints(content.dataFiles, previous: siteChanged ? nil : previous, changes: changes, now: now)
         let changedData = Set(fingerprints.filter { previous?.dataFingerprints[$0.key] != $0.value }.keys)
@@ -217,15 +222,20 @@ public struct IncrementalBuilder: Sendable {
         if let previous, Set(previous.dataFingerprints.keys) == Set(fingerprints.keys) {
             catalog = previous.catalog
             if !changedData.isEmpty {
-                let fresh = try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
-                                                 paths: Array(changedData), maxDataFileBytes: config.maxDataFileBytes)
+                let fresh = try afterLoading { () throws(DiagnosticList) in
+                    try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
+                                         paths: Array(changedData), maxDataFileBytes: config.maxDataFileBytes)
+                }
                 for (path, table) in fresh.tables {
                     catalog.tables[path] = table
                     catalog.csvBytes[path] = fresh.csvBytes[path]
                 }
             }
         } else {
-            catalog = try builder.loadData(content)
+            catalog = try afterLoading { () throws(DiagnosticList) in
+                try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
+                                     paths: content.dataFiles, maxDataFileBytes: config.maxDataFileBytes)
+            }
         }
         timer.finish("loadData")
 
@@ -240,8 +250,11 @@ public struct IncrementalBuilder: Sendable {
             themeFingerprint = Self.folderFingerprint(themeFolder, digests: &digests, now: now)
         }
         let themeChanged = previous.map { $0.themeFingerprint != themeFingerprint || $0.config.theme != config.theme } ?? true
-        let theme = themeChanged ? try builder.loadTheme(config) : previous!.theme
-        if siteChanged || themeChanged { try builder.checkOutputPaths(content, theme: theme) }
+        let theme = themeChanged ? try afterLoading { () throws(DiagnosticList) in try pipeline.loadTheme(config) } : previous!.theme
+        if siteChanged || themeChanged {
+            let collisions = pipeline.outputPathProblems(content, theme: theme)
+            if !collisions.isEmpty { throw DiagnosticList(content.warnings + collisions) }
+        }
         timer.finish("loadTheme")
 
         // 4. Markdown of the pages that changed or read changed data.
@@ -261,8 +274,13 @@ public struct IncrementalBuilder: Sendable {
             observer?.pageRendered()
             return result
         }
-        let problems = results.flatMap(\.1).filter { $0.severity == .error }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
+        let pageFindings = results.flatMap(\.1)
+        if pageFindings.contains(where: { $0.severity == .error }) {
+            // As a build reports it: what loading found, and every page's findings.
+            let rerendered = Set(toRender)
+            let kept = siteChanged ? [] : (previous?.pages.indices.filter { !rerendered.contains($0) }.flatMap { previous!.pages[$0].warnings } ?? [])
+            throw DiagnosticList(content.warnings + kept + pageFindings)
+        }
         let fresh = results.map(\.0)
         timer.finish("renderPages")
 
@@ -278,7 +296,11 @@ public struct IncrementalBuilder: Sendable {
         } else {
             var pages = siteChanged ? [] : previous!.pages // a copy: `previous` must stay as it was if this fails
             if siteChanged { pages = fresh } else { for (index, page) in zip(toRender, fresh) { pages[index] = page } }
-            references = try builder.resolveReferences(pages, theme: theme)
+            let referencing = pipeline.resolveReferencesReporting(pages, strings: theme.strings)
+            guard let resolved = referencing.references else {
+                throw DiagnosticList(content.warnings + pages.flatMap(\.warnings) + referencing.diagnostics)
+            }
+            references = resolved
             referencesKey = Self.referencesKey(references)
         }
         let output = try OutputFolder(options: options, fresh: previous == nil)
@@ -373,412 +395,10 @@ public struct IncrementalBuilder: Sendable {
         let dataRead = digests.reads.filter { $0.hasPrefix(contentRoot) }.map { String($0.dropFirst(contentRoot.count)) }
         let elapsed = clock.now - start
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let warnings = content.warnings + next.pages.flatMap(\.warnings)
+            + SiteChecks.warnings(content: content, pages: next.pages, broken: [], loader: ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder)))
         return Result(rendered: toRender.map { content.pages[$0].sourcePath }, laidOut: laidOut, written: written.sorted(),
-                      removed: removed, read: (loaded.read + dataRead).sorted(), warnings: content.warnings, pages: pageCount,
+                      removed: removed, read: (loaded.read + dataRead).sorted(), warnings: warnings, pages: pageCount,
                       usedChangedPaths: changes != nil, milliseconds: milliseconds)
-    }
-
-    // MARK: Steps
-
-    /// Loads the content into `contentCache`: the files named in `changes` only, or every file
-    /// whose stamp changed when `changes` is `nil`.
-    mutating func loadContent(changes: ChangedFiles?, now: FileStamp.Time) throws(DiagnosticList) -> CachedContentLoader.Loaded {
-        let loader = CachedContentLoader(loader: ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
-                                                               includeDrafts: options.includeDrafts),
-                                         settleTime: settleTime)
-        if let changes, var loaded = contentCache {
-            contentCache = nil // so that `loaded` is updated in place
-            defer { contentCache = loaded }
-            try loader.reload(changes.content, into: &loaded, now: now)
-            return loaded
-        }
-        let loaded = try loader.load(previous: contentCache, now: now)
-        contentCache = loaded
-        return loaded
-    }
-
-    /// Fingerprints of the data files: those `changes` names (or all, without `changes` or `previous`)
-    /// computed again, the others taken from `previous`.
-    mutating func dataFingerprints(_ paths: [String], previous: State?, changes: ChangedFiles?, now: FileStamp.Time) -> [String: Int] {
-        guard let previous, let changes else {
-            var fingerprints: [String: Int] = [:]
-            for path in paths { fingerprints[path] = dataFingerprint(path, now: now) }
-            return fingerprints
-        }
-        var fingerprints = previous.dataFingerprints
-        for path in paths {
-            let metadata = DataFileLoader.metadataPath(for: path)
-            guard changes.content.contains(path) || changes.content.contains(metadata) else { continue }
-            digests.forget(contentFile(path).path)
-            digests.forget(contentFile(metadata).path)
-            fingerprints[path] = dataFingerprint(path, now: now)
-        }
-        return fingerprints
-    }
-
-    /// Indices (in reading order) of the pages to render: all without `previous`; else the pages
-    /// read again (all pages when `named` is false) that differ from their previous version, and
-    /// the pages whose directives read changed data.
-    func pagesToRender(content: LoadedContent, loaded: CachedContentLoader.Loaded, previous: State?, named: Bool,
-                       changedData: Set<String>) -> [Int] {
-        guard let previous else { return Array(content.pages.indices) }
-        let candidates = named ? loaded.read.compactMap { loaded.positions[$0] } : Array(content.pages.indices)
-        var indices = Set(candidates.filter { previous.pages[$0].page != content.pages[$0] })
-        if !changedData.isEmpty {
-            for (index, old) in previous.pages.enumerated() where old.directives.contains(where: { !changedData.isDisjoint(with: $0.dataFiles) }) {
-                indices.insert(index)
-            }
-        }
-        return indices.sorted()
-    }
-
-    /// True when `new` has the headings, figures and anchor links of `old`: the inputs of `SiteReferences`.
-    static func sameReferences(_ old: RenderedPage, _ new: RenderedPage) -> Bool {
-        old.headings == new.headings && old.directives == new.directives && old.anchorReferences == new.anchorReferences
-    }
-
-    /// The content file at a content-relative path.
-    func contentFile(_ path: String) -> URL {
-        options.contentFolder.appendingPathComponent(path).standardizedFileURL
-    }
-
-    // MARK: Bookkeeping
-
-    /// What to lay out and write after the bookkeeping of a build.
-    struct LayoutPlan {
-        /// Indices of the pages to lay out again, in reading order.
-        var layOut: [Int]
-        /// Every page's inputs were looked at again (a new site structure, theme or first build):
-        /// copy every file, and compare outputs against `baseline`.
-        var rebuiltAll: Bool
-        /// The previous build's output hashes, when the new ones were made afresh.
-        var baseline: [String: Int]?
-
-        var copiesEverything: Bool { rebuiltAll }
-
-        /// The hash the file at `path` had after the previous build.
-        func previousHash(_ path: String, current: [String: Int]) -> Int? {
-            baseline.map { $0[path] } ?? current[path]
-        }
-
-        /// Output paths the previous build wrote that nothing produces any more, sorted.
-        func removed(_ hashes: [String: Int]) -> [String] {
-            guard let baseline else { return [] }
-            return baseline.keys.filter { hashes[$0] == nil }.sorted()
-        }
-    }
-
-    /// Makes the bookkeeping of `next` afresh (a first build, or a new structure or theme): every
-    /// page's body finalized (or reused when its rendering and the figure numbers did not change),
-    /// every layout key computed; pages whose key did not change are not laid out again.
-    /// `rendered` are the pages rendered now, by index.
-    func rebuildBookkeeping(_ next: inout State, previous: State?, rendered: [(Int, RenderedPage)]) -> LayoutPlan {
-        var merged = previous?.pages ?? []
-        if merged.count != next.content.pages.count || rendered.count == next.content.pages.count {
-            merged = rendered.map(\.1) // every page was rendered (a new structure, or a first build)
-        } else {
-            for (index, page) in rendered { merged[index] = page }
-        }
-        let pages = merged
-        next.pages = pages
-        let renderedNow = Set(rendered.map(\.0))
-        var earlierBodies: [String: (String, FinalizedBody)] = [:]
-        if let previous, previous.referencesKey == next.referencesKey {
-            for (page, body) in zip(previous.pages, previous.finalized) { earlierBodies[page.page.sourcePath] = (page.page.outputPath, body) }
-        }
-        let reusable = earlierBodies
-        let references = next.references
-        next.finalized = Array(pages.indices).parallelMap { index -> FinalizedBody in
-            let page = pages[index].page
-            if !renderedNow.contains(index), let (output, body) = reusable[page.sourcePath], output == page.outputPath { return body }
-            return Self.finalize(pages[index], references: references)
-        }
-        let context = PageContext(site: next.site(options: options))
-        next.lists = LayoutLists(context)
-        next.navigationKey = Self.navigationKey(next.lists)
-        next.sectionPages = Self.sectionPages(pages)
-        var previousKeys: [String: Int] = [:]
-        if let previous {
-            for (page, key) in zip(previous.pages, previous.layoutKeys) { previousKeys[page.page.outputPath] = key }
-        }
-        let baseline = previous?.outputHashes ?? [:]
-        next.layoutKeys = layoutKeys(of: next, at: Array(pages.indices))
-        var layOut: [Int] = []
-        for (index, page) in pages.enumerated() {
-            let path = page.page.outputPath
-            if previousKeys[path] == next.layoutKeys[index], let hash = baseline[path] {
-                next.outputHashes[path] = hash
-            } else {
-                layOut.append(index)
-            }
-        }
-        return LayoutPlan(layOut: layOut, rebuiltAll: true, baseline: baseline)
-    }
-
-    /// Updates the bookkeeping of `previous` (moved into `next`) for the pages rendered again
-    /// (`changed`, by index, in a site whose structure and theme did not change): their bodies,
-    /// the lists when a title or summary changed, and the layout keys of the pages that can
-    /// show them (themselves, their neighbours, their section's index page; every page when the
-    /// navigation or the figure numbers changed).
-    func updateBookkeeping(_ next: inout State, previous: inout State, changed: [(Int, RenderedPage)], themeChanged: Bool) -> LayoutPlan {
-        swap(&next.pages, &previous.pages)
-        swap(&next.finalized, &previous.finalized)
-        swap(&next.layoutKeys, &previous.layoutKeys)
-        swap(&next.outputHashes, &previous.outputHashes)
-        swap(&next.sectionPages, &previous.sectionPages)
-        swap(&next.lists, &previous.lists)
-        next.navigationKey = previous.navigationKey
-        next.wholeSitePending = previous.wholeSitePending
-        var listsChanged = false
-        for (index, page) in changed {
-            let old = next.pages[index]
-            if old.title != page.title || old.summary != page.summary {
-                // A page listed in its section is put in place; one in the navigation makes the lists again.
-                if !next.lists.replaceChild(page) { listsChanged = true }
-            }
-            next.pages[index] = page
-        }
-        var dirty = Set(changed.map(\.0))
-        if next.referencesKey != previous.referencesKey {
-            // Figure numbers or captions changed: any page may refer to them.
-            let pages = next.pages
-            let references = next.references
-            let bodies = Array(pages.indices).parallelMap { Self.finalize(pages[$0], references: references) }
-            for (index, body) in bodies.enumerated() where body.hash != next.finalized[index].hash { dirty.insert(index) }
-            next.finalized = bodies
-        } else {
-            for (index, page) in changed { next.finalized[index] = Self.finalize(page, references: next.references) }
-        }
-        var everyPage = false
-        if listsChanged {
-            next.lists = LayoutLists(PageContext(site: next.site(options: options)))
-            let navigationKey = Self.navigationKey(next.lists)
-            everyPage = navigationKey != next.navigationKey
-            next.navigationKey = navigationKey
-        }
-        let candidates: [Int]
-        if everyPage || themeChanged {
-            candidates = Array(next.pages.indices)
-        } else {
-            var showing = dirty
-            for index in dirty {
-                if index > 0 { showing.insert(index - 1) }
-                if index + 1 < next.pages.count { showing.insert(index + 1) }
-                for section in next.sectionPages[next.pages[index].page.section] ?? [] { showing.insert(section) }
-            }
-            candidates = showing.sorted()
-        }
-        let keys = layoutKeys(of: next, at: candidates)
-        var layOut: [Int] = []
-        for (index, key) in zip(candidates, keys) {
-            if next.layoutKeys[index] != key || next.outputHashes[next.pages[index].page.outputPath] == nil { layOut.append(index) }
-            next.layoutKeys[index] = key
-        }
-        return LayoutPlan(layOut: layOut, rebuiltAll: false, baseline: nil)
-    }
-
-    /// The page's body with figure numbers and cross-references filled in, and its hash.
-    static func finalize(_ page: RenderedPage, references: SiteReferences) -> FinalizedBody {
-        let body = references.finalize(page.body, pageOutput: page.page.outputPath, rootPrefix: page.page.rootPrefix)
-        return FinalizedBody(body: body, hash: hash(body))
-    }
-
-    /// The section index pages of each folder (the pages listing that folder's pages), by folder.
-    static func sectionPages(_ pages: [RenderedPage]) -> [String: [Int]] {
-        var sections: [String: [Int]] = [:]
-        for (index, page) in pages.enumerated() where page.page.isSectionIndex {
-            sections[RelativePath.parent(page.page.sourcePath), default: []].append(index)
-        }
-        return sections
-    }
-
-    /// What the navigation shows: its entries' titles and output paths.
-    static func navigationKey(_ lists: LayoutLists) -> Int {
-        hash(lists.navigation.map { [$0.title, $0.page.outputPath] })
-    }
-
-    /// Layout keys of the pages at `indices` of `state` (in parallel when there are many): a hash
-    /// of the page's template context (`PageTemplateContext`, body left out), of its finalized
-    /// body and of the theme. Made from the same value the page is laid out from, so nothing a
-    /// page shows can change without changing its key.
-    func layoutKeys(of state: State, at indices: [Int]) -> [Int] {
-        let layout = PageContext(site: state.site(options: options), lists: state.lists)
-        let finalized = state.finalized
-        let themeFingerprint = state.themeFingerprint
-        let key: @Sendable (Int) -> Int = { index in
-            var hasher = Hasher()
-            hasher.combine(layout.context(for: index, body: ""))
-            hasher.combine(finalized[index].hash)
-            hasher.combine(themeFingerprint)
-            return hasher.finalize()
-        }
-        if indices.count < 64 { return indices.map(key) }
-        return indices.parallelMap(key)
-    }
-
-    /// Tests: every layout key and finalized body of `state` equals one made afresh.
-    func checkLayoutKeys(_ state: State) throws(DiagnosticList) {
-        let fresh = LayoutLists(PageContext(site: state.site(options: options)))
-        var stale: [String] = []
-        if Self.navigationKey(fresh) != state.navigationKey { stale.append("(navigation)") }
-        var check = state
-        check.lists = fresh
-        check.sectionPages = Self.sectionPages(state.pages)
-        if check.sectionPages != state.sectionPages { stale.append("(section pages)") }
-        let keys = layoutKeys(of: check, at: Array(state.pages.indices))
-        for (index, page) in state.pages.enumerated() {
-            if keys[index] != state.layoutKeys[index] || Self.finalize(page, references: state.references).hash != state.finalized[index].hash {
-                stale.append(page.page.outputPath)
-            }
-        }
-        if !stale.isEmpty {
-            throw DiagnosticList(.error("internal: stale incremental bookkeeping for \(stale.joined(separator: ", "))"))
-        }
-    }
-
-    // MARK: Fingerprints
-
-    /// A data file's bytes and those of its metadata file (read only when their stamps changed).
-    mutating func dataFingerprint(_ path: String, now: FileStamp.Time) -> Int {
-        var hasher = Hasher()
-        hasher.combine(digests.digest(of: contentFile(path).path, now: now))
-        hasher.combine(digests.digest(of: contentFile(DataFileLoader.metadataPath(for: path)).path, now: now))
-        return hasher.finalize()
-    }
-
-    /// Every file of a folder, by path and bytes (read only when their stamps changed).
-    static func folderFingerprint(_ folder: URL, digests: inout FileDigests, now: FileStamp.Time) -> Int {
-        var hasher = Hasher()
-        let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
-        for file in files {
-            hasher.combine(file)
-            hasher.combine(digests.digest(of: folder.appendingPathComponent(file).path, now: now))
-        }
-        return hasher.finalize()
-    }
-
-    /// Figure and table numbers, captions and pages: what `SiteReferences.finalize` reads.
-    static func referencesKey(_ references: SiteReferences) -> Int {
-        var hasher = Hasher()
-        for anchor in references.targets.keys.sorted() {
-            let target = references.targets[anchor]!
-            hasher.combine(anchor)
-            hasher.combine(target.label)
-            hasher.combine(target.caption)
-            hasher.combine(target.pageOutput)
-        }
-        return hasher.finalize()
-    }
-
-    static func read(_ url: URL) -> [UInt8] {
-        FileManager.default.contents(atPath: url.path).map(Array.init) ?? []
-    }
-
-    static func hash<T: Hashable>(_ value: T) -> Int {
-        var hasher = Hasher()
-        hasher.combine(value)
-        return hasher.finalize()
-    }
-}
-
-/// The navigation and section lists of a `PageContext`, kept between incremental builds while
-/// no page's title, summary or place changes (they show only those).
-struct LayoutLists: Sendable {
-    var navigation: [RenderedPage] = []
-    var childrenBySection: [String: [RenderedPage]] = [:]
-    var navigationHTML: [String: String] = [:]
-
-    init() {}
-
-    /// The lists of `context`.
-    init(_ context: PageContext) {
-        navigation = context.navigation
-        childrenBySection = context.childrenBySection
-        navigationHTML = context.navigationHTML
-    }
-
-    /// Puts `page` (same place, new title or summary) in its section's list; false when it is
-    /// a navigation entry, whose title is in every page's rendered navigation: then the lists must
-    /// be made again.
-    mutating func replaceChild(_ page: RenderedPage) -> Bool {
-        let output = page.page.outputPath
-        if navigation.contains(where: { $0.page.outputPath == output }) { return false }
-        if let position = childrenBySection[page.page.section]?.firstIndex(where: { $0.page.outputPath == output }) {
-            childrenBySection[page.page.section]![position] = page
-        }
-        return true
-    }
-}
-
-extension PageContext {
-    /// A context for `site` with lists made earlier for a site whose pages had the same titles,
-    /// summaries and places: saves going through every page to make them again.
-    init(site: AssembledSite, lists: LayoutLists) {
-        self.site = site
-        navigation = lists.navigation
-        childrenBySection = lists.childrenBySection
-        navigationHTML = lists.navigationHTML
-        // Computed per page laid out (`context(for:body:)`): a one-page edit lays out a few pages.
-        navigationKeys = []
-    }
-}
-
-/// Reports the time since the previous step to the observer.
-struct StepTimer {
-    let observer: (any BuildObserver)?
-    var last = ContinuousClock.now
-
-    mutating func finish(_ name: String) {
-        let now = ContinuousClock.now
-        observer?.stepFinished(name, duration: now - last)
-        last = now
-    }
-}
-
-/// The folder an incremental build writes into, in place. Like `OutputWriter`, it refuses a
-/// folder it did not create (one without the marker file).
-struct OutputFolder {
-    let root: URL
-    let display: String
-
-    init(options: BuildOptions, fresh: Bool) throws(DiagnosticList) {
-        root = options.outputFolder
-        display = options.display(root)
-        let fileManager = FileManager.default
-        let marker = root.appendingPathComponent(OutputWriter.markerName)
-        let entries = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
-        if !entries.isEmpty && !entries.contains(OutputWriter.markerName) {
-            throw DiagnosticList(.error("output folder '\(display)' was not written by reportgen; refusing to write into it",
-                                        hint: "empty or remove the folder yourself, or choose another folder"))
-        }
-        let content = options.contentFolder.standardizedFileURL.path
-        if content == root.path || content.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")
-            || root.path == options.projectRoot.standardizedFileURL.path || root.path.hasPrefix(content + "/") {
-            throw DiagnosticList(.error("output folder '\(display)' holds the content or the project, or is inside the content",
-                                        hint: "choose a folder of its own beside the content, e.g. .build-serve-output"))
-        }
-        if fresh && !entries.isEmpty { try? fileManager.removeItem(at: root) }
-        do {
-            try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
-            if !fileManager.fileExists(atPath: marker.path) {
-                try Data("This folder is written by reportgen (preview); it is replaced freely.\n".utf8).write(to: marker)
-            }
-        } catch {
-            throw DiagnosticList(.error("cannot create '\(display)': \(error.localizedDescription)", hint: "check the folder's permissions"))
-        }
-    }
-
-    func write(_ relativePath: String, _ bytes: [UInt8]) throws(DiagnosticList) {
-        let url = root.appendingPathComponent(relativePath)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            throw DiagnosticList(.error("cannot write '\(relativePath)' in '\(display)': \(error.localizedDescription)"))
-        }
-    }
-
-    func remove(_ relativePath: String) {
-        try? FileManager.default.removeItem(at: root.appendingPathComponent(relativePath))
     }
 }

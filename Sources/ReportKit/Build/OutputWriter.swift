@@ -6,15 +6,17 @@ import Glibc
 /// Writes a site into a staging folder beside the output folder and swaps it in only when the
 /// build is complete, so a failed or interrupted build leaves the previous site as it was.
 ///
-/// The output folder carries a marker file listing every file of the site; a folder without it is
-/// never replaced, so a typo in `--output` cannot delete someone's documents.
+/// The output folder carries a marker file listing every file of the site (`OutputMarker`); a
+/// folder without it is never replaced, so a typo in `--output` cannot delete someone's documents.
+/// Files are removed and written only inside the staging folder: a listed path leaving it makes
+/// the marker void, and a folder or file of the reused spare replaced by a link is replaced, never
+/// followed.
 ///
 /// The site replaced by a build is kept beside the output as a spare (`.output.spare`) and becomes
 /// the next build's staging folder: its files are overwritten in place and the ones the new site
 /// lacks are removed, which costs far less than deleting one tree and creating another.
 public struct OutputWriter: Sendable {
-    public static let markerName = ".reportgen-output"
-    static let markerHeader = "This folder is written by reportgen; the next build replaces it whole. Files:\n"
+    public static let markerName = OutputMarker.name
 
     public let output: URL
     public let staging: URL
@@ -54,13 +56,19 @@ public struct OutputWriter: Sendable {
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw DiagnosticList(.error("output '\(displayOutput)' exists and is not a folder", hint: "remove it or choose another --output"))
+                throw DiagnosticList(.error("output '\(displayOutput)' exists and is not a folder", at: SourceLocation(file: displayOutput),
+                                            hint: "remove it or choose another --output"))
             }
             let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
             if !entries.isEmpty && !entries.contains(Self.markerName) {
                 throw DiagnosticList(.error("output folder '\(displayOutput)' was not written by reportgen; refusing to replace it",
                                             hint: "empty or remove the folder yourself, or choose another --output"))
             }
+        } else if let file = Self.fileInTheWay(of: output) {
+            let shown = file.path.hasPrefix(project.path + "/") ? String(file.path.dropFirst(project.path.count + 1)) : file.path
+            throw DiagnosticList(.error("cannot make the output folder '\(displayOutput)': '\(shown)' is a file, not a folder",
+                                        at: SourceLocation(file: shown),
+                                        hint: "choose an --output whose parent folders are all folders, or move '\(shown)' away"))
         }
         self.output = output
         self.displayOutput = displayOutput
@@ -71,23 +79,26 @@ public struct OutputWriter: Sendable {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             Self.removeStale(in: parent, name: output.lastPathComponent)
             try? fileManager.removeItem(at: staging)
-            if rename(spare.path, staging.path) == 0, let manifest = Self.manifest(in: staging) {
+            // The spare is used only when it is a real folder (not a link) with a valid marker.
+            if rename(spare.path, staging.path) == 0, Self.isRealFolder(staging.path), let manifest = Self.manifest(in: staging) {
                 previousFiles = manifest
             } else {
-                try? fileManager.removeItem(at: staging)
+                if unlink(staging.path) != 0 { try? fileManager.removeItem(at: staging) }
                 try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
                 previousFiles = []
             }
         } catch {
-            throw DiagnosticList(.error("cannot create '\(staging.path)': \(error.localizedDescription)", hint: "check the folder's permissions"))
+            let code = Self.posixCode(of: error)
+            throw DiagnosticList(.error("cannot prepare the output folder beside '\(displayOutput)': \(String(cString: strerror(code)))",
+                                        at: SourceLocation(file: displayOutput), hint: Self.hint(forWriteError: code)))
         }
     }
 
-    /// The files listed in a site folder's marker; `nil` when it has none.
+    /// The files listed in a site folder's marker; `nil` when it has none, or one not to be trusted.
     static func manifest(in folder: URL) -> Set<String>? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(markerName).path),
-              let text = String(data: data, encoding: .utf8), text.hasPrefix(markerHeader) else { return nil }
-        return Set(text.dropFirst(markerHeader.count).split(separator: "\n").map(String.init))
+        guard case let .success(bytes) = RegularFile.read(folder.appendingPathComponent(markerName).path),
+              let files = OutputMarker.decode(bytes) else { return nil }
+        return Set(files)
     }
 
     /// Swaps two folders in one step (Linux `renameat2(RENAME_EXCHANGE)`); false where the
@@ -131,6 +142,8 @@ public struct OutputWriter: Sendable {
     public func prepare(files relativePaths: [String]) throws(DiagnosticList) {
         let current = Set(relativePaths)
         for stale in previousFiles.subtracting(current).sorted(by: >) where stale != Self.markerName {
+            // Only through real folders of the staging folder (the marker's paths stay inside it).
+            guard foldersAreReal(above: stale) else { continue }
             unlink(staging.path + "/" + stale)
             // Folders emptied by the removal go too (rmdir fails harmlessly on non-empty ones).
             var folder = RelativePath.parent(stale)
@@ -146,6 +159,7 @@ public struct OutputWriter: Sendable {
             var folder = RelativePath.parent(path)
             while !folder.isEmpty, existing.insert(folder).inserted { folder = RelativePath.parent(folder) }
         }
+        existing.subtract(replacedFolders(among: folders.intersection(existing)))
         // Parents before children; folders of one parent on one thread (mkdir holds the parent's
         // lock, so two threads in one folder only spin), different parents in parallel (creating
         // inodes is CPU work in the kernel: a site of 10,000 pages has 10,000 folders).
@@ -155,15 +169,15 @@ public struct OutputWriter: Sendable {
         for depth in byDepth.keys.sorted() {
             let byParent = Dictionary(grouping: byDepth[depth]!) { RelativePath.parent($0) }
             let groups = byParent.keys.sorted().map { byParent[$0]!.sorted() }
-            let failures = groups.parallelMap { group -> (folder: String, reason: String)? in
+            let failures = groups.parallelMap { group -> (folder: String, code: Int32)? in
                 for folder in group where mkdir(root + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                    return (folder, String(cString: strerror(errno)))
+                    return (folder, errno)
                 }
                 return nil
             }
             if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw DiagnosticList(.error("cannot create folder '\(failure.folder)' in the output: \(failure.reason)",
-                                            hint: "check the output folder's permissions and free space"))
+                throw DiagnosticList(.error("cannot create this folder of the site: \(String(cString: strerror(failure.code)))",
+                                            at: SourceLocation(file: displayPath(failure.folder)), hint: Self.hint(forWriteError: failure.code)))
             }
         }
     }
@@ -175,29 +189,39 @@ public struct OutputWriter: Sendable {
     public func write(_ relativePath: String, bytes: UnsafeRawBufferPointer) throws(DiagnosticList) {
         let path = staging.path + "/" + relativePath
         var existed = previousFiles.contains(relativePath)
-        var fd = existed ? open(path, O_RDWR) : -1
+        // Never through a link: a file of the spare replaced by one is replaced in turn.
+        var fd = existed ? open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC) : -1
         if fd < 0 {
             // New, or listed by the spare's marker but gone since (someone tidied the folder).
             existed = false
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            if fd < 0 && errno == ENOENT {
-                // Its folder went with it: make it again.
-                try? FileManager.default.createDirectory(atPath: RelativePath.parent(path), withIntermediateDirectories: true)
-                fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            }
+            fd = Self.create(path)
         }
-        guard fd >= 0 else { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
+        guard fd >= 0 else { throw writeFailure(relativePath, errno) }
         defer { close(fd) }
         if existed && Self.holds(fd, bytes) { return }
         var offset = 0
         while offset < bytes.count {
             let written = pwrite(fd, bytes.baseAddress! + offset, bytes.count - offset, off_t(offset))
-            if written <= 0 { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
+            if written <= 0 { throw writeFailure(relativePath, written < 0 ? errno : EIO) }
             offset += written
         }
-        if existed && ftruncate(fd, off_t(bytes.count)) != 0 {
-            throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))"))
+        if existed && ftruncate(fd, off_t(bytes.count)) != 0 { throw writeFailure(relativePath, errno) }
+    }
+
+    /// Creates (or empties) the file at `path` for writing, replacing a link in its place and
+    /// making its folder again when it went.
+    static func create(_ path: String) -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC
+        var fd = open(path, flags, 0o644)
+        if fd < 0 && errno == ELOOP {
+            unlink(path)
+            fd = open(path, flags, 0o644)
         }
+        if fd < 0 && errno == ENOENT {
+            try? FileManager.default.createDirectory(atPath: RelativePath.parent(path), withIntermediateDirectories: true)
+            fd = open(path, flags, 0o644)
+        }
+        return fd
     }
 
     /// Whether the open file holds exactly these bytes.
@@ -234,17 +258,20 @@ public struct OutputWriter: Sendable {
         }.get()
     }
 
-    /// Copies a file into the output.
-    public func copy(_ source: URL, to relativePath: String) throws(DiagnosticList) {
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw DiagnosticList(.error("cannot read '\(source.path)' to copy it into the output"))
+    /// Copies a regular file into the output; `display` names it in diagnostics (`content/figure.png`).
+    public func copy(_ source: URL, display: String, to relativePath: String) throws(DiagnosticList) {
+        switch RegularFile.read(source.path) {
+        case let .success(bytes):
+            try write(relativePath, bytes)
+        case let .failure(failure):
+            throw DiagnosticList(.error("cannot read this file to publish it: \(failure.reason)", at: SourceLocation(file: display),
+                                        hint: "check that the file exists and that you may read it"))
         }
-        try write(relativePath, data)
     }
 
     /// Marks the staged site as ours with its file list (the `files` given to `prepare`), and puts it in place of the old output; the old output becomes the next spare.
     public func commit(files: [String]) throws(DiagnosticList) {
-        try write(Self.markerName, text: Self.markerHeader + Set(files).sorted().joined(separator: "\n") + "\n")
+        try write(Self.markerName, text: OutputMarker.encode(files))
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: output.path), Self.exchange(staging.path, output.path) {
             // One atomic exchange: the output folder is the old site or the new one at every moment.
@@ -257,17 +284,16 @@ public struct OutputWriter: Sendable {
             var aside = spare
             if rename(output.path, spare.path) != 0 {
                 aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
-                guard rename(output.path, aside.path) == 0 else {
-                    throw DiagnosticList(.error("cannot move the old output aside: \(String(cString: strerror(errno)))"))
-                }
+                guard rename(output.path, aside.path) == 0 else { throw moveFailure("cannot move the old output aside", errno) }
             }
             guard rename(staging.path, output.path) == 0 else {
+                let code = errno
                 _ = rename(aside.path, output.path)
-                throw DiagnosticList(.error("cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
+                throw moveFailure("cannot move the new site into place", code)
             }
             if aside != spare { Self.removeTree(aside) }
         } else if rename(staging.path, output.path) != 0 {
-            throw DiagnosticList(.error("cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
+            throw moveFailure("cannot move the new site into place", errno)
         }
     }
 

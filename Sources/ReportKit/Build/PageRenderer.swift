@@ -39,7 +39,8 @@ public struct PageRenderer: Sendable {
         let rendered = RenderedPage(page: page, title: title, titleHTML: output.leadingTitle?.html ?? title.htmlEscaped, body: output.html,
                                     headings: output.headings, directives: output.directives,
                                     anchorReferences: output.anchorReferences,
-                                    summary: page.frontMatter.summary)
+                                    summary: page.frontMatter.summary,
+                                    warnings: output.diagnostics.filter { $0.severity == .warning })
         return (rendered, output.diagnostics)
     }
 }

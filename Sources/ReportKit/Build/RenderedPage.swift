@@ -12,4 +12,6 @@ public struct RenderedPage: Sendable {
     public var anchorReferences: [AnchorReference]
     /// Plain text of the body, for the search index and descriptions.
     public var summary: String?
+    /// The warnings found while rendering it (kept by the incremental builder with the page).
+    public var warnings: [Diagnostic] = []
 }

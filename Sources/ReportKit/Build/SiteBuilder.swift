@@ -1,18 +1,10 @@
 import Foundation
 
-/// Builds a site as a pipeline of named steps:
-///
-/// 1. `loadContent`  – site.yml, pages with front matter, reading order
-/// 2. `loadData`     – every CSV/JSON data file, typed
-/// 3. `loadTheme`    – templates, assets, interface strings; `checkOutputPaths`: no two files want one place
-/// 4. `renderPages`  – Markdown → HTML in parallel (headings, links, directives)
-/// 5. `resolveReferences` – number figures and tables, check anchors and cross-references
-/// 6. writing, into a staging folder that then replaces the output (`SiteWriter`, `OutputWriter`):
-///    `prepareOutput` (the staging folder), `prepareLayout` (navigation menus), `createFolders`,
-///    `layoutPages` (the theme, in parallel), `writeWholeSiteFiles`
-///    (search index, whole report), `copyFiles` (assets, static and data files), `commitOutput` (the swap)
-///
-/// Every step reports problems as `DiagnosticList`; the first step that finds errors stops the build.
+/// `reportgen build`: runs `SitePipeline` in build mode (the first step with an error stops it),
+/// then writes the site into a staging folder that replaces the output (`SiteWriter`, `OutputWriter`):
+/// `prepareOutput` (the staging folder), `prepareLayout` (navigation menus), `createFolders`,
+/// `layoutPages` (the theme, in parallel), `writeWholeSiteFiles` (search index, whole report),
+/// `copyFiles` (assets, static and data files), `commitOutput` (the swap).
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     /// Told about steps and rendered pages, for progress display; `nil` reports nothing.
@@ -49,27 +41,18 @@ public struct SiteBuilder: Sendable {
                            milliseconds: milliseconds, warnings: site.warnings, outputFolder: options.display(options.outputFolder))
     }
 
-    /// Runs every step but writing: what `build` writes. With `options.strict`, warnings are
-    /// errors: the site is not assembled when there is any.
+    /// Runs every step but writing (`SitePipeline` in build mode): what `build` writes. Throws
+    /// what the first step with an error found (with `options.strict`, warnings are errors).
     public func assemble() throws(DiagnosticList) -> AssembledSite {
-        do throws(DiagnosticList) {
-            let content = try step("loadContent") { () throws(DiagnosticList) in try loadContent() }
-            observer?.pagesToRender(content.pages.count)
-            let catalog = try step("loadData") { () throws(DiagnosticList) in try loadData(content) }
-            let theme = try step("loadTheme") { () throws(DiagnosticList) in try loadTheme(content.config) }
-            try step("checkOutputPaths") { () throws(DiagnosticList) in try checkOutputPaths(content, theme: theme) }
-            let (pages, pageWarnings) = try step("renderPages") { () throws(DiagnosticList) in try renderPages(content, catalog: catalog, theme: theme) }
-            let references = try step("resolveReferences") { () throws(DiagnosticList) in try resolveReferences(pages, theme: theme) }
-            let warnings = content.warnings + pageWarnings
-            if options.strict && !warnings.isEmpty { throw DiagnosticList(warnings) }
-            return AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages,
-                                 references: references, warnings: warnings)
-        } catch {
-            throw options.strict ? error.strict : error
-        }
+        let assembly = pipeline.assemble(mode: .build)
+        guard let site = assembly.site else { throw DiagnosticList(assembly.diagnostics) }
+        return site
     }
 
-    /// Runs one step, telling the observer how long it took.
+    /// The pipeline this builder runs.
+    var pipeline: SitePipeline { SitePipeline(options: options, observer: observer) }
+
+    /// Runs one writing step, telling the observer how long it took.
     func step<T>(_ name: String, _ body: () throws(DiagnosticList) -> T) throws(DiagnosticList) -> T {
         guard let observer else { return try body() }
         let clock = ContinuousClock()
@@ -78,48 +61,6 @@ public struct SiteBuilder: Sendable {
         let result = try body()
         observer.stepFinished(name, duration: clock.now - start)
         return result
-    }
-
-    // MARK: Steps
-
-    func loadContent() throws(DiagnosticList) -> LoadedContent {
-        try ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
-                          includeDrafts: options.includeDrafts).load()
-    }
-
-    func loadData(_ content: LoadedContent) throws(DiagnosticList) -> DataCatalog {
-        try DataCatalog.load(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder), paths: content.dataFiles,
-                             maxDataFileBytes: content.config.maxDataFileBytes)
-    }
-
-    func loadTheme(_ config: SiteConfig) throws(DiagnosticList) -> Theme {
-        let folder = options.themeFolder ?? options.projectRoot.appendingPathComponent("themes").appendingPathComponent(config.theme ?? "default")
-        return try Theme.load(from: folder, displayPath: options.display(folder))
-    }
-
-    /// Stops the build when a content file would replace a page, a theme asset or a generated
-    /// file, or needs a folder where one of them is a file (`SiteOutputs`).
-    func checkOutputPaths(_ content: LoadedContent, theme: Theme) throws(DiagnosticList) {
-        try SiteOutputs(content: content, theme: theme).collisions(contentDisplay: options.display(options.contentFolder))
-    }
-
-    /// The rendered pages, and the warnings found in them (images without alt text or loaded
-    /// from the network); errors stop the build.
-    func renderPages(_ content: LoadedContent, catalog: DataCatalog, theme: Theme) throws(DiagnosticList) -> ([RenderedPage], [Diagnostic]) {
-        let renderer = PageRenderer(content: content, catalog: catalog, checksLinks: !options.testOnlyUncheckedLinks)
-        let observer = self.observer
-        let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
-            let result = renderer.render(page)
-            observer?.pageRendered()
-            return result
-        }
-        let problems = results.flatMap(\.1)
-        if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
-        return (results.map(\.0), problems)
-    }
-
-    func resolveReferences(_ pages: [RenderedPage], theme: Theme) throws(DiagnosticList) -> SiteReferences {
-        try SiteReferences(pages: pages, strings: theme.strings)
     }
 }
 

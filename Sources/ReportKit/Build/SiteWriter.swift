@@ -57,10 +57,12 @@ struct SiteWriter {
     /// Theme assets, the content's other files and data files as CSV.
     func copyFiles() throws(DiagnosticList) {
         for asset in site.theme.assets {
-            try writer.copy(site.theme.root.appendingPathComponent("assets").appendingPathComponent(asset), to: "assets/" + asset)
+            try writer.copy(site.theme.root.appendingPathComponent("assets").appendingPathComponent(asset),
+                            display: site.options.display(site.theme.root) + "/assets/" + asset, to: "assets/" + asset)
         }
         for file in site.content.staticFiles {
-            try writer.copy(site.options.contentFolder.appendingPathComponent(file), to: file)
+            try writer.copy(site.options.contentFolder.appendingPathComponent(file),
+                            display: site.options.display(site.options.contentFolder) + "/" + file, to: file)
         }
         for output in dataOutputs {
             try writer.write(output.path, output.bytes)

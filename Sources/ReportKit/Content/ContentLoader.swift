@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     /// Content-relative paths of other files copied as they are (images, PDFs).
     public var staticFiles: [String]
     public var warnings: [Diagnostic]
+    /// Content-relative paths the listing refused (reported already; `check` goes on without them).
+    public var refusedFiles: [String] = []
 }
 
 /// Walks the content folder: reads `site.yml`, splits every page's front matter from its body,
@@ -35,95 +37,103 @@ public struct ContentLoader: Sendable {
         displayRoot.isEmpty || displayRoot == "." ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
     }
 
+    /// Loads the content, or throws every problem found (`loadReporting`, for a build).
     public func load() throws(DiagnosticList) -> LoadedContent {
+        let (content, diagnostics) = loadReporting()
+        guard let content, !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticList(diagnostics) }
+        return content
+    }
+
+    /// Loads the content, carrying on past problems so that one run reports them all: a broken
+    /// `site.yml` falls back to the defaults, a page whose file or front matter is broken is left
+    /// out (its path is kept among the static files, so links to it are not reported again), and
+    /// navigation entries naming failed pages are dropped. The content is `nil` only when there is
+    /// no content folder, or no reading order can be made. Build, check and serve all load this way.
+    public func loadReporting() -> (LoadedContent?, [Diagnostic]) {
+        guard let missing = missingFolderProblem() else {
+            var (config, problems) = loadConfigReporting()
+            let listing = ContentListing(self)
+            problems += listing.problems
+            let files = ContentFiles(listing.files)
+            // Read and split pages in parallel: this is most of the loading time on large sites.
+            let results = files.markdown.parallelMap { relative -> Result<(Page, [Diagnostic]), DiagnosticList> in
+                do throws(DiagnosticList) { return .success(try loadPage(relative)) } catch { return .failure(error) }
+            }
+            var gathered = gatherPages(files.markdown, results)
+            problems += gathered.problems
+            let order = arrangeReporting(gathered.pages, config: &config, failed: gathered.failed, warnings: &gathered.warnings)
+            problems += order.problems
+            guard let pages = order.pages else { return (nil, problems + gathered.warnings) }
+            let content = LoadedContent(config: config, pages: pages, dataFiles: files.data, staticFiles: files.statics + gathered.failed,
+                                        warnings: gathered.warnings, refusedFiles: listing.refused)
+            return (content, problems + gathered.warnings)
+        }
+        return (nil, [missing])
+    }
+
+    /// The error for a content folder that does not exist; `nil` when it does.
+    func missingFolderProblem() -> Diagnostic? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticList(.error("content folder '\(displayRoot)' does not exist", hint: "pass --content DIR, or run from the folder that holds content/"))
-        }
-        let config = try SiteConfig.load(from: contentRoot.appendingPathComponent("site.yml"), displayPath: displayPath("site.yml"))
-        var markdown: [String] = []
-        var data: [String] = []
-        var statics: [String] = []
-        let (files, escaping) = listFilesCheckingLinks()
-        if !escaping.isEmpty {
-            throw DiagnosticList(escaping.map { relative in
-                let dangling = !FileManager.default.fileExists(atPath: contentRoot.appendingPathComponent(relative).path)
-                return .error("'\(displayPath(relative))' is a symbolic link \(dangling ? "to a missing file" : "that leads outside the content folder")",
-                       at: SourceLocation(file: displayPath(relative)),
-                       hint: "copy the file into the content folder instead of linking to it")
-            })
-        }
-        for relative in files {
-            let name = (relative as NSString).lastPathComponent
-            let ext = (name as NSString).pathExtension.lowercased()
-            if relative == "site.yml" { continue }
-            switch ext {
-            case "md", "markdown": markdown.append(relative)
-            case "csv", "json": data.append(relative)
-            case "yml", "yaml":
-                // Metadata beside a data file is read with it; other YAML is not published.
-                continue
-            default: statics.append(relative)
-            }
-        }
+        if FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue { return nil }
+        return .error("content folder '\(displayRoot)' does not exist", hint: "pass --content DIR, or run from the folder that holds content/")
+    }
 
-        // Read and split pages in parallel: this is most of the loading time on large sites.
-        let results = markdown.parallelMap { relative -> Result<(Page, [Diagnostic]), DiagnosticList> in
-            do throws(DiagnosticList) {
-                return .success(try loadPage(relative))
-            } catch {
-                return .failure(error)
-            }
+    /// `site.yml` (the defaults when it is missing), or the defaults and its problems when it is broken.
+    func loadConfigReporting() -> (SiteConfig, [Diagnostic]) {
+        do throws(DiagnosticList) {
+            return (try SiteConfig.load(from: contentRoot.appendingPathComponent("site.yml"), displayPath: displayPath("site.yml")), [])
+        } catch {
+            return (SiteConfig(), error.diagnostics)
         }
+    }
+
+    /// The pages that loaded, from each page file's result (drafts left out unless included).
+    struct GatheredPages: Sendable {
         var pages: [Page] = []
-        var problems: [Diagnostic] = []
+        /// Page files that failed to load.
+        var failed: [String] = []
         var warnings: [Diagnostic] = []
-        for result in results {
+        var problems: [Diagnostic] = []
+    }
+
+    func gatherPages(_ files: [String], _ results: [Result<(Page, [Diagnostic]), DiagnosticList>]) -> GatheredPages {
+        var gathered = GatheredPages()
+        gathered.pages.reserveCapacity(files.count)
+        for (relative, result) in zip(files, results) {
             switch result {
-            case let .success((page, pageWarnings)):
-                warnings += pageWarnings
-                if includeDrafts || !page.frontMatter.draft { pages.append(page) }
-            case let .failure(list): problems += list.diagnostics
+            case let .success((page, warnings)):
+                gathered.warnings += warnings
+                if includeDrafts || !page.frontMatter.draft { gathered.pages.append(page) }
+            case let .failure(list):
+                gathered.problems += list.diagnostics
+                gathered.failed.append(relative)
             }
         }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
-        pages = try SiteStructure.arrange(pages, config: config, displayRoot: displayRoot, warnings: &warnings)
-        return LoadedContent(config: config, pages: pages, dataFiles: data, staticFiles: statics, warnings: warnings)
+        return gathered
     }
 
-    /// Every regular file under the content folder, content-relative, sorted; hidden files and
-    /// folders are skipped.
+    /// `pages` in reading order (`SiteStructure.arrange`). Navigation entries naming a page that
+    /// failed to load are dropped first (not a second error); when the order cannot be made, the
+    /// entries naming no page are dropped and it is tried once more. `pages` is `nil` when that
+    /// fails too.
+    func arrangeReporting(_ pages: [Page], config: inout SiteConfig, failed: [String],
+                          warnings: inout [Diagnostic]) -> (pages: [Page]?, problems: [Diagnostic]) {
+        if !failed.isEmpty { config.navigation.removeAll { failed.contains($0) } }
+        do throws(DiagnosticList) {
+            return (try SiteStructure.arrange(pages, config: config, displayRoot: displayRoot, warnings: &warnings), [])
+        } catch {
+            let known = Set(pages.map(\.sourcePath))
+            config.navigation.removeAll { !known.contains($0) && !known.contains($0 + "/index.md") && !known.contains($0 + "/_index.md") }
+            var retryWarnings: [Diagnostic] = []
+            let retried = try? SiteStructure.arrange(pages, config: config, displayRoot: displayRoot, warnings: &retryWarnings)
+            return (retried, error.diagnostics)
+        }
+    }
+
+    /// Every file the build reads under the content folder, content-relative, sorted (see
+    /// `ContentListing`, which also says what it refuses).
     func listFiles() -> [String] {
-        listFilesCheckingLinks().files
-    }
-
-    /// Every regular file under the content folder (as `listFiles`), with symbolic links to files
-    /// inside the content folder counted as files; `escaping` lists the links that lead outside it
-    /// (or nowhere), which the build refuses: a link must not publish files from elsewhere.
-    func listFilesCheckingLinks() -> (files: [String], escaping: [String]) {
-        let resolvedRoot = contentRoot.resolvingSymlinksInPath().path
-        var files: [String] = []
-        var escaping: [String] = []
-        FolderListing.visit(contentRoot.path) { path, relative, kind in
-            switch kind {
-            case .file: files.append(relative)
-            case .folder: break
-            case .other:
-                // A symbolic link is kept when it names a file inside the content folder; folders
-                // it names are not walked (FolderListing never follows links).
-                var info = stat()
-                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return }
-                let target = contentRoot.appendingPathComponent(relative).resolvingSymlinksInPath().path
-                var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
-                if !exists || !target.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") {
-                    escaping.append(relative)
-                } else if !isDirectory.boolValue {
-                    files.append(relative)
-                }
-            }
-        }
-        return (files.sorted(), escaping.sorted())
+        ContentListing(self).files
     }
 
     func loadPage(_ relative: String) throws(DiagnosticList) -> (Page, [Diagnostic]) {
@@ -144,5 +154,41 @@ public struct ContentLoader: Sendable {
                         body: split.body, bodyFirstLine: split.bodyFirstLine, isSectionIndex: isIndex, isGenerated: false,
                         section: isIndex ? RelativePath.parent(folder) : folder)
         return (page, split.warnings)
+    }
+}
+
+/// The content files by what the build does with them.
+struct ContentFiles: Sendable {
+    /// Pages (`.md`, `.markdown`).
+    var markdown: [String] = []
+    /// Data files (`.csv`, `.json`); their `NAME.yml` is read with them.
+    var data: [String] = []
+    /// Files copied as they are (images, PDFs). Other YAML files are not published.
+    var statics: [String] = []
+
+    /// Sorts content-relative `paths` (`site.yml` left out).
+    init(_ paths: [String]) {
+        for relative in paths where relative != "site.yml" {
+            switch kind(of: relative) {
+            case .page: markdown.append(relative)
+            case .data: data.append(relative)
+            case .staticFile: statics.append(relative)
+            case .metadata: continue
+            }
+        }
+    }
+
+    /// What a content file is to the build, by its extension.
+    enum Kind: Sendable { case page, data, metadata, staticFile }
+
+    func kind(of relative: String) -> Kind { Self.kind(of: relative) }
+
+    static func kind(of relative: String) -> Kind {
+        switch RelativePath.fileExtension(relative).lowercased() {
+        case "md", "markdown": .page
+        case "csv", "json": .data
+        case "yml", "yaml": .metadata
+        default: .staticFile
+        }
     }
 }

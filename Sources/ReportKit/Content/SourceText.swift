@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Reading user files as text, with errors users can act on.
 public enum SourceText {
@@ -12,43 +9,14 @@ public enum SourceText {
     }
 
     /// `read(_:displayPath:)` for a file system path (no `URL` or `Data` in between: every page
-    /// of the site is read this way).
+    /// of the site is read this way). Only a regular file is read (`RegularFile`).
     public static func read(path: String, displayPath: String) throws(DiagnosticList) -> String {
-        guard let bytes = readBytes(path) else {
-            throw DiagnosticList(.error("cannot read '\(displayPath)'", at: SourceLocation(file: displayPath, line: 1),
-                                        hint: "check that the file exists and is readable"))
-        }
-        return try decode(bytes, displayPath: displayPath)
-    }
-
-    /// A regular file's bytes; `nil` when it cannot be opened or read (or is a folder).
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var failed = false
-        var bytes: [UInt8] = []
-        // The size from fstat, plus one byte to see the end of the file in the same call; a file
-        // that grew meanwhile is read on in chunks.
-        var chunk = max(Int(info.st_size), 0) + 1
-        while true {
-            var ended = false
-            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
-                count = 0
-                while count < buffer.count {
-                    let read = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-                    if read < 0 && errno == EINTR { continue }
-                    if read < 0 { failed = true }
-                    if read <= 0 { ended = true; break }
-                    count += read
-                }
-            }
-            if failed { return nil }
-            if bytes.isEmpty { bytes = piece } else { bytes += piece }
-            if ended { return bytes }
-            chunk = 65536
+        switch RegularFile.read(path) {
+        case let .success(bytes):
+            return try decode(bytes, displayPath: displayPath)
+        case let .failure(failure):
+            throw DiagnosticList(.error("cannot read '\(displayPath)': \(failure.reason)", at: SourceLocation(file: displayPath, line: 1),
+                                        hint: "check that the file exists, is a regular file and is readable"))
         }
     }
 

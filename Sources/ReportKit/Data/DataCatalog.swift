@@ -22,11 +22,29 @@ public struct DataCatalog: Sendable {
     /// diagnostics (e.g. `content`). Every problem in every file is reported together.
     public static func load(contentRoot: URL, displayRoot: String, paths: [String],
                             maxDataFileBytes: Int = defaultMaxDataFileBytes) throws(DiagnosticList) -> DataCatalog {
+        let loaded = loadReporting(contentRoot: contentRoot, displayRoot: displayRoot, paths: paths, maxDataFileBytes: maxDataFileBytes)
+        guard loaded.diagnostics.isEmpty else { throw DiagnosticList(DiagnosticList(loaded.diagnostics).sorted) }
+        return loaded.catalog
+    }
+
+    /// What loading the data files found: the tables that loaded, the files that did not, and why.
+    public struct Loading: Sendable {
+        public var catalog: DataCatalog
+        /// Content-relative paths of the files that failed to load (their problems are reported).
+        public var broken: Set<String>
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads every file it can and reports the others (`load` for a build; `check` goes on with
+    /// the tables that loaded, so that a broken file does not hide problems elsewhere).
+    public static func loadReporting(contentRoot: URL, displayRoot: String, paths: [String],
+                                     maxDataFileBytes: Int = defaultMaxDataFileBytes) -> Loading {
         let paths = Array(Set(paths)).sorted()
         let loader = DataFileLoader(contentRoot: contentRoot, displayRoot: displayRoot, maxBytes: maxDataFileBytes)
         let results = paths.parallelMap { loader.load($0) }
         var catalog = DataCatalog()
         var problems: [Diagnostic] = []
+        var broken = Set<String>()
         for (path, result) in zip(paths, results) {
             switch result {
             case let .success(loaded):
@@ -34,6 +52,7 @@ public struct DataCatalog: Sendable {
                 catalog.csvBytes[path] = loaded.csvBytes
             case let .failure(list):
                 problems += list.diagnostics
+                broken.insert(path)
             }
         }
         // A JSON file is published as NAME.csv: it must not collide with a CSV file of that name.
@@ -45,8 +64,7 @@ public struct DataCatalog: Sendable {
                                        hint: "rename one of the two files"))
             }
         }
-        guard problems.isEmpty else { throw DiagnosticList(DiagnosticList(problems).sorted) }
-        return catalog
+        return Loading(catalog: catalog, broken: broken, diagnostics: problems)
     }
 
     /// The content-relative path where the CSV download of the table at `tablePath` is published:

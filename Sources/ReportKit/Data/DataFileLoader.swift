@@ -87,13 +87,17 @@ struct DataFileLoader: Sendable {
             return .failure(.error("data file is \(Self.megabytes(size)); the limit is \(Self.megabytes(maxBytes))",
                                    at: location, hint: "split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml"))
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error("cannot read data file", at: location))
+        let data: [UInt8]
+        switch RegularFile.read(url.path) {
+        case let .success(bytes): data = bytes
+        case let .failure(failure):
+            return .failure(.error("cannot read data file: \(failure.reason)", at: location,
+                                   hint: "check that the file exists, is a regular file and is readable"))
         }
         guard data.count <= maxBytes else {
             return .failure(.error("data file is \(Self.megabytes(data.count)); the limit is \(Self.megabytes(maxBytes))", at: location))
         }
-        return .success([UInt8](data))
+        return .success(data)
     }
 
     static func megabytes(_ bytes: Int) -> String {

@@ -1,7 +1,9 @@
 /// A problem found in the user's input, shared by every stage of the pipeline.
 ///
 /// Printed as `file:line:column: error: message` followed by an optional
-/// `hint: ...` line telling the user what to do about it.
+/// `hint: ...` line telling the user what to do about it. Control characters in any part (a file
+/// name, a quoted value) are printed as escapes (`PrintableText`), so a message is always the
+/// lines it looks like.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error, warning
@@ -34,9 +36,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         var text = ""
-        if let location { text += "\(location): " }
-        text += "\(severity.rawValue): \(message)"
-        if let hint { text += "\nhint: \(hint)" }
+        if let location { text += PrintableText.escaped(location.description) + ": " }
+        text += "\(severity.rawValue): \(PrintableText.escaped(message))"
+        if let hint { text += "\nhint: \(PrintableText.escaped(hint))" }
         return text
     }
 }

@@ -41,4 +41,11 @@ enum RelativePath {
         guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return path }
         return String(path[bytes.index(after: slash)...])
     }
+
+    /// The extension of the last component, without its dot: `a/b.CSV` → `CSV`, `a/.hidden` → empty.
+    static func fileExtension(_ path: String) -> String {
+        let name = lastComponent(path)
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
+    }
 }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Hashes of files and values that tell an incremental build what changed.
+extension IncrementalBuilder {
+    // MARK: Fingerprints
+
+    /// A data file's bytes and those of its metadata file (read only when their stamps changed).
+    mutating func dataFingerprint(_ path: String, now: FileStamp.Time) -> Int {
+        var hasher = Hasher()
+        hasher.combine(digests.digest(of: contentFile(path).path, now: now))
+        hasher.combine(digests.digest(of: contentFile(DataFileLoader.metadataPath(for: path)).path, now: now))
+        return hasher.finalize()
+    }
+
+    /// Every file of a folder, by path and bytes (read only when their stamps changed).
+    static func folderFingerprint(_ folder: URL, digests: inout FileDigests, now: FileStamp.Time) -> Int {
+        var hasher = Hasher()
+        let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
+        for file in files {
+            hasher.combine(file)
+            hasher.combine(digests.digest(of: folder.appendingPathComponent(file).path, now: now))
+        }
+        return hasher.finalize()
+    }
+
+    /// Figure and table numbers, captions and pages: what `SiteReferences.finalize` reads.
+    static func referencesKey(_ references: SiteReferences) -> Int {
+        var hasher = Hasher()
+        for anchor in references.targets.keys.sorted() {
+            let target = references.targets[anchor]!
+            hasher.combine(anchor)
+            hasher.combine(target.label)
+            hasher.combine(target.caption)
+            hasher.combine(target.pageOutput)
+        }
+        return hasher.finalize()
+    }
+
+    static func read(_ url: URL) -> [UInt8] {
+        FileManager.default.contents(atPath: url.path).map(Array.init) ?? []
+    }
+
+    static func hash<T: Hashable>(_ value: T) -> Int {
+        var hasher = Hasher()
+        hasher.combine(value)
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// How a run of the pipeline treats problems.
+public enum PipelineMode: Sendable {
+    /// `build` (and `serve`): stop after the first step that found an error; nothing is written then.
+    case build
+    /// `check`: run every step it can past errors, so that one run reports every problem.
+    case check
+}
+
+/// The steps that turn a content folder into an `AssembledSite`, the same for `build`, `check`
+/// and `serve` (which reuses what did not change: `IncrementalBuilder`):
+///
+/// 1. `loadContent`       – site.yml, the content listing, pages with front matter, reading order
+/// 2. `loadData`          – every CSV/JSON data file, typed
+/// 3. `loadTheme`         – templates, assets, interface strings
+/// 4. `checkOutputPaths`  – no content file takes the place of a page, asset or generated file
+/// 5. `renderPages`       – Markdown → HTML in parallel (headings, links, directives)
+/// 6. `resolveReferences` – figure and table numbers, anchors and cross-references across the site
+/// 7. `checkSite`         – site-wide warnings (data files nothing uses)
+///
+/// Every rule and every warning lives in one of these steps, so the three commands cannot
+/// disagree. A step reports what it found as diagnostics; in `.build` mode the first step with an
+/// error ends the run, in `.check` mode the run goes on with what loaded (a broken page left out,
+/// a broken data file's tables missing: problems that follow from one already reported are not
+/// reported again). With `--strict` every warning counts as an error.
+struct SitePipeline: Sendable {
+    var options: BuildOptions
+    var observer: (any BuildObserver)?
+
+    /// What a run produced: the site, when every step ran without error, and every diagnostic in
+    /// the order found.
+    struct Assembly: Sendable {
+        var site: AssembledSite?
+        var diagnostics: [Diagnostic]
+        /// Pages loaded and data files found (what `check` counts).
+        var pageCount = 0
+        var dataFileCount = 0
+    }
+
+    /// The diagnostics of one run, and whether it must stop.
+    struct Findings: Sendable {
+        let mode: PipelineMode
+        let strict: Bool
+        private(set) var diagnostics: [Diagnostic] = []
+
+        /// Adds a step's findings (warnings made errors under `--strict`); true when the run must
+        /// stop here: in build mode, once anything found so far is an error.
+        mutating func add(_ found: [Diagnostic]) -> Bool {
+            diagnostics += strict ? found.map(\.asError) : found
+            return mode == .build && diagnostics.contains { $0.severity == .error }
+        }
+    }
+
+    /// Runs every step but writing.
+    func assemble(mode: PipelineMode) -> Assembly {
+        var findings = Findings(mode: mode, strict: options.strict)
+        var site: AssembledSite?
+        var pageCount = 0
+        var dataFileCount = 0
+        func finish() -> Assembly {
+            Assembly(site: site, diagnostics: findings.diagnostics, pageCount: pageCount, dataFileCount: dataFileCount)
+        }
+
+        let loader = ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
+                                   includeDrafts: options.includeDrafts)
+        let (loaded, contentFindings) = step("loadContent") { loader.loadReporting() }
+        if findings.add(contentFindings) { return finish() }
+        // Without content (no folder, or no reading order), the data files are still checked.
+        let dataPaths = loaded?.dataFiles ?? ContentFiles(ContentListing(loader).files).data
+        pageCount = loaded?.pages.count ?? 0
+        dataFileCount = dataPaths.count
+        if let loaded { observer?.pagesToRender(loaded.pages.count) }
+
+        let data = step("loadData") {
+            DataCatalog.loadReporting(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
+                                      paths: dataPaths, maxDataFileBytes: loaded?.config.maxDataFileBytes ?? DataCatalog.defaultMaxDataFileBytes)
+        }
+        if findings.add(data.diagnostics) { return finish() }
+        guard let content = loaded else { return finish() }
+
+        let themeResult = step("loadTheme") { () -> Result<Theme, DiagnosticList> in
+            do throws(DiagnosticList) { return .success(try loadTheme(content.config)) } catch { return .failure(error) }
+        }
+        if case let .failure(list) = themeResult, findings.add(list.diagnostics) { return finish() }
+        let theme = try? themeResult.get()
+        if let theme, findings.add(step("checkOutputPaths") { outputPathProblems(content, theme: theme) }) { return finish() }
+
+        let (pages, pageFindings) = step("renderPages") { renderPages(content, catalog: data.catalog) }
+        // A directive reading a data file that failed to load or was refused is not a second problem.
+        let broken = data.broken.union(content.refusedFiles)
+        if findings.add(pageFindings.filter { !SiteChecks.isAboutBrokenData($0, broken) }) { return finish() }
+
+        let referencing = step("resolveReferences") { resolveReferencesReporting(pages, strings: theme?.strings ?? Theme.defaultStrings) }
+        // A reference to a figure whose block failed to render is not a second problem.
+        let declared = SiteChecks.declaredIDs(in: content.pages)
+        let referenceFindings = findings.diagnostics.contains { $0.severity == .error }
+            ? referencing.diagnostics.filter { diagnostic in !declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" } }
+            : referencing.diagnostics
+        if findings.add(referenceFindings) { return finish() }
+
+        if findings.add(step("checkSite") { SiteChecks.warnings(content: content, pages: pages, broken: data.broken, loader: loader) }) {
+            return finish()
+        }
+        guard let theme, let references = referencing.references, !findings.diagnostics.contains(where: { $0.severity == .error }) else {
+            return finish()
+        }
+        site = AssembledSite(options: options, content: content, catalog: data.catalog, theme: theme, pages: pages,
+                                      references: references, warnings: findings.diagnostics)
+        return finish()
+    }
+
+    /// Runs one step, telling the observer how long it took.
+    func step<T>(_ name: String, _ body: () -> T) -> T {
+        guard let observer else { return body() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        observer.stepStarted(name)
+        let result = body()
+        observer.stepFinished(name, duration: clock.now - start)
+        return result
+    }
+
+    // MARK: Steps (also used one by one by `IncrementalBuilder`)
+
+    func loadTheme(_ config: SiteConfig) throws(DiagnosticList) -> Theme {
+        let folder = options.themeFolder ?? options.projectRoot.appendingPathComponent("themes").appendingPathComponent(config.theme ?? "default")
+        return try Theme.load(from: folder, displayPath: options.display(folder))
+    }
+
+    /// A content file that would replace a page, a theme asset or a generated file, or needs a
+    /// folder where one of them is a file (`SiteOutputs`).
+    func outputPathProblems(_ content: LoadedContent, theme: Theme) -> [Diagnostic] {
+        do throws(DiagnosticList) {
+            try SiteOutputs(content: content, theme: theme).collisions(contentDisplay: options.display(options.contentFolder))
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// Every page rendered, with what was found in them (errors, and warnings such as images
+    /// without alt text or loaded from the network).
+    func renderPages(_ content: LoadedContent, catalog: DataCatalog) -> ([RenderedPage], [Diagnostic]) {
+        let renderer = PageRenderer(content: content, catalog: catalog, checksLinks: !options.testOnlyUncheckedLinks)
+        let observer = self.observer
+        let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
+            let result = renderer.render(page)
+            observer?.pageRendered()
+            return result
+        }
+        return (results.map(\.0), results.flatMap(\.1))
+    }
+
+    /// Figure and table numbers and the site's anchors, or the problems with them.
+    func resolveReferencesReporting(_ pages: [RenderedPage], strings: [String: String]) -> (references: SiteReferences?, diagnostics: [Diagnostic]) {
+        do throws(DiagnosticList) {
+            return (try SiteReferences(pages: pages, strings: strings), [])
+        } catch {
+            return (nil, error.diagnostics)
+        }
+    }
+}
