@@ -59,7 +59,7 @@ struct CachedContentLoader {
         var isDirectory: ObjCBool = false
         let root = loader.contentRoot
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticList(.error("content folder '\(loader.displayRoot)' does not exist", hint: "pass --content DIR, or run from the folder that holds content/"))
+            throw DiagnosticList(.error(.contentFolderMissing, "content folder '\(loader.displayRoot)' does not exist", hint: "pass --content DIR, or run from the folder that holds content/"))
         }
         let config = try loadConfig()
         var markdown: [String] = []

@@ -32,33 +32,33 @@ public struct OutputWriter: Sendable {
             child.path == parent.path || child.path.hasPrefix(parent.path.hasSuffix("/") ? parent.path : parent.path + "/")
         }
         if output.path == project.path {
-            throw DiagnosticList(.error("output folder '\(displayOutput)' is the project folder; building would replace it",
+            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' is the project folder; building would replace it",
                                         hint: "choose a folder of its own, e.g. --output output"))
         }
         if isInside(content, output) {
-            throw DiagnosticList(.error("output folder '\(displayOutput)' holds the content folder; building would replace your sources",
+            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' holds the content folder; building would replace your sources",
                                         hint: "choose an output folder outside the content, e.g. --output output"))
         }
         if isInside(output, content) {
-            throw DiagnosticList(.error("output folder '\(displayOutput)' is inside the content folder; the next build would read the site back as content",
+            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' is inside the content folder; the next build would read the site back as content",
                                         hint: "choose an output folder outside the content, e.g. --output output"))
         }
         if isInside(project, output) {
-            throw DiagnosticList(.error("output folder '\(displayOutput)' is the project folder or contains it",
+            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' is the project folder or contains it",
                                         hint: "choose a folder of its own, e.g. --output output"))
         }
         if output.path == "/" || output.path == FileManager.default.homeDirectoryForCurrentUser.path {
-            throw DiagnosticList(.error("refusing to write the site into '\(output.path)'", hint: "choose a folder of its own, e.g. --output output"))
+            throw DiagnosticList(.error(.unsafeOutputFolder, "refusing to write the site into '\(output.path)'", hint: "choose a folder of its own, e.g. --output output"))
         }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw DiagnosticList(.error("output '\(displayOutput)' exists and is not a folder", hint: "remove it or choose another --output"))
+                throw DiagnosticList(.error(.outputNotAFolder, "output '\(displayOutput)' exists and is not a folder", hint: "remove it or choose another --output"))
             }
             let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
             if !entries.isEmpty && !entries.contains(Self.markerName) {
-                throw DiagnosticList(.error("output folder '\(displayOutput)' was not written by reportgen; refusing to replace it",
+                throw DiagnosticList(.error(.foreignOutputFolder, "output folder '\(displayOutput)' was not written by reportgen; refusing to replace it",
                                             hint: "empty or remove the folder yourself, or choose another --output"))
             }
         }
@@ -79,7 +79,7 @@ public struct OutputWriter: Sendable {
                 previousFiles = []
             }
         } catch {
-            throw DiagnosticList(.error("cannot create '\(staging.path)': \(error.localizedDescription)", hint: "check the folder's permissions"))
+            throw DiagnosticList(.error(.writeFailed, "cannot create '\(staging.path)': \(error.localizedDescription)", hint: "check the folder's permissions"))
         }
     }
 
@@ -162,7 +162,7 @@ public struct OutputWriter: Sendable {
                 return nil
             }
             if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw DiagnosticList(.error("cannot create folder '\(failure.folder)' in the output: \(failure.reason)",
+                throw DiagnosticList(.error(.writeFailed, "cannot create folder '\(failure.folder)' in the output: \(failure.reason)",
                                             hint: "check the output folder's permissions and free space"))
             }
         }
@@ -186,17 +186,17 @@ public struct OutputWriter: Sendable {
                 fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             }
         }
-        guard fd >= 0 else { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
+        guard fd >= 0 else { throw DiagnosticList(.error(.writeFailed, "cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
         if existed && Self.holds(fd, bytes) { return }
         var offset = 0
         while offset < bytes.count {
             let written = pwrite(fd, bytes.baseAddress! + offset, bytes.count - offset, off_t(offset))
-            if written <= 0 { throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
+            if written <= 0 { throw DiagnosticList(.error(.writeFailed, "cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))")) }
             offset += written
         }
         if existed && ftruncate(fd, off_t(bytes.count)) != 0 {
-            throw DiagnosticList(.error("cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))"))
+            throw DiagnosticList(.error(.writeFailed, "cannot write '\(relativePath)' in the output: \(String(cString: strerror(errno)))"))
         }
     }
 
@@ -237,7 +237,7 @@ public struct OutputWriter: Sendable {
     /// Copies a file into the output.
     public func copy(_ source: URL, to relativePath: String) throws(DiagnosticList) {
         guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw DiagnosticList(.error("cannot read '\(source.path)' to copy it into the output"))
+            throw DiagnosticList(.error(.unreadableFile, "cannot read '\(source.path)' to copy it into the output"))
         }
         try write(relativePath, data)
     }
@@ -258,16 +258,16 @@ public struct OutputWriter: Sendable {
             if rename(output.path, spare.path) != 0 {
                 aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(getpid())")
                 guard rename(output.path, aside.path) == 0 else {
-                    throw DiagnosticList(.error("cannot move the old output aside: \(String(cString: strerror(errno)))"))
+                    throw DiagnosticList(.error(.outputSwapFailed, "cannot move the old output aside: \(String(cString: strerror(errno)))"))
                 }
             }
             guard rename(staging.path, output.path) == 0 else {
                 _ = rename(aside.path, output.path)
-                throw DiagnosticList(.error("cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
+                throw DiagnosticList(.error(.outputSwapFailed, "cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
             }
             if aside != spare { Self.removeTree(aside) }
         } else if rename(staging.path, output.path) != 0 {
-            throw DiagnosticList(.error("cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
+            throw DiagnosticList(.error(.outputSwapFailed, "cannot move the new site into '\(displayOutput)': \(String(cString: strerror(errno)))"))
         }
     }
 

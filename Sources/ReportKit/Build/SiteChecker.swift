@@ -93,7 +93,7 @@ public struct SiteChecker: Sendable {
             // A reference to a figure whose block failed to render is not a second problem.
             let declared = Self.declaredIDs(in: content.pages)
             problems += error.diagnostics.filter { diagnostic in
-                !declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" }
+                diagnostic.code != .unknownCrossReference || !declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" }
             }
         }
 
@@ -102,7 +102,7 @@ public struct SiteChecker: Sendable {
         for path in dataPaths where !used.contains(path) && !brokenData.contains(path) {
             let name = (path as NSString).lastPathComponent
             if content.pages.contains(where: { $0.body.contains(name) }) { continue }
-            problems.append(.warning("data file '\(path)' is not used by any table, chart or link",
+            problems.append(.warning(.unusedDataFile, "data file '\(path)' is not used by any table, chart or link",
                                      at: SourceLocation(file: loader.displayPath(path), line: 1),
                                      hint: "show it with a ```table or ```chart block, link to it, or delete it"))
         }
@@ -170,9 +170,10 @@ public struct SiteChecker: Sendable {
                 problems + warnings)
     }
 
+    /// The report: each problem once (same code, place and message; see `Diagnostic.Identity`),
+    /// warnings made errors with `--strict`, in file order.
     func report(_ problems: [Diagnostic], pages: Int, dataFiles: Int) -> Report {
-        var seen = Set<Diagnostic>()
-        let unique = problems.filter { seen.insert($0).inserted }.map { options.strict ? $0.asError : $0 }
+        let unique = DiagnosticList(problems).deduplicated.diagnostics.map { options.strict ? $0.asError : $0 }
         return Report(diagnostics: DiagnosticList(unique).sorted, pages: pages, dataFiles: dataFiles)
     }
 
@@ -199,7 +200,7 @@ public struct SiteChecker: Sendable {
 
     /// A directive's "data file not found" about a file that exists but failed to load (already reported).
     static func isAboutBrokenData(_ diagnostic: Diagnostic, _ broken: Set<String>) -> Bool {
-        guard !broken.isEmpty, diagnostic.message.hasPrefix("data file '") else { return false }
+        guard !broken.isEmpty, diagnostic.code == .dataFileNotFound else { return false }
         return broken.contains { diagnostic.message == "data file '\($0)' not found"
             || ($0.hasPrefix("data/") && diagnostic.message == "data file '\($0.dropFirst(5))' not found") }
     }

@@ -38,7 +38,7 @@ public struct ContentLoader: Sendable {
     public func load() throws(DiagnosticList) -> LoadedContent {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticList(.error("content folder '\(displayRoot)' does not exist", hint: "pass --content DIR, or run from the folder that holds content/"))
+            throw DiagnosticList(.error(.contentFolderMissing, "content folder '\(displayRoot)' does not exist", hint: "pass --content DIR, or run from the folder that holds content/"))
         }
         let config = try SiteConfig.load(from: contentRoot.appendingPathComponent("site.yml"), displayPath: displayPath("site.yml"))
         var markdown: [String] = []
@@ -48,7 +48,7 @@ public struct ContentLoader: Sendable {
         if !escaping.isEmpty {
             throw DiagnosticList(escaping.map { relative in
                 let dangling = !FileManager.default.fileExists(atPath: contentRoot.appendingPathComponent(relative).path)
-                return .error("'\(displayPath(relative))' is a symbolic link \(dangling ? "to a missing file" : "that leads outside the content folder")",
+                return .error(.symlinkOutsideContent, "'\(displayPath(relative))' is a symbolic link \(dangling ? "to a missing file" : "that leads outside the content folder")",
                        at: SourceLocation(file: displayPath(relative)),
                        hint: "copy the file into the content folder instead of linking to it")
             })

@@ -15,7 +15,7 @@ public enum SourceText {
     /// of the site is read this way).
     public static func read(path: String, displayPath: String) throws(DiagnosticList) -> String {
         guard let bytes = readBytes(path) else {
-            throw DiagnosticList(.error("cannot read '\(displayPath)'", at: SourceLocation(file: displayPath, line: 1),
+            throw DiagnosticList(.error(.unreadableFile, "cannot read '\(displayPath)'", at: SourceLocation(file: displayPath, line: 1),
                                         hint: "check that the file exists and is readable"))
         }
         return try decode(bytes, displayPath: displayPath)
