@@ -3,8 +3,8 @@
 /// A code names a KIND of problem, not one message: every "unknown column" is RG0201, whether a
 /// chart, a filter or a data file's metadata names the column. Editors, CI annotations and the
 /// README's table rely on codes, so a number is never reused or renumbered: a kind that is no
-/// longer reported keeps its number (left out of `all`, with a comment), and a new kind takes the
-/// next free number in its stage's range.
+/// longer reported keeps its constant and its row (its summary then says "no longer reported"),
+/// and a new kind takes the next free number in its stage's range.
 ///
 /// Ranges, by the stage that finds the problem:
 /// - RG01xx reading files (any input file), the content folder, `site.yml`, front matter, file names
