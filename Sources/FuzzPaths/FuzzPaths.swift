@@ -40,7 +40,7 @@ func fuzzPathBytes(_ bytes: [UInt8]) -> String {
     }
 
     let text = String(decoding: bytes, as: UTF8.self)
-    let printed = Diagnostic.error(text, at: SourceLocation(file: text), hint: text).description
+    let printed = Diagnostic.error(.unpublishableName, text, at: SourceLocation(file: text), hint: text).description
     let breaks = printed.unicodeScalars.filter { $0 == "\n" }.count
     precondition(breaks == 1, "a printed diagnostic with \(breaks) line breaks")
     precondition(!printed.unicodeScalars.contains { $0 != "\n" && isControl($0) }, "a control character printed: \(printed.debugDescription)")

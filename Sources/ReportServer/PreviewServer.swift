@@ -23,6 +23,8 @@ public actor PreviewServer {
         public var pollInterval: Duration
         /// Receives the lines to print (build summaries, errors).
         public var log: @Sendable (String) -> Void
+        /// Receives each build's warnings and errors; `nil` logs them as text through `log`.
+        public var diagnostics: (@Sendable ([Diagnostic]) -> Void)?
         /// Told about each rebuild's steps (`--verbose` timings).
         public var observer: (any BuildObserver)?
 
@@ -38,8 +40,10 @@ public actor PreviewServer {
 
     /// Why the server could not start.
     public struct StartError: Error, CustomStringConvertible {
-        /// The message, with a `hint:` line.
-        public var description: String
+        /// The problem, with its code and hint.
+        public var diagnostic: Diagnostic
+        /// `error[RG0801]: message` with a `hint:` line.
+        public var description: String { diagnostic.description }
     }
 
     let configuration: Configuration
@@ -83,18 +87,18 @@ public actor PreviewServer {
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: configuration.port)
         let server = HTTPServer(address: address, timeout: 15, logger: .disabled, handler: handler)
         self.server = server
-        let log = configuration.log
+        let report = self.report
         serverTask = Task {
             do {
                 try await server.run()
             } catch {
-                log("error: the HTTP server stopped: \(error.localizedDescription)")
+                report([.error(.serverStopped, "the HTTP server stopped: \(error.localizedDescription)")])
             }
         }
         do {
             try await server.waitUntilListening(timeout: 5)
         } catch {
-            throw StartError(description: "cannot listen on 127.0.0.1:\(configuration.port): \(error.localizedDescription)")
+            throw StartError(diagnostic: .error(.portUnavailable, "cannot listen on 127.0.0.1:\(configuration.port): \(error.localizedDescription)"))
         }
         let port: UInt16
         if case let .ip4(_, listening)? = await server.listeningAddress { port = listening } else { port = configuration.port }
@@ -136,7 +140,7 @@ public actor PreviewServer {
         let log = configuration.log
         do throws(DiagnosticList) {
             let result = try builder.build(changedPaths: reason)
-            for warning in result.warnings where reason == nil { log(warning.description) }
+            if reason == nil { report(result.warnings) }
             if let reason {
                 var isFolder: ObjCBool = false
                 let files = reason.filter { !(FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue) }
@@ -151,12 +155,21 @@ public actor PreviewServer {
             if !wholeSite.isEmpty { await hub.built(written: wholeSite) }
         } catch {
             let text = error.sorted.map(\.description).joined(separator: "\n")
-            log(text)
+            report(error.sorted)
             let count = error.errors.count
             log("build failed: \(count) error\(count == 1 ? "" : "s"); still serving the last good build, waiting for a fix")
             await hub.failed(text)
         }
         if reason != nil { rebuildCount += 1 }
+    }
+
+    /// Prints diagnostics through `configuration.diagnostics`, or as text lines through `log`.
+    nonisolated var report: @Sendable ([Diagnostic]) -> Void {
+        let configuration = configuration
+        return { diagnostics in
+            guard !diagnostics.isEmpty else { return }
+            if let print = configuration.diagnostics { print(diagnostics) } else { configuration.log(diagnostics.map(\.description).joined(separator: "\n")) }
+        }
     }
 
     /// Fails with a clear message when another program holds the port.
@@ -176,7 +189,7 @@ public actor PreviewServer {
         }
         if result != 0 {
             let reason = errno == EADDRINUSE ? "is already in use (is another 'reportgen serve' running?)" : "cannot be used: \(String(cString: strerror(errno)))"
-            throw StartError(description: "port \(port) on 127.0.0.1 \(reason)\nhint: pass another port, e.g. --port \(port == 65535 ? 8001 : port + 1), or stop the other server")
+            throw StartError(diagnostic: .error(.portUnavailable, "port \(port) on 127.0.0.1 \(reason)", hint: "pass another port, e.g. --port \(port == 65535 ? 8001 : port + 1), or stop the other server"))
         }
     }
 }

@@ -8,7 +8,7 @@ struct Check: ParsableCommand {
         discussion: """
             Validates site.yml and front matter, every data file, every table and chart block, \
             internal links and anchors, cross-references, images without alt text and unused data \
-            files, and prints every problem found as 'file:line:column: error|warning: message' \
+            files, and prints every problem found as 'file:line:column: error|warning[RGxxxx]: message' \
             lines. Exits with status 1 if there is any error (warnings alone exit 0, unless --strict).
             """
     )
@@ -24,12 +24,14 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only the problems, not the summary line.")
     var quiet = false
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     func run() throws {
         var options = site.buildOptions(output: "output")
         options.includeDrafts = drafts
         options.strict = strict
         let report = SiteChecker(options: options).check()
-        DiagnosticPrinter.print(report.diagnostics)
+        diagnostics.printer.print(report.diagnostics)
         if !quiet || report.errors > 0 { Swift.print(report.summary) }
         if report.errors > 0 { throw ExitCode(1) }
     }

@@ -26,7 +26,7 @@ struct NewSite: ParsableCommand {
             for file in files { print("created \(file)") }
             print("next: reportgen serve --content \(folder)")
         } catch {
-            DiagnosticPrinter.print(error.sorted)
+            DiagnosticPrinter().print(error.sorted)
             throw ExitCode(1)
         }
     }
@@ -60,7 +60,7 @@ struct NewPage: ParsableCommand {
                                                       displayRoot: content)
             print("created \(created)")
         } catch {
-            DiagnosticPrinter.print(error.sorted)
+            DiagnosticPrinter().print(error.sorted)
             throw ExitCode(1)
         }
     }

@@ -29,29 +29,13 @@ struct SiteOptions: ParsableArguments {
     }
 }
 
-/// Prints diagnostics compiler-style on standard error.
-enum DiagnosticPrinter {
-    static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
-    }
-
-    static func fail(_ list: DiagnosticList) -> ExitCode {
-        print(list.sorted)
-        let errors = list.errors.count
-        FileHandle.standardError.write(Data("build failed: \(errors) error\(errors == 1 ? "" : "s"); the previous output was left as it was\n".utf8))
-        return ExitCode(1)
-    }
-}
-
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
         discussion: """
             Reads the content folder, renders every page and writes the site into a staging folder, \
             which replaces the output folder only when the build succeeded. On error, prints \
-            'file:line:column: error: message' lines with hints and exits with status 1.
+            'file:line:column: error[RGxxxx]: message' lines with hints and exits with status 1.
             """
     )
 
@@ -68,6 +52,8 @@ struct Build: ParsableCommand {
 
     @OptionGroup var output_: OutputOptions
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     /// For reportgen's own GFM spec test only (`Tests/gfm-spec/`), hence absent from `--help`: an
     /// explicit flag on each command, not an environment variable that a shell or CI setting could
     /// carry into real builds unseen. Every build with it says so on standard error.
@@ -80,20 +66,21 @@ struct Build: ParsableCommand {
         options.strict = strict
         options.testOnlyUncheckedLinks = testOnlyUncheckedLinks
         if testOnlyUncheckedLinks {
-            FileHandle.standardError.write(Data("warning: links are neither checked nor rewritten (--test-only-unchecked-links is for reportgen's own tests)\n".utf8))
+            diagnostics.printer.print([.warning(.testOnlyFlag, "links are neither checked nor rewritten (--test-only-unchecked-links is for reportgen's own tests)")])
         }
         options.leavesMemoryToProcessExit = true  // the process ends right after
         var builder = SiteBuilder(options: options)
-        let progress = TerminalProgress(verbose: output_.verbose, quiet: output_.quiet)
+        let progress = TerminalProgress(verbose: output_.verbose, quiet: output_.quiet, progressLine: diagnostics.format == .human,
+                                        timings: diagnostics.format == .human ? .standardError : .standardOutput)
         builder.observer = progress
         do {
             let report = try builder.build()
             progress.finish()
-            DiagnosticPrinter.print(report.warnings)
+            diagnostics.printer.print(report.warnings)
             if !output_.quiet { Swift.print(report.summary) }
         } catch {
             progress.finish()
-            throw DiagnosticPrinter.fail(error)
+            throw diagnostics.printer.fail(error)
         }
     }
 }

@@ -28,19 +28,24 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print how long each step of every rebuild took.")
     var verbose = false
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     func run() async throws {
         var options = site.buildOptions(output: previewFolder)
         options.includeDrafts = drafts
-        var configuration = PreviewServer.Configuration(options: options, port: port, log: { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        })
-        if verbose { configuration.observer = TerminalProgress(verbose: true, quiet: false, progressLine: false) }
+        let printer = diagnostics.printer
+        var configuration = PreviewServer.Configuration(options: options, port: port, log: { line in printer.summary(line) })
+        configuration.diagnostics = { printer.print($0) }
+        if verbose {
+            configuration.observer = TerminalProgress(verbose: true, quiet: false, progressLine: false,
+                                                      timings: printer.format == .human ? .standardError : .standardOutput)
+        }
         let server = PreviewServer(configuration)
         let actualPort: UInt16
         do {
             actualPort = try await server.start()
         } catch let error as PreviewServer.StartError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            printer.print([error.diagnostic])
             throw ExitCode(1)
         }
         let watched = server.watchedPaths.map { options.display($0) }.joined(separator: ", ")

@@ -33,10 +33,14 @@ final class TerminalProgress: BuildObserver, Sendable {
     /// Quick builds show no progress line at all.
     static let delay = Duration.milliseconds(300)
 
+    /// Where the `--verbose` timings go (standard output when standard error holds JSON diagnostics).
+    let timings: FileHandle
+
     /// `progressLine: false` prints only the `--verbose` timings (for `serve`, whose log is line by line).
-    init(verbose: Bool, quiet: Bool, progressLine: Bool = true) {
+    init(verbose: Bool, quiet: Bool, progressLine: Bool = true, timings: FileHandle = .standardError) {
         self.verbose = verbose && !quiet
         showsLine = progressLine && !quiet && isatty(STDERR_FILENO) == 1
+        self.timings = timings
     }
 
     func pagesToRender(_ count: Int) {
@@ -73,7 +77,7 @@ final class TerminalProgress: BuildObserver, Sendable {
         guard verbose else { return }
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         let line = name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.1f ms\n", milliseconds)
-        FileHandle.standardError.write(Data(line.utf8))
+        timings.write(Data(line.utf8))
     }
 
     /// Removes the progress line, if one is shown.

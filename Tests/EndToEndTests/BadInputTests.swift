@@ -110,7 +110,7 @@ struct BadInputTests {
         }
         #expect(run.status == 1)
         #expect(run.stderr == """
-            content/data/x.csv:1:1: error: data file is 10.0 MB; the limit is 5.0 MB
+            content/data/x.csv:1:1: error[RG0701]: data file is 10.0 MB; the limit is 5.0 MB
             hint: split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml
             build failed: 1 error; the previous output was left as it was
 
@@ -156,7 +156,7 @@ struct BadInputTests {
         }
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("content/index.md:2:"))
-        #expect(run.stderr.contains("error: invalid YAML in front matter"))
+        #expect(run.stderr.contains("error[RG0105]: invalid YAML in front matter"))
         #expect(after == before)
     }
 }

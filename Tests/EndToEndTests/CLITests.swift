@@ -51,7 +51,7 @@ struct CLITests {
         let unchecked = try Self.run(["build", "--content", "content", "--output", "site", "--theme", theme, "--quiet",
                                       "--test-only-unchecked-links"], in: project)
         #expect(unchecked.status == 0)
-        #expect(unchecked.stderr.contains("warning: links are neither checked nor rewritten (--test-only-unchecked-links is for reportgen's own tests)"))
+        #expect(unchecked.stderr.contains("warning[RG0902]: links are neither checked nor rewritten (--test-only-unchecked-links is for reportgen's own tests)"))
         let page = try String(contentsOf: project.appendingPathComponent("site/abs/index.html"), encoding: .utf8)
         #expect(page.contains("<a href=\"/nowhere\">link</a>"))
     }
@@ -76,7 +76,7 @@ struct CLITests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("content/bad.md:"))
-        #expect(result.stderr.contains(": error: invalid YAML in front matter"))
+        #expect(result.stderr.contains(": error[RG0105]: invalid YAML in front matter"))
         #expect(result.stderr.contains("\nhint: "))
         #expect(result.stderr.hasSuffix("build failed: 1 error; the previous output was left as it was\n"))
         #expect(!result.stderr.contains("Fatal error"))
@@ -86,6 +86,6 @@ struct CLITests {
         let project = try SiteBuildTests.makeProject()
         let result = try Self.run(["build", "--content", "nope"], in: project)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: content folder 'nope' does not exist\nhint: "))
+        #expect(result.stderr.hasPrefix("error[RG0101]: content folder 'nope' does not exist\nhint: "))
     }
 }

@@ -67,7 +67,7 @@ struct HostileNameTests {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/\(folderName)"), withIntermediateDirectories: true)
             try Data("a,b\n6,6\n".utf8).write(to: folder.appendingPathComponent("content/\(folderName)/\(victim)"))
             let expected = """
-                content/x\\n..:1:1: error: folder name holds a control character (line feed, U+000A), which cannot be published safely
+                content/x\\n..:1:1: error[RG0118]: folder name holds a control character (line feed, U+000A), which cannot be published safely
                 hint: rename the folder without control characters (line breaks, tabs, terminal escape codes)
 
                 """
@@ -92,7 +92,7 @@ struct HostileNameTests {
             let run = try #require(try Self.build(in: folder))
             #expect(run.status == 1)
             #expect(run.stderr == """
-                content/\\u{1B}[2Jbuilt.md:1:1: error: file name holds a control character (escape, U+001B), which cannot be published safely
+                content/\\u{1B}[2Jbuilt.md:1:1: error[RG0118]: file name holds a control character (escape, U+001B), which cannot be published safely
                 hint: rename the file without control characters (line breaks, tabs, terminal escape codes)
                 \(Self.failedLine)
                 """)
@@ -105,7 +105,7 @@ struct HostileNameTests {
             let run = try #require(try Self.build(in: folder))
             #expect(run.status == 1)
             #expect(run.stderr == """
-                content/value.md:6:11: error: unknown column '\\u{1B}]0;owned\\u{07}' in table 't'
+                content/value.md:6:11: error[RG0201]: unknown column '\\u{1B}]0;owned\\u{07}' in table 't'
                 hint: expected a column of data/v.csv: 'a', 'b'
                 \(Self.failedLine)
                 """)
@@ -121,9 +121,9 @@ struct HostileNameTests {
             try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("content/linked.md").path,
                                                        withDestinationPath: "../pipe")
             let expected = """
-                content/direct.md:1:1: error: 'content/direct.md' is a named pipe, not a regular file
+                content/direct.md:1:1: error[RG0119]: 'content/direct.md' is a named pipe, not a regular file
                 hint: only regular files are published: replace it with a regular file, or move it out of the content folder
-                content/linked.md:1:1: error: 'content/linked.md' is a symbolic link that leads outside the content folder
+                content/linked.md:1:1: error[RG0116]: 'content/linked.md' is a symbolic link that leads outside the content folder
                 hint: copy the file into the content folder instead of linking to it
 
                 """
@@ -141,9 +141,9 @@ struct HostileNameTests {
             let build = try #require(try Self.build(in: folder), "build hung on a named pipe")
             #expect(build.status == 1)
             #expect(build.stderr == """
-                content/linked.md:1:1: error: 'content/linked.md' is a symbolic link to a named pipe, not to a regular file
+                content/linked.md:1:1: error[RG0119]: 'content/linked.md' is a symbolic link to a named pipe, not to a regular file
                 hint: only regular files are published: replace it with a regular file, or move it out of the content folder
-                content/pipe:1:1: error: 'content/pipe' is a named pipe, not a regular file
+                content/pipe:1:1: error[RG0119]: 'content/pipe' is a named pipe, not a regular file
                 hint: only regular files are published: replace it with a regular file, or move it out of the content folder
                 build failed: 2 errors; the previous output was left as it was
 
@@ -164,9 +164,9 @@ struct HostileNameTests {
             let run = try #require(try Self.build(in: folder))
             #expect(run.status == 1)
             #expect(run.stderr == """
-                content/d\\xFCr:1:1: error: folder name is not valid UTF-8 (byte 0xFC)
+                content/d\\xFCr:1:1: error[RG0118]: folder name is not valid UTF-8 (byte 0xFC)
                 hint: rename the folder so that its name is UTF-8 ('convmv' converts names from other encodings)
-                content/r\\xE9sum\\xE9.md:1:1: error: file name is not valid UTF-8 (byte 0xE9)
+                content/r\\xE9sum\\xE9.md:1:1: error[RG0118]: file name is not valid UTF-8 (byte 0xE9)
                 hint: rename the file so that its name is UTF-8 ('convmv' converts names from other encodings)
                 build failed: 2 errors; the previous output was left as it was
 
@@ -205,7 +205,7 @@ struct HostileNameTests {
             let lines = run.stderr.split(separator: "\n")
             #expect(lines.count == 3)
             #expect(lines.first?.hasPrefix("content/\(name)/\(name)/") == true)
-            #expect(lines.first?.contains(": error: path is ") == true)
+            #expect(lines.first?.contains(": error[RG0118]: path is ") == true)
             #expect(lines.first?.hasSuffix("bytes long; this system opens paths of at most 4095 bytes") == true)
             #expect(lines.dropFirst().first == "hint: shorten the names of its folders, or move it nearer the top of the content folder")
         }
@@ -219,7 +219,7 @@ struct HostileNameTests {
             let run = try #require(try Self.build(in: folder, output: "notes.txt/site"))
             #expect(run.status == 1)
             #expect(run.stderr == """
-                notes.txt:1:1: error: cannot make the output folder 'notes.txt/site': 'notes.txt' is a file, not a folder
+                notes.txt:1:1: error[RG0603]: cannot make the output folder 'notes.txt/site': 'notes.txt' is a file, not a folder
                 hint: choose an --output whose parent folders are all folders, or move 'notes.txt' away
                 \(Self.failedLine)
                 """)
@@ -247,7 +247,7 @@ struct HostileNameTests {
             let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 1)
-            #expect(stderr.contains(": error: cannot write this file of the site: File too large\n"))
+            #expect(stderr.contains(": error[RG0605]: cannot write this file of the site: File too large\n"))
             #expect(stderr.hasPrefix("output/"))
             #expect(stderr.contains("\nhint: the file is larger than this system or your shell allows (see 'ulimit -f')\n"))
             #expect(FolderSnapshot(folder.appendingPathComponent("output")) == before)

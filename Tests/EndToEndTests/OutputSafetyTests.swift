@@ -14,13 +14,13 @@ struct OutputSafetyTests {
 
     /// Runs a build into `output` that must fail with `message` (the line after `error: `) and
     /// change nothing in the project.
-    func expectRefusal(output: String, content: String = "content", in folder: URL, at location: String? = nil, message: String,
-                       hint: String) throws {
+    func expectRefusal(output: String, content: String = "content", in folder: URL, at location: String? = nil, code: String = "RG0602",
+                       message: String, hint: String) throws {
         let before = FolderSnapshot(folder)
         let run = try CLI.build(content: content, output: output, in: folder)
         #expect(run.status == 1)
         #expect(run.stderr == (location.map { "\($0):1:1: " } ?? "")
-            + "error: \(message)\nhint: \(hint)\nbuild failed: 1 error; the previous output was left as it was\n")
+            + "error[\(code)]: \(message)\nhint: \(hint)\nbuild failed: 1 error; the previous output was left as it was\n")
         #expect(FolderSnapshot(folder) == before, "the project must be left untouched")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".partial-") }
         #expect(leftovers.isEmpty)
@@ -58,7 +58,7 @@ struct OutputSafetyTests {
             for output in [".", folder.path, "./"] {
                 let run = try CLI.build(output: output, in: folder)
                 #expect(run.status == 1)
-                #expect(run.stderr.hasPrefix("error: output folder '"))
+                #expect(run.stderr.hasPrefix("error[RG0602]: output folder '"))
                 #expect(run.stderr.contains("is the project folder") || run.stderr.contains("holds the content folder"))
                 #expect(FolderSnapshot(folder) == before)
             }
@@ -72,7 +72,7 @@ struct OutputSafetyTests {
             try Data("my thesis\n".utf8).write(to: docs.appendingPathComponent("thesis.txt"))
             try Data("draft\n".utf8).write(to: docs.appendingPathComponent("notes/a.md"))
             try expectRefusal(output: "docs", in: folder,
-                              message: "output folder 'docs' was not written by reportgen; refusing to replace it",
+                              code: "RG0604", message: "output folder 'docs' was not written by reportgen; refusing to replace it",
                               hint: "empty or remove the folder yourself, or choose another --output")
         }
     }
@@ -80,7 +80,7 @@ struct OutputSafetyTests {
     @Test func refusesAFile() throws {
         try inProject("file") { folder in
             try Data("not a folder\n".utf8).write(to: folder.appendingPathComponent("output"))
-            try expectRefusal(output: "output", in: folder, at: "output", message: "output 'output' exists and is not a folder",
+            try expectRefusal(output: "output", in: folder, at: "output", code: "RG0603", message: "output 'output' exists and is not a folder",
                               hint: "remove it or choose another --output")
         }
     }

@@ -13,9 +13,9 @@ struct RemoteImageTests {
 
         """
     static let warnings = """
-        content/index.md:3:1: warning: image 'https://example.org/chart.png' is loaded from the network, so the site no longer reads offline
+        content/index.md:3:1: warning[RG0406]: image 'https://example.org/chart.png' is loaded from the network, so the site no longer reads offline
         hint: download the image into the content folder and link to it by its path, e.g. ![description](images/name.png)
-        content/index.md:5:1: warning: image '//example.org/logo.svg' is loaded from the network, so the site no longer reads offline
+        content/index.md:5:1: warning[RG0406]: image '//example.org/logo.svg' is loaded from the network, so the site no longer reads offline
         hint: download the image into the content folder and link to it by its path, e.g. ![description](images/name.png)
 
         """
@@ -36,7 +36,7 @@ struct RemoteImageTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let strict = try CLI.run(["build", "--strict", "--theme", CLI.theme.path, "-q"], in: folder)
         #expect(strict.status == 1)
-        #expect(strict.stderr == Self.warnings.replacingOccurrences(of: ": warning: ", with: ": error: ")
+        #expect(strict.stderr == Self.warnings.replacingOccurrences(of: ": warning[", with: ": error[")
             + "build failed: 2 errors; the previous output was left as it was\n")
         #expect(FolderSnapshot(folder.appendingPathComponent("output")) == before)
         let run = try CLI.build(in: folder)
@@ -53,7 +53,7 @@ struct RemoteImageTests {
         #expect(run.stderr == Self.warnings)
         let strict = try CLI.run(["check", "--strict", "--theme", CLI.theme.path], in: folder)
         #expect(strict.status == 1)
-        #expect(strict.stderr == Self.warnings.replacingOccurrences(of: ": warning: ", with: ": error: "))
+        #expect(strict.stderr == Self.warnings.replacingOccurrences(of: ": warning[", with: ": error["))
         #expect(strict.stdout == "checked 1 page and 0 data files: 2 errors, 0 warnings\n")
     }
 }

@@ -105,7 +105,7 @@ struct ServeTests {
         try Data(Self.page.replacingOccurrences(of: "y: amount", with: "y: amuont").utf8)
             .write(to: root.appendingPathComponent("content/loans.md"))
         #expect(await events.waitFor("event: build-error"))
-        #expect(events.text.contains("content/loans.md:19:4: error: unknown column 'amuont' in chart 'balances-chart'\\nhint: did you mean 'amount'?"))
+        #expect(events.text.contains("content/loans.md:19:4: error[RG0201]: unknown column 'amuont' in chart 'balances-chart'\\nhint: did you mean 'amount'?"))
         #expect(LoopbackClient.get(port: port, "/loans/")?.body.contains("14.75") == true)
         #expect(lines.withLock { $0.contains { $0.hasPrefix("build failed: 1 error") } })
 
@@ -137,7 +137,7 @@ struct ServeTests {
             try await second.start()
         } throws: { error in
             (error as? PreviewServer.StartError)?.description
-                == "port \(port) on 127.0.0.1 is already in use (is another 'reportgen serve' running?)\nhint: pass another port, e.g. --port \(port + 1), or stop the other server"
+                == "error[RG0801]: port \(port) on 127.0.0.1 is already in use (is another 'reportgen serve' running?)\nhint: pass another port, e.g. --port \(port + 1), or stop the other server"
         }
         await first.stop()
     }
@@ -151,7 +151,7 @@ struct ServeTests {
         let port = try await server.start()
         let page = try #require(LoopbackClient.get(port: port, "/"))
         #expect(page.status == 503)
-        #expect(page.body.contains("content/index.md:3:1: error: invalid YAML in front matter: did not find expected &#39;,&#39; or &#39;]&#39; (while parsing a flow sequence)"))
+        #expect(page.body.contains("content/index.md:3:1: error[RG0105]: invalid YAML in front matter: did not find expected &#39;,&#39; or &#39;]&#39; (while parsing a flow sequence)"))
         #expect(page.body.contains("/__reportgen/live.js"))
         await server.stop()
     }

@@ -144,7 +144,7 @@ struct SiteBuildTests {
             try SiteBuilder(options: Self.options(project)).build()
         } throws: { error in
             (error as? DiagnosticList)?.description == """
-                content/broken.md:1:5: error: link to missing page 'missing.md'
+                content/broken.md:1:5: error[RG0402]: link to missing page 'missing.md'
                 hint: check the file name; links to pages name their .md file
                 """
         }

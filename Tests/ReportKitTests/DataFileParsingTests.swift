@@ -18,7 +18,7 @@ struct DataFileParsingTests {
             return
         }
         #expect(list.description == """
-            content/data/x.csv:2:1: error: data file is not valid UTF-8 (byte 0xFF)
+            content/data/x.csv:2:1: error[RG0103]: data file is not valid UTF-8 (byte 0xFF)
             hint: save the file as UTF-8 (for example, in a spreadsheet choose 'CSV UTF-8')
             """)
     }
@@ -34,7 +34,7 @@ struct DataFileParsingTests {
             _ = try renderer.render(block, numberToken: "N")
         } catch {
             #expect(error.description == """
-                content/page.md:12:7: error: chart 'big' would draw 50 points; the limit is 40
+                content/page.md:12:7: error[RG0702]: chart 'big' would draw 50 points; the limit is 40
                 hint: narrow the data with 'filter' or 'limit', or raise 'max_chart_points' under options in site.yml
                 """)
         }

@@ -82,55 +82,55 @@ struct DataLoadingTests {
 
     @Test func raggedRow() {
         #expect(DataFixtures.errors("data/ragged.csv") == """
-            content/data/ragged.csv:4:7: error: expected 3 fields from the header, got 4
+            content/data/ragged.csv:4:7: error[RG0207]: expected 3 fields from the header, got 4
             hint: quote fields that contain commas: "1,234"
             """)
     }
 
     @Test func cellOfWrongType() {
         #expect(DataFixtures.errors("data/badtype.csv") == """
-            content/data/badtype.csv:3:3: error: cell 'abc' in column 'amount' is not a number
+            content/data/badtype.csv:3:3: error[RG0208]: cell 'abc' in column 'amount' is not a number
             hint: column 'amount' is declared as number in content/data/badtype.yml; 1 more cell in this column does not parse either
             """)
     }
 
     @Test func nonUTF8() {
         #expect(DataFixtures.errors("data/latin1.csv") == """
-            content/data/latin1.csv:2:2: error: data file is not valid UTF-8 (byte 0xFC)
+            content/data/latin1.csv:2:2: error[RG0103]: data file is not valid UTF-8 (byte 0xFC)
             hint: save the file as UTF-8 (for example, in a spreadsheet choose 'CSV UTF-8')
             """)
     }
 
     @Test func emptyAndHeaderOnly() {
         #expect(DataFixtures.errors("data/empty.csv") ==
-            "content/data/empty.csv:1:1: error: data file is empty; expected a header row and at least one data row")
+            "content/data/empty.csv:1:1: error[RG0203]: data file is empty; expected a header row and at least one data row")
         #expect(DataFixtures.errors("data/header-only.csv") ==
-            "content/data/header-only.csv:1:1: error: data file has a header row but no data rows")
+            "content/data/header-only.csv:1:1: error[RG0204]: data file has a header row but no data rows")
     }
 
     @Test func duplicateAndEmptyHeaderNames() {
         #expect(DataFixtures.errors("data/dup-header.csv") == """
-            content/data/dup-header.csv:1:5: error: duplicate column name 'a' (also column 1)
+            content/data/dup-header.csv:1:5: error[RG0206]: duplicate column name 'a' (also column 1)
             hint: column names must be unique
-            content/data/dup-header.csv:1:7: error: column 4 has an empty name in the header row
+            content/data/dup-header.csv:1:7: error[RG0205]: column 4 has an empty name in the header row
             hint: give every column a name
             """)
     }
 
     @Test func unknownMetadataKeys() {
         #expect(DataFixtures.errors("data/meta-unknown.csv") == """
-            content/data/meta-unknown.yml:2:1: error: unknown key 'sorce' in data metadata
+            content/data/meta-unknown.yml:2:1: error[RG0210]: unknown key 'sorce' in data metadata
             hint: did you mean 'source'?
-            content/data/meta-unknown.yml:5:13: error: unknown column type 'txt' for column 'x'
+            content/data/meta-unknown.yml:5:13: error[RG0209]: unknown column type 'txt' for column 'x'
             hint: did you mean 'text'?
-            content/data/meta-unknown.yml:5:18: error: unknown key 'lable' for column 'x'
+            content/data/meta-unknown.yml:5:18: error[RG0210]: unknown key 'lable' for column 'x'
             hint: did you mean 'label'?
             """)
     }
 
     @Test func metadataNamesMissingColumn() {
         #expect(DataFixtures.errors("data/meta-column.csv") == """
-            content/data/meta-column.yml:2:3: error: column 'amout' is not in data/meta-column.csv
+            content/data/meta-column.yml:2:3: error[RG0201]: column 'amout' is not in data/meta-column.csv
             hint: did you mean 'amount'?
             """)
     }
@@ -142,7 +142,7 @@ struct DataLoadingTests {
             Issue.record("expected the size limit to stop loading")
         } catch {
             #expect(error.description == """
-                content/data/balances.csv:1:1: error: data file is 118 bytes; the limit is 100 bytes
+                content/data/balances.csv:1:1: error[RG0701]: data file is 118 bytes; the limit is 100 bytes
                 hint: split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml
                 """)
         }
@@ -173,9 +173,9 @@ struct DataLoadingTests {
 
     @Test func jsonErrors() {
         #expect(DataFixtures.errors("data/nested.json") ==
-            "content/data/nested.json:2:17: error: value of 'b' is a mapping; records must be flat (numbers, strings, true/false or null)")
+            "content/data/nested.json:2:17: error[RG0213]: value of 'b' is a mapping; records must be flat (numbers, strings, true/false or null)")
         #expect(DataFixtures.errors("data/object.json") == """
-            content/data/object.json:1:1: error: expected an array of records, found a mapping
+            content/data/object.json:1:1: error[RG0213]: expected an array of records, found a mapping
             hint: a JSON data file is an array of records: [{"year": 2023, "amount": 1.5}, ...]
             """)
         #expect(DataFixtures.errors("data/broken.json")?.hasPrefix("content/data/broken.json:") == true)

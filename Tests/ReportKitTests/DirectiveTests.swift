@@ -42,34 +42,34 @@ struct DirectiveTests {
 
     @Test func unknownKeyWithDidYouMean() throws {
         #expect(try DirectiveFixtures.error(.chart, chart + "\nsortt: -balance") == """
-            content/page.md:17:1: error: unknown key 'sortt' in chart spec
+            content/page.md:17:1: error[RG0302]: unknown key 'sortt' in chart spec
             hint: did you mean 'sort'?
             """)
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/balances.csv\ncaption: C\ntype: bar") == """
-            content/page.md:13:1: error: unknown key 'type' in table spec
+            content/page.md:13:1: error[RG0302]: unknown key 'type' in table spec
             hint: expected one of 'id', 'data', 'caption', 'columns', 'filter', 'sort', 'limit', 'total', 'source', 'notes'
             """)
     }
 
     @Test func missingRequiredKeys() throws {
         #expect(try DirectiveFixtures.error(.chart, "id: a\ndata: data/balances.csv\nx: year\ny: balance\ncaption: C") ==
-            "content/page.md:10:1: error: chart spec is missing the required key 'type'")
+            "content/page.md:10:1: error[RG0303]: chart spec is missing the required key 'type'")
     }
 
     @Test func yamlSyntaxErrorAtItsLine() throws {
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/balances.csv\ncaption: Loans: 2023") == """
-            content/page.md:12:15: error: invalid YAML in table spec: mapping values are not allowed in this context
+            content/page.md:12:15: error[RG0105]: invalid YAML in table spec: mapping values are not allowed in this context
             hint: quote a value that contains ': ', e.g. caption: "Loans: 2023"
             """)
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: [data/balances.csv\ncaption: C") == """
-            content/page.md:12:8: error: invalid YAML in table spec: did not find expected ',' or ']' (while parsing a flow sequence)
+            content/page.md:12:8: error[RG0105]: invalid YAML in table spec: did not find expected ',' or ']' (while parsing a flow sequence)
             hint: a value starting with '[' or '{' is read as a list or mapping: close it, or quote the value
             """)
     }
 
     @Test func invalidID() throws {
         #expect(try DirectiveFixtures.error(.table, "id: Loan_Split\ndata: data/balances.csv\ncaption: C") == """
-            content/page.md:10:5: error: invalid id 'Loan_Split'
+            content/page.md:10:5: error[RG0304]: invalid id 'Loan_Split'
             hint: use lowercase letters, digits and hyphens, starting with a letter or digit, e.g. 'loan-split'
             """)
     }
@@ -77,14 +77,14 @@ struct DirectiveTests {
     @Test func unknownColumn() throws {
         let yaml = chart.replacingOccurrences(of: "y: balance", with: "y: balanse")
         #expect(try DirectiveFixtures.error(.chart, yaml) == """
-            content/page.md:14:4: error: unknown column 'balanse' in chart 'balances'
+            content/page.md:14:4: error[RG0201]: unknown column 'balanse' in chart 'balances'
             hint: did you mean 'balance'?
             """)
     }
 
     @Test func unknownColumnWithoutCloseMatch() throws {
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/balances.csv\ncaption: C\nsort: -zzzzzz") == """
-            content/page.md:13:7: error: unknown column 'zzzzzz' in table 't'
+            content/page.md:13:7: error[RG0201]: unknown column 'zzzzzz' in table 't'
             hint: expected a column of data/balances.csv: 'year', 'product', 'balance'
             """)
     }
@@ -97,7 +97,7 @@ struct DirectiveTests {
     @Test func missingDataFile() throws {
         let yaml = chart.replacingOccurrences(of: "data/balances.csv", with: "data/balance.csv")
         #expect(try DirectiveFixtures.error(.chart, yaml) == """
-            content/page.md:12:7: error: data file 'data/balance.csv' not found
+            content/page.md:12:7: error[RG0202]: data file 'data/balance.csv' not found
             hint: did you mean 'data/balances.csv'?
             """)
     }
@@ -106,7 +106,7 @@ struct DirectiveTests {
         for path in ["../secret.csv", "/etc/passwd", "data/../../x.csv"] {
             let yaml = chart.replacingOccurrences(of: "data/balances.csv", with: path)
             #expect(try DirectiveFixtures.error(.chart, yaml) == """
-                content/page.md:12:7: error: path '\(path)' leaves the content folder
+                content/page.md:12:7: error[RG0117]: path '\(path)' leaves the content folder
                 hint: data paths are relative to the content folder, e.g. 'data/loans.csv'
                 """)
         }
@@ -117,7 +117,7 @@ struct DirectiveTests {
 
     @Test func emptyAfterFilter() throws {
         #expect(try DirectiveFixtures.error(.chart, chart + "\nfilter: \"year > 2030\"") == """
-            content/page.md:17:9: error: no rows left after filter 'year > 2030' (data/balances.csv has 6 rows)
+            content/page.md:17:9: error[RG0314]: no rows left after filter 'year > 2030' (data/balances.csv has 6 rows)
             hint: check the filter's column and value
             """)
     }
@@ -127,7 +127,7 @@ struct DirectiveTests {
             .replacingOccurrences(of: "y: balance", with: "y: product")
             .replacingOccurrences(of: "series: product\n", with: "")
         #expect(try DirectiveFixtures.error(.chart, yaml) == """
-            content/page.md:14:4: error: column 'product' is text; the y values of a bar chart must be numbers
+            content/page.md:14:4: error[RG0309]: column 'product' is text; the y values of a bar chart must be numbers
             hint: choose a numeric column, or declare its type in the data file's yml
             """)
     }
@@ -135,11 +135,11 @@ struct DirectiveTests {
     @Test func unknownChartTypeAndFormat() throws {
         let badType = chart.replacingOccurrences(of: "type: line", with: "type: lines")
         #expect(try DirectiveFixtures.error(.chart, badType) == """
-            content/page.md:11:7: error: unknown chart type 'lines'
+            content/page.md:11:7: error[RG0308]: unknown chart type 'lines'
             hint: did you mean 'line'?
             """)
         #expect(try DirectiveFixtures.error(.chart, chart + "\nformat: numbr.1") == """
-            content/page.md:17:9: error: unknown format 'numbr.1'
+            content/page.md:17:9: error[RG0306]: unknown format 'numbr.1'
             hint: did you mean 'number'? (optionally followed by .N for N decimals, e.g. number.1)
             """)
     }
@@ -147,7 +147,7 @@ struct DirectiveTests {
     @Test func pieTakesOneSeries() throws {
         let yaml = chart.replacingOccurrences(of: "type: line", with: "type: pie")
         #expect(try DirectiveFixtures.error(.chart, yaml) ==
-            "content/page.md:15:9: error: a pie chart shows one series: give one y column and no 'series'")
+            "content/page.md:15:9: error[RG0311]: a pie chart shows one series: give one y column and no 'series'")
     }
 
     @Test func pivotedLongTableChartModel() throws {
@@ -188,7 +188,7 @@ struct DirectiveTests {
     @Test func duplicatePivotCell() throws {
         let yaml = chart.replacingOccurrences(of: "x: year", with: "x: product").replacingOccurrences(of: "series: product", with: "series: product")
         #expect(try DirectiveFixtures.error(.chart, yaml) == """
-            content/page.md:15:9: error: two rows of data/balances.csv (lines 2 and 4) give series 'Huabei' a value at product 'Huabei'
+            content/page.md:15:9: error[RG0312]: two rows of data/balances.csv (lines 2 and 4) give series 'Huabei' a value at product 'Huabei'
             hint: filter the data so that each product appears once per product
             """)
     }
@@ -229,7 +229,7 @@ struct DirectiveTests {
 
     @Test func duplicateKey() throws {
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/balances.csv\ncaption: C\nid: u") == """
-            content/page.md:13:1: error: duplicate key 'id' in table spec
+            content/page.md:13:1: error[RG0106]: duplicate key 'id' in table spec
             hint: each key may appear only once
             """)
     }

@@ -22,14 +22,14 @@ struct FrontMatterErrorTests {
 
     @Test func duplicateKeyPointsAtTheSecondOccurrence() {
         #expect(errors("---\ntitle: One\nsummary: s\ntitle: Two\n---\n") == """
-            content/page.md:4:1: error: duplicate key 'title' in front matter
+            content/page.md:4:1: error[RG0106]: duplicate key 'title' in front matter
             hint: each key may appear only once
             """)
     }
 
     @Test func unclosedFrontMatter() {
         #expect(errors("---\ntitle: x\n\nbody\n") == """
-            content/page.md:1:1: error: front matter is not closed
+            content/page.md:1:1: error[RG0113]: front matter is not closed
             hint: end the front matter with a line holding only '---', or remove the opening '---' line
             """)
     }

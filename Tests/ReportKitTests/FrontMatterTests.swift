@@ -26,7 +26,7 @@ struct FrontMatterTests {
             try FrontMatter.split("---\ntitle: x\n\n# Body\n", file: "content/x.md")
         } throws: { error in
             (error as? DiagnosticList)?.description == """
-                content/x.md:1:1: error: front matter is not closed
+                content/x.md:1:1: error[RG0113]: front matter is not closed
                 hint: end the front matter with a line holding only '---', or remove the opening '---' line
                 """
         }
@@ -37,7 +37,7 @@ struct FrontMatterTests {
             try FrontMatter.split("---\ntitle: ok\nweight: [1, 2\n---\nBody\n", file: "content/y.md")
         } throws: { error in
             let text = (error as? DiagnosticList)?.description ?? ""
-            return text.hasPrefix("content/y.md:4:") && text.contains("error: invalid YAML in front matter")
+            return text.hasPrefix("content/y.md:4:") && text.contains("error[RG0105]: invalid YAML in front matter")
         }
     }
 
@@ -45,14 +45,14 @@ struct FrontMatterTests {
         #expect {
             try FrontMatter.split("---\ntitle: ok\nweight: heavy\n---\n", file: "content/z.md")
         } throws: { error in
-            (error as? DiagnosticList)?.description == "content/z.md:3:9: error: 'weight' must be a whole number"
+            (error as? DiagnosticList)?.description == "content/z.md:3:9: error[RG0108]: 'weight' must be a whole number"
         }
     }
 
     @Test func misspeltKeyIsAWarningWithDidYouMean() throws {
         let split = try FrontMatter.split("---\ntitel: Oops\n---\n", file: "content/w.md")
         #expect(split.warnings.map(\.description) == [
-            "content/w.md:2:1: warning: unknown front matter key 'titel' is ignored\nhint: did you mean 'title'?",
+            "content/w.md:2:1: warning[RG0114]: unknown front matter key 'titel' is ignored\nhint: did you mean 'title'?",
         ])
     }
 

@@ -55,7 +55,7 @@ struct LinkResolverTests {
 
     @Test func missingPageIsAnErrorWithDidYouMean() {
         let result = resolver.resolve("dilemmas/credt.md", isImage: false, in: modes, at: here)
-        #expect(result == .broken(.error("link to missing page 'dilemmas/credt.md'", at: here, hint: "did you mean 'dilemmas/credit.md'?")))
+        #expect(result == .broken(.error(.missingLinkTarget, "link to missing page 'dilemmas/credt.md'", at: here, hint: "did you mean 'dilemmas/credit.md'?")))
     }
 
     @Test func absoluteAndEscapingLinksAreErrors() {

@@ -74,11 +74,11 @@ struct MarkdownRendererTests {
     @Test func linksGoThroughTheResolverWithTheirLocation() {
         let hooks = MarkdownHooks(resolveLink: { url, _, location in
             url == "a.md" ? .rewrite("a/index.html", anchorCheck: nil)
-                : .broken(.error("link to missing page '\(url)'", at: location))
+                : .broken(.error(.missingLinkTarget, "link to missing page '\(url)'", at: location))
         })
         let output = renderer.render("Intro\n\nSee [A](a.md) and [B](b.md).\n", file: "content/p.md", firstLine: 3, hooks: hooks)
         #expect(output.html.contains("<a href=\"a/index.html\">A</a>"))
-        #expect(output.diagnostics.map(\.description) == ["content/p.md:5:19: error: link to missing page 'b.md'"])
+        #expect(output.diagnostics.map(\.description) == ["content/p.md:5:19: error[RG0402]: link to missing page 'b.md'"])
     }
 
     @Test func crossReferencesAreMarked() {

@@ -39,12 +39,12 @@ struct OutputMarkerTests {
 
     @Test("diagnostics print control characters as escapes")
     func printedDiagnostics() {
-        let diagnostic = Diagnostic.error("unknown column '\u{1B}[2J\u{85}\u{202E}x'", at: SourceLocation(file: "content/a\nb\tc.md"),
+        let diagnostic = Diagnostic.error(.unknownColumn, "unknown column '\u{1B}[2J\u{85}\u{202E}x'", at: SourceLocation(file: "content/a\nb\tc.md"),
                                           hint: "did you mean 'a\rb'?")
         #expect(diagnostic.description == """
-            content/a\\nb\\tc.md:1:1: error: unknown column '\\u{1B}[2J\\u{85}\\u{202E}x'
+            content/a\\nb\\tc.md:1:1: error[RG0201]: unknown column '\\u{1B}[2J\\u{85}\\u{202E}x'
             hint: did you mean 'a\\rb'?
             """)
-        #expect(Diagnostic.error("plain 中文 text").description == "error: plain 中文 text")
+        #expect(Diagnostic.error(.internalError, "plain 中文 text").description == "error[RG0901]: plain 中文 text")
     }
 }

@@ -116,7 +116,7 @@ struct OutputWriterSafetyTests {
             Issue.record("copying a missing file must fail")
         } catch {
             #expect(error.description == """
-                content/figure.png:1:1: error: cannot read this file to publish it: No such file or directory
+                content/figure.png:1:1: error[RG0102]: cannot read this file to publish it: No such file or directory
                 hint: check that the file exists and that you may read it
                 """)
         }

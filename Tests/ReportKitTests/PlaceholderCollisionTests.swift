@@ -51,7 +51,7 @@ struct PlaceholderCollisionTests {
         let site = try Self.site(index: "# Home\n\nText \(Self.noncharacter)Xfig-a\n")
         defer { site.remove() }
         Self.expectBuildFails(site, with: """
-            content/index.md:3:6: error: 'content/index.md' contains U+FDD0, a Unicode noncharacter, which cannot be published
+            content/index.md:3:6: error[RG0104]: 'content/index.md' contains U+FDD0, a Unicode noncharacter, which cannot be published
             hint: delete it: noncharacters are reserved for programs' internal use and are not valid in HTML
             """)
     }
@@ -61,7 +61,7 @@ struct PlaceholderCollisionTests {
         let site = try Self.site(index: "---\ntitle: Home\n---\n\nA &#xfdd0;Xfig-a&#64977; forged link.\n")
         defer { site.remove() }
         Self.expectBuildFails(site, with: """
-            content/index.md:5:3: error: character reference to U+FDD0, a Unicode noncharacter, which cannot be published
+            content/index.md:5:3: error[RG0104]: character reference to U+FDD0, a Unicode noncharacter, which cannot be published
             hint: delete it; to show the reference itself as text, write '&amp;#' instead of '&#'
             """)
     }

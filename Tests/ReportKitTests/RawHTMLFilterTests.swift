@@ -70,7 +70,7 @@ struct RawHTMLFilterTests {
     @Test func rawHTMLImagesFromTheNetworkAreWarnedAbout() {
         let output = MarkdownRenderer(allowRawHTML: true).render("Text\n\n<img src=\"https://example.org/a.png\" alt=\"A\">\n", file: "t.md")
         #expect(output.diagnostics.map(\.description) == [
-            "t.md:3:1: warning: image 'https://example.org/a.png' is loaded from the network, so the site no longer reads offline\n"
+            "t.md:3:1: warning[RG0406]: image 'https://example.org/a.png' is loaded from the network, so the site no longer reads offline\n"
                 + "hint: download the image into the content folder and link to it by its path, e.g. ![description](images/name.png)",
         ])
     }

@@ -43,14 +43,14 @@ struct SiteCheckerTests {
         defer { site.remove() }
         let report = SiteChecker(options: site.options).check()
         #expect(report.diagnostics.map(\.description) == [
-            "content/a.md:3:9: error: 'weight' must be a whole number",
-            "content/c.md:12:4: error: unknown column 'amont' in chart 'c1'\nhint: did you mean 'amount'?",
-            "content/data/typed.yml:2:13: error: unknown column type 'nope' for column 'a'\nhint: expected one of 'text', 'integer', 'number', 'percent', 'year', 'date'",
-            "content/data/unused.csv:1:1: warning: data file 'data/unused.csv' is not used by any table, chart or link\nhint: show it with a ```table or ```chart block, link to it, or delete it",
-            "content/index.md:5:5: error: link to missing page 'b.md'\nhint: did you mean 'a.md'?",
-            "content/index.md:5:16: error: link to missing anchor '#nope' in 'c.md'\nhint: expected an anchor such as 'data'",
-            "content/index.md:5:30: error: unknown figure or table '@fig-nope'",
-            "content/index.md:7:1: warning: image 'pic.png' has no alt text\nhint: describe what the image shows for readers who cannot see it: ![description](pic.png)",
+            "content/a.md:3:9: error[RG0108]: 'weight' must be a whole number",
+            "content/c.md:12:4: error[RG0201]: unknown column 'amont' in chart 'c1'\nhint: did you mean 'amount'?",
+            "content/data/typed.yml:2:13: error[RG0209]: unknown column type 'nope' for column 'a'\nhint: expected one of 'text', 'integer', 'number', 'percent', 'year', 'date'",
+            "content/data/unused.csv:1:1: warning[RG0214]: data file 'data/unused.csv' is not used by any table, chart or link\nhint: show it with a ```table or ```chart block, link to it, or delete it",
+            "content/index.md:5:5: error[RG0402]: link to missing page 'b.md'\nhint: did you mean 'a.md'?",
+            "content/index.md:5:16: error[RG0403]: link to missing anchor '#nope' in 'c.md'\nhint: expected an anchor such as 'data'",
+            "content/index.md:5:30: error[RG0404]: unknown figure or table '@fig-nope'",
+            "content/index.md:7:1: warning[RG0405]: image 'pic.png' has no alt text\nhint: describe what the image shows for readers who cannot see it: ![description](pic.png)",
         ])
         #expect(report.summary == "checked 2 pages and 3 data files: 6 errors, 2 warnings")
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
@@ -88,7 +88,7 @@ struct SiteCheckerTests {
         #expect {
             try SiteScaffold.createPage("part/four.md", title: nil, contentFolder: site.content, displayRoot: "content")
         } throws: { error in
-            (error as? DiagnosticList)?.description == "error: 'content/part/four.md' already exists\nhint: choose another name; new never overwrites a page"
+            (error as? DiagnosticList)?.description == "error[RG0607]: 'content/part/four.md' already exists\nhint: choose another name; new never overwrites a page"
         }
     }
 }

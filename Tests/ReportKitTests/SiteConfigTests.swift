@@ -24,7 +24,7 @@ struct SiteConfigTests {
         #expect {
             try SiteConfig.load(from: url, displayPath: "content/site.yml")
         } throws: { error in
-            (error as? DiagnosticList)?.description == "content/site.yml:2:1: error: unknown key 'navigaton' in site.yml\nhint: did you mean 'navigation'?"
+            (error as? DiagnosticList)?.description == "content/site.yml:2:1: error[RG0109]: unknown key 'navigaton' in site.yml\nhint: did you mean 'navigation'?"
         }
     }
 
@@ -36,7 +36,7 @@ struct SiteConfigTests {
         #expect {
             try SiteConfig.load(from: alone, displayPath: "content/site.yml")
         } throws: { error in
-            (error as? DiagnosticList)?.description == "content/site.yml:2:3: error: 'raw_html_scripts: true' has no effect without 'raw_html: true'\n"
+            (error as? DiagnosticList)?.description == "content/site.yml:2:3: error[RG0111]: 'raw_html_scripts: true' has no effect without 'raw_html: true'\n"
                 + "hint: add 'raw_html: true' under options, or remove 'raw_html_scripts'"
         }
     }

@@ -11,9 +11,9 @@ struct SiteOutputsTests {
         "assets/style.css": "body { color: red; }\n",
     ]
     static let expected = [
-        "content/assets/style.css:1:1: error: the file 'content/assets/style.css' and the theme's asset 'style.css' would both be written to 'assets/style.css'\n"
+        "content/assets/style.css:1:1: error[RG0601]: the file 'content/assets/style.css' and the theme's asset 'style.css' would both be written to 'assets/style.css'\n"
             + "hint: rename or move the file; the theme's assets are published under 'assets/'",
-        "content/search-index.js.md:1:1: error: the page made from 'content/search-index.js.md' would be written to 'search-index.js/index.html', but 'search-index.js' is the search index\n"
+        "content/search-index.js.md:1:1: error[RG0601]: the page made from 'content/search-index.js.md' would be written to 'search-index.js/index.html', but 'search-index.js' is the search index\n"
             + "hint: rename the page or give it another 'slug' in its front matter; the site's search index needs that name",
     ]
 

@@ -61,15 +61,15 @@ struct TableTests {
 
     @Test func tableSpecErrors() throws {
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\ntotal: [company]") ==
-            "content/page.md:13:9: error: column 'company' is text; 'total' sums numeric columns")
+            "content/page.md:13:9: error[RG0309]: column 'company' is text; 'total' sums numeric columns")
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\ncolumns: [{column: capital, lable: Cap}]") == """
-            content/page.md:13:29: error: unknown key 'lable' in a table column
+            content/page.md:13:29: error[RG0302]: unknown key 'lable' in a table column
             hint: did you mean 'label'?
             """)
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\ncolumns: [{column: company, format: number}]") ==
-            "content/page.md:13:37: error: column 'company' is text; 'format' applies to numeric columns")
+            "content/page.md:13:37: error[RG0309]: column 'company' is text; 'format' applies to numeric columns")
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\nlimit: many") ==
-            "content/page.md:13:8: error: limit must be a positive whole number, found 'many'")
+            "content/page.md:13:8: error[RG0307]: limit must be a positive whole number, found 'many'")
     }
 
     @Test func htmlTableDirectly() {

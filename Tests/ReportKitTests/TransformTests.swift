@@ -58,13 +58,13 @@ struct TransformTests {
             }
         }
         #expect(message("balance >= lots") ==
-            "content/page.md:3:9: error: filter value 'lots' is not a number, but column 'balance' is number")
+            "content/page.md:3:9: error[RG0316]: filter value 'lots' is not a number, but column 'balance' is number")
         #expect(message("yeer > 2020") == """
-            content/page.md:3:9: error: unknown column 'yeer' in filter 'yeer > 2020'
+            content/page.md:3:9: error[RG0201]: unknown column 'yeer' in filter 'yeer > 2020'
             hint: did you mean 'year'?
             """)
         #expect(message("year 2020") == """
-            content/page.md:3:9: error: cannot read filter 'year 2020'
+            content/page.md:3:9: error[RG0315]: cannot read filter 'year 2020'
             hint: write a comparison like "year >= 2020" or "product = Huabei" (operators: = != < <= > >=)
             """)
     }

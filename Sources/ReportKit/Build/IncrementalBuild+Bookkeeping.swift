@@ -192,7 +192,7 @@ extension IncrementalBuilder {
             }
         }
         if !stale.isEmpty {
-            throw DiagnosticList(.error("internal: stale incremental bookkeeping for \(stale.joined(separator: ", "))"))
+            throw DiagnosticList(.error(.internalError, "internal: stale incremental bookkeeping for \(stale.joined(separator: ", "))"))
         }
     }
 }

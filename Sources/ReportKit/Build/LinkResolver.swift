@@ -53,7 +53,7 @@ public struct LinkResolver: Sendable {
         }
         if Self.hasScheme(url) || url.hasPrefix("//") { return .keep }
         if url.hasPrefix("/") {
-            return .broken(.error("link '\(url)' is absolute, so it breaks when the site is opened from disk", at: location,
+            return .broken(.error(.absoluteLink, "link '\(url)' is absolute, so it breaks when the site is opened from disk", at: location,
                                   hint: "write it relative to this page, e.g. '\(String(url.dropFirst()))'"))
         }
         var path = url
@@ -66,7 +66,7 @@ public struct LinkResolver: Sendable {
         if path.utf8.contains(byte: UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         let folder = RelativePath.parent(page.sourcePath)
         guard let target = Self.normalize(folder.isEmpty ? path : folder + "/" + path) else {
-            return .broken(.error("link '\(url)' leaves the content folder", at: location, hint: "link only to files inside the content folder"))
+            return .broken(.error(.pathOutsideContent, "link '\(url)' leaves the content folder", at: location, hint: "link only to files inside the content folder"))
         }
         let suffix = fragment.map { "#" + $0 } ?? ""
         // A page, by its Markdown file or by its folder.
@@ -80,7 +80,7 @@ public struct LinkResolver: Sendable {
         }
         let what = isImage ? "image" : (target.hasSuffix(".md") ? "page" : "file")
         let candidates = pathsByFolder[RelativePath.parent(target)] ?? []
-        return .broken(.error("link to missing \(what) '\(url)'", at: location,
+        return .broken(.error(.missingLinkTarget, "link to missing \(what) '\(url)'", at: location,
                               hint: Suggestion.closest(to: target, in: candidates).map { "did you mean '\(Self.relative($0, from: folder))'?" }
                                   ?? "check the file name; links to pages name their .md file"))
     }

@@ -66,13 +66,13 @@ extension OutputWriter {
 
     /// A file of the site could not be written.
     func writeFailure(_ relativePath: String, _ code: Int32) -> DiagnosticList {
-        DiagnosticList(.error("cannot write this file of the site: \(String(cString: strerror(code)))",
+        DiagnosticList(.error(.writeFailed, "cannot write this file of the site: \(String(cString: strerror(code)))",
                               at: SourceLocation(file: displayPath(relativePath)), hint: Self.hint(forWriteError: code)))
     }
 
     /// The finished site could not be put in place of the output folder.
     func moveFailure(_ what: String, _ code: Int32) -> DiagnosticList {
-        DiagnosticList(.error("\(what): \(String(cString: strerror(code)))", at: SourceLocation(file: displayOutput),
+        DiagnosticList(.error(.writeFailed, "\(what): \(String(cString: strerror(code)))", at: SourceLocation(file: displayOutput),
                               hint: Self.hint(forWriteError: code)))
     }
 

@@ -34,39 +34,39 @@ public struct OutputWriter: Sendable {
             child.path == parent.path || child.path.hasPrefix(parent.path.hasSuffix("/") ? parent.path : parent.path + "/")
         }
         if output.path == project.path {
-            throw DiagnosticList(.error("output folder '\(displayOutput)' is the project folder; building would replace it",
+            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' is the project folder; building would replace it",
                                         hint: "choose a folder of its own, e.g. --output output"))
         }
         if isInside(content, output) {
-            throw DiagnosticList(.error("output folder '\(displayOutput)' holds the content folder; building would replace your sources",
+            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' holds the content folder; building would replace your sources",
                                         hint: "choose an output folder outside the content, e.g. --output output"))
         }
         if isInside(output, content) {
-            throw DiagnosticList(.error("output folder '\(displayOutput)' is inside the content folder; the next build would read the site back as content",
+            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' is inside the content folder; the next build would read the site back as content",
                                         hint: "choose an output folder outside the content, e.g. --output output"))
         }
         if isInside(project, output) {
-            throw DiagnosticList(.error("output folder '\(displayOutput)' is the project folder or contains it",
+            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' is the project folder or contains it",
                                         hint: "choose a folder of its own, e.g. --output output"))
         }
         if output.path == "/" || output.path == FileManager.default.homeDirectoryForCurrentUser.path {
-            throw DiagnosticList(.error("refusing to write the site into '\(output.path)'", hint: "choose a folder of its own, e.g. --output output"))
+            throw DiagnosticList(.error(.unsafeOutputFolder, "refusing to write the site into '\(output.path)'", hint: "choose a folder of its own, e.g. --output output"))
         }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw DiagnosticList(.error("output '\(displayOutput)' exists and is not a folder", at: SourceLocation(file: displayOutput),
+                throw DiagnosticList(.error(.outputNotAFolder, "output '\(displayOutput)' exists and is not a folder", at: SourceLocation(file: displayOutput),
                                             hint: "remove it or choose another --output"))
             }
             let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
             if !entries.isEmpty && !entries.contains(Self.markerName) {
-                throw DiagnosticList(.error("output folder '\(displayOutput)' was not written by reportgen; refusing to replace it",
+                throw DiagnosticList(.error(.foreignOutputFolder, "output folder '\(displayOutput)' was not written by reportgen; refusing to replace it",
                                             hint: "empty or remove the folder yourself, or choose another --output"))
             }
         } else if let file = Self.fileInTheWay(of: output) {
             let shown = file.path.hasPrefix(project.path + "/") ? String(file.path.dropFirst(project.path.count + 1)) : file.path
-            throw DiagnosticList(.error("cannot make the output folder '\(displayOutput)': '\(shown)' is a file, not a folder",
+            throw DiagnosticList(.error(.outputNotAFolder, "cannot make the output folder '\(displayOutput)': '\(shown)' is a file, not a folder",
                                         at: SourceLocation(file: shown),
                                         hint: "choose an --output whose parent folders are all folders, or move '\(shown)' away"))
         }
@@ -89,7 +89,7 @@ public struct OutputWriter: Sendable {
             }
         } catch {
             let code = Self.posixCode(of: error)
-            throw DiagnosticList(.error("cannot prepare the output folder beside '\(displayOutput)': \(String(cString: strerror(code)))",
+            throw DiagnosticList(.error(.writeFailed, "cannot prepare the output folder beside '\(displayOutput)': \(String(cString: strerror(code)))",
                                         at: SourceLocation(file: displayOutput), hint: Self.hint(forWriteError: code)))
         }
     }
@@ -176,7 +176,7 @@ public struct OutputWriter: Sendable {
                 return nil
             }
             if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw DiagnosticList(.error("cannot create this folder of the site: \(String(cString: strerror(failure.code)))",
+                throw DiagnosticList(.error(.writeFailed, "cannot create this folder of the site: \(String(cString: strerror(failure.code)))",
                                             at: SourceLocation(file: displayPath(failure.folder)), hint: Self.hint(forWriteError: failure.code)))
             }
         }
@@ -264,7 +264,7 @@ public struct OutputWriter: Sendable {
         case let .success(bytes):
             try write(relativePath, bytes)
         case let .failure(failure):
-            throw DiagnosticList(.error("cannot read this file to publish it: \(failure.reason)", at: SourceLocation(file: display),
+            throw DiagnosticList(.error(.unreadableFile, "cannot read this file to publish it: \(failure.reason)", at: SourceLocation(file: display),
                                         hint: "check that the file exists and that you may read it"))
         }
     }

@@ -25,13 +25,13 @@ struct OutputFolder {
         let marker = root.appendingPathComponent(OutputWriter.markerName)
         let entries = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
         if !entries.isEmpty && !entries.contains(OutputWriter.markerName) {
-            throw DiagnosticList(.error("output folder '\(display)' was not written by reportgen; refusing to write into it",
+            throw DiagnosticList(.error(.foreignOutputFolder, "output folder '\(display)' was not written by reportgen; refusing to write into it",
                                         hint: "empty or remove the folder yourself, or choose another folder"))
         }
         let content = options.contentFolder.standardizedFileURL.path
         if content == root.path || content.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")
             || root.path == options.projectRoot.standardizedFileURL.path || root.path.hasPrefix(content + "/") {
-            throw DiagnosticList(.error("output folder '\(display)' holds the content or the project, or is inside the content",
+            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(display)' holds the content or the project, or is inside the content",
                                         hint: "choose a folder of its own beside the content, e.g. .build-serve-output"))
         }
         if fresh && !entries.isEmpty { try? fileManager.removeItem(at: root) }
@@ -41,7 +41,7 @@ struct OutputFolder {
                 try Data("This folder is written by reportgen (preview); it is replaced freely.\n".utf8).write(to: marker)
             }
         } catch {
-            throw DiagnosticList(.error("cannot create '\(display)': \(error.localizedDescription)", hint: "check the folder's permissions"))
+            throw DiagnosticList(.error(.writeFailed, "cannot create '\(display)': \(error.localizedDescription)", hint: "check the folder's permissions"))
         }
     }
 
@@ -51,7 +51,7 @@ struct OutputFolder {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw DiagnosticList(.error("cannot write '\(relativePath)' in '\(display)': \(error.localizedDescription)"))
+            throw DiagnosticList(.error(.writeFailed, "cannot write '\(relativePath)' in '\(display)': \(error.localizedDescription)"))
         }
     }
 

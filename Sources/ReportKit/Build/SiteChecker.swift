@@ -41,8 +41,11 @@ public struct SiteChecker: Sendable {
     /// Runs every check: `SitePipeline` in check mode.
     public func check() -> Report {
         let assembly = SitePipeline(options: options).assemble(mode: .check)
-        var seen = Set<Diagnostic>()
-        let unique = assembly.diagnostics.filter { seen.insert($0).inserted }
-        return Report(diagnostics: DiagnosticList(unique).sorted, pages: assembly.pageCount, dataFiles: assembly.dataFileCount)
+        return report(assembly.diagnostics, pages: assembly.pageCount, dataFiles: assembly.dataFileCount)
+    }
+
+    /// The report of `problems`, each problem once (`DiagnosticList.deduplicated`), in file order.
+    func report(_ problems: [Diagnostic], pages: Int, dataFiles: Int) -> Report {
+        Report(diagnostics: DiagnosticList(DiagnosticList(problems).deduplicated.diagnostics).sorted, pages: pages, dataFiles: dataFiles)
     }
 }

@@ -10,7 +10,7 @@ enum SiteChecks {
         for path in content.dataFiles where !used.contains(path) && !broken.contains(path) {
             let name = RelativePath.lastComponent(path)
             if content.pages.contains(where: { $0.body.contains(name) }) { continue }
-            warnings.append(.warning("data file '\(path)' is not used by any table, chart or link",
+            warnings.append(.warning(.unusedDataFile, "data file '\(path)' is not used by any table, chart or link",
                                      at: SourceLocation(file: loader.displayPath(path), line: 1),
                                      hint: "show it with a ```table or ```chart block, link to it, or delete it"))
         }
@@ -40,7 +40,7 @@ enum SiteChecks {
 
     /// A directive's "data file not found" about a file that exists but failed to load (already reported).
     static func isAboutBrokenData(_ diagnostic: Diagnostic, _ broken: Set<String>) -> Bool {
-        guard !broken.isEmpty, diagnostic.message.hasPrefix("data file '") else { return false }
+        guard !broken.isEmpty, diagnostic.code == .dataFileNotFound else { return false }
         return broken.contains { diagnostic.message == "data file '\($0)' not found"
             || ($0.hasPrefix("data/") && diagnostic.message == "data file '\($0.dropFirst(5))' not found") }
     }

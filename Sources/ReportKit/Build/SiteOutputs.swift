@@ -136,7 +136,7 @@ struct SiteOutputs {
             } else {
                 message = "\(describe(shown.source)) and \(describe(other.source)) would both be written to '\(a.path)'"
             }
-            return .error(message, at: location(shown.source), hint: hint(shown.source, other.source, folder: shown.path == a.path ? folder : nil))
+            return .error(.outputPathCollision, message, at: location(shown.source), hint: hint(shown.source, other.source, folder: shown.path == a.path ? folder : nil))
         }
     }
 }

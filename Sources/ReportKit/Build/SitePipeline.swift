@@ -95,7 +95,9 @@ struct SitePipeline: Sendable {
         // A reference to a figure whose block failed to render is not a second problem.
         let declared = SiteChecks.declaredIDs(in: content.pages)
         let referenceFindings = findings.diagnostics.contains { $0.severity == .error }
-            ? referencing.diagnostics.filter { diagnostic in !declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" } }
+            ? referencing.diagnostics.filter { diagnostic in
+                diagnostic.code != .unknownCrossReference || !declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" }
+            }
             : referencing.diagnostics
         if findings.add(referenceFindings) { return finish() }
 

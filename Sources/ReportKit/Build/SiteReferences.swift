@@ -21,7 +21,7 @@ public struct SiteReferences: Sendable {
             var anchors = Set(rendered.headings.map(\.id))
             for directive in rendered.directives {
                 if let first = firstDefinition[directive.anchor] {
-                    problems.append(.error("duplicate id '\(directive.anchor)'", at: directive.location,
+                    problems.append(.error(.duplicateID, "duplicate id '\(directive.anchor)'", at: directive.location,
                                            hint: "'\(directive.anchor)' is already used at \(first); ids must be unique across the site"))
                     continue
                 }
@@ -38,12 +38,12 @@ public struct SiteReferences: Sendable {
             for reference in rendered.anchorReferences {
                 if reference.page.isEmpty {
                     if targets[reference.anchor] == nil {
-                        problems.append(.error("unknown figure or table '@\(reference.anchor)'", at: reference.location,
+                        problems.append(.error(.unknownCrossReference, "unknown figure or table '@\(reference.anchor)'", at: reference.location,
                                                hint: Suggestion.hint(for: reference.anchor, in: targets.keys.sorted(), noun: "one of")))
                     }
                 } else if let anchors = anchorsBySource[reference.page], !anchors.contains(reference.anchor),
                           !reference.anchor.hasPrefix("fn-"), !reference.anchor.hasPrefix("fnref-") {
-                    problems.append(.error("link to missing anchor '#\(reference.anchor)' in '\(reference.page)'", at: reference.location,
+                    problems.append(.error(.missingAnchor, "link to missing anchor '#\(reference.anchor)' in '\(reference.page)'", at: reference.location,
                                            hint: Suggestion.hint(for: reference.anchor, in: anchors.sorted(), noun: "an anchor such as")))
                 }
             }

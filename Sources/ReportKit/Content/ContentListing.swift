@@ -22,9 +22,9 @@ struct ContentListing: Sendable {
         let root = loader.contentRoot
         let resolvedRoot = root.resolvingSymlinksInPath().path
         let rootPrefix = resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/"
-        func refuse(_ relative: String, _ message: String, hint: String) {
+        func refuse(_ relative: String, _ code: DiagnosticCode, _ message: String, hint: String) {
             refused.append(relative)
-            problems.append(.error(message, at: SourceLocation(file: loader.displayPath(relative)), hint: hint))
+            problems.append(.error(code, message, at: SourceLocation(file: loader.displayPath(relative)), hint: hint))
         }
         // Entries under a refused folder come right after it (the walk is depth first).
         var refusedFolder: String?
@@ -33,20 +33,20 @@ struct ContentListing: Sendable {
             let noun = problem.isFolder ? "folder" : "file"
             switch problem.kind {
             case let .nameNotUTF8(byte):
-                refuse(problem.relativePath, "\(noun) name is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+                refuse(problem.relativePath, .unpublishableName, "\(noun) name is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
                        hint: "rename the \(noun) so that its name is UTF-8 ('convmv' converts names from other encodings)")
             case let .pathTooLong(bytes):
-                refuse(problem.relativePath, "path is \(bytes) bytes long; this system opens paths of at most \(FolderListing.maxPathBytes) bytes",
+                refuse(problem.relativePath, .unpublishableName, "path is \(bytes) bytes long; this system opens paths of at most \(FolderListing.maxPathBytes) bytes",
                        hint: "shorten the names of its folders, or move it nearer the top of the content folder")
             case let .cannotOpen(code):
-                refuse(problem.relativePath, "cannot list this folder: \(String(cString: strerror(code)))",
+                refuse(problem.relativePath, .unreadableFile, "cannot list this folder: \(String(cString: strerror(code)))",
                        hint: "check that you may read the folder")
             }
         }) { path, relative, kind in
             if let refused = refusedFolder, relative.hasPrefix(refused + "/") { return }
             let name = relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relative[relative.index(after: $0)...]) } ?? relative
             if let problem = PublishableName.problem(name, isFolder: kind == .folder) {
-                refuse(relative, problem.message, hint: problem.hint)
+                refuse(relative, .unpublishableName, problem.message, hint: problem.hint)
                 if kind == .folder { refusedFolder = relative }
                 return
             }
@@ -57,7 +57,7 @@ struct ContentListing: Sendable {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { return }
                 guard info.st_mode & S_IFMT == S_IFLNK else {
-                    refuse(relative, "'\(loader.displayPath(relative))' is \(RegularFile.kind(info.st_mode)), not a regular file",
+                    refuse(relative, .notARegularFile, "'\(loader.displayPath(relative))' is \(RegularFile.kind(info.st_mode)), not a regular file",
                            hint: "only regular files are published: replace it with a regular file, or move it out of the content folder")
                     return
                 }
@@ -67,12 +67,12 @@ struct ContentListing: Sendable {
                 var targetInfo = stat()
                 let exists = stat(path, &targetInfo) == 0
                 if !exists || !target.hasPrefix(rootPrefix) {
-                    refuse(relative, "'\(loader.displayPath(relative))' is a symbolic link \(exists ? "that leads outside the content folder" : "to a missing file")",
+                    refuse(relative, .symlinkOutsideContent, "'\(loader.displayPath(relative))' is a symbolic link \(exists ? "that leads outside the content folder" : "to a missing file")",
                            hint: "copy the file into the content folder instead of linking to it")
                 } else if targetInfo.st_mode & S_IFMT == S_IFREG {
                     files.append(relative)
                 } else if targetInfo.st_mode & S_IFMT != S_IFDIR {
-                    refuse(relative, "'\(loader.displayPath(relative))' is a symbolic link to \(RegularFile.kind(targetInfo.st_mode)), not to a regular file",
+                    refuse(relative, .notARegularFile, "'\(loader.displayPath(relative))' is a symbolic link to \(RegularFile.kind(targetInfo.st_mode)), not to a regular file",
                            hint: "only regular files are published: replace it with a regular file, or move it out of the content folder")
                 }
             }

@@ -75,7 +75,7 @@ public struct ContentLoader: Sendable {
     func missingFolderProblem() -> Diagnostic? {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: contentRoot.path, isDirectory: &isDirectory), isDirectory.boolValue { return nil }
-        return .error("content folder '\(displayRoot)' does not exist", hint: "pass --content DIR, or run from the folder that holds content/")
+        return .error(.contentFolderMissing, "content folder '\(displayRoot)' does not exist", hint: "pass --content DIR, or run from the folder that holds content/")
     }
 
     /// `site.yml` (the defaults when it is missing), or the defaults and its problems when it is broken.

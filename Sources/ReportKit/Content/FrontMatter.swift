@@ -56,7 +56,7 @@ public struct FrontMatter: Sendable, Hashable {
             index = next
         }
         guard let bodyStart else {
-            throw DiagnosticList(.error("front matter is not closed", at: SourceLocation(file: file, line: 1, column: 1),
+            throw DiagnosticList(.error(.frontMatterNotClosed, "front matter is not closed", at: SourceLocation(file: file, line: 1, column: 1),
                                         hint: "end the front matter with a line holding only '---', or remove the opening '---' line"))
         }
         let mapping = try YAMLMapping.parse(yamlLines.joined(separator: "\n"), file: file, firstLine: 2, what: "front matter")
@@ -74,13 +74,13 @@ public struct FrontMatter: Sendable, Hashable {
                 case "slug":
                     let slug = try mapping.string(node, key: key)
                     guard !slug.isEmpty, slug.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                        throw DiagnosticList(.error("slug '\(slug)' may only hold ASCII letters, digits, '-' and '_'", at: mapping.location(of: node),
+                        throw DiagnosticList(.error(.invalidSlug, "slug '\(slug)' may only hold ASCII letters, digits, '-' and '_'", at: mapping.location(of: node),
                                                     hint: "for example 'slug: credit-reporting'"))
                     }
                     matter.slug = slug
                 default:
                     if let close = Suggestion.closest(to: key, in: keys), close != key {
-                        warnings.append(.warning("unknown front matter key '\(key)' is ignored", at: mapping.location(of: node, key: true),
+                        warnings.append(.warning(.unknownFrontMatterKey, "unknown front matter key '\(key)' is ignored", at: mapping.location(of: node, key: true),
                                                  hint: "did you mean '\(close)'?"))
                     }
                 }

@@ -62,7 +62,7 @@ public struct SiteConfig: Sendable, Hashable {
                     let theme = try mapping.string(node, key: key)
                     // A name under themes/, never a path: site.yml must not pull templates and assets from elsewhere.
                     guard !theme.isEmpty, !theme.hasPrefix("."), theme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
-                        throw DiagnosticList(.error("theme '\(theme)' must be the name of a folder under themes/", at: mapping.location(of: node),
+                        throw DiagnosticList(.error(.invalidThemeName, "theme '\(theme)' must be the name of a folder under themes/", at: mapping.location(of: node),
                                                     hint: "for a theme elsewhere, pass --theme DIR"))
                     }
                     config.theme = theme
@@ -87,12 +87,12 @@ public struct SiteConfig: Sendable, Hashable {
                             guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number") }
                             if optionKey == "max_chart_points" { config.maxChartPoints = limit } else { config.maxDataFileBytes = limit }
                         default:
-                            problems.append(.error("unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),
+                            problems.append(.error(.unknownSiteKey, "unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),
                                                    hint: Suggestion.hint(for: optionKey, in: optionKeys)))
                         }
                     }
                 default:
-                    problems.append(.error("unknown key '\(key)' in site.yml", at: mapping.location(of: node, key: true),
+                    problems.append(.error(.unknownSiteKey, "unknown key '\(key)' in site.yml", at: mapping.location(of: node, key: true),
                                            hint: Suggestion.hint(for: key, in: keys)))
                 }
             } catch {
@@ -100,7 +100,7 @@ public struct SiteConfig: Sendable, Hashable {
             }
         }
         if config.allowRawScripts && !config.allowRawHTML, let scriptsLocation {
-            problems.append(.error("'raw_html_scripts: true' has no effect without 'raw_html: true'", at: scriptsLocation,
+            problems.append(.error(.scriptsWithoutRawHTML, "'raw_html_scripts: true' has no effect without 'raw_html: true'", at: scriptsLocation,
                                    hint: "add 'raw_html: true' under options, or remove 'raw_html_scripts'"))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }

@@ -90,7 +90,7 @@ public enum SiteScaffold {
     public static func createSite(at folder: URL, displayPath: String) throws(DiagnosticList) -> [String] {
         let fileManager = FileManager.default
         if let entries = try? fileManager.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
-            throw DiagnosticList(.error("'\(displayPath)' already exists and is not empty",
+            throw DiagnosticList(.error(.alreadyExists, "'\(displayPath)' already exists and is not empty",
                                         hint: "choose a new folder name, e.g. reportgen new site my-report"))
         }
         var written: [String] = []
@@ -107,13 +107,13 @@ public enum SiteScaffold {
         var relative = path
         if !relative.hasSuffix(".md") { relative += ".md" }
         if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") {
-            throw DiagnosticList(.error("page path '\(path)' must stay inside the content folder",
+            throw DiagnosticList(.error(.pathOutsideContent, "page path '\(path)' must stay inside the content folder",
                                         hint: "give a path relative to the content folder, e.g. chapters/new-page.md"))
         }
         let url = contentFolder.appendingPathComponent(relative)
         let display = join(displayRoot, relative)
         if FileManager.default.fileExists(atPath: url.path) {
-            throw DiagnosticList(.error("'\(display)' already exists", hint: "choose another name; new never overwrites a page"))
+            throw DiagnosticList(.error(.alreadyExists, "'\(display)' already exists", hint: "choose another name; new never overwrites a page"))
         }
         let pageTitle = title ?? FileNameTitle.title(forPage: relative)
         let text = """
@@ -145,7 +145,7 @@ public enum SiteScaffold {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
-            throw DiagnosticList(.error("cannot write '\(display)': \(error.localizedDescription)"))
+            throw DiagnosticList(.error(.writeFailed, "cannot write '\(display)': \(error.localizedDescription)"))
         }
     }
 }

@@ -12,7 +12,7 @@ enum SiteStructure {
         var byOutput: [String: Page] = [:]
         for page in pages {
             if let other = byOutput[page.outputPath] {
-                problems.append(.error("'\(page.sourcePath)' and '\(other.sourcePath)' both produce '\(page.outputPath)'",
+                problems.append(.error(.outputPathCollision, "'\(page.sourcePath)' and '\(other.sourcePath)' both produce '\(page.outputPath)'",
                                        at: SourceLocation(file: page.displayPath, line: 1),
                                        hint: "rename one of them or give it another 'slug' in its front matter"))
             } else {
@@ -37,7 +37,7 @@ enum SiteStructure {
         for (index, entry) in config.navigation.enumerated()
         where !known.contains(entry) && !known.contains(entry + "/index.md") && !known.contains(entry + "/_index.md") {
             let location = index < config.navigationLocations.count ? config.navigationLocations[index] : SourceLocation(file: displayRoot + "/site.yml", line: 1)
-            problems.append(.error("navigation entry '\(entry)' names no page", at: location,
+            problems.append(.error(.navigationEntryMissing, "navigation entry '\(entry)' names no page", at: location,
                                    hint: Suggestion.hint(for: entry, in: known.sorted(), noun: "a page such as")))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }

@@ -15,7 +15,7 @@ public enum SourceText {
         case let .success(bytes):
             return try decode(bytes, displayPath: displayPath)
         case let .failure(failure):
-            throw DiagnosticList(.error("cannot read '\(displayPath)': \(failure.reason)", at: SourceLocation(file: displayPath, line: 1),
+            throw DiagnosticList(.error(.unreadableFile, "cannot read '\(displayPath)': \(failure.reason)", at: SourceLocation(file: displayPath, line: 1),
                                         hint: "check that the file exists, is a regular file and is readable"))
         }
     }

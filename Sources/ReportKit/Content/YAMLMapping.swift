@@ -15,7 +15,7 @@ public struct YAMLMapping {
         let root = try YAMLSource(text, origin: SourceLocation(file: file, line: firstLine, column: 1), what: what).root
         guard let root else { return YAMLMapping(entries: [], keyNodes: [:], file: file, firstLine: firstLine) }
         guard let mapping = root.mapping else {
-            throw DiagnosticList(.error("\(what) must be a mapping of 'key: value' lines", at: SourceLocation(file: file, line: firstLine),
+            throw DiagnosticList(.error(.notAMapping, "\(what) must be a mapping of 'key: value' lines", at: SourceLocation(file: file, line: firstLine),
                                         hint: "write one 'key: value' per line"))
         }
         return try YAMLMapping(mapping: mapping, file: file, firstLine: firstLine, what: what)
@@ -35,7 +35,7 @@ public struct YAMLMapping {
             let key = keyNode.string ?? ""
             if keyNodes[key] != nil {
                 let mark = keyNode.mark
-                throw DiagnosticList(.error("duplicate key '\(key)' in \(what)",
+                throw DiagnosticList(.error(.duplicateKey, "duplicate key '\(key)' in \(what)",
                                             at: SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)))
             }
             keyNodes[key] = keyNode
@@ -57,7 +57,7 @@ public struct YAMLMapping {
     }
 
     func typeError(_ node: Node, key: String, expected: String) -> DiagnosticList {
-        DiagnosticList(.error("'\(key)' must be \(expected)", at: location(of: node)))
+        DiagnosticList(.error(.wrongValueType, "'\(key)' must be \(expected)", at: location(of: node)))
     }
 
     /// A scalar as text (numbers and booleans are accepted as written).

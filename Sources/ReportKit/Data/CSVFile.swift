@@ -10,7 +10,7 @@ enum CSVFile {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
         } catch {
-            return .failure(.error("cannot read CSV: \(error)", at: SourceLocation(file: file)))
+            return .failure(.error(.invalidCSV, "cannot read CSV: \(error)", at: SourceLocation(file: file)))
         }
         var records: [[String]] = []
         var lines: [Int] = []

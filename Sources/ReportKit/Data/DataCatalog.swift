@@ -59,7 +59,7 @@ public struct DataCatalog: Sendable {
         for path in paths where path.lowercased().hasSuffix(".json") {
             let published = catalog.csvOutputPath(for: path)
             if paths.contains(published) {
-                problems.append(.error("'\(path)' is published as '\(published)', which is also a data file",
+                problems.append(.error(.outputPathCollision, "'\(path)' is published as '\(published)', which is also a data file",
                                        at: SourceLocation(file: loader.display(path)),
                                        hint: "rename one of the two files"))
             }

@@ -84,18 +84,18 @@ struct DataFileLoader: Sendable {
         let location = SourceLocation(file: display(path), line: 1, column: 1)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
         if let size, size > maxBytes {
-            return .failure(.error("data file is \(Self.megabytes(size)); the limit is \(Self.megabytes(maxBytes))",
+            return .failure(.error(.dataFileTooLarge, "data file is \(Self.megabytes(size)); the limit is \(Self.megabytes(maxBytes))",
                                    at: location, hint: "split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml"))
         }
         let data: [UInt8]
         switch RegularFile.read(url.path) {
         case let .success(bytes): data = bytes
         case let .failure(failure):
-            return .failure(.error("cannot read data file: \(failure.reason)", at: location,
+            return .failure(.error(.unreadableFile, "cannot read data file: \(failure.reason)", at: location,
                                    hint: "check that the file exists, is a regular file and is readable"))
         }
         guard data.count <= maxBytes else {
-            return .failure(.error("data file is \(Self.megabytes(data.count)); the limit is \(Self.megabytes(maxBytes))", at: location))
+            return .failure(.error(.dataFileTooLarge, "data file is \(Self.megabytes(data.count)); the limit is \(Self.megabytes(maxBytes))", at: location))
         }
         return .success(data)
     }

@@ -35,13 +35,13 @@ struct DataMetadata {
         var problems: [Diagnostic] = []
         guard let root = source.root else { return .success(metadata) }
         guard case let .mapping(mapping) = root else {
-            return .failure(DiagnosticList(.error("expected a mapping of keys (title, source, units, notes, columns), found \(root.kindName)",
+            return .failure(DiagnosticList(.error(.notAMapping, "expected a mapping of keys (title, source, units, notes, columns), found \(root.kindName)",
                                                   at: source.location(of: root))))
         }
         func text(_ node: Node, key: String) -> String? {
             if node.isNull { return nil }
             guard let value = node.scalarText else {
-                problems.append(.error("'\(key)' must be text, found \(node.kindName)", at: source.location(of: node)))
+                problems.append(.error(.wrongValueType, "'\(key)' must be text, found \(node.kindName)", at: source.location(of: node)))
                 return nil
             }
             return value
@@ -56,7 +56,7 @@ struct DataMetadata {
             case "columns":
                 if value.isNull { continue }
                 guard case let .mapping(columns) = value else {
-                    problems.append(.error("'columns' must be a mapping of column names to {type, label, unit}, found \(value.kindName)",
+                    problems.append(.error(.wrongValueType, "'columns' must be a mapping of column names to {type, label, unit}, found \(value.kindName)",
                                            at: source.location(of: value)))
                     continue
                 }
@@ -71,26 +71,26 @@ struct DataMetadata {
                                 if let type = ColumnType(rawValue: name) {
                                     column.type = type
                                 } else {
-                                    problems.append(.error("unknown column type '\(name)' for column '\(column.name)'",
+                                    problems.append(.error(.unknownColumnType, "unknown column type '\(name)' for column '\(column.name)'",
                                                            at: source.location(of: fieldValue),
                                                            hint: Suggestion.hint(for: name, in: ColumnType.allCases.map(\.rawValue))))
                                 }
                             case "label": column.label = text(fieldValue, key: "label")
                             case "unit": column.unit = text(fieldValue, key: "unit")
                             default:
-                                problems.append(.error("unknown key '\(field)' for column '\(column.name)'",
+                                problems.append(.error(.unknownMetadataKey, "unknown key '\(field)' for column '\(column.name)'",
                                                        at: source.location(of: fieldNode),
                                                        hint: Suggestion.hint(for: field, in: columnKeys)))
                             }
                         }
                     } else if !spec.isNull {
-                        problems.append(.error("column '\(column.name)' must be a mapping like {type: number, label: ..., unit: ...}, found \(spec.kindName)",
+                        problems.append(.error(.wrongValueType, "column '\(column.name)' must be a mapping like {type: number, label: ..., unit: ...}, found \(spec.kindName)",
                                                at: source.location(of: spec)))
                     }
                     metadata.columns.append(column)
                 }
             default:
-                problems.append(.error("unknown key '\(key)' in data metadata", at: source.location(of: keyNode),
+                problems.append(.error(.unknownMetadataKey, "unknown key '\(key)' in data metadata", at: source.location(of: keyNode),
                                        hint: Suggestion.hint(for: key, in: keys)))
             }
         }

@@ -14,31 +14,31 @@ struct DataTyper {
         var problems: [Diagnostic] = []
         let header = raw.header
         guard !header.isEmpty else {
-            return .failure(DiagnosticList(.error("data file is empty; expected a header row and at least one data row",
+            return .failure(DiagnosticList(.error(.emptyDataFile, "data file is empty; expected a header row and at least one data row",
                                                   at: SourceLocation(file: file))))
         }
         guard !raw.rows.isEmpty else {
-            return .failure(DiagnosticList(.error("data file has a header row but no data rows",
+            return .failure(DiagnosticList(.error(.noDataRows, "data file has a header row but no data rows",
                                                   at: SourceLocation(file: file))))
         }
         for (index, name) in header.enumerated() {
             if name.isEmpty {
-                problems.append(.error("column \(index + 1) has an empty name in the header row",
+                problems.append(.error(.emptyColumnName, "column \(index + 1) has an empty name in the header row",
                                        at: raw.locate(-1, index), hint: "give every column a name"))
             } else if let first = header.firstIndex(of: name), first < index {
-                problems.append(.error("duplicate column name '\(name)' (also column \(first + 1))",
+                problems.append(.error(.duplicateColumnName, "duplicate column name '\(name)' (also column \(first + 1))",
                                        at: raw.locate(-1, index), hint: "column names must be unique"))
             }
         }
         for (row, cells) in raw.rows.enumerated() where cells.count != header.count {
             let spansLines = cells.contains { $0?.contains(where: \.isNewline) == true }
-            problems.append(.error("expected \(header.count) fields from the header, got \(cells.count)",
+            problems.append(.error(.wrongFieldCount, "expected \(header.count) fields from the header, got \(cells.count)",
                                    at: raw.locate(row, cells.count > header.count ? header.count : 0),
                                    hint: spansLines ? "a quoted field of this row runs over several lines; is a closing quote (\") missing?"
                                                     : "quote fields that contain commas: \"1,234\""))
         }
         for column in metadata.columns where !header.contains(column.name) {
-            problems.append(.error("column '\(column.name)' is not in \(path)", at: column.location,
+            problems.append(.error(.unknownColumn, "column '\(column.name)' is not in \(path)", at: column.location,
                                    hint: Suggestion.hint(for: column.name, in: header, noun: "a column of the file:")))
         }
         guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
@@ -62,7 +62,7 @@ struct DataTyper {
                 var hint = "column '\(name)' is declared as \(type.rawValue) in \(ymlFile)"
                 if bad.count == 2 { hint += "; 1 more cell in this column does not parse either" }
                 if bad.count > 2 { hint += "; \(bad.count - 1) more cells in this column do not parse either" }
-                problems.append(.error("cell '\(texts[first].trimmed)' in column '\(name)' is not \(CellParser.noun(for: type))",
+                problems.append(.error(.invalidCell, "cell '\(texts[first].trimmed)' in column '\(name)' is not \(CellParser.noun(for: type))",
                                        at: raw.locate(first, index), hint: hint))
             }
             columns.append(DataColumn(name: name, label: declared?.label, type: type, unit: declared?.unit))

@@ -9,14 +9,14 @@ enum JSONFile {
         do {
             source = try YAMLSource(text, origin: SourceLocation(file: file), what: "JSON data file")
         } catch {
-            guard var diagnostic = error.diagnostics.first else { return .failure(.error("cannot read JSON", at: SourceLocation(file: file))) }
+            guard var diagnostic = error.diagnostics.first else { return .failure(.error(.invalidJSON, "cannot read JSON", at: SourceLocation(file: file))) }
             diagnostic.message = diagnostic.message.replacingOccurrences(of: "invalid YAML in JSON data file", with: "invalid JSON")
-            if diagnostic.message.hasPrefix("invalid JSON:") { diagnostic.hint = "check for a missing ',', quote or closing bracket" }
+            if diagnostic.message.hasPrefix("invalid JSON:") { diagnostic.code = .invalidJSON; diagnostic.hint = "check for a missing ',', quote or closing bracket" }
             return .failure(diagnostic)
         }
         let hint = "a JSON data file is an array of records: [{\"year\": 2023, \"amount\": 1.5}, ...]"
         guard let root = source.root, case let .sequence(records) = root else {
-            return .failure(.error("expected an array of records, found \(source.root?.kindName ?? "nothing")",
+            return .failure(.error(.invalidJSONRecords, "expected an array of records, found \(source.root?.kindName ?? "nothing")",
                                    at: SourceLocation(file: file), hint: hint))
         }
         var header: [String] = []
@@ -26,14 +26,14 @@ enum JSONFile {
         var cellNodes: [[Node?]] = []
         for record in records {
             guard case let .mapping(mapping) = record else {
-                return .failure(.error("expected a record (an object), found \(record.kindName)",
+                return .failure(.error(.invalidJSONRecords, "expected a record (an object), found \(record.kindName)",
                                        at: source.location(of: record), hint: hint))
             }
             var values: [String: Node] = [:]
             for (key, value) in mapping {
                 let name = key.scalarText ?? ""
                 if case .scalar = value {} else {
-                    return .failure(.error("value of '\(name)' is \(value.kindName); records must be flat (numbers, strings, true/false or null)",
+                    return .failure(.error(.invalidJSONRecords, "value of '\(name)' is \(value.kindName); records must be flat (numbers, strings, true/false or null)",
                                            at: source.location(of: value)))
                 }
                 if !header.contains(name) {

@@ -8,13 +8,13 @@ enum UTF8Check {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let text = String(validating: body, as: UTF8.self) {
             guard let found = body.withUnsafeBufferPointer({ Noncharacters.first(in: $0) }) else { return .success(text) }
-            return .failure(.error(
+            return .failure(.error(.noncharacter,
                 "\(subject) contains \(Noncharacters.name(found.scalar)), a Unicode noncharacter, which cannot be published",
                 at: location(of: body.startIndex + found.offset, in: body, file: file),
                 hint: "delete it: noncharacters are reserved for programs' internal use and are not valid in HTML"))
         }
         let offset = firstInvalidByte(in: body) ?? body.startIndex
-        return .failure(.error(
+        return .failure(.error(.notUTF8,
             "\(subject) is not valid UTF-8 (byte 0x\(String(format: "%02X", body[offset])))",
             at: location(of: offset, in: body, file: file),
             hint: hint))

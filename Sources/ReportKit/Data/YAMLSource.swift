@@ -22,7 +22,7 @@ struct YAMLSource {
         } catch let error as YamlError {
             throw DiagnosticList(Self.diagnostic(for: error, in: text, origin: origin, what: what))
         } catch {
-            throw DiagnosticList(.error("invalid YAML in \(what): \(error)", at: origin))
+            throw DiagnosticList(.error(.invalidYAML, "invalid YAML in \(what): \(error)", at: origin))
         }
     }
 
@@ -53,7 +53,7 @@ struct YAMLSource {
                 hint = "a value starting with '[' or '{' is read as a list or mapping: close it, or quote the value"
             }
             if hint == nil { hint = "check the indentation, and quote values that start with a special character such as [ { * & ! | > % @" }
-            return .error(message, at: at(mark), hint: hint)
+            return .error(.invalidYAML, message, at: at(mark), hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             // Yams marks the mapping; point at the key's second occurrence when it is a block key.
@@ -66,11 +66,11 @@ struct YAMLSource {
                     location = SourceLocation(file: origin.file, line: origin.line + hits[1], column: column)
                 }
             }
-            return .error("duplicate key \(keys) in \(what)", at: location, hint: "each key may appear only once")
+            return .error(.duplicateKey, "duplicate key \(keys) in \(what)", at: location, hint: "each key may appear only once")
         case let .reader(problem, _, _, _):
-            return .error("invalid YAML in \(what): \(problem)", at: origin)
+            return .error(.invalidYAML, "invalid YAML in \(what): \(problem)", at: origin)
         default:
-            return .error("invalid YAML in \(what): \(error)", at: origin)
+            return .error(.invalidYAML, "invalid YAML in \(what): \(error)", at: origin)
         }
     }
 }

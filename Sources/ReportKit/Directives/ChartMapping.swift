@@ -45,7 +45,7 @@ struct ChartMapping {
                 }
                 let (s, c) = (seriesPositions[name]!, positions[key.label]!)
                 if let earlier = sourceLines[s][c] {
-                    throw DiagnosticList(.error(
+                    throw DiagnosticList(.error(.duplicateSeriesValue,
                         "two rows of \(table.path) (lines \(earlier) and \(table.rowLines[row])) give series '\(name)' a value at \(x.name) '\(key.label)'",
                         at: spec.location(of: "series"),
                         hint: "filter the data so that each \(x.name) appears once per \(series.name)"))
@@ -63,7 +63,7 @@ struct ChartMapping {
             }
         }
         guard !categories.isEmpty else {
-            throw DiagnosticList(.error("no rows with a value in column '\(x.name)' to draw", at: spec.location(of: "x")))
+            throw DiagnosticList(.error(.nothingToDraw, "no rows with a value in column '\(x.name)' to draw", at: spec.location(of: "x")))
         }
         return ChartModel(
             kind: kind, id: id, title: title, xKind: xKind,
@@ -84,7 +84,7 @@ struct ChartMapping {
         case .integer, .number, .percent: return .linear
         case .text:
             if kind == .scatter {
-                throw DiagnosticList(.error("column '\(x.name)' is text; the x values of a scatter chart must be numbers",
+                throw DiagnosticList(.error(.columnNotNumeric, "column '\(x.name)' is text; the x values of a scatter chart must be numbers",
                                             at: spec.location(of: "x"),
                                             hint: "choose a numeric column, or declare its type in the data file's yml"))
             }

@@ -42,7 +42,7 @@ public struct DirectiveRenderer: Sendable {
         var spec = try DirectiveSpec(block)
         let id = try spec.requiredString("id")
         guard Self.isValidID(id.value) else {
-            throw DiagnosticList(.error("invalid id '\(id.value)'", at: id.location,
+            throw DiagnosticList(.error(.invalidID, "invalid id '\(id.value)'", at: id.location,
                                         hint: "use lowercase letters, digits and hyphens, starting with a letter or digit, e.g. 'loan-split'"))
         }
         let anchor = "\(block.kind.anchorPrefix)-\(id.value)"
@@ -52,7 +52,7 @@ public struct DirectiveRenderer: Sendable {
         let rows = try query(spec, table: table).apply(to: table)
         if rows.rows.isEmpty {
             let filters = try spec.stringList("filter").map { "'\($0.value)'" }.joined(separator: " and ")
-            throw DiagnosticList(.error("no rows left after filter \(filters) (\(table.path) has \(table.rows.count) rows)",
+            throw DiagnosticList(.error(.noRowsAfterFilter, "no rows left after filter \(filters) (\(table.path) has \(table.rows.count) rows)",
                                         at: spec.location(of: "filter"), hint: "check the filter's column and value"))
         }
         return Prepared(spec: spec, anchor: anchor, caption: caption, table: table, rows: rows)
@@ -88,7 +88,7 @@ public struct DirectiveRenderer: Sendable {
             for total in totals {
                 let column = try spec.column(total, in: table)
                 guard column.type.isNumeric else {
-                    throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); 'total' sums numeric columns",
+                    throw DiagnosticList(.error(.columnNotNumeric, "column '\(column.name)' is \(column.type.rawValue); 'total' sums numeric columns",
                                                 at: total.location))
                 }
             }
@@ -132,13 +132,13 @@ public struct DirectiveRenderer: Sendable {
     func dataTable(_ spec: DirectiveSpec) throws(DiagnosticList) -> DataTable {
         let data = try spec.requiredString("data")
         guard let path = Self.normalizedPath(data.value) else {
-            throw DiagnosticList(.error("path '\(data.value)' leaves the content folder", at: data.location,
+            throw DiagnosticList(.error(.pathOutsideContent, "path '\(data.value)' leaves the content folder", at: data.location,
                                         hint: "data paths are relative to the content folder, e.g. 'data/loans.csv'"))
         }
         // `data: x.csv` may leave out the `data/` folder.
         guard let table = catalog.tables[path] ?? catalog.tables["data/" + path] else {
             let known = catalog.tables.keys.sorted()
-            throw DiagnosticList(.error("data file '\(path)' not found", at: data.location,
+            throw DiagnosticList(.error(.dataFileNotFound, "data file '\(path)' not found", at: data.location,
                                         hint: Suggestion.hint(for: path, in: known, noun: "one of") ?? "put CSV or JSON files under the content folder, e.g. content/data/"))
         }
         return table
@@ -165,7 +165,7 @@ public struct DirectiveRenderer: Sendable {
     static func numberFormat(_ name: Located<String>) throws(DiagnosticList) -> NumberFormat {
         guard let format = NumberFormat(name: name.value) else {
             let base = name.value.split(separator: ".").first.map(String.init) ?? name.value
-            throw DiagnosticList(.error("unknown format '\(name.value)'", at: name.location,
+            throw DiagnosticList(.error(.unknownFormat, "unknown format '\(name.value)'", at: name.location,
                                         hint: Suggestion.hint(for: base, in: NumberFormat.names, noun: "one of")
                                             .map { $0 + " (optionally followed by .N for N decimals, e.g. number.1)" }))
         }
@@ -187,7 +187,7 @@ public struct DirectiveRenderer: Sendable {
         }
         if let limit = try spec.string("limit") {
             guard let count = Int(limit.value.trimmed), count > 0 else {
-                throw DiagnosticList(.error("limit must be a positive whole number, found '\(limit.value)'", at: limit.location))
+                throw DiagnosticList(.error(.invalidLimit, "limit must be a positive whole number, found '\(limit.value)'", at: limit.location))
             }
             query.limit = count
         }
@@ -211,11 +211,11 @@ public struct DirectiveRenderer: Sendable {
                 for (keyNode, value) in mapping {
                     let key = keyNode.scalarText ?? ""
                     guard Self.tableColumnKeys.contains(key) else {
-                        throw DiagnosticList(.error("unknown key '\(key)' in a table column", at: spec.source.location(of: keyNode),
+                        throw DiagnosticList(.error(.unknownSpecKey, "unknown key '\(key)' in a table column", at: spec.source.location(of: keyNode),
                                                     hint: Suggestion.hint(for: key, in: Self.tableColumnKeys)))
                     }
                     guard let text = value.scalarText else {
-                        throw DiagnosticList(.error("'\(key)' must be a single value, found \(value.kindName)", at: spec.source.location(of: value)))
+                        throw DiagnosticList(.error(.wrongValueType, "'\(key)' must be a single value, found \(value.kindName)", at: spec.source.location(of: value)))
                     }
                     let located = Located(value: text, location: spec.source.location(of: value))
                     switch key {
@@ -225,11 +225,11 @@ public struct DirectiveRenderer: Sendable {
                     }
                 }
             default:
-                throw DiagnosticList(.error("each entry of 'columns' must be a column name or {column, label, format}, found \(node.kindName)",
+                throw DiagnosticList(.error(.wrongValueType, "each entry of 'columns' must be a column name or {column, label, format}, found \(node.kindName)",
                                             at: location))
             }
             guard let name else {
-                throw DiagnosticList(.error("table column entry is missing 'column'", at: location,
+                throw DiagnosticList(.error(.missingSpecKey, "table column entry is missing 'column'", at: location,
                                             hint: "write {column: capital, label: Registered capital}"))
             }
             let column = try spec.column(name, in: table)
@@ -238,7 +238,7 @@ public struct DirectiveRenderer: Sendable {
             if let formatName, !keepsWrittenDecimals {
                 format = try Self.numberFormat(formatName)
                 guard column.type.isNumeric else {
-                    throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); 'format' applies to numeric columns",
+                    throw DiagnosticList(.error(.columnNotNumeric, "column '\(column.name)' is \(column.type.rawValue); 'format' applies to numeric columns",
                                                 at: formatName.location))
                 }
             }
@@ -255,19 +255,19 @@ public struct DirectiveRenderer: Sendable {
     func chartModel(_ spec: DirectiveSpec, table: DataTable, rows: DataTable, anchor: String, caption: String) throws(DiagnosticList) -> ChartModel {
         let typeName = try spec.requiredString("type")
         guard let kind = ChartModel.Kind(rawValue: typeName.value.trimmed) else {
-            throw DiagnosticList(.error("unknown chart type '\(typeName.value)'", at: typeName.location,
+            throw DiagnosticList(.error(.unknownChartType, "unknown chart type '\(typeName.value)'", at: typeName.location,
                                         hint: Suggestion.hint(for: typeName.value, in: ChartModel.Kind.allCases.map(\.rawValue))))
         }
         let x = try spec.column(try spec.requiredString("x"), in: table)
         let yNames = try spec.stringList("y")
         guard !yNames.isEmpty else {
-            throw DiagnosticList(.error("chart spec is missing the required key 'y'", at: spec.location))
+            throw DiagnosticList(.error(.missingSpecKey, "chart spec is missing the required key 'y'", at: spec.location))
         }
         var ys: [DataColumn] = []
         for name in yNames {
             let column = try spec.column(name, in: table)
             guard column.type.isNumeric else {
-                throw DiagnosticList(.error("column '\(column.name)' is \(column.type.rawValue); the y values of a \(kind.rawValue) chart must be numbers",
+                throw DiagnosticList(.error(.columnNotNumeric, "column '\(column.name)' is \(column.type.rawValue); the y values of a \(kind.rawValue) chart must be numbers",
                                             at: name.location,
                                             hint: "choose a numeric column, or declare its type in the data file's yml"))
             }
@@ -277,17 +277,17 @@ public struct DirectiveRenderer: Sendable {
         if let name = try spec.string("series") {
             series = try spec.column(name, in: table)
             if ys.count > 1 {
-                throw DiagnosticList(.error("with 'series', give one y column (found \(ys.count))", at: spec.location(of: "y"),
+                throw DiagnosticList(.error(.seriesNeedsOneY, "with 'series', give one y column (found \(ys.count))", at: spec.location(of: "y"),
                                             hint: "'series' splits one value column into one series per \(name.value)"))
             }
         }
         if kind == .pie || kind == .donut, ys.count > 1 || series != nil {
-            throw DiagnosticList(.error("a \(kind.rawValue) chart shows one series: give one y column and no 'series'",
+            throw DiagnosticList(.error(.singleSeriesChart, "a \(kind.rawValue) chart shows one series: give one y column and no 'series'",
                                         at: spec.location(of: series != nil ? "series" : "y")))
         }
         let points = rows.rows.count * (series == nil ? ys.count : 1)
         if points > maxChartPoints {
-            throw DiagnosticList(.error("\(spec.subject) would draw \(points) points; the limit is \(maxChartPoints)", at: spec.location(of: "data"),
+            throw DiagnosticList(.error(.tooManyChartPoints, "\(spec.subject) would draw \(points) points; the limit is \(maxChartPoints)", at: spec.location(of: "data"),
                                         hint: "narrow the data with 'filter' or 'limit', or raise 'max_chart_points' under options in site.yml"))
         }
         let format = try spec.string("format").map { name throws(DiagnosticList) in try Self.numberFormat(name) }

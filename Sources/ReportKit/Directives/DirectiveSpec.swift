@@ -34,11 +34,11 @@ struct DirectiveSpec {
         let what = "\(block.kind.rawValue) spec"
         source = try YAMLSource(block.yaml, origin: block.location, what: what)
         guard let root = source.root else {
-            throw DiagnosticList(.error("empty \(what)", at: block.location,
+            throw DiagnosticList(.error(.emptySpec, "empty \(what)", at: block.location,
                                         hint: "write the spec as YAML, starting with 'id:', 'data:' and 'caption:'"))
         }
         guard case let .mapping(mapping) = root else {
-            throw DiagnosticList(.error("expected the \(what) to be a mapping of keys, found \(root.kindName)",
+            throw DiagnosticList(.error(.notAMapping, "expected the \(what) to be a mapping of keys, found \(root.kindName)",
                                         at: source.location(of: root)))
         }
         let allowed = kind == .table ? Self.tableKeys : Self.chartKeys
@@ -49,13 +49,13 @@ struct DirectiveSpec {
             if allowed.contains(key) {
                 values[key] = value
             } else {
-                problems.append(.error("unknown key '\(key)' in \(what)", at: source.location(of: keyNode),
+                problems.append(.error(.unknownSpecKey, "unknown key '\(key)' in \(what)", at: source.location(of: keyNode),
                                        hint: Suggestion.hint(for: key, in: allowed)))
             }
         }
         let required = kind == .table ? Self.requiredTableKeys : Self.requiredChartKeys
         for key in required where values[key] == nil || values[key]!.isNull {
-            problems.append(.error("\(what) is missing the required key '\(key)'", at: block.location))
+            problems.append(.error(.missingSpecKey, "\(what) is missing the required key '\(key)'", at: block.location))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         self.values = values
@@ -70,7 +70,7 @@ struct DirectiveSpec {
     func string(_ key: String) throws(DiagnosticList) -> Located<String>? {
         guard let node = values[key], !node.isNull else { return nil }
         guard let text = node.scalarText else {
-            throw DiagnosticList(.error("'\(key)' must be a single value, found \(node.kindName)", at: source.location(of: node)))
+            throw DiagnosticList(.error(.wrongValueType, "'\(key)' must be a single value, found \(node.kindName)", at: source.location(of: node)))
         }
         return Located(value: text, location: source.location(of: node))
     }
@@ -78,7 +78,7 @@ struct DirectiveSpec {
     /// The text value of a required key.
     func requiredString(_ key: String) throws(DiagnosticList) -> Located<String> {
         guard let value = try string(key) else {
-            throw DiagnosticList(.error("\(what) is missing the required key '\(key)'", at: location))
+            throw DiagnosticList(.error(.missingSpecKey, "\(what) is missing the required key '\(key)'", at: location))
         }
         return value
     }
@@ -91,7 +91,7 @@ struct DirectiveSpec {
         var result: [Located<String>] = []
         for item in items {
             guard let text = item.scalarText else {
-                throw DiagnosticList(.error("each item of '\(key)' must be a single value, found \(item.kindName)",
+                throw DiagnosticList(.error(.wrongValueType, "each item of '\(key)' must be a single value, found \(item.kindName)",
                                             at: source.location(of: item)))
             }
             result.append(Located(value: text, location: source.location(of: item)))
@@ -102,7 +102,7 @@ struct DirectiveSpec {
     /// The column `name` of `table`, or an error with a did-you-mean hint.
     func column(_ name: Located<String>, in table: DataTable) throws(DiagnosticList) -> DataColumn {
         guard let column = table.column(name.value) else {
-            throw DiagnosticList(.error("unknown column '\(name.value)' in \(subject)", at: name.location,
+            throw DiagnosticList(.error(.unknownColumn, "unknown column '\(name.value)' in \(subject)", at: name.location,
                                         hint: Suggestion.hint(for: name.value, in: table.columns.map(\.name),
                                                               noun: "a column of \(table.path):")))
         }

@@ -15,7 +15,7 @@ public struct MarkdownHooks: Sendable {
 
     public init(resolveLink: @escaping @Sendable (String, Bool, SourceLocation) -> LinkResolution = { _, _, _ in .keep },
                 renderDirective: @escaping @Sendable (DirectiveBlock) -> Result<RenderedDirective, DiagnosticList> = { block in
-                    .failure(DiagnosticList(.error("\(block.kind.rawValue) directives are not available here", at: block.location)))
+                    .failure(DiagnosticList(.error(.internalError, "\(block.kind.rawValue) directives are not available here", at: block.location)))
                 },
                 crossReference: @escaping @Sendable (String) -> String = { "<a href=\"#\($0)\">\($0)</a>" },
                 rootPrefix: String = "") {
@@ -61,7 +61,7 @@ public struct MarkdownRenderer: Sendable {
         let parseOptions = CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(parseOptions) else {
             return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
-                                  directives: [], diagnostics: [.error("cannot create the Markdown parser", at: SourceLocation(file: file))])
+                                  directives: [], diagnostics: [.error(.internalError, "cannot create the Markdown parser", at: SourceLocation(file: file))])
         }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
@@ -70,7 +70,7 @@ public struct MarkdownRenderer: Sendable {
         let parsed = CmarkParseLock.parse(markdown, with: parser)
         guard let document = parsed else {
             return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
-                                  directives: [], diagnostics: [.error("cannot parse the Markdown", at: SourceLocation(file: file))])
+                                  directives: [], diagnostics: [.error(.internalError, "cannot parse the Markdown", at: SourceLocation(file: file))])
         }
         defer { cmark_node_free(document) }
 
@@ -218,7 +218,7 @@ private struct DocumentPass {
             return
         }
         if isImage && plainText(of: node).isEmpty {
-            diagnostics.append(.warning("image '\(url)' has no alt text", at: location(of: node),
+            diagnostics.append(.warning(.imageWithoutAlt, "image '\(url)' has no alt text", at: location(of: node),
                                         hint: "describe what the image shows for readers who cannot see it: ![description](\(url))"))
         }
         if isImage && URLSafety.loadsFromNetwork(url) { warnNetworkImage(url, at: node) }
@@ -235,7 +235,7 @@ private struct DocumentPass {
 
     /// An image the page loads from the network: the site then no longer reads offline.
     mutating func warnNetworkImage(_ url: String, at node: OpaquePointer) {
-        diagnostics.append(.warning("image '\(url)' is loaded from the network, so the site no longer reads offline", at: location(of: node),
+        diagnostics.append(.warning(.networkImage, "image '\(url)' is loaded from the network, so the site no longer reads offline", at: location(of: node),
                                     hint: "download the image into the content folder and link to it by its path, e.g. ![description](images/name.png)"))
     }
 

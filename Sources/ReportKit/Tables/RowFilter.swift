@@ -22,7 +22,7 @@ public struct RowFilter: Sendable, Hashable {
         self.text = text
         let syntaxHint = "write a comparison like \"year >= 2020\" or \"product = Huabei\" (operators: = != < <= > >=)"
         guard let opStart = text.firstIndex(where: { "<>=!".contains($0) }) else {
-            throw DiagnosticList(.error("cannot read filter '\(text)'", at: location, hint: syntaxHint))
+            throw DiagnosticList(.error(.invalidFilter, "cannot read filter '\(text)'", at: location, hint: syntaxHint))
         }
         var opEnd = text.index(after: opStart)
         if opEnd < text.endIndex, text[opEnd] == "=" { opEnd = text.index(after: opEnd) }
@@ -34,24 +34,24 @@ public struct RowFilter: Sendable, Hashable {
             rawValue = String(rawValue.dropFirst().dropLast())
         }
         guard let op = Operator(rawValue: opText), !column.isEmpty, !rawValue.isEmpty else {
-            throw DiagnosticList(.error("cannot read filter '\(text)'", at: location, hint: syntaxHint))
+            throw DiagnosticList(.error(.invalidFilter, "cannot read filter '\(text)'", at: location, hint: syntaxHint))
         }
         self.op = op
         guard let column = table.column(column) else {
-            throw DiagnosticList(.error("unknown column '\(self.column)' in filter '\(text)'", at: location,
+            throw DiagnosticList(.error(.unknownColumn, "unknown column '\(self.column)' in filter '\(text)'", at: location,
                                         hint: Suggestion.hint(for: self.column, in: table.columns.map(\.name), noun: "a column of \(table.path):")))
         }
         switch column.type {
         case .integer, .number, .percent, .year:
             let body = column.type == .percent && rawValue.hasSuffix("%") ? String(rawValue.dropLast()) : rawValue
             guard let (number, decimals) = CellParser.number(body) else {
-                throw DiagnosticList(.error("filter value '\(rawValue)' is not a number, but column '\(column.name)' is \(column.type.rawValue)",
+                throw DiagnosticList(.error(.filterValueType, "filter value '\(rawValue)' is not a number, but column '\(column.name)' is \(column.type.rawValue)",
                                             at: location))
             }
             value = .number(number, decimals: decimals)
         case .date:
             guard ISODate.daysSince1970(rawValue) != nil else {
-                throw DiagnosticList(.error("filter value '\(rawValue)' is not a date (yyyy-mm-dd), but column '\(column.name)' is date",
+                throw DiagnosticList(.error(.filterValueType, "filter value '\(rawValue)' is not a date (yyyy-mm-dd), but column '\(column.name)' is date",
                                             at: location))
             }
             value = .text(rawValue)

@@ -29,7 +29,7 @@ public struct Theme: Sendable {
         let templatesFolder = root.appendingPathComponent("templates")
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: templatesFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticList(.error("theme '\(displayPath)' has no templates folder",
+            throw DiagnosticList(.error(.themeNotFound, "theme '\(displayPath)' has no templates folder",
                                         hint: "a theme needs \(displayPath)/templates/page.mustache; pass --theme DIR or set 'theme' in site.yml"))
         }
         var library = MustacheLibrary()
@@ -43,15 +43,15 @@ public struct Theme: Sendable {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
                 texts[String(name.dropLast(".mustache".count))] = text
             } catch let error as MustacheLibrary.ParserError {
-                problems.append(.error("template error: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
+                problems.append(.error(.templateError, "template error: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error("template error: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
+                problems.append(.error(.templateError, "template error: \(error.error)", at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
-                problems += DiagnosticList(wrapping: error, at: SourceLocation(file: display)).diagnostics
+                problems += DiagnosticList(wrapping: error, code: .templateError, at: SourceLocation(file: display)).diagnostics
             }
         }
         for required in requiredTemplates where library.getTemplate(named: required) == nil && problems.isEmpty {
-            problems.append(.error("theme '\(displayPath)' has no '\(required).mustache' template", hint: "copy it from themes/default/templates/"))
+            problems.append(.error(.missingTemplate, "theme '\(displayPath)' has no '\(required).mustache' template", hint: "copy it from themes/default/templates/"))
         }
         var strings = defaultStrings
         let stringsFile = root.appendingPathComponent("theme.yml")

@@ -1,0 +1,161 @@
+/// The stable code of a kind of problem, printed after the severity: `error[RG0201]: unknown column ...`.
+///
+/// A code names a KIND of problem, not one message: every "unknown column" is RG0201, whether a
+/// chart, a filter or a data file's metadata names the column. Editors, CI annotations and the
+/// README's table rely on codes, so a number is never reused or renumbered: a kind that is no
+/// longer reported keeps its constant and its row (its summary then says "no longer reported"),
+/// and a new kind takes the next free number in its stage's range.
+///
+/// Ranges, by the stage that finds the problem:
+/// - RG01xx reading files (any input file), the content folder, `site.yml`, front matter, file names
+/// - RG02xx data files (CSV, JSON) and their metadata
+/// - RG03xx `table` and `chart` specs and their transforms
+/// - RG04xx Markdown: links, images, anchors, cross-references
+/// - RG05xx the theme
+/// - RG06xx the output folder and writing files
+/// - RG07xx limits (sizes a site may not exceed)
+/// - RG08xx the preview server (`reportgen serve`)
+/// - RG09xx reportgen itself
+public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The number, e.g. 201 for RG0201.
+    public let number: Int
+    /// A short kebab-case name, e.g. `unknown-column`.
+    public let name: String
+    /// What the problem is, in one line (the README's table shows it).
+    public let summary: String
+
+    init(_ number: Int, _ name: String, _ summary: String) {
+        self.number = number
+        self.name = name
+        self.summary = summary
+    }
+
+    /// `RG0201`.
+    public var description: String {
+        let digits = String(number)
+        return "RG" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.number < b.number }
+}
+
+extension DiagnosticCode {
+    // MARK: RG01xx reading files, content folder, site.yml, front matter, file names
+
+    public static let contentFolderMissing = DiagnosticCode(101, "content-folder-missing", "The content folder does not exist.")
+    public static let unreadableFile = DiagnosticCode(102, "unreadable-file", "A file cannot be read (missing, a folder, or not readable).")
+    public static let notUTF8 = DiagnosticCode(103, "not-utf8", "A page, data file or YAML file is not valid UTF-8.")
+    public static let noncharacter = DiagnosticCode(104, "noncharacter", "The text holds a Unicode noncharacter, or a character reference to one, which cannot be published.")
+    public static let invalidYAML = DiagnosticCode(105, "invalid-yaml", "YAML that cannot be parsed (site.yml, front matter, theme.yml, data metadata, a table or chart spec).")
+    public static let duplicateKey = DiagnosticCode(106, "duplicate-key", "A key written twice in one YAML mapping.")
+    public static let notAMapping = DiagnosticCode(107, "not-a-mapping", "Front matter, a spec or data metadata that is not a mapping of `key: value` lines.")
+    public static let wrongValueType = DiagnosticCode(108, "wrong-value-type", "A YAML value of the wrong kind, e.g. a list where one value is expected or text where a whole number is.")
+    public static let unknownSiteKey = DiagnosticCode(109, "unknown-site-key", "A key or option that site.yml does not know.")
+    public static let invalidThemeName = DiagnosticCode(110, "invalid-theme-name", "site.yml's `theme` is not the name of a folder under themes/.")
+    public static let scriptsWithoutRawHTML = DiagnosticCode(111, "scripts-without-raw-html", "`raw_html_scripts: true` without `raw_html: true`, where it has no effect.")
+    public static let navigationEntryMissing = DiagnosticCode(112, "navigation-entry-missing", "A `navigation` entry in site.yml names no page.")
+    public static let frontMatterNotClosed = DiagnosticCode(113, "front-matter-not-closed", "Front matter opened with `---` and never closed.")
+    public static let unknownFrontMatterKey = DiagnosticCode(114, "unknown-front-matter-key", "A front matter key that looks like a misspelt known key; it is ignored (warning).")
+    public static let invalidSlug = DiagnosticCode(115, "invalid-slug", "A `slug` with characters other than ASCII letters, digits, `-` and `_`.")
+    public static let symlinkOutsideContent = DiagnosticCode(116, "symlink-outside-content", "A symbolic link in the content folder that leads outside it or to a missing file.")
+    public static let pathOutsideContent = DiagnosticCode(117, "path-outside-content", "A path (link, data file, new page) that leads outside the content folder.")
+    public static let unpublishableName = DiagnosticCode(118, "unpublishable-name", "A file or folder name that cannot be published safely: control characters, invisible bidirectional controls, noncharacters, not UTF-8, or a path longer than the system opens.")
+    public static let notARegularFile = DiagnosticCode(119, "not-a-regular-file", "A content entry that is not a regular file (a named pipe, a device, a socket), directly or through a link.")
+
+    // MARK: RG02xx data files and their metadata
+
+    public static let unknownColumn = DiagnosticCode(201, "unknown-column", "A column named in a spec, a filter or data metadata that the data file does not have.")
+    public static let dataFileNotFound = DiagnosticCode(202, "data-file-not-found", "A table or chart names a data file that does not exist.")
+    public static let emptyDataFile = DiagnosticCode(203, "empty-data-file", "A data file without a header row.")
+    public static let noDataRows = DiagnosticCode(204, "no-data-rows", "A data file with a header row but no data rows.")
+    public static let emptyColumnName = DiagnosticCode(205, "empty-column-name", "A column without a name in a data file's header row.")
+    public static let duplicateColumnName = DiagnosticCode(206, "duplicate-column-name", "Two columns of a data file with the same name.")
+    public static let wrongFieldCount = DiagnosticCode(207, "wrong-field-count", "A CSV row with more or fewer fields than the header (often a missing closing quote).")
+    public static let invalidCell = DiagnosticCode(208, "invalid-cell", "A cell that does not read as its column's type (number, percent, date).")
+    public static let unknownColumnType = DiagnosticCode(209, "unknown-column-type", "Data metadata gives a column a type that does not exist.")
+    public static let unknownMetadataKey = DiagnosticCode(210, "unknown-metadata-key", "A key that data metadata (`NAME.yml`) or one of its columns does not know.")
+    public static let invalidCSV = DiagnosticCode(211, "invalid-csv", "A CSV file that cannot be read as CSV.")
+    public static let invalidJSON = DiagnosticCode(212, "invalid-json", "A JSON data file that cannot be parsed.")
+    public static let invalidJSONRecords = DiagnosticCode(213, "invalid-json-records", "A JSON data file that is not an array of flat records.")
+    public static let unusedDataFile = DiagnosticCode(214, "unused-data-file", "A data file no table, chart or link uses (warning, `check` only).")
+
+    // MARK: RG03xx table and chart specs, transforms
+
+    public static let emptySpec = DiagnosticCode(301, "empty-spec", "A `table` or `chart` block with nothing in it.")
+    public static let unknownSpecKey = DiagnosticCode(302, "unknown-spec-key", "A key that a table or chart spec, or a table column entry, does not know.")
+    public static let missingSpecKey = DiagnosticCode(303, "missing-spec-key", "A table or chart spec, or a table column entry, without a key it needs.")
+    public static let invalidID = DiagnosticCode(304, "invalid-id", "A table or chart `id` that is not lowercase letters, digits and hyphens.")
+    public static let duplicateID = DiagnosticCode(305, "duplicate-id", "Two tables or charts with the same id in the site.")
+    public static let unknownFormat = DiagnosticCode(306, "unknown-format", "A number `format` that does not exist.")
+    public static let invalidLimit = DiagnosticCode(307, "invalid-limit", "A `limit` that is not a positive whole number.")
+    public static let unknownChartType = DiagnosticCode(308, "unknown-chart-type", "A chart `type` that does not exist.")
+    public static let columnNotNumeric = DiagnosticCode(309, "column-not-numeric", "A column used where numbers are needed (y values, scatter x, total, format) that holds text or dates.")
+    public static let seriesNeedsOneY = DiagnosticCode(310, "series-needs-one-y", "A chart with `series` and more than one y column.")
+    public static let singleSeriesChart = DiagnosticCode(311, "single-series-chart", "A pie or donut chart given several y columns or a `series`.")
+    public static let duplicateSeriesValue = DiagnosticCode(312, "duplicate-series-value", "Two rows give one series a value at the same x.")
+    public static let nothingToDraw = DiagnosticCode(313, "nothing-to-draw", "No row has a value in the chart's x column.")
+    public static let noRowsAfterFilter = DiagnosticCode(314, "no-rows-after-filter", "A `filter` that leaves no rows.")
+    public static let invalidFilter = DiagnosticCode(315, "invalid-filter", "A `filter` that is not a comparison like `year >= 2020`.")
+    public static let filterValueType = DiagnosticCode(316, "filter-value-type", "A filter value that does not match its column's type (a number or a date).")
+
+    // MARK: RG04xx Markdown, links, anchors, cross-references
+
+    public static let absoluteLink = DiagnosticCode(401, "absolute-link", "A link starting with `/`, which breaks when the site is opened from disk.")
+    public static let missingLinkTarget = DiagnosticCode(402, "missing-link-target", "A link or image to a page or file that does not exist.")
+    public static let missingAnchor = DiagnosticCode(403, "missing-anchor", "A link to an anchor (`#id`) that the page does not have.")
+    public static let unknownCrossReference = DiagnosticCode(404, "unknown-cross-reference", "A `@fig-…` or `@tbl-…` reference to no figure or table.")
+    public static let imageWithoutAlt = DiagnosticCode(405, "image-without-alt", "An image without alt text (warning).")
+    public static let networkImage = DiagnosticCode(406, "network-image", "An image loaded from the network, so the site no longer reads offline (warning).")
+
+    // MARK: RG05xx theme
+
+    public static let themeNotFound = DiagnosticCode(501, "theme-not-found", "The theme folder has no `templates/` folder.")
+    public static let missingTemplate = DiagnosticCode(502, "missing-template", "A template the theme needs is missing.")
+    public static let templateError = DiagnosticCode(503, "template-error", "A Mustache template that cannot be parsed.")
+
+    // MARK: RG06xx output folder and writing
+
+    public static let outputPathCollision = DiagnosticCode(601, "output-path-collision", "Two files would be written to one output path, or one needs as a folder a path another is written to.")
+    public static let unsafeOutputFolder = DiagnosticCode(602, "unsafe-output-folder", "An output folder that is or holds the project or the content, lies inside the content, or is / or home.")
+    public static let outputNotAFolder = DiagnosticCode(603, "output-not-a-folder", "The output path exists and is not a folder.")
+    public static let foreignOutputFolder = DiagnosticCode(604, "foreign-output-folder", "A non-empty output folder that reportgen did not write; it is never replaced.")
+    public static let writeFailed = DiagnosticCode(605, "write-failed", "A file or folder cannot be created or written.")
+    public static let outputSwapFailed = DiagnosticCode(606, "output-swap-failed", "The finished site cannot be moved in place of the output folder.")
+    public static let alreadyExists = DiagnosticCode(607, "already-exists", "`reportgen new` would overwrite a page or fill a folder that is not empty.")
+
+    // MARK: RG07xx limits
+
+    public static let dataFileTooLarge = DiagnosticCode(701, "data-file-too-large", "A data file larger than `max_data_file_bytes`.")
+    public static let tooManyChartPoints = DiagnosticCode(702, "too-many-chart-points", "A chart with more points than `max_chart_points`.")
+
+    // MARK: RG08xx preview server
+
+    public static let portUnavailable = DiagnosticCode(801, "port-unavailable", "`serve` cannot listen on its port (another program holds it).")
+    public static let serverStopped = DiagnosticCode(802, "server-stopped", "`serve`'s HTTP server stopped.")
+
+    // MARK: RG09xx reportgen itself
+
+    public static let internalError = DiagnosticCode(901, "internal-error", "An unexpected failure inside reportgen; please report it.")
+    public static let testOnlyFlag = DiagnosticCode(902, "test-only-flag", "A build run with a flag meant only for reportgen's own tests (warning).")
+
+    /// Every code, in number order: the README's table lists exactly these.
+    public static let all: [DiagnosticCode] = [
+        contentFolderMissing, unreadableFile, notUTF8, noncharacter, invalidYAML, duplicateKey, notAMapping,
+        wrongValueType, unknownSiteKey, invalidThemeName, scriptsWithoutRawHTML, navigationEntryMissing,
+        frontMatterNotClosed, unknownFrontMatterKey, invalidSlug, symlinkOutsideContent, pathOutsideContent,
+        unpublishableName, notARegularFile,
+        unknownColumn, dataFileNotFound, emptyDataFile, noDataRows, emptyColumnName, duplicateColumnName,
+        wrongFieldCount, invalidCell, unknownColumnType, unknownMetadataKey, invalidCSV, invalidJSON,
+        invalidJSONRecords, unusedDataFile,
+        emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
+        unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
+        nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType,
+        absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
+        themeNotFound, missingTemplate, templateError,
+        outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
+        outputSwapFailed, alreadyExists,
+        dataFileTooLarge, tooManyChartPoints,
+        portUnavailable, serverStopped,
+        internalError, testOnlyFlag,
+    ]
+}
