@@ -22,8 +22,9 @@ deps:
 test-deps:
 	@scripts/install-deps.sh test
 
+## release: only the reportgen product (the fuzz targets are built by `make fuzz`, the tests by `swift test`)
 release: deps
-	swift build -c release $(SWIFT_FLAGS)
+	swift build -c release --product reportgen $(SWIFT_FLAGS)
 
 build: deps
 	swift build $(SWIFT_FLAGS)

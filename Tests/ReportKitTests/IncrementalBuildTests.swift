@@ -314,6 +314,71 @@ struct IncrementalBuildTests {
         #expect(named.read(output: "part/index.html").contains("The first one."))
     }
 
+    /// The oracle for what `changedPathsGiveTheSameOutputAsAFullScan` leaves out: edits of the
+    /// theme, static files, JSON data and symbolic links, each followed by an incremental build
+    /// (told the changed paths) whose output must equal a build from scratch.
+    @Test func themeStaticJSONAndSymlinkEditsMatchAFreshBuild() throws {
+        var files = TemporarySite.files
+        files["gamma.md"] = "---\ntitle: Gamma\n---\n\n![A dot](img/dot.svg)\n\n```table\nid: values\ndata: data/values.json\ncaption: Values\n```\n"
+        files["img/dot.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"2\"/>\n"
+        files["data/values.json"] = #"[{"name": "a", "value": 1}, {"name": "b", "value": 2}]"#
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let theme = site.root.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: TemporarySite.defaultTheme, to: theme)
+        var options = site.options
+        options.themeFolder = theme
+        var builder = IncrementalBuilder(options: options)
+        builder.checksBookkeeping = true
+        _ = try builder.build()
+        let page = theme.appendingPathComponent("templates/page.mustache")
+        let strings = theme.appendingPathComponent("theme.yml")
+        let edits: [(name: String, apply: () throws -> [String])] = [
+            ("a theme string", {
+                let text = try String(contentsOf: strings, encoding: .utf8)
+                try Data(text.replacingOccurrences(of: "next: Next", with: "next: Onward").utf8).write(to: strings)
+                return [strings.path]
+            }),
+            ("a template", {
+                let text = try String(contentsOf: page, encoding: .utf8)
+                try Data(text.replacingOccurrences(of: "<footer class=\"site-footer\">", with: "<footer class=\"site-footer edited\">").utf8).write(to: page)
+                return [page.path]
+            }),
+            ("a static file", {
+                try site.write("img/dot.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3\" height=\"3\"/>\n")
+                return Self.paths(site, ["img/dot.svg"])
+            }),
+            ("JSON data", {
+                try site.write("data/values.json", #"[{"name": "a", "value": 5}, {"name": "c", "value": 7}]"#)
+                return Self.paths(site, ["data/values.json"])
+            }),
+            ("a symbolic link added", {
+                try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("img/alias.svg").path,
+                                                           withDestinationPath: "dot.svg")
+                try site.write("gamma.md", files["gamma.md"]! + "\n![The same dot](img/alias.svg)\n")
+                return Self.paths(site, ["img/alias.svg", "gamma.md"])
+            }),
+            ("a symbolic link's target edited", {
+                try site.write("img/dot.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>\n")
+                return Self.paths(site, ["img/dot.svg"])
+            }),
+        ]
+        for edit in edits {
+            let changed = try edit.apply()
+            _ = try builder.build(changedPaths: changed)
+            var fresh = options
+            fresh.outputFolder = site.root.appendingPathComponent("fresh")
+            _ = try SiteBuilder(options: fresh).build()
+            var expected = Self.files(in: fresh.outputFolder)
+            var actual = Self.outputFiles(site)
+            expected[OutputWriter.markerName] = nil
+            actual[OutputWriter.markerName] = nil
+            #expect(actual == expected, "after editing \(edit.name)")
+        }
+        #expect(site.read(output: "gamma/index.html").contains("edited"))
+        #expect(site.read(output: "img/alias.svg").contains("width=\"4\""))
+    }
+
     @Test func aNamedBodyEditReadsAndLaysOutOnlyThatPage() throws {
         let site = try TemporarySite()
         defer { site.remove() }

@@ -355,9 +355,13 @@ public struct IncrementalBuilder: Sendable {
                     try copy(theme.root.appendingPathComponent("assets").appendingPathComponent(asset), to: "assets/" + asset)
                 }
             }
-            for file in content.staticFiles where plan.copiesEverything || changes.map({ $0.content.contains(file) }) ?? true {
+            // A symbolic link changes whenever its target does, which a watcher names instead of
+            // the link: links are always looked at again (their digest is read when the stamp moved).
+            let contentPath = options.contentFolder.standardizedFileURL.path + "/"
+            for file in content.staticFiles where plan.copiesEverything || changes.map({ $0.content.contains(file) }) ?? true
+                || RegularFile.isSymbolicLink(contentPath + file) {
                 let source = options.contentFolder.appendingPathComponent(file).standardizedFileURL
-                if changes != nil { digests.forget(source.path) }
+                if changes?.content.contains(file) == true { digests.forget(source.path) }
                 try copy(source, to: file)
             }
             if plan.copiesEverything || !changedData.isEmpty {
