@@ -33,9 +33,14 @@ public struct SiteConfig: Sendable, Hashable {
     /// A short description for `<meta name="description">` on pages without a summary.
     public var description: String?
     /// Data files larger than this many bytes fail the build (`options: max_data_file_bytes`).
-    public var maxDataFileBytes: Int = DataCatalog.defaultMaxDataFileBytes
+    public var maxDataFileBytes: Int = Self.defaultMaxDataFileBytes
     /// Charts with more points (rows × series) than this fail the build (`options: max_chart_points`).
-    public var maxChartPoints: Int = DirectiveRenderer.defaultMaxChartPoints
+    public var maxChartPoints: Int = Self.defaultMaxChartPoints
+
+    /// Data files larger than this are refused (50 MB): a report needs summaries, not dumps.
+    public static let defaultMaxDataFileBytes = 50_000_000
+    /// The default chart size limit: more points than a reader can tell apart.
+    public static let defaultMaxChartPoints = 10_000
 
     public init() {}
 

@@ -8,8 +8,8 @@ public struct DataCatalog: Sendable {
     /// the JSON file converted to CSV).
     var csvBytes: [String: [UInt8]]
 
-    /// Data files larger than this are refused (50 MB): a report needs summaries, not dumps.
-    public static let defaultMaxDataFileBytes = 50_000_000
+    /// Data files larger than this are refused unless `site.yml` says otherwise (`SiteConfig`).
+    public static let defaultMaxDataFileBytes = SiteConfig.defaultMaxDataFileBytes
 
     /// A catalogue of already-loaded tables (their CSV downloads are generated from the cells).
     public init(tables: [String: DataTable] = [:]) {

@@ -12,8 +12,8 @@ public struct DirectiveRenderer: Sendable {
     /// Charts with more points than this (rows × y columns) are refused instead of drawn.
     public var maxChartPoints = Self.defaultMaxChartPoints
 
-    /// The default chart size limit: more points than a reader can tell apart.
-    public static let defaultMaxChartPoints = 10_000
+    /// The default chart size limit, unless `site.yml` says otherwise (`SiteConfig`).
+    public static let defaultMaxChartPoints = SiteConfig.defaultMaxChartPoints
 
     /// A renderer reading from `catalog`, refusing charts of more than `maxChartPoints` points.
     public init(catalog: DataCatalog, maxChartPoints: Int = Self.defaultMaxChartPoints) {
