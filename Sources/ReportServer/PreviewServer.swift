@@ -66,20 +66,19 @@ public actor PreviewServer {
 
     /// The folders and files the watcher polls: the content folder and the theme folder.
     public nonisolated var watchedPaths: [URL] {
-        let options = configuration.options
-        var paths = [options.contentFolder]
-        if let theme = options.themeFolder {
-            paths.append(theme)
-        } else {
-            paths.append(options.projectRoot.appendingPathComponent("themes"))
-        }
-        return paths
+        [configuration.options.contentFolder, configuration.options.themeSources]
     }
 
     /// Builds once, starts listening and watching. Returns the port it listens on.
     /// A first build that fails does not stop the server: the errors are shown until fixed.
     @discardableResult
     public func start() async throws -> UInt16 {
+        do throws(DiagnosticList) {
+            try builder.checkOutputFolder()
+        } catch {
+            throw StartError(description: error.sorted.map { [$0.message, $0.hint.map { "hint: \($0)" }].compactMap(\.self).joined(separator: "\n") }
+                .joined(separator: "\n"))
+        }
         // The port is taken first (a clear error when it is busy) and held through the first build.
         let upstream = RequestGuard.privateAddress()
         let frontDoor = try RequestGuard(port: configuration.port, upstream: upstream, limits: configuration.limits)

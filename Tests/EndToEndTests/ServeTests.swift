@@ -145,6 +145,29 @@ struct ServeTests {
         await first.stop()
     }
 
+    /// A preview folder reached through a symbolic link into the content would copy the site into
+    /// itself on every rebuild: `serve` refuses to start, naming where the folder really is.
+    @Test(.timeLimit(.minutes(1)))
+    func aPreviewFolderLinkedIntoTheContentIsRefused() async throws {
+        let root = try Self.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("preview-link").path, withDestinationPath: "content/preview")
+        let options = BuildOptions(contentFolder: root.appendingPathComponent("content"), outputFolder: root.appendingPathComponent("preview-link"),
+                                   themeFolder: Self.theme, projectRoot: root)
+        let server = PreviewServer(.init(options: options, port: 0, pollInterval: .milliseconds(50), log: { _ in }))
+        do {
+            _ = try await server.start()
+            await server.stop()
+            Issue.record("the server started")
+        } catch {
+            #expect((error as? PreviewServer.StartError)?.description == """
+                output folder 'preview-link' (through a symbolic link: 'content/preview') is inside the content folder; the next build would read the site back as content
+                hint: choose an output folder outside the content, e.g. --preview-folder .build-serve-output
+                """)
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/preview").path))
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func aSiteThatFailsFromTheStartIsServedAsAnErrorPage() async throws {
         let root = try Self.makeSite()

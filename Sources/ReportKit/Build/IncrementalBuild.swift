@@ -143,6 +143,12 @@ public struct IncrementalBuilder: Sendable {
         WholeSiteFiles.make(site: site, bodies: bodies, layout: layout).map { ($0.path, Array($0.text.utf8)) }
     }
 
+    /// Checks, before any build, that the output folder is not among the sources (the content,
+    /// the theme, the project), following symbolic links: no edit of a file can fix that.
+    public func checkOutputFolder() throws(DiagnosticList) {
+        try OutputFolder.checkPlacement(options)
+    }
+
     /// Writes the search index and the whole report left out by a build with
     /// `defersWholeSiteFiles`; returns the output paths whose bytes changed. Does nothing when
     /// they are up to date.
@@ -763,7 +769,7 @@ struct StepTimer {
 }
 
 /// The folder an incremental build writes into, in place. Like `OutputWriter`, it refuses a
-/// folder it did not create (one without the marker file).
+/// folder it did not create (one without the marker file) and one among the sources (`OutputPlacement`).
 struct OutputFolder {
     let root: URL
     let display: String
@@ -771,18 +777,13 @@ struct OutputFolder {
     init(options: BuildOptions, fresh: Bool) throws(DiagnosticList) {
         root = options.outputFolder
         display = options.display(root)
+        try Self.checkPlacement(options)
         let fileManager = FileManager.default
         let marker = root.appendingPathComponent(OutputWriter.markerName)
         let entries = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
         if !entries.isEmpty && !entries.contains(OutputWriter.markerName) {
             throw DiagnosticList(.error("output folder '\(display)' was not written by reportgen; refusing to write into it",
                                         hint: "empty or remove the folder yourself, or choose another folder"))
-        }
-        let content = options.contentFolder.standardizedFileURL.path
-        if content == root.path || content.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")
-            || root.path == options.projectRoot.standardizedFileURL.path || root.path.hasPrefix(content + "/") {
-            throw DiagnosticList(.error("output folder '\(display)' holds the content or the project, or is inside the content",
-                                        hint: "choose a folder of its own beside the content, e.g. .build-serve-output"))
         }
         if fresh && !entries.isEmpty { try? fileManager.removeItem(at: root) }
         do {
@@ -793,6 +794,13 @@ struct OutputFolder {
         } catch {
             throw DiagnosticList(.error("cannot create '\(display)': \(error.localizedDescription)", hint: "check the folder's permissions"))
         }
+    }
+
+    /// Refuses an output folder among the sources (`OutputPlacement`).
+    static func checkPlacement(_ options: BuildOptions) throws(DiagnosticList) {
+        _ = try OutputPlacement.check(options.outputFolder, display: options.display(options.outputFolder),
+                                      sources: .init(content: options.contentFolder, theme: options.themeSources, project: options.projectRoot),
+                                      example: "--preview-folder .build-serve-output")
     }
 
     func write(_ relativePath: String, _ bytes: [UInt8]) throws(DiagnosticList) {
