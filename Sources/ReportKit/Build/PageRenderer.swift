@@ -4,16 +4,24 @@ public struct PageRenderer: Sendable {
     let markdown: MarkdownRenderer
     let links: LinkResolver
     let directives: DirectiveRenderer
+    let limits: MarkdownLimits
 
     /// A renderer for the pages of `content`, reading data from `catalog`.
     public init(content: LoadedContent, catalog: DataCatalog) {
         markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML)
         links = LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles)
         directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
+        limits = content.config.markdownLimits
     }
 
     /// The rendered page and every problem found in it.
     public func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
+        // Shapes the parser would take minutes over are refused before it sees them.
+        if let problem = MarkdownComplexity.check(page.body, file: page.displayPath, firstLine: page.bodyFirstLine, limits: limits) {
+            let title = page.frontMatter.title ?? SiteBuilder.title(fromFileName: page.sourcePath)
+            return (RenderedPage(page: page, title: title, body: "", headings: [], directives: [], anchorReferences: [],
+                                 summary: page.frontMatter.summary), [problem])
+        }
         let links = self.links
         let directives = self.directives
         let hooks = MarkdownHooks(

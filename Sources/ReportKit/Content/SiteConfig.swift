@@ -33,11 +33,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var maxDataFileBytes: Int = DataCatalog.defaultMaxDataFileBytes
     /// Charts with more points (rows × series) than this fail the build (`options: max_chart_points`).
     public var maxChartPoints: Int = DirectiveRenderer.defaultMaxChartPoints
+    /// Limits on Markdown shapes the parser handles slowly (`options: max_table_cells`, ...).
+    public var markdownLimits = MarkdownLimits()
 
     public init() {}
 
     static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
-    static let optionKeys = ["raw_html", "whole_report", "max_data_file_bytes", "max_chart_points"]
+    static let optionKeys = ["raw_html", "whole_report", "max_data_file_bytes", "max_chart_points"] + MarkdownLimits.optionNames
 
     /// Reads `site.yml`; a missing file gives the defaults.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticList) -> SiteConfig {
@@ -75,10 +77,12 @@ public struct SiteConfig: Sendable, Hashable {
                             if optionNode.scalar?.string == "auto" { config.wholeReport = nil } else {
                                 config.wholeReport = try options.bool(optionNode, key: optionKey)
                             }
-                        case "max_data_file_bytes", "max_chart_points":
+                        case _ where ["max_data_file_bytes", "max_chart_points"].contains(optionKey) || MarkdownLimits.optionNames.contains(optionKey):
                             let limit = try options.int(optionNode, key: optionKey)
                             guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number") }
-                            if optionKey == "max_chart_points" { config.maxChartPoints = limit } else { config.maxDataFileBytes = limit }
+                            if optionKey == "max_chart_points" { config.maxChartPoints = limit }
+                            else if optionKey == "max_data_file_bytes" { config.maxDataFileBytes = limit }
+                            else { _ = config.markdownLimits.set(optionKey, to: limit) }
                         default:
                             problems.append(.error("unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),
                                                    hint: Suggestion.hint(for: optionKey, in: optionKeys)))
