@@ -27,6 +27,8 @@ public actor PreviewServer {
         public var diagnostics: (@Sendable ([Diagnostic]) -> Void)?
         /// Told about each rebuild's steps (`--verbose` timings).
         public var observer: (any BuildObserver)?
+        /// What a client may send, and how slowly (tests shorten the times).
+        var limits = RequestLimits()
 
         /// A configuration; see the properties.
         public init(options: BuildOptions, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(100),
@@ -49,7 +51,10 @@ public actor PreviewServer {
     let configuration: Configuration
     var builder: IncrementalBuilder
     let hub = ReloadHub()
+    /// The HTTP server, reached only through `frontDoor`.
     var server: HTTPServer?
+    /// Where browsers connect: checks each request before the server sees it.
+    var frontDoor: RequestGuard?
     var serverTask: Task<Void, Never>?
     var watchTask: Task<Void, Never>?
     /// Rebuilds done since the first build.
@@ -65,27 +70,26 @@ public actor PreviewServer {
 
     /// The folders and files the watcher polls: the content folder and the theme folder.
     public nonisolated var watchedPaths: [URL] {
-        let options = configuration.options
-        var paths = [options.contentFolder]
-        if let theme = options.themeFolder {
-            paths.append(theme)
-        } else {
-            paths.append(options.projectRoot.appendingPathComponent("themes"))
-        }
-        return paths
+        [configuration.options.contentFolder, configuration.options.themeSources]
     }
 
     /// Builds once, starts listening and watching. Returns the port it listens on.
     /// A first build that fails does not stop the server: the errors are shown until fixed.
     @discardableResult
     public func start() async throws -> UInt16 {
-        try Self.checkPortIsFree(configuration.port)
+        do throws(DiagnosticList) {
+            try builder.checkOutputFolder()
+        } catch {
+            throw StartError(diagnostic: error.sorted.first ?? .error(.unsafeOutputFolder, "the preview folder cannot be used"))
+        }
+        // The port is taken first (a clear error when it is busy) and held through the first build.
+        let upstream = RequestGuard.privateAddress()
+        let frontDoor = try RequestGuard(port: configuration.port, upstream: upstream, limits: configuration.limits)
         // Watch from before the first build, so that a save during it is not missed.
         let changes = FileWatcher(paths: watchedPaths, interval: configuration.pollInterval).changes()
         await rebuild(reason: nil)
         let handler = PreviewHandler(folder: configuration.options.outputFolder, hub: hub)
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: configuration.port)
-        let server = HTTPServer(address: address, timeout: 15, logger: .disabled, handler: handler)
+        let server = HTTPServer(address: upstream, timeout: 15, logger: .disabled, handler: handler)
         self.server = server
         let report = self.report
         serverTask = Task {
@@ -97,11 +101,12 @@ public actor PreviewServer {
         }
         do {
             try await server.waitUntilListening(timeout: 5)
+            try await frontDoor.start()
         } catch {
+            await frontDoor.stop()
             throw StartError(diagnostic: .error(.portUnavailable, "cannot listen on 127.0.0.1:\(configuration.port): \(error.localizedDescription)"))
         }
-        let port: UInt16
-        if case let .ip4(_, listening)? = await server.listeningAddress { port = listening } else { port = configuration.port }
+        self.frontDoor = frontDoor
 
         watchTask = Task { [weak self] in
             for await changed in changes {
@@ -109,7 +114,7 @@ public actor PreviewServer {
                 await self.rebuild(reason: changed)
             }
         }
-        return port
+        return frontDoor.port
     }
 
     /// Stops watching, closes the event streams and the listening socket.
@@ -117,6 +122,8 @@ public actor PreviewServer {
         watchTask?.cancel()
         watchTask = nil
         await hub.finishAll()
+        await frontDoor?.stop()
+        frontDoor = nil
         await server?.stop(timeout: 1)
         serverTask?.cancel()
         serverTask = nil
@@ -171,27 +178,6 @@ public actor PreviewServer {
             if let print = configuration.diagnostics { print(diagnostics) } else { configuration.log(diagnostics.map(\.description).joined(separator: "\n")) }
         }
     }
-
-    /// Fails with a clear message when another program holds the port.
-    static func checkPortIsFree(_ port: UInt16) throws {
-        guard port != 0 else { return }
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        if result != 0 {
-            let reason = errno == EADDRINUSE ? "is already in use (is another 'reportgen serve' running?)" : "cannot be used: \(String(cString: strerror(errno)))"
-            throw StartError(diagnostic: .error(.portUnavailable, "port \(port) on 127.0.0.1 \(reason)", hint: "pass another port, e.g. --port \(port == 65535 ? 8001 : port + 1), or stop the other server"))
-        }
-    }
 }
 
 /// Answers HTTP requests: the event stream, the reload script, and the preview folder's files
@@ -201,6 +187,13 @@ struct PreviewHandler: HTTPHandler {
     let hub: ReloadHub
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var response = try await respond(to: request)
+        // The front door (`RequestGuard`) gives every request a connection of its own.
+        response.headers[.connection] = "close"
+        return response
+    }
+
+    func respond(to request: HTTPRequest) async throws -> HTTPResponse {
         // The raw target keeps a trailing slash (`request.path` drops it), which decides redirects.
         let path = request.target.path(percentEncoded: false)
         if path == LiveReload.eventsPath {
@@ -224,7 +217,9 @@ struct PreviewHandler: HTTPHandler {
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue {
             if !path.hasSuffix("/") {
-                return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: path + "/"]), body: Data())
+                // Built from the checked path, never from the raw one: `//host` would send the
+                // browser to another site.
+                return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: Self.folderLocation(relative)]), body: Data())
             }
             url = url.appendingPathComponent("index.html")
         }
@@ -256,6 +251,15 @@ struct PreviewHandler: HTTPHandler {
             parts.append(part)
         }
         return parts.joined(separator: "/")
+    }
+
+    /// The absolute path of the folder at `relative` (a path `relativePath` returned), ending in `/`,
+    /// each name percent-encoded: it always names this server (no `//` or `\` to start another host).
+    static func folderLocation(_ relative: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/;")
+        let names = relative.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
+        return "/" + names.map { $0 + "/" }.joined()
     }
 
     static func contentType(_ ext: String) -> String {

@@ -18,10 +18,16 @@ final class LoopbackClient: Sendable {
 
     /// Connects and sends a GET; `nil` when the connection is refused.
     static func connect(port: UInt16, path: String, close: Bool) -> Int32? {
+        connect(port: port, request: Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: \(close ? "close" : "keep-alive")\r\n\r\n".utf8))
+    }
+
+    /// Connects and sends `request` as it is; `nil` when the connection is refused. Reads on the
+    /// socket give up after `timeout` seconds.
+    static func connect(port: UInt16, request: [UInt8], timeout: Int = 30) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var limit = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -33,14 +39,49 @@ final class LoopbackClient: Sendable {
             Glibc.close(fd)
             return nil
         }
-        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: \(close ? "close" : "keep-alive")\r\n\r\n"
-        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+        var sent = 0
+        while sent < request.count {
+            let count = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count <= 0 { break }
+            sent += count
+        }
         return fd
     }
 
-    /// GETs `path` and returns the status code and body (read until the server closes).
-    static func get(port: UInt16, _ path: String) -> (status: Int, headers: String, body: String)? {
-        guard let fd = connect(port: port, path: path, close: true) else { return nil }
+    /// A response: the status code, the head (status line and headers) and the body.
+    typealias Response = (status: Int, headers: String, body: String)
+
+    /// GETs `path` and returns the response (read until the server closes).
+    static func get(port: UInt16, _ path: String) async -> Response? {
+        await offThePool {
+            guard let fd = connect(port: port, path: path, close: true) else { return nil }
+            return readResponse(fd)
+        }
+    }
+
+    /// Sends `request` (the raw bytes of a request) and returns the response, read until the server
+    /// closes; `nil` when the connection is refused or nothing came within `timeout` seconds.
+    static func exchange(port: UInt16, _ request: [UInt8], timeout: Int = 30) async -> Response? {
+        await offThePool {
+            guard let fd = connect(port: port, request: request, timeout: timeout) else { return nil }
+            return readResponse(fd)
+        }
+    }
+
+    /// Reads a response until the server closes `fd`, then closes it.
+    static func response(_ fd: Int32) async -> Response? {
+        await offThePool { readResponse(fd) }
+    }
+
+    /// Runs blocking socket calls on a thread of their own: blocking one of the few threads that
+    /// run tasks would stall the server under test, which runs on them too.
+    static func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: body()) }.start()
+        }
+    }
+
+    private static func readResponse(_ fd: Int32) -> Response? {
         defer { Glibc.close(fd) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)

@@ -52,6 +52,41 @@ struct OutputSafetyTests {
         }
     }
 
+    /// Folders are compared as the system follows them: an output reached through a symbolic link
+    /// into the content (a linked parent, or a link to a folder not made yet) is inside the content.
+    @Test func refusesOutputReachedThroughALinkIntoTheContent() throws {
+        try inProject("link") { folder in
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("into").path, withDestinationPath: "content")
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("later").path, withDestinationPath: "content/site")
+            for (output, real) in [("into/site", "content/site"), ("later", "content/site"), ("into/../into/x/..", "content")] {
+                let problem = real == "content" ? "holds the content folder; building would replace your sources"
+                    : "is inside the content folder; the next build would read the site back as content"
+                try expectRefusal(output: output, in: folder,
+                                  message: "output folder '\(output.replacingOccurrences(of: "/../into/x/..", with: ""))' (through a symbolic link: '\(real)') \(problem)",
+                                  hint: "choose an output folder outside the content, e.g. --output output")
+            }
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/site").path))
+        }
+    }
+
+    /// The theme is a source too: an output inside it would be copied into itself as theme files.
+    @Test func refusesOutputInsideTheTheme() throws {
+        try inProject("theme") { folder in
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("themes"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: CLI.theme, to: folder.appendingPathComponent("themes/default"))
+            let before = FolderSnapshot(folder)
+            let run = try CLI.run(["build", "--output", "themes/default/assets/site", "-q"], in: folder)
+            #expect(run.status == 1)
+            #expect(run.stderr == """
+                error[RG0602]: output folder 'themes/default/assets/site' is inside the theme folder; the site would be copied into itself as theme files
+                hint: choose an output folder outside the content and the theme, e.g. --output output
+                build failed: 1 error; the previous output was left as it was
+
+                """)
+            #expect(FolderSnapshot(folder) == before)
+        }
+    }
+
     @Test func refusesProjectRoot() throws {
         try inProject("root") { folder in
             let before = FolderSnapshot(folder)

@@ -1,6 +1,6 @@
 import Foundation
 import ReportKit
-import ReportServer
+@testable import ReportServer
 import Synchronization
 import Testing
 
@@ -53,10 +53,13 @@ struct ServeTests {
         return root
     }
 
-    static func server(root: URL, port: UInt16 = 0, log: @escaping @Sendable (String) -> Void = { _ in }) -> PreviewServer {
+    static func server(root: URL, port: UInt16 = 0, limits: RequestLimits = RequestLimits(),
+                       log: @escaping @Sendable (String) -> Void = { _ in }) -> PreviewServer {
         let options = BuildOptions(contentFolder: root.appendingPathComponent("content"), outputFolder: root.appendingPathComponent("preview"),
                                    themeFolder: theme, projectRoot: root)
-        return PreviewServer(.init(options: options, port: port, pollInterval: .milliseconds(50), log: log))
+        var configuration = PreviewServer.Configuration(options: options, port: port, pollInterval: .milliseconds(50), log: log)
+        configuration.limits = limits
+        return PreviewServer(configuration)
     }
 
     @Test(.timeLimit(.minutes(1)))
@@ -69,14 +72,14 @@ struct ServeTests {
         #expect(port != 0)
 
         // A page, with the reload script added as it is served, never on disk.
-        let first = try #require(LoopbackClient.get(port: port, "/loans/"))
+        let first = try #require(await LoopbackClient.get(port: port, "/loans/"))
         #expect(first.status == 200)
         #expect(first.body.contains("<script src=\"/__reportgen/live.js\"></script>\n</body>"))
         #expect(first.body.contains("12.25"))
         let onDisk = try String(contentsOf: root.appendingPathComponent("preview/loans/index.html"), encoding: .utf8)
         #expect(!onDisk.contains("__reportgen"))
-        #expect(LoopbackClient.get(port: port, "/loans")?.headers.contains("Location: /loans/") == true)
-        #expect(LoopbackClient.get(port: port, "/__reportgen/live.js")?.body.contains("EventSource") == true)
+        #expect(await LoopbackClient.get(port: port, "/loans")?.headers.contains("Location: /loans/") == true)
+        #expect(await LoopbackClient.get(port: port, "/__reportgen/live.js")?.body.contains("EventSource") == true)
 
         // The event stream greets, then announces the rebuild after a data file is saved.
         let events = LoopbackClient(port: port)
@@ -96,8 +99,8 @@ struct ServeTests {
         // Then, separately, the files made from every page.
         #expect(await events.waitFor("event: built", occurrences: 2))
         #expect(events.text.contains("\"written\":[\"report-standalone.html\",\"report.html\",\"search-index.js\"]"))
-        #expect(LoopbackClient.get(port: port, "/report.html")?.body.contains("14.75") == true)
-        let second = try #require(LoopbackClient.get(port: port, "/loans/"))
+        #expect(await LoopbackClient.get(port: port, "/report.html")?.body.contains("14.75") == true)
+        let second = try #require(await LoopbackClient.get(port: port, "/loans/"))
         #expect(second.body.contains("14.75"))
         #expect(!second.body.contains("12.25"))
 
@@ -106,7 +109,7 @@ struct ServeTests {
             .write(to: root.appendingPathComponent("content/loans.md"))
         #expect(await events.waitFor("event: build-error"))
         #expect(events.text.contains("content/loans.md:19:4: error[RG0201]: unknown column 'amuont' in chart 'balances-chart'\\nhint: did you mean 'amount'?"))
-        #expect(LoopbackClient.get(port: port, "/loans/")?.body.contains("14.75") == true)
+        #expect(await LoopbackClient.get(port: port, "/loans/")?.body.contains("14.75") == true)
         #expect(lines.withLock { $0.contains { $0.hasPrefix("build failed: 1 error") } })
 
         // A page opened now gets the error at once.
@@ -119,10 +122,10 @@ struct ServeTests {
         try Data(Self.page.replacingOccurrences(of: "Loan balances by year", with: "Balances by year").utf8)
             .write(to: root.appendingPathComponent("content/loans.md"))
         #expect(await events.waitFor("event: built", occurrences: 3))
-        #expect(LoopbackClient.get(port: port, "/loans/")?.body.contains("Balances by year") == true)
+        #expect(await LoopbackClient.get(port: port, "/loans/")?.body.contains("Balances by year") == true)
 
         await server.stop()
-        #expect(LoopbackClient.get(port: port, "/loans/") == nil)
+        #expect(await LoopbackClient.get(port: port, "/loans/") == nil)
     }
 
     @Test(.timeLimit(.minutes(1)))
@@ -142,6 +145,29 @@ struct ServeTests {
         await first.stop()
     }
 
+    /// A preview folder reached through a symbolic link into the content would copy the site into
+    /// itself on every rebuild: `serve` refuses to start, naming where the folder really is.
+    @Test(.timeLimit(.minutes(1)))
+    func aPreviewFolderLinkedIntoTheContentIsRefused() async throws {
+        let root = try Self.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("preview-link").path, withDestinationPath: "content/preview")
+        let options = BuildOptions(contentFolder: root.appendingPathComponent("content"), outputFolder: root.appendingPathComponent("preview-link"),
+                                   themeFolder: Self.theme, projectRoot: root)
+        let server = PreviewServer(.init(options: options, port: 0, pollInterval: .milliseconds(50), log: { _ in }))
+        do {
+            _ = try await server.start()
+            await server.stop()
+            Issue.record("the server started")
+        } catch {
+            #expect((error as? PreviewServer.StartError)?.description == """
+                error[RG0602]: output folder 'preview-link' (through a symbolic link: 'content/preview') is inside the content folder; the next build would read the site back as content
+                hint: choose an output folder outside the content, e.g. --preview-folder .build-serve-output
+                """)
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/preview").path))
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func aSiteThatFailsFromTheStartIsServedAsAnErrorPage() async throws {
         let root = try Self.makeSite()
@@ -149,7 +175,7 @@ struct ServeTests {
         try Data("---\ntitle: [broken\n---\n".utf8).write(to: root.appendingPathComponent("content/index.md"))
         let server = Self.server(root: root)
         let port = try await server.start()
-        let page = try #require(LoopbackClient.get(port: port, "/"))
+        let page = try #require(await LoopbackClient.get(port: port, "/"))
         #expect(page.status == 503)
         #expect(page.body.contains("content/index.md:3:1: error[RG0105]: invalid YAML in front matter: did not find expected &#39;,&#39; or &#39;]&#39; (while parsing a flow sequence)"))
         #expect(page.body.contains("/__reportgen/live.js"))

@@ -12,7 +12,7 @@ struct StageDependencyTests {
         "Diagnostics": [],
         "Support": ["Diagnostics"],
         "Content": ["Support", "Diagnostics"],
-        "Markdown": ["Support", "Diagnostics"],
+        "Markdown": ["Content", "Support", "Diagnostics"],
         "Data": ["Content", "Support", "Diagnostics"],
         "Tables": ["Data", "Content", "Support", "Diagnostics"],
         "Charts": ["Support", "Diagnostics"],

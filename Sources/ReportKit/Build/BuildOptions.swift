@@ -29,6 +29,11 @@ public struct BuildOptions: Sendable {
         self.projectRoot = projectRoot.standardizedFileURL
     }
 
+    /// The folder the theme comes from: `themeFolder`, else the project's `themes/` (all its themes).
+    public var themeSources: URL {
+        themeFolder ?? projectRoot.appendingPathComponent("themes")
+    }
+
     /// A path as the user should read it: relative to the project root when inside it.
     public func display(_ url: URL) -> String {
         let path = url.standardizedFileURL.path

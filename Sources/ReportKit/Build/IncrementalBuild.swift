@@ -143,6 +143,12 @@ public struct IncrementalBuilder: Sendable {
         WholeSiteFiles.make(site: site, bodies: bodies, layout: layout).map { ($0.path, Array($0.text.utf8)) }
     }
 
+    /// Checks, before any build, that the output folder is not among the sources (the content,
+    /// the theme, the project), following symbolic links: no edit of a file can fix that.
+    public func checkOutputFolder() throws(DiagnosticList) {
+        try OutputFolder.checkPlacement(options)
+    }
+
     /// Writes the search index and the whole report left out by a build with
     /// `defersWholeSiteFiles`; returns the output paths whose bytes changed. Does nothing when
     /// they are up to date.

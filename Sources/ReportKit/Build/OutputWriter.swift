@@ -25,33 +25,12 @@ public struct OutputWriter: Sendable {
     /// Files already in the staging folder (when it was a reused spare), from its marker.
     let previousFiles: Set<String>
 
-    /// Checks that `output` is a safe place to write and creates an empty staging folder.
-    public init(output: URL, displayOutput: String, contentFolder: URL, projectRoot: URL) throws(DiagnosticList) {
-        let output = output.standardizedFileURL.resolvingSymlinksInPath()
-        let content = contentFolder.standardizedFileURL.resolvingSymlinksInPath()
+    /// Checks that `output` is a safe place to write (`OutputPlacement`) and creates an empty staging folder.
+    public init(output: URL, displayOutput: String, contentFolder: URL, themeFolder: URL? = nil, projectRoot: URL) throws(DiagnosticList) {
+        let output = try OutputPlacement.check(output, display: displayOutput,
+                                               sources: .init(content: contentFolder, theme: themeFolder, project: projectRoot),
+                                               example: "--output output")
         let project = projectRoot.standardizedFileURL.resolvingSymlinksInPath()
-        func isInside(_ child: URL, _ parent: URL) -> Bool {
-            child.path == parent.path || child.path.hasPrefix(parent.path.hasSuffix("/") ? parent.path : parent.path + "/")
-        }
-        if output.path == project.path {
-            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' is the project folder; building would replace it",
-                                        hint: "choose a folder of its own, e.g. --output output"))
-        }
-        if isInside(content, output) {
-            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' holds the content folder; building would replace your sources",
-                                        hint: "choose an output folder outside the content, e.g. --output output"))
-        }
-        if isInside(output, content) {
-            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' is inside the content folder; the next build would read the site back as content",
-                                        hint: "choose an output folder outside the content, e.g. --output output"))
-        }
-        if isInside(project, output) {
-            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(displayOutput)' is the project folder or contains it",
-                                        hint: "choose a folder of its own, e.g. --output output"))
-        }
-        if output.path == "/" || output.path == FileManager.default.homeDirectoryForCurrentUser.path {
-            throw DiagnosticList(.error(.unsafeOutputFolder, "refusing to write the site into '\(output.path)'", hint: "choose a folder of its own, e.g. --output output"))
-        }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) {

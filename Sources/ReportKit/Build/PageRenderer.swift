@@ -5,6 +5,7 @@ public struct PageRenderer: Sendable {
     /// Resolves and checks links; `nil` keeps them as written (`BuildOptions.testOnlyUncheckedLinks`).
     let links: LinkResolver?
     let directives: DirectiveRenderer
+    let limits: MarkdownLimits
 
     /// A renderer for the pages of `content`, reading data from `catalog`; `checksLinks: false` is for
     /// the GFM spec test only.
@@ -12,10 +13,17 @@ public struct PageRenderer: Sendable {
         markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts)
         links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles) : nil
         directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
+        limits = content.config.markdownLimits
     }
 
     /// The rendered page and every problem found in it.
     public func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
+        // Shapes the parser would take minutes over are refused before it sees them.
+        if let problem = MarkdownComplexity.check(page.body, file: page.displayPath, firstLine: page.bodyFirstLine, limits: limits) {
+            let title = page.frontMatter.title ?? FileNameTitle.title(forPage: page.sourcePath)
+            return (RenderedPage(page: page, title: title, titleHTML: title.htmlEscaped, body: "", headings: [], directives: [],
+                                 anchorReferences: [], summary: page.frontMatter.summary), [problem])
+        }
         let links = self.links
         let directives = self.directives
         let hooks = MarkdownHooks(

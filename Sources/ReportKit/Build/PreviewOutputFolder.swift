@@ -13,7 +13,7 @@ struct StepTimer {
 }
 
 /// The folder an incremental build writes into, in place. Like `OutputWriter`, it refuses a
-/// folder it did not create (one without the marker file).
+/// folder it did not create (one without the marker file) and one among the sources (`OutputPlacement`).
 struct OutputFolder {
     let root: URL
     let display: String
@@ -21,18 +21,13 @@ struct OutputFolder {
     init(options: BuildOptions, fresh: Bool) throws(DiagnosticList) {
         root = options.outputFolder
         display = options.display(root)
+        try Self.checkPlacement(options)
         let fileManager = FileManager.default
         let marker = root.appendingPathComponent(OutputWriter.markerName)
         let entries = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
         if !entries.isEmpty && !entries.contains(OutputWriter.markerName) {
             throw DiagnosticList(.error(.foreignOutputFolder, "output folder '\(display)' was not written by reportgen; refusing to write into it",
                                         hint: "empty or remove the folder yourself, or choose another folder"))
-        }
-        let content = options.contentFolder.standardizedFileURL.path
-        if content == root.path || content.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")
-            || root.path == options.projectRoot.standardizedFileURL.path || root.path.hasPrefix(content + "/") {
-            throw DiagnosticList(.error(.unsafeOutputFolder, "output folder '\(display)' holds the content or the project, or is inside the content",
-                                        hint: "choose a folder of its own beside the content, e.g. .build-serve-output"))
         }
         if fresh && !entries.isEmpty { try? fileManager.removeItem(at: root) }
         do {
@@ -43,6 +38,13 @@ struct OutputFolder {
         } catch {
             throw DiagnosticList(.error(.writeFailed, "cannot create '\(display)': \(error.localizedDescription)", hint: "check the folder's permissions"))
         }
+    }
+
+    /// Refuses an output folder among the sources (`OutputPlacement`).
+    static func checkPlacement(_ options: BuildOptions) throws(DiagnosticList) {
+        _ = try OutputPlacement.check(options.outputFolder, display: options.display(options.outputFolder),
+                                      sources: .init(content: options.contentFolder, theme: options.themeSources, project: options.projectRoot),
+                                      example: "--preview-folder .build-serve-output")
     }
 
     func write(_ relativePath: String, _ bytes: [UInt8]) throws(DiagnosticList) {

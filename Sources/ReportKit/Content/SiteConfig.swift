@@ -41,11 +41,13 @@ public struct SiteConfig: Sendable, Hashable {
     public static let defaultMaxDataFileBytes = 50_000_000
     /// The default chart size limit: more points than a reader can tell apart.
     public static let defaultMaxChartPoints = 10_000
+    /// Limits on Markdown shapes the parser handles slowly (`options: max_table_cells`, ...).
+    public var markdownLimits = MarkdownLimits()
 
     public init() {}
 
     static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
-    static let optionKeys = ["raw_html", "raw_html_scripts", "whole_report", "max_data_file_bytes", "max_chart_points"]
+    static let optionKeys = ["raw_html", "raw_html_scripts", "whole_report", "max_data_file_bytes", "max_chart_points"] + MarkdownLimits.optionNames
 
     /// Reads `site.yml`; a missing file gives the defaults.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticList) -> SiteConfig {
@@ -87,10 +89,12 @@ public struct SiteConfig: Sendable, Hashable {
                             if optionNode.scalar?.string == "auto" { config.wholeReport = nil } else {
                                 config.wholeReport = try options.bool(optionNode, key: optionKey)
                             }
-                        case "max_data_file_bytes", "max_chart_points":
+                        case _ where ["max_data_file_bytes", "max_chart_points"].contains(optionKey) || MarkdownLimits.optionNames.contains(optionKey):
                             let limit = try options.int(optionNode, key: optionKey)
                             guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number") }
-                            if optionKey == "max_chart_points" { config.maxChartPoints = limit } else { config.maxDataFileBytes = limit }
+                            if optionKey == "max_chart_points" { config.maxChartPoints = limit }
+                            else if optionKey == "max_data_file_bytes" { config.maxDataFileBytes = limit }
+                            else { _ = config.markdownLimits.set(optionKey, to: limit) }
                         default:
                             problems.append(.error(.unknownSiteKey, "unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),
                                                    hint: Suggestion.hint(for: optionKey, in: optionKeys)))

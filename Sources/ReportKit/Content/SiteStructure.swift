@@ -34,11 +34,12 @@ enum SiteStructure {
 
         // Navigation entries must name real pages.
         let known = Set(pages.map(\.sourcePath))
+        var hints: Suggestion.Hints?  // made at the first bad entry
         for (index, entry) in config.navigation.enumerated()
         where !known.contains(entry) && !known.contains(entry + "/index.md") && !known.contains(entry + "/_index.md") {
             let location = index < config.navigationLocations.count ? config.navigationLocations[index] : SourceLocation(file: displayRoot + "/site.yml", line: 1)
-            problems.append(.error(.navigationEntryMissing, "navigation entry '\(entry)' names no page", at: location,
-                                   hint: Suggestion.hint(for: entry, in: known.sorted(), noun: "a page such as")))
+            if hints == nil { hints = Suggestion.Hints(candidates: known.sorted(), noun: "a page such as") }
+            problems.append(.error(.navigationEntryMissing, "navigation entry '\(entry)' names no page", at: location, hint: hints?.hint(for: entry)))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
 

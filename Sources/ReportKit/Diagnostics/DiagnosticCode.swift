@@ -127,6 +127,7 @@ extension DiagnosticCode {
 
     public static let dataFileTooLarge = DiagnosticCode(701, "data-file-too-large", "A data file larger than `max_data_file_bytes`.")
     public static let tooManyChartPoints = DiagnosticCode(702, "too-many-chart-points", "A chart with more points than `max_chart_points`.")
+    public static let markdownTooComplex = DiagnosticCode(703, "markdown-too-complex", "A page holds a Markdown shape the parser handles too slowly (a huge table, deep nesting, long bracket or `@` runs); the limits are options in site.yml.")
 
     // MARK: RG08xx preview server
 
@@ -154,7 +155,7 @@ extension DiagnosticCode {
         themeNotFound, missingTemplate, templateError,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
         outputSwapFailed, alreadyExists,
-        dataFileTooLarge, tooManyChartPoints,
+        dataFileTooLarge, tooManyChartPoints, markdownTooComplex,
         portUnavailable, serverStopped,
         internalError, testOnlyFlag,
     ]

@@ -133,17 +133,21 @@ private struct DocumentPass {
         var headingNodes: [(node: OpaquePointer, text: String)] = []
         var codeBlocks: [OpaquePointer] = []
         var insideTitle = false
+        // Text inside a link is left alone by cross-references (links would nest): counted on the
+        // way, since walking up from each text node costs the nesting depth every time.
+        var linkDepth = 0
         guard let iterator = cmark_iter_new(document) else { return }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if node == title { insideTitle = event == CMARK_EVENT_ENTER }
-            guard event == CMARK_EVENT_ENTER else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK { linkDepth += event == CMARK_EVENT_ENTER ? 1 : -1 }
+            guard event == CMARK_EVENT_ENTER else { continue }
             switch type {
             // The title's text keeps `@fig-…` as written: its HTML is not finalized like the body's.
-            case CMARK_NODE_TEXT where !insideTitle: texts.append(node)
+            case CMARK_NODE_TEXT where !insideTitle: if linkDepth == 0 { texts.append(node) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
             case CMARK_NODE_HEADING:
@@ -241,17 +245,11 @@ private struct DocumentPass {
 
     // MARK: Cross-references
 
-    /// Replaces `@fig-id` and `@tbl-id` in a text node with the cross-reference HTML.
+    /// Replaces `@fig-id` and `@tbl-id` in a text node (outside links) with the cross-reference HTML.
     mutating func markCrossReferences(in node: OpaquePointer) {
         // Most text holds no `@`: look in the C string before making a Swift one.
         guard let literal = cmark_node_get_literal(node), strchr(literal, Int32(UInt8(ascii: "@"))) != nil else { return }
         let text = String(cString: literal)
-        // Text inside a link would nest links: leave it alone.
-        var ancestor = cmark_node_parent(node)
-        while let current = ancestor {
-            if cmark_node_get_type(current) == CMARK_NODE_LINK { return }
-            ancestor = cmark_node_parent(current)
-        }
         let references = CrossReferenceScanner.scan(text)
         guard !references.isEmpty else { return }
         var cursor = text.startIndex
