@@ -92,13 +92,15 @@ struct SitePipeline: Sendable {
         if findings.add(pageFindings.filter { !SiteChecks.isAboutBrokenData($0, broken) }) { return finish() }
 
         let referencing = step("resolveReferences") { resolveReferencesReporting(pages, strings: theme?.strings ?? Theme.defaultStrings) }
-        // A reference to a figure whose block failed to render is not a second problem.
-        let declared = SiteChecks.declaredIDs(in: content.pages)
-        let referenceFindings = findings.diagnostics.contains { $0.severity == .error }
-            ? referencing.diagnostics.filter { diagnostic in
-                diagnostic.code != .unknownCrossReference || !declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" }
+        // A reference to a figure whose block failed to render is not a second problem (only
+        // check mode gets here past an error; reading every page's blocks again costs time).
+        var referenceFindings = referencing.diagnostics
+        if !referenceFindings.isEmpty, findings.diagnostics.contains(where: { $0.severity == .error }) {
+            let declared = SiteChecks.declaredIDs(in: content.pages)
+            referenceFindings.removeAll { diagnostic in
+                diagnostic.code == .unknownCrossReference && declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" }
             }
-            : referencing.diagnostics
+        }
         if findings.add(referenceFindings) { return finish() }
 
         if findings.add(step("checkSite") { SiteChecks.warnings(content: content, pages: pages, broken: data.broken, loader: loader) }) {
