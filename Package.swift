@@ -56,8 +56,9 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["ReportKit", "FuzzSupport"]),
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["ReportKit", "FuzzSupport"]),
         .executableTarget(name: "FuzzDirective", dependencies: ["ReportKit", "FuzzSupport"]),
+        .executableTarget(name: "FuzzChart", dependencies: ["ReportKit", "FuzzSupport"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "ReportServer", "reportgen", "FuzzCSV", "FuzzFrontMatter", "FuzzDirective"],
+        .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "ReportServer", "reportgen", "FuzzCSV", "FuzzFrontMatter", "FuzzDirective", "FuzzChart"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

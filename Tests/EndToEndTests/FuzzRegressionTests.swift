@@ -5,7 +5,7 @@ import Testing
 /// (`Tests/Fuzz/regressions/NAME/`) through the plain build of that target: each must give a
 /// table, a page or diagnostics, never a trap.
 struct FuzzRegressionTests {
-    static let targets = ["FuzzCSV", "FuzzFrontMatter", "FuzzDirective"]
+    static let targets = ["FuzzCSV", "FuzzFrontMatter", "FuzzDirective", "FuzzChart"]
 
     @Test("fuzz regressions and seeds run without crashing", arguments: targets)
     func replay(_ target: String) throws {

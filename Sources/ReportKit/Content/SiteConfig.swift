@@ -77,7 +77,7 @@ public struct SiteConfig: Sendable, Hashable {
                             }
                         case "max_data_file_bytes", "max_chart_points":
                             let limit = try options.int(optionNode, key: optionKey)
-                            guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number") }
+                            guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number", example: "1000") }
                             if optionKey == "max_chart_points" { config.maxChartPoints = limit } else { config.maxDataFileBytes = limit }
                         default:
                             problems.append(.error("unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),

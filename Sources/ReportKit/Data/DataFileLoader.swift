@@ -85,16 +85,19 @@ struct DataFileLoader: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
         if let size, size > maxBytes {
             return .failure(.error("data file is \(Self.megabytes(size)); the limit is \(Self.megabytes(maxBytes))",
-                                   at: location, hint: "split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml"))
+                                   at: location, hint: Self.sizeHint))
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error("cannot read data file", at: location))
+            return .failure(.error("cannot read data file", at: location, hint: "check that the file exists and is readable"))
         }
         guard data.count <= maxBytes else {
-            return .failure(.error("data file is \(Self.megabytes(data.count)); the limit is \(Self.megabytes(maxBytes))", at: location))
+            return .failure(.error("data file is \(Self.megabytes(data.count)); the limit is \(Self.megabytes(maxBytes))", at: location,
+                                   hint: Self.sizeHint))
         }
         return .success([UInt8](data))
     }
+
+    static let sizeHint = "split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml"
 
     static func megabytes(_ bytes: Int) -> String {
         bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1_000_000) : "\(bytes) bytes"
