@@ -27,8 +27,8 @@ enum JSONFile {
                                    at: SourceLocation(file: file), hint: hint))
         }
         var header: [String] = []
-        // Column positions by key: searching the header for each key was quadratic in the columns.
-        var columnIndex: [String: Int] = [:]
+        // The keys seen so far: searching the header for each key was quadratic in the columns.
+        var known: Set<String> = []
         var headerNodes: [Node] = []
         var rows: [[String?]] = []
         var lines: [Int] = []
@@ -46,8 +46,7 @@ enum JSONFile {
                                            at: source.location(of: value),
                                            hint: "give each nested value a key of its own in the record, e.g. \"\(name)_total\": 3, or write it as text in quotes"))
                 }
-                if columnIndex[name] == nil {
-                    columnIndex[name] = header.count
+                if known.insert(name).inserted {
                     header.append(name)
                     headerNodes.append(key)
                 }
