@@ -105,15 +105,20 @@ func value(of key: String, in spec: String) -> String? {
 func checkMarkup(_ html: String) {
     precondition(!html.contains("<script"), "unescaped markup")
     precondition(html.components(separatedBy: "<svg ").count == html.components(separatedBy: "</svg>").count, "an unclosed <svg>")
-    let allowed = Set("0123456789.-, MLAZ")
-    for name in [" x", " y", " x1", " y1", " x2", " y2", " cx", " cy", " r", " width", " height", " d", " viewBox"] {
-        var rest = Substring(html)
-        let opener = name + "=\""
-        while let start = rest.range(of: opener) {
-            let value = rest[start.upperBound...].prefix { $0 != "\"" }
-            precondition(value.allSatisfy(allowed.contains), "\(name) is not a number: \(value.prefix(40))")
-            rest = rest[start.upperBound...]
-        }
+    // One pass over the bytes: at each `="`, the attribute name before it and the value after it.
+    let coordinates: Set<[UInt8]> = Set(["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "d", "viewBox"].map { Array($0.utf8) })
+    let allowed = Set("0123456789.-, MLAZ".utf8)
+    let bytes = Array(html.utf8)
+    var index = 1
+    while index + 1 < bytes.count {
+        defer { index += 1 }
+        guard bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\"") else { continue }
+        var start = index
+        while start > 0, bytes[start - 1] != UInt8(ascii: " ") { start -= 1 }
+        guard coordinates.contains(Array(bytes[start..<index])) else { continue }
+        let value = bytes[(index + 2)...].prefix { $0 != UInt8(ascii: "\"") }
+        precondition(value.allSatisfy(allowed.contains), "\(String(decoding: bytes[start..<index], as: UTF8.self)) is not a number: "
+                     + String(decoding: value.prefix(40), as: UTF8.self))
     }
 }
 
