@@ -56,11 +56,11 @@ BENCH_ARGS ?=
 bench: release
 	python3 scripts/bench.py $(BENCH_ARGS)
 
-## fuzz: build the libFuzzer targets (CSV/JSON data, front matter, directives, paths) with ASan and run
+## fuzz: build the libFuzzer targets (CSV/JSON data, front matter, directives, paths, charts) with ASan and run
 ## each for $(FUZZ_SECONDS) s from Tests/Fuzz/corpus/NAME/; crashing inputs land in .build-fuzz/crashes/NAME/
 ## (replay one with `swift run NAME FILE`, then add it to Tests/Fuzz/regressions/NAME/)
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= FuzzCSV FuzzFrontMatter FuzzDirective FuzzPaths
+FUZZ_TARGETS ?= FuzzCSV FuzzFrontMatter FuzzDirective FuzzPaths FuzzChart
 FUZZ_BUILD = swift build -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
 
 fuzz: deps

@@ -57,9 +57,10 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["ReportKit", "FuzzSupport"]),
         .executableTarget(name: "FuzzDirective", dependencies: ["ReportKit", "FuzzSupport"]),
         .executableTarget(name: "FuzzPaths", dependencies: ["ReportKit", "FuzzSupport"]),
+        .executableTarget(name: "FuzzChart", dependencies: ["ReportKit", "FuzzSupport"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["ReportKit", "ReportServer", "reportgen", "FuzzCSV", "FuzzFrontMatter",
-                                                        "FuzzDirective", "FuzzPaths"],
+                                                        "FuzzDirective", "FuzzPaths", "FuzzChart"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

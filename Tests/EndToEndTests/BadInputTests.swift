@@ -118,6 +118,39 @@ struct BadInputTests {
         #expect(after == before)
     }
 
+    @Test("a CSV of 100,000 columns loads in bounded time")
+    func wideCSV() throws {
+        // Loading searched the header for each column: 100,000 columns took two minutes.
+        let names = (0..<100_000).map { "c\($0)" }
+        let (run, elapsed, _, after) = try buildGenerated("wide") { content in
+            try Data("# Wide\n\n```table\nid: t\ndata: data/x.csv\ncolumns: [c0, c99999]\ncaption: X\n```\n".utf8)
+                .write(to: content.appendingPathComponent("index.md"))
+            let row = (0..<100_000).map(String.init).joined(separator: ",")
+            try Data((names.joined(separator: ",") + "\n" + row + "\n" + row + "\n").utf8).write(to: content.appendingPathComponent("data/x.csv"))
+        }
+        #expect(run.status == 0, "\(run.stderr.prefix(500))")
+        #expect(elapsed < .seconds(20))
+        #expect(after.files["index.html"].map { String(decoding: $0, as: UTF8.self).contains("<td class=\"num\">99,999</td>") } == true)
+    }
+
+    @Test("100,000 duplicate column names are each reported, in bounded time")
+    func wideCSVOfDuplicateNames() throws {
+        // Each diagnostic scanned its row from the start to find its column: quadratic in the columns.
+        let (run, elapsed, before, after) = try buildGenerated("wide-duplicates") { content in
+            try Data("# Wide\n\n```table\nid: t\ndata: data/x.csv\ncaption: X\n```\n".utf8).write(to: content.appendingPathComponent("index.md"))
+            let header = Array(repeating: "a", count: 100_000).joined(separator: ",")
+            try Data((header + "\n" + header + "\n").utf8).write(to: content.appendingPathComponent("data/x.csv"))
+        }
+        #expect(run.status == 1)
+        #expect(elapsed < .seconds(20))
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 2 * 99_999 + 1)
+        #expect(lines.first == "content/data/x.csv:1:3: error[RG0206]: duplicate column name 'a' (also column 1)")
+        #expect(lines.dropLast().last == "hint: column names must be unique")
+        #expect(lines[lines.count - 3] == "content/data/x.csv:1:199999: error[RG0206]: duplicate column name 'a' (also column 1)")
+        #expect(after == before)
+    }
+
     @Test("a very large page builds in bounded time")
     func veryLargePage() throws {
         var page = "# Large\n\n"

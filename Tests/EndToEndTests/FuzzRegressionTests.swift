@@ -5,7 +5,7 @@ import Testing
 /// (`Tests/Fuzz/regressions/NAME/`) through the plain build of that target: each must give a
 /// table, a page or diagnostics, never a trap.
 struct FuzzRegressionTests {
-    static let targets = ["FuzzCSV", "FuzzFrontMatter", "FuzzDirective", "FuzzPaths"]
+    static let targets = ["FuzzCSV", "FuzzFrontMatter", "FuzzDirective", "FuzzPaths", "FuzzChart"]
 
     @Test("fuzz regressions and seeds run without crashing", arguments: targets)
     func replay(_ target: String) throws {

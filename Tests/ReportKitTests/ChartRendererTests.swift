@@ -53,6 +53,30 @@ struct ChartRendererTests {
         }
     }
 
+    @Test func extremeNumbersNeverTrap() {
+        // Stacked sums past 1e308 made the value axis fall back to 0…1 while a 1e17 bar was drawn on
+        // it: its coordinate overflowed `Int` in SVGBuilder and the build trapped.
+        let extremes: [Double?] = [1e308, 1e17, -1e308, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, 1e15, -1e15, 1.7976931348623157e308, nil, 0]
+        let xs: [Double] = [1e308, -1e308, 1e300, .nan, .infinity, 1e18, -1e18, 2020, 0, 1e-300, .leastNonzeroMagnitude, 1]
+        for kind in ChartModel.Kind.allCases {
+            for xKind in [ChartModel.XKind.category, .linear, .year, .date] {
+                let model = ChartModel(kind: kind, id: "x", title: "Extremes", xKind: xKind,
+                                       categories: (0..<extremes.count).map { "c\($0)" }, xValues: xs,
+                                       series: [.init(name: "A", values: extremes), .init(name: "B", values: extremes.reversed()),
+                                                .init(name: "C", values: extremes.map { $0.map { $0 / 3 } })],
+                                       valueFormat: NumberFormat(.compact))
+                let svg = ChartRenderer.svg(for: model) + ChartRenderer.svg(for: model, width: 360) + ChartRenderer.dataTable(for: model)
+                #expect(!svg.contains("nan") && !svg.contains("inf"), "\(kind), \(xKind)")
+                #expect(SVGTexts.parse(ChartRenderer.svg(for: model)).error == nil, "\(kind), \(xKind)")
+            }
+        }
+        #expect(SVGBuilder.number(1e300) == "1000000000")
+        #expect(SVGBuilder.number(-1e17) == "-1000000000")
+        #expect(ChartData.formatX(1e300, kind: .year, format: NumberFormat()).count == 301)
+        #expect(ChartData.isoDate(daysSince1970: -1e300) == ChartData.isoDate(daysSince1970: -100_000_000))
+        #expect((-Double.infinity).clampedInt(1...5) == 1 && Double.nan.clampedInt(1...5) == 1 && 9.3e18.clampedInt(0...Int.max) == Int.max)
+    }
+
     @Test func manyLongCategoriesStayInside() {
         let labels = (1...22).map { "Very long category label number \($0) 消费金融公司" }
         for kind in [ChartModel.Kind.bar, .groupedBar, .stackedBar, .line] {

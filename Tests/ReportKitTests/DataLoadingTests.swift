@@ -102,10 +102,14 @@ struct DataLoadingTests {
     }
 
     @Test func emptyAndHeaderOnly() {
-        #expect(DataFixtures.errors("data/empty.csv") ==
-            "content/data/empty.csv:1:1: error[RG0203]: data file is empty; expected a header row and at least one data row")
-        #expect(DataFixtures.errors("data/header-only.csv") ==
-            "content/data/header-only.csv:1:1: error[RG0204]: data file has a header row but no data rows")
+        #expect(DataFixtures.errors("data/empty.csv") == """
+            content/data/empty.csv:1:1: error[RG0203]: data file is empty; expected a header row and at least one data row
+            hint: write the column names on the first line and a row of values on each line below, e.g. year,amount
+            """)
+        #expect(DataFixtures.errors("data/header-only.csv") == """
+            content/data/header-only.csv:1:1: error[RG0204]: data file has a header row but no data rows
+            hint: add the values below the header, one row per line, e.g. 2023,1.5
+            """)
     }
 
     @Test func duplicateAndEmptyHeaderNames() {
@@ -172,8 +176,10 @@ struct DataLoadingTests {
     }
 
     @Test func jsonErrors() {
-        #expect(DataFixtures.errors("data/nested.json") ==
-            "content/data/nested.json:2:17: error[RG0213]: value of 'b' is a mapping; records must be flat (numbers, strings, true/false or null)")
+        #expect(DataFixtures.errors("data/nested.json") == """
+            content/data/nested.json:2:17: error[RG0213]: value of 'b' is a mapping; records must be flat (numbers, strings, true/false or null)
+            hint: give each nested value a key of its own in the record, e.g. "b_total": 3, or write it as text in quotes
+            """)
         #expect(DataFixtures.errors("data/object.json") == """
             content/data/object.json:1:1: error[RG0213]: expected an array of records, found a mapping
             hint: a JSON data file is an array of records: [{"year": 2023, "amount": 1.5}, ...]

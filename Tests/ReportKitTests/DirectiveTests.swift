@@ -52,8 +52,10 @@ struct DirectiveTests {
     }
 
     @Test func missingRequiredKeys() throws {
-        #expect(try DirectiveFixtures.error(.chart, "id: a\ndata: data/balances.csv\nx: year\ny: balance\ncaption: C") ==
-            "content/page.md:10:1: error[RG0303]: chart spec is missing the required key 'type'")
+        #expect(try DirectiveFixtures.error(.chart, "id: a\ndata: data/balances.csv\nx: year\ny: balance\ncaption: C") == """
+            content/page.md:10:1: error[RG0303]: chart spec is missing the required key 'type'
+            hint: add a line such as 'type: bar'
+            """)
     }
 
     @Test func yamlSyntaxErrorAtItsLine() throws {
@@ -146,8 +148,10 @@ struct DirectiveTests {
 
     @Test func pieTakesOneSeries() throws {
         let yaml = chart.replacingOccurrences(of: "type: line", with: "type: pie")
-        #expect(try DirectiveFixtures.error(.chart, yaml) ==
-            "content/page.md:15:9: error[RG0311]: a pie chart shows one series: give one y column and no 'series'")
+        #expect(try DirectiveFixtures.error(.chart, yaml) == """
+            content/page.md:15:9: error[RG0311]: a pie chart shows one series: give one y column and no 'series'
+            hint: e.g. y: amount; for several series use a bar or line chart
+            """)
     }
 
     @Test func pivotedLongTableChartModel() throws {

@@ -45,7 +45,7 @@ struct FrontMatterTests {
         #expect {
             try FrontMatter.split("---\ntitle: ok\nweight: heavy\n---\n", file: "content/z.md")
         } throws: { error in
-            (error as? DiagnosticList)?.description == "content/z.md:3:9: error[RG0108]: 'weight' must be a whole number"
+            (error as? DiagnosticList)?.description == "content/z.md:3:9: error[RG0108]: 'weight' must be a whole number\nhint: write it like this: weight: 3"
         }
     }
 

@@ -99,6 +99,16 @@ struct MarkdownRendererTests {
         #expect(output.html.contains("<code class=\"language-swift\">"))
         #expect(output.directives.first?.location == SourceLocation(file: "t.md", line: 4, column: 1))
     }
+
+    @Test func htmlWithANulIsNotCutShortAtTheCBoundary() {
+        // cmark-gfm takes C strings: a NUL in a directive's HTML used to end the figure (and the page) there.
+        let hooks = MarkdownHooks(renderDirective: { block in
+            .success(RenderedDirective(kind: .chart, anchor: "fig-a", caption: "A", html: "<figure><svg>a\u{0}b</svg></figure>",
+                                       dataFiles: [], location: block.location))
+        })
+        let html = renderer.render("```chart\nid: a\n```\n\nAfter the chart.\n", file: "t.md", hooks: hooks).html
+        #expect(html == "<figure><svg>a\u{FFFD}b</svg></figure>\n<p>After the chart.</p>\n")
+    }
 }
 
 struct TagFilterTests {

@@ -43,7 +43,7 @@ struct SiteCheckerTests {
         defer { site.remove() }
         let report = SiteChecker(options: site.options).check()
         #expect(report.diagnostics.map(\.description) == [
-            "content/a.md:3:9: error[RG0108]: 'weight' must be a whole number",
+            "content/a.md:3:9: error[RG0108]: 'weight' must be a whole number\nhint: write it like this: weight: 3",
             "content/c.md:12:4: error[RG0201]: unknown column 'amont' in chart 'c1'\nhint: did you mean 'amount'?",
             "content/data/typed.yml:2:13: error[RG0209]: unknown column type 'nope' for column 'a'\nhint: expected one of 'text', 'integer', 'number', 'percent', 'year', 'date'",
             "content/data/unused.csv:1:1: warning[RG0214]: data file 'data/unused.csv' is not used by any table, chart or link\nhint: show it with a ```table or ```chart block, link to it, or delete it",

@@ -60,16 +60,22 @@ struct TableTests {
     }
 
     @Test func tableSpecErrors() throws {
-        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\ntotal: [company]") ==
-            "content/page.md:13:9: error[RG0309]: column 'company' is text; 'total' sums numeric columns")
+        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\ntotal: [company]") == """
+            content/page.md:13:9: error[RG0309]: column 'company' is text; 'total' sums numeric columns
+            hint: list only numeric columns under 'total'
+            """)
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\ncolumns: [{column: capital, lable: Cap}]") == """
             content/page.md:13:29: error[RG0302]: unknown key 'lable' in a table column
             hint: did you mean 'label'?
             """)
-        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\ncolumns: [{column: company, format: number}]") ==
-            "content/page.md:13:37: error[RG0309]: column 'company' is text; 'format' applies to numeric columns")
-        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\nlimit: many") ==
-            "content/page.md:13:8: error[RG0307]: limit must be a positive whole number, found 'many'")
+        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\ncolumns: [{column: company, format: number}]") == """
+            content/page.md:13:37: error[RG0309]: column 'company' is text; 'format' applies to numeric columns
+            hint: remove 'format' from this column
+            """)
+        #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/companies.csv\ncaption: C\nlimit: many") == """
+            content/page.md:13:8: error[RG0307]: limit must be a positive whole number, found 'many'
+            hint: write how many rows to keep, e.g. limit: 10
+            """)
     }
 
     @Test func htmlTableDirectly() {

@@ -57,8 +57,10 @@ struct TransformTests {
                 return error.description
             }
         }
-        #expect(message("balance >= lots") ==
-            "content/page.md:3:9: error[RG0316]: filter value 'lots' is not a number, but column 'balance' is number")
+        #expect(message("balance >= lots") == """
+            content/page.md:3:9: error[RG0316]: filter value 'lots' is not a number, but column 'balance' is number
+            hint: compare the column with a number, e.g. "balance >= 100"
+            """)
         #expect(message("yeer > 2020") == """
             content/page.md:3:9: error[RG0201]: unknown column 'yeer' in filter 'yeer > 2020'
             hint: did you mean 'year'?

@@ -208,7 +208,7 @@ extension ChartCanvas {
                 if !found { every += 1 }
             }
             if !found {
-                every = max(1, Int((90 / step).rounded(.up)))
+                every = (90 / step).rounded(.up).clampedInt(1...max(1, data.count))
                 labels = stride(from: 0, to: data.count, by: every).map { i in
                     (TextMeasure.wrapTruncating(data.labels[i], maxWidth: max(14, room(i, every: every)), fontSize: fontSize, maxLines: 2), xs[i])
                 }
@@ -268,14 +268,14 @@ extension ChartCanvas {
     /// Ticks for a numeric x axis: whole years, calendar dates or nice numbers, thinned until the
     /// labels have room.
     private func xTicks(_ x0: Double, _ x1: Double, pixels: Double) -> [(value: Double, label: String)] {
-        var count = max(2, Int(pixels / 80))
+        var count = (pixels / 80).clampedInt(2...1_000)
         while true {
             let ticks: [(value: Double, label: String)]
             switch model.xKind {
             case .year:
                 var values = LinearScale.ticks(x0, x1, count: count).filter { $0 == $0.rounded() }
                 if values.isEmpty { values = [x0.rounded(.up)].filter { $0 <= x1 } }
-                ticks = values.map { ($0, String(Int($0))) }
+                ticks = values.map { ($0, $0.wholeNumberText) }
             case .date:
                 ticks = dateTicks(x0, x1, count: count)
             case .linear, .category:
@@ -291,14 +291,14 @@ extension ChartCanvas {
 
     /// Ticks on the first of a month (every 1, 2, 3 or 6 months) or of a year, for x in days since 1970.
     private func dateTicks(_ x0: Double, _ x1: Double, count: Int) -> [(value: Double, label: String)] {
-        let (y0, m0, _) = ChartData.civil(fromDays: Int(x0.rounded(.down)))
-        let (y1, _, _) = ChartData.civil(fromDays: Int(x1.rounded(.up)))
+        let (y0, m0, _) = ChartData.civil(fromDays: ChartData.wholeDays(x0))
+        let (y1, _, _) = ChartData.civil(fromDays: ChartData.wholeDays(x1.rounded(.up)))
         let months = Double(max(1, (x1 - x0) / 30.44))
         if months / Double(count) > 9 {
             let years = LinearScale.ticks(Double(y0), Double(y1 + 1), count: count).filter { $0 == $0.rounded() }
             return years.compactMap { year in
-                let day = Double(ISODate.days(year: Int(year), month: 1, day: 1))
-                return day >= x0 && day <= x1 ? (day, String(Int(year))) : nil
+                let day = Double(ISODate.days(year: year.clampedInt(-300_000...300_000), month: 1, day: 1))
+                return day >= x0 && day <= x1 ? (day, year.wholeNumberText) : nil
             }
         }
         let every = [1, 2, 3, 6].first { months / Double($0) <= Double(count) } ?? 12

@@ -24,7 +24,7 @@ extension ChartCanvas {
         let left = pad + max(8, yLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
         let xDomain = LinearScale.niceDomain(points.map(\.x).min()!, points.map(\.x).max()!, count: 6)
         var right = pad + 12
-        var xCount = max(2, Int((width - left - right) / 80))
+        var xCount = ((width - left - right) / 80).clampedInt(2...1_000)
         var xTicks = LinearScale.ticks(xDomain.0, xDomain.1, count: xCount)
         var xLabels = model.xFormat.tickLabels(for: xTicks)
         // Fewer ticks until the labels have room.

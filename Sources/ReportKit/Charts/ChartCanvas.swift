@@ -114,7 +114,7 @@ struct ChartCanvas: Sendable {
     /// (`spacing` is the wanted distance between ticks). The domain is widened to whole steps of the
     /// chosen ticks, so the axis always ends on a tick.
     func valueTicks(domain: (Double, Double), pixels: Double, spacing: Double, horizontal: Bool) -> (domain: (Double, Double), ticks: [Double], labels: [String]) {
-        var count = max(2, Int(pixels / spacing))
+        var count = (pixels / spacing).clampedInt(2...1_000)
         while true {
             let nice = LinearScale.niceDomain(domain.0, domain.1, count: count)
             let ticks = LinearScale.ticks(nice.0, nice.1, count: count)

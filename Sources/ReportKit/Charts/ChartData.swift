@@ -1,7 +1,8 @@
 import Foundation
 
 /// A cleaned-up view of a `ChartModel`: one x position per index, every series as long as the
-/// x positions, non-finite numbers turned into gaps. Drawing code reads only this.
+/// x positions, numbers that are not finite or beyond ±`ChartModel.valueLimit` turned into gaps.
+/// Drawing code reads only this.
 struct ChartData: Sendable {
     var model: ChartModel
     /// How many x positions (categories or x values) there are.
@@ -22,7 +23,7 @@ struct ChartData: Sendable {
         let numericX = model.xKind != .category && !model.xValues.isEmpty
         if numericX {
             count = model.xValues.count
-            xs = model.xValues.map { $0.isFinite ? $0 : nil }
+            xs = model.xValues.map { Self.isDrawable($0) ? $0 : nil }
         } else {
             count = model.categories.isEmpty ? longest : model.categories.count
             xs = Array(repeating: nil, count: count)
@@ -42,12 +43,17 @@ struct ChartData: Sendable {
         names = model.series.map(\.name)
         values = model.series.map { series in
             (0..<count).map { i in
-                guard i < series.values.count, let v = series.values[i], v.isFinite else { return nil }
+                guard i < series.values.count, let v = series.values[i], Self.isDrawable(v) else { return nil }
                 return v
             }
         }
         var texts = model.valueFormat.labels(for: values.flatMap { $0.compactMap { $0 } }).makeIterator()
         valueTexts = values.map { series in series.map { $0 == nil ? nil : texts.next() } }
+    }
+
+    /// Whether a chart can draw `value`: finite and within ±`ChartModel.valueLimit`.
+    static func isDrawable(_ value: Double) -> Bool {
+        abs(value) <= ChartModel.valueLimit
     }
 
     /// Every value present, in series order.
@@ -60,7 +66,7 @@ struct ChartData: Sendable {
     static func formatX(_ x: Double, kind: ChartModel.XKind, format: NumberFormat) -> String {
         switch kind {
         case .year:
-            return String(Int(x.rounded()))
+            return x.wholeNumberText
         case .date:
             return isoDate(daysSince1970: x)
         case .linear, .category:
@@ -68,9 +74,15 @@ struct ChartData: Sendable {
         }
     }
 
+    /// Days from 1970-01-01 as a whole number within ±100 million days (about ±270,000 years, far
+    /// beyond the four-digit years of `date` columns), so calendar arithmetic cannot overflow.
+    static func wholeDays(_ days: Double) -> Int {
+        days.rounded(.down).clampedInt(-100_000_000...100_000_000)
+    }
+
     /// `yyyy-mm-dd` for a count of days since 1970-01-01 (proleptic Gregorian, UTC).
     static func isoDate(daysSince1970 days: Double) -> String {
-        let (y, m, d) = civil(fromDays: Int(days.rounded(.down)))
+        let (y, m, d) = civil(fromDays: wholeDays(days))
         return String(format: "%04d-%02d-%02d", y, m, d)
     }
 

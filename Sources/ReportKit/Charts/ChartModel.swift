@@ -27,7 +27,8 @@ public struct ChartModel: Sendable, Hashable {
         case date
     }
 
-    /// One named series of values, aligned with `categories` (or `xValues`). `nil` is a gap.
+    /// One named series of values, aligned with `categories` (or `xValues`). `nil` is a gap, and
+    /// so is a value that is not finite or beyond ±`valueLimit`.
     public struct Series: Sendable, Hashable {
         public var name: String
         public var values: [Double?]
@@ -36,6 +37,12 @@ public struct ChartModel: Sendable, Hashable {
             self.values = values
         }
     }
+
+    /// The largest magnitude a chart draws: 10^15, a thousand trillion. Beyond it axis labels run
+    /// past twenty digits and sums of values lose whole-number precision; the chart's arithmetic
+    /// (stacked totals, scales, coordinates) stays far from overflowing. `ChartRenderer` draws larger
+    /// or non-finite values as gaps; the directive stage reports them before they get here.
+    public static let valueLimit = 1e15
 
     public var kind: Kind
     /// Unique on the page; the SVG's element ids (title, desc) derive from it.

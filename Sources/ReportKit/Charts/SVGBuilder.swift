@@ -22,10 +22,14 @@ struct SVGBuilder: Sendable {
     private(set) var markup = ""
     private(set) var texts: [PlacedText] = []
 
-    /// A coordinate with at most one decimal, trailing zeros trimmed, never `-0`, `nan` or `inf`.
+    /// How far from the origin a coordinate may print: far outside any chart, well inside `Int`.
+    static let coordinateLimit = 1e9
+
+    /// A coordinate with at most one decimal, trailing zeros trimmed, never `-0`, `nan` or `inf`;
+    /// a coordinate beyond ±`coordinateLimit` (a mark far off the chart) prints at that limit.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let tenths = (value * 10).rounded()
+        let tenths = (min(max(value, -coordinateLimit), coordinateLimit) * 10).rounded()
         if tenths == 0 { return "0" }
         let whole = Int(tenths) / 10, fraction = abs(Int(tenths) % 10)
         let sign = tenths < 0 && whole == 0 ? "-" : ""

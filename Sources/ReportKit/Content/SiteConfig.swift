@@ -91,7 +91,7 @@ public struct SiteConfig: Sendable, Hashable {
                             }
                         case _ where ["max_data_file_bytes", "max_chart_points"].contains(optionKey) || MarkdownLimits.optionNames.contains(optionKey):
                             let limit = try options.int(optionNode, key: optionKey)
-                            guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number") }
+                            guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number", example: "1000") }
                             if optionKey == "max_chart_points" { config.maxChartPoints = limit }
                             else if optionKey == "max_data_file_bytes" { config.maxDataFileBytes = limit }
                             else { _ = config.markdownLimits.set(optionKey, to: limit) }

@@ -36,7 +36,8 @@ public struct YAMLMapping {
             if keyNodes[key] != nil {
                 let mark = keyNode.mark
                 throw DiagnosticList(.error(.duplicateKey, "duplicate key '\(key)' in \(what)",
-                                            at: SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)))
+                                            at: SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1),
+                                            hint: "each key may appear only once"))
             }
             keyNodes[key] = keyNode
             entries.append((key, value))
@@ -56,13 +57,14 @@ public struct YAMLMapping {
         return SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)
     }
 
-    func typeError(_ node: Node, key: String, expected: String) -> DiagnosticList {
-        DiagnosticList(.error(.wrongValueType, "'\(key)' must be \(expected)", at: location(of: node)))
+    /// `'key' must be EXPECTED` at the value, with a hint showing the value written right.
+    func typeError(_ node: Node, key: String, expected: String, example: String) -> DiagnosticList {
+        DiagnosticList(.error(.wrongValueType, "'\(key)' must be \(expected)", at: location(of: node), hint: "write it like this: \(key): \(example)"))
     }
 
     /// A scalar as text (numbers and booleans are accepted as written).
     public func string(_ node: Node, key: String) throws(DiagnosticList) -> String {
-        guard let scalar = node.scalar else { throw typeError(node, key: key, expected: "a single value") }
+        guard let scalar = node.scalar else { throw typeError(node, key: key, expected: "a single value", example: "some text") }
         return scalar.string
     }
 
@@ -74,22 +76,22 @@ public struct YAMLMapping {
            let value = Int(scalar.string) {
             return value
         }
-        guard let value = node.int else { throw typeError(node, key: key, expected: "a whole number") }
+        guard let value = node.int else { throw typeError(node, key: key, expected: "a whole number", example: "3") }
         return value
     }
 
     public func bool(_ node: Node, key: String) throws(DiagnosticList) -> Bool {
-        guard let value = node.bool else { throw typeError(node, key: key, expected: "true or false") }
+        guard let value = node.bool else { throw typeError(node, key: key, expected: "true or false", example: "true") }
         return value
     }
 
     /// A list of scalars; a single scalar counts as a list of one.
     public func stringList(_ node: Node, key: String) throws(DiagnosticList) -> [String] {
         if let scalar = node.scalar { return [scalar.string] }
-        guard let sequence = node.sequence else { throw typeError(node, key: key, expected: "a list") }
+        guard let sequence = node.sequence else { throw typeError(node, key: key, expected: "a list", example: "[first, second]") }
         var values: [String] = []
         for item in sequence {
-            guard let scalar = item.scalar else { throw typeError(item, key: key, expected: "a list of single values") }
+            guard let scalar = item.scalar else { throw typeError(item, key: key, expected: "a list of single values", example: "[first, second]") }
             values.append(scalar.string)
         }
         return values
@@ -97,7 +99,7 @@ public struct YAMLMapping {
 
     /// A nested mapping.
     public func nested(_ node: Node, key: String) throws(DiagnosticList) -> YAMLMapping {
-        guard let mapping = node.mapping else { throw typeError(node, key: key, expected: "a mapping of 'key: value' lines") }
+        guard let mapping = node.mapping else { throw typeError(node, key: key, expected: "a mapping of 'key: value' lines", example: "{name: value}, or 'name: value' lines indented below it") }
         return try YAMLMapping(mapping: mapping, file: file, firstLine: firstLine, what: "'\(key)'")
     }
 }

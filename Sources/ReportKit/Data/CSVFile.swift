@@ -6,11 +6,18 @@ enum CSVFile {
     /// The rows of `text` (already UTF-8-decoded, without byte-order mark). The first row is the header.
     /// Blank lines are skipped. `file` is how diagnostics name the file.
     static func read(_ text: String, file: String) -> Result<RawTable, Diagnostic> {
+        if let found = ControlCharacters.first(in: text) {
+            return .failure(.error(.controlCharacter, "control character \(found.name) in the data file",
+                                   at: SourceLocation(file: file, line: found.line, column: found.column),
+                                   hint: "control characters cannot appear in a page; remove it (it often comes from a damaged export, "
+                                       + "or a binary file saved as CSV)"))
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
         } catch {
-            return .failure(.error(.invalidCSV, "cannot read CSV: \(error)", at: SourceLocation(file: file)))
+            return .failure(.error(.invalidCSV, "cannot read CSV: \(error)", at: SourceLocation(file: file),
+                                   hint: "save the file as CSV text: a header row of column names, then one row of values per line"))
         }
         var records: [[String]] = []
         var lines: [Int] = []
@@ -29,7 +36,7 @@ enum CSVFile {
             header: header.map(\.trimmed),
             rows: records.dropFirst().map { $0.map { Optional($0) } },
             rowLines: Array(lines.dropFirst()),
-            locate: { row, field in locator.value.location(line: row < 0 ? (lines.first ?? 1) : lines[row + 1], field: field) }))
+            locate: { row, field in locator.location(line: row < 0 ? (lines.first ?? 1) : lines[row + 1], field: field) }))
     }
 
     /// Line breaks inside a (quoted) field: LF, CRLF or a lone CR each count once.

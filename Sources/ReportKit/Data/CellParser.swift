@@ -128,7 +128,8 @@ enum CellParser {
         guard integerDigits + fractionDigits > 0 else { return nil }
         var exponent = 0
         if index < bytes.endIndex, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            guard let value = Int(String(decoding: bytes[bytes.index(after: index)...], as: UTF8.self)), abs(value) < 400 else { return nil }
+            // A range check, not `abs(value) < 400`: `abs(Int.min)` traps (`1e-9223372036854775808`).
+            guard let value = Int(String(decoding: bytes[bytes.index(after: index)...], as: UTF8.self)), (-399...399).contains(value) else { return nil }
             exponent = value
             literal += Array("e\(value)".utf8)
             index = bytes.endIndex

@@ -85,7 +85,7 @@ struct DataFileLoader: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
         if let size, size > maxBytes {
             return .failure(.error(.dataFileTooLarge, "data file is \(Self.megabytes(size)); the limit is \(Self.megabytes(maxBytes))",
-                                   at: location, hint: "split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml"))
+                                   at: location, hint: Self.sizeHint))
         }
         let data: [UInt8]
         switch RegularFile.read(url.path) {
@@ -95,10 +95,13 @@ struct DataFileLoader: Sendable {
                                    hint: "check that the file exists, is a regular file and is readable"))
         }
         guard data.count <= maxBytes else {
-            return .failure(.error(.dataFileTooLarge, "data file is \(Self.megabytes(data.count)); the limit is \(Self.megabytes(maxBytes))", at: location))
+            return .failure(.error(.dataFileTooLarge, "data file is \(Self.megabytes(data.count)); the limit is \(Self.megabytes(maxBytes))", at: location,
+                                   hint: Self.sizeHint))
         }
         return .success(data)
     }
+
+    static let sizeHint = "split the file, keep only the rows the report shows, or raise 'max_data_file_bytes' under options in site.yml"
 
     static func megabytes(_ bytes: Int) -> String {
         bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1_000_000) : "\(bytes) bytes"

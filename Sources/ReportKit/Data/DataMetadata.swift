@@ -36,12 +36,13 @@ struct DataMetadata {
         guard let root = source.root else { return .success(metadata) }
         guard case let .mapping(mapping) = root else {
             return .failure(DiagnosticList(.error(.notAMapping, "expected a mapping of keys (title, source, units, notes, columns), found \(root.kindName)",
-                                                  at: source.location(of: root))))
+                                                  at: source.location(of: root), hint: "write one 'key: value' per line, e.g. title: Personal loans")))
         }
         func text(_ node: Node, key: String) -> String? {
             if node.isNull { return nil }
             guard let value = node.scalarText else {
-                problems.append(.error(.wrongValueType, "'\(key)' must be text, found \(node.kindName)", at: source.location(of: node)))
+                problems.append(.error(.wrongValueType, "'\(key)' must be text, found \(node.kindName)", at: source.location(of: node),
+                                       hint: "write the text after the colon, in quotes if it starts with [ or {"))
                 return nil
             }
             return value
@@ -57,7 +58,8 @@ struct DataMetadata {
                 if value.isNull { continue }
                 guard case let .mapping(columns) = value else {
                     problems.append(.error(.wrongValueType, "'columns' must be a mapping of column names to {type, label, unit}, found \(value.kindName)",
-                                           at: source.location(of: value)))
+                                           at: source.location(of: value),
+                                           hint: "put one line per column under 'columns:', indented, e.g. amount: {type: number, unit: billion yuan}"))
                     continue
                 }
                 for (nameNode, spec) in columns {
@@ -85,7 +87,7 @@ struct DataMetadata {
                         }
                     } else if !spec.isNull {
                         problems.append(.error(.wrongValueType, "column '\(column.name)' must be a mapping like {type: number, label: ..., unit: ...}, found \(spec.kindName)",
-                                               at: source.location(of: spec)))
+                                               at: source.location(of: spec), hint: "e.g. \(column.name): {type: number, unit: billion yuan}"))
                     }
                     metadata.columns.append(column)
                 }

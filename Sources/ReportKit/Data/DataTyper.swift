@@ -13,21 +13,31 @@ struct DataTyper {
     func table() -> Result<DataTable, DiagnosticList> {
         var problems: [Diagnostic] = []
         let header = raw.header
+        let isJSON = path.lowercased().hasSuffix(".json")
         guard !header.isEmpty else {
             return .failure(DiagnosticList(.error(.emptyDataFile, "data file is empty; expected a header row and at least one data row",
-                                                  at: SourceLocation(file: file))))
+                                                  at: SourceLocation(file: file, line: 1, column: 1),
+                                                  hint: isJSON ? "write an array of records, e.g. [{\"year\": 2023, \"amount\": 1.5}]"
+                                                               : "write the column names on the first line and a row of values on each line below, e.g. year,amount")))
         }
         guard !raw.rows.isEmpty else {
             return .failure(DiagnosticList(.error(.noDataRows, "data file has a header row but no data rows",
-                                                  at: SourceLocation(file: file))))
+                                                  at: SourceLocation(file: file, line: 1, column: 1),
+                                                  hint: "add the values below the header, one row per line, e.g. 2023,1.5")))
         }
+        // Lookups by name go through dictionaries: a file may have 100,000 columns, and a search
+        // of the header per column made loading quadratic in their number.
+        var firstColumn: [String: Int] = [:]
+        firstColumn.reserveCapacity(header.count)
         for (index, name) in header.enumerated() {
             if name.isEmpty {
                 problems.append(.error(.emptyColumnName, "column \(index + 1) has an empty name in the header row",
                                        at: raw.locate(-1, index), hint: "give every column a name"))
-            } else if let first = header.firstIndex(of: name), first < index {
+            } else if let first = firstColumn[name] {
                 problems.append(.error(.duplicateColumnName, "duplicate column name '\(name)' (also column \(first + 1))",
                                        at: raw.locate(-1, index), hint: "column names must be unique"))
+            } else {
+                firstColumn[name] = index
             }
         }
         for (row, cells) in raw.rows.enumerated() where cells.count != header.count {
@@ -37,16 +47,18 @@ struct DataTyper {
                                    hint: spansLines ? "a quoted field of this row runs over several lines; is a closing quote (\") missing?"
                                                     : "quote fields that contain commas: \"1,234\""))
         }
-        for column in metadata.columns where !header.contains(column.name) {
+        for column in metadata.columns where firstColumn[column.name] == nil {
             problems.append(.error(.unknownColumn, "column '\(column.name)' is not in \(path)", at: column.location,
                                    hint: Suggestion.hint(for: column.name, in: header, noun: "a column of the file:")))
         }
         guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
 
+        var declarations: [String: DataMetadata.Column] = [:]
+        for column in metadata.columns where declarations[column.name] == nil { declarations[column.name] = column }
         var columns: [DataColumn] = []
         var typedColumns: [[DataValue]] = []
         for (index, name) in header.enumerated() {
-            let declared = metadata.columns.first { $0.name == name }
+            let declared = declarations[name]
             let texts = raw.rows.map { $0[index] ?? "" }
             let type: ColumnType
             let values: [DataValue]

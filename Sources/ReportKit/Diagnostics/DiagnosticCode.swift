@@ -61,6 +61,7 @@ extension DiagnosticCode {
     public static let pathOutsideContent = DiagnosticCode(117, "path-outside-content", "A path (link, data file, new page) that leads outside the content folder.")
     public static let unpublishableName = DiagnosticCode(118, "unpublishable-name", "A file or folder name that cannot be published safely: control characters, invisible bidirectional controls, noncharacters, not UTF-8, or a path longer than the system opens.")
     public static let notARegularFile = DiagnosticCode(119, "not-a-regular-file", "A content entry that is not a regular file (a named pipe, a device, a socket), directly or through a link.")
+    public static let controlCharacter = DiagnosticCode(120, "control-character", "Text (a data file, YAML, a spec) holds a control character such as NUL, raw or written as an escape; it would cut or corrupt the page.")
 
     // MARK: RG02xx data files and their metadata
 
@@ -97,6 +98,8 @@ extension DiagnosticCode {
     public static let noRowsAfterFilter = DiagnosticCode(314, "no-rows-after-filter", "A `filter` that leaves no rows.")
     public static let invalidFilter = DiagnosticCode(315, "invalid-filter", "A `filter` that is not a comparison like `year >= 2020`.")
     public static let filterValueType = DiagnosticCode(316, "filter-value-type", "A filter value that does not match its column's type (a number or a date).")
+    public static let valueOutOfRange = DiagnosticCode(317, "value-out-of-range", "A number too large (or not finite) to draw in a chart or to print as a total.")
+    public static let negativeShare = DiagnosticCode(318, "negative-share", "A pie or donut chart given a negative value, which no slice can show.")
 
     // MARK: RG04xx Markdown, links, anchors, cross-references
 
@@ -128,6 +131,7 @@ extension DiagnosticCode {
     public static let dataFileTooLarge = DiagnosticCode(701, "data-file-too-large", "A data file larger than `max_data_file_bytes`.")
     public static let tooManyChartPoints = DiagnosticCode(702, "too-many-chart-points", "A chart with more points than `max_chart_points`.")
     public static let markdownTooComplex = DiagnosticCode(703, "markdown-too-complex", "A page holds a Markdown shape the parser handles too slowly (a huge table, deep nesting, long bracket or `@` runs); the limits are options in site.yml.")
+    public static let yamlAliasLimit = DiagnosticCode(704, "yaml-alias-limit", "YAML whose aliases stand for too many values (an alias bomb).")
 
     // MARK: RG08xx preview server
 
@@ -144,18 +148,18 @@ extension DiagnosticCode {
         contentFolderMissing, unreadableFile, notUTF8, noncharacter, invalidYAML, duplicateKey, notAMapping,
         wrongValueType, unknownSiteKey, invalidThemeName, scriptsWithoutRawHTML, navigationEntryMissing,
         frontMatterNotClosed, unknownFrontMatterKey, invalidSlug, symlinkOutsideContent, pathOutsideContent,
-        unpublishableName, notARegularFile,
+        unpublishableName, notARegularFile, controlCharacter,
         unknownColumn, dataFileNotFound, emptyDataFile, noDataRows, emptyColumnName, duplicateColumnName,
         wrongFieldCount, invalidCell, unknownColumnType, unknownMetadataKey, invalidCSV, invalidJSON,
         invalidJSONRecords, unusedDataFile,
         emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
-        nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType,
+        nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         themeNotFound, missingTemplate, templateError,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
         outputSwapFailed, alreadyExists,
-        dataFileTooLarge, tooManyChartPoints, markdownTooComplex,
+        dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit,
         portUnavailable, serverStopped,
         internalError, testOnlyFlag,
     ]

@@ -15,6 +15,7 @@ struct ChartMapping {
 
     func model(id: String, title: String) throws(DiagnosticList) -> ChartModel {
         let xKind = try self.xKind()
+        try checkValues(xKind: xKind)
         let xIndex = table.columnIndex(x.name)!
         let yIndices = ys.map { table.columnIndex($0.name)! }
         var categories: [String] = []
@@ -63,7 +64,8 @@ struct ChartMapping {
             }
         }
         guard !categories.isEmpty else {
-            throw DiagnosticList(.error(.nothingToDraw, "no rows with a value in column '\(x.name)' to draw", at: spec.location(of: "x")))
+            throw DiagnosticList(.error(.nothingToDraw, "no rows with a value in column '\(x.name)' to draw", at: spec.location(of: "x"),
+                                        hint: "fill in the column in the data file, or choose another column for 'x'"))
         }
         return ChartModel(
             kind: kind, id: id, title: title, xKind: xKind,

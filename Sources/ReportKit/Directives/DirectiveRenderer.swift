@@ -89,7 +89,13 @@ public struct DirectiveRenderer: Sendable {
                 let column = try spec.column(total, in: table)
                 guard column.type.isNumeric else {
                     throw DiagnosticList(.error(.columnNotNumeric, "column '\(column.name)' is \(column.type.rawValue); 'total' sums numeric columns",
-                                                at: total.location))
+                                                at: total.location, hint: "list only numeric columns under 'total'"))
+                }
+                let index = rows.columnIndex(column.name)!
+                guard rows.rows.reduce(0.0, { $0 + ($1[index].number ?? 0) }).isFinite else {
+                    throw DiagnosticList(.error(.valueOutOfRange, "the total of column '\(column.name)' is too large to print", at: total.location,
+                                                hint: "its values add up past the largest number a computer can hold (about 1.8e308); "
+                                                    + "check the column's values, or leave it out of 'total'"))
                 }
             }
             let tableHTML = HTMLTable(table: rows, columns: columns, totals: totals.map(\.value), decimalsSource: table)
@@ -187,7 +193,8 @@ public struct DirectiveRenderer: Sendable {
         }
         if let limit = try spec.string("limit") {
             guard let count = Int(limit.value.trimmed), count > 0 else {
-                throw DiagnosticList(.error(.invalidLimit, "limit must be a positive whole number, found '\(limit.value)'", at: limit.location))
+                throw DiagnosticList(.error(.invalidLimit, "limit must be a positive whole number, found '\(limit.value)'", at: limit.location,
+                                            hint: "write how many rows to keep, e.g. limit: 10"))
             }
             query.limit = count
         }
@@ -215,7 +222,8 @@ public struct DirectiveRenderer: Sendable {
                                                     hint: Suggestion.hint(for: key, in: Self.tableColumnKeys)))
                     }
                     guard let text = value.scalarText else {
-                        throw DiagnosticList(.error(.wrongValueType, "'\(key)' must be a single value, found \(value.kindName)", at: spec.source.location(of: value)))
+                        throw DiagnosticList(.error(.wrongValueType, "'\(key)' must be a single value, found \(value.kindName)", at: spec.source.location(of: value),
+                                                    hint: "write a table column like {column: capital, label: Registered capital}"))
                     }
                     let located = Located(value: text, location: spec.source.location(of: value))
                     switch key {
@@ -226,7 +234,7 @@ public struct DirectiveRenderer: Sendable {
                 }
             default:
                 throw DiagnosticList(.error(.wrongValueType, "each entry of 'columns' must be a column name or {column, label, format}, found \(node.kindName)",
-                                            at: location))
+                                            at: location, hint: "e.g. columns: [company, {column: capital, label: Registered capital}]"))
             }
             guard let name else {
                 throw DiagnosticList(.error(.missingSpecKey, "table column entry is missing 'column'", at: location,
@@ -239,7 +247,7 @@ public struct DirectiveRenderer: Sendable {
                 format = try Self.numberFormat(formatName)
                 guard column.type.isNumeric else {
                     throw DiagnosticList(.error(.columnNotNumeric, "column '\(column.name)' is \(column.type.rawValue); 'format' applies to numeric columns",
-                                                at: formatName.location))
+                                                at: formatName.location, hint: "remove 'format' from this column"))
                 }
             }
             var choice = TableColumnChoice(column: column.name, label: label, format: format)
@@ -261,7 +269,8 @@ public struct DirectiveRenderer: Sendable {
         let x = try spec.column(try spec.requiredString("x"), in: table)
         let yNames = try spec.stringList("y")
         guard !yNames.isEmpty else {
-            throw DiagnosticList(.error(.missingSpecKey, "chart spec is missing the required key 'y'", at: spec.location))
+            throw DiagnosticList(.error(.missingSpecKey, "chart spec is missing the required key 'y'", at: spec.location,
+                                        hint: "name the numeric column to draw, e.g. y: amount"))
         }
         var ys: [DataColumn] = []
         for name in yNames {
@@ -283,7 +292,8 @@ public struct DirectiveRenderer: Sendable {
         }
         if kind == .pie || kind == .donut, ys.count > 1 || series != nil {
             throw DiagnosticList(.error(.singleSeriesChart, "a \(kind.rawValue) chart shows one series: give one y column and no 'series'",
-                                        at: spec.location(of: series != nil ? "series" : "y")))
+                                        at: spec.location(of: series != nil ? "series" : "y"),
+                                        hint: "e.g. y: amount; for several series use a bar or line chart"))
         }
         let points = rows.rows.count * (series == nil ? ys.count : 1)
         if points > maxChartPoints {

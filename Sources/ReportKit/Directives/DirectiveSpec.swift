@@ -39,7 +39,7 @@ struct DirectiveSpec {
         }
         guard case let .mapping(mapping) = root else {
             throw DiagnosticList(.error(.notAMapping, "expected the \(what) to be a mapping of keys, found \(root.kindName)",
-                                        at: source.location(of: root)))
+                                        at: source.location(of: root), hint: "write the spec as 'key: value' lines, e.g. id: loan-split"))
         }
         let allowed = kind == .table ? Self.tableKeys : Self.chartKeys
         var problems: [Diagnostic] = []
@@ -55,10 +55,17 @@ struct DirectiveSpec {
         }
         let required = kind == .table ? Self.requiredTableKeys : Self.requiredChartKeys
         for key in required where values[key] == nil || values[key]!.isNull {
-            problems.append(.error(.missingSpecKey, "\(what) is missing the required key '\(key)'", at: block.location))
+            problems.append(.error(.missingSpecKey, "\(what) is missing the required key '\(key)'", at: block.location, hint: Self.requiredHint(key)))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         self.values = values
+    }
+
+    /// What to write for a missing required key.
+    static func requiredHint(_ key: String) -> String {
+        let examples = ["id": "id: loan-split", "data": "data: data/loans.csv", "caption": "caption: Personal loans, 2023",
+                        "type": "type: bar", "x": "x: year", "y": "y: amount"]
+        return "add a line such as '\(examples[key] ?? key + ": ...")'"
     }
 
     /// The location of the value of `key` (or of the spec when the key is absent).
@@ -70,7 +77,8 @@ struct DirectiveSpec {
     func string(_ key: String) throws(DiagnosticList) -> Located<String>? {
         guard let node = values[key], !node.isNull else { return nil }
         guard let text = node.scalarText else {
-            throw DiagnosticList(.error(.wrongValueType, "'\(key)' must be a single value, found \(node.kindName)", at: source.location(of: node)))
+            throw DiagnosticList(.error(.wrongValueType, "'\(key)' must be a single value, found \(node.kindName)", at: source.location(of: node),
+                                        hint: "write one value after '\(key):', in quotes if it starts with [ or {"))
         }
         return Located(value: text, location: source.location(of: node))
     }
@@ -78,7 +86,7 @@ struct DirectiveSpec {
     /// The text value of a required key.
     func requiredString(_ key: String) throws(DiagnosticList) -> Located<String> {
         guard let value = try string(key) else {
-            throw DiagnosticList(.error(.missingSpecKey, "\(what) is missing the required key '\(key)'", at: location))
+            throw DiagnosticList(.error(.missingSpecKey, "\(what) is missing the required key '\(key)'", at: location, hint: Self.requiredHint(key)))
         }
         return value
     }
@@ -92,7 +100,7 @@ struct DirectiveSpec {
         for item in items {
             guard let text = item.scalarText else {
                 throw DiagnosticList(.error(.wrongValueType, "each item of '\(key)' must be a single value, found \(item.kindName)",
-                                            at: source.location(of: item)))
+                                            at: source.location(of: item), hint: "write the list as \(key): [first, second]"))
             }
             result.append(Located(value: text, location: source.location(of: item)))
         }

@@ -230,7 +230,7 @@ private struct DocumentPass {
         case .keep: break
         case .drop: cmark_node_set_url(node, "")
         case let .rewrite(newURL, anchorCheck):
-            cmark_node_set_url(node, newURL)
+            cmark_node_set_url(node, cmarkText(newURL))
             if let anchorCheck { anchorReferences.append(anchorCheck) }
         case let .broken(diagnostic):
             diagnostics.append(diagnostic)
@@ -260,7 +260,7 @@ private struct DocumentPass {
                 cmark_node_insert_before(node, textNode)
             }
             if let htmlNode = cmark_node_new(CMARK_NODE_HTML_INLINE) {
-                cmark_node_set_literal(htmlNode, hooks.crossReference(reference.anchor))
+                cmark_node_set_literal(htmlNode, cmarkText(hooks.crossReference(reference.anchor)))
                 cmark_node_insert_before(node, htmlNode)
             }
             anchorReferences.append(AnchorReference(page: "", anchor: reference.anchor, location: location(of: node)))
@@ -321,8 +321,20 @@ private struct DocumentPass {
 
     func replace(_ node: OpaquePointer, withHTML html: String) {
         guard let htmlNode = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
-        cmark_node_set_literal(htmlNode, html)
+        cmark_node_set_literal(htmlNode, cmarkText(html))
         cmark_node_replace(node, htmlNode)
         cmark_node_free(node)
     }
+}
+
+/// Text handed to cmark-gfm from outside the parsed document (a hook's HTML or URL). cmark-gfm
+/// takes C strings, which end at the first NUL: a figure whose HTML held one was cut there, its SVG
+/// and the rest of the page lost without an error. Data and specs are refused when they hold
+/// control characters (`ControlCharacters`), so none should arrive; whatever a hook returns, NUL
+/// becomes U+FFFD, as cmark-gfm does itself in the Markdown it parses.
+private func cmarkText(_ text: String) -> String {
+    guard text.utf8.contains(byte: 0) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { scalars.append(scalar == "\0" ? "\u{FFFD}" : scalar) }
+    return String(scalars)
 }

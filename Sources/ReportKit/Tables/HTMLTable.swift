@@ -43,6 +43,7 @@ public struct HTMLTable: Sendable {
             out += "</tr>\n"
         }
         out += "</tbody>\n"
+        let totals = Set(self.totals)
         let totalled = shown.enumerated().filter { totals.contains($0.element.0.column) }
         if !totalled.isEmpty {
             out += "<tfoot>\n<tr>"

@@ -46,13 +46,13 @@ public struct RowFilter: Sendable, Hashable {
             let body = column.type == .percent && rawValue.hasSuffix("%") ? String(rawValue.dropLast()) : rawValue
             guard let (number, decimals) = CellParser.number(body) else {
                 throw DiagnosticList(.error(.filterValueType, "filter value '\(rawValue)' is not a number, but column '\(column.name)' is \(column.type.rawValue)",
-                                            at: location))
+                                            at: location, hint: "compare the column with a number, e.g. \"\(column.name) >= 100\""))
             }
             value = .number(number, decimals: decimals)
         case .date:
             guard ISODate.daysSince1970(rawValue) != nil else {
                 throw DiagnosticList(.error(.filterValueType, "filter value '\(rawValue)' is not a date (yyyy-mm-dd), but column '\(column.name)' is date",
-                                            at: location))
+                                            at: location, hint: "write the date as yyyy-mm-dd, e.g. \"\(column.name) >= 2020-01-01\""))
             }
             value = .text(rawValue)
         case .text:
