@@ -161,7 +161,7 @@ struct ServeTests {
             Issue.record("the server started")
         } catch {
             #expect((error as? PreviewServer.StartError)?.description == """
-                error[RG0602]: output folder 'preview-link' (through a symbolic link: 'content/preview') is inside the content folder; the next build would read the site back as content
+                preview-link:1:1: error[RG0602]: output folder 'preview-link' (through a symbolic link: 'content/preview') is inside the content folder; the next build would read the site back as content
                 hint: choose an output folder outside the content, e.g. --preview-folder .build-serve-output
                 """)
         }

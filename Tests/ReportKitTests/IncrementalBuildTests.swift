@@ -237,7 +237,7 @@ struct IncrementalBuildTests {
         #expect {
             try builder.build()
         } throws: { error in
-            (error as? DiagnosticList)?.description == "error[RG0604]: output folder 'out' was not written by reportgen; refusing to write into it\nhint: empty or remove the folder yourself, or choose another folder"
+            (error as? DiagnosticList)?.description == "out:1:1: error[RG0604]: output folder 'out' was not written by reportgen; refusing to write into it\nhint: empty or remove the folder yourself, or choose another folder"
         }
     }
 

@@ -31,7 +31,7 @@ enum OutputPlacement {
             name += " (through a symbolic link: '\(shown)')"
         }
         func refuse(_ problem: String, hint: String = "choose an output folder outside the content, e.g. \(example)") -> DiagnosticList {
-            DiagnosticList(.error(.unsafeOutputFolder, "\(name) \(problem)", hint: hint))
+            DiagnosticList(.error(.unsafeOutputFolder, "\(name) \(problem)", at: SourceLocation(file: display), hint: hint))
         }
         let ownFolder = "choose a folder of its own, e.g. \(example)"
         if real.path == project.path { throw refuse("is the project folder; building would replace it", hint: ownFolder) }
@@ -48,7 +48,7 @@ enum OutputPlacement {
             }
         }
         if real.path == "/" || real.path == RealPath.of(FileManager.default.homeDirectoryForCurrentUser).path {
-            throw DiagnosticList(.error(.unsafeOutputFolder, "refusing to write the site into '\(real.path)'", hint: ownFolder))
+            throw DiagnosticList(.error(.unsafeOutputFolder, "refusing to write the site into '\(real.path)'", at: SourceLocation(file: display), hint: ownFolder))
         }
         return real
     }

@@ -41,6 +41,7 @@ public struct OutputWriter: Sendable {
             let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
             if !entries.isEmpty && !entries.contains(Self.markerName) {
                 throw DiagnosticList(.error(.foreignOutputFolder, "output folder '\(displayOutput)' was not written by reportgen; refusing to replace it",
+                                            at: SourceLocation(file: displayOutput),
                                             hint: "empty or remove the folder yourself, or choose another --output"))
             }
         } else if let file = Self.fileInTheWay(of: output) {

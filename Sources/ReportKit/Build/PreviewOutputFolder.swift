@@ -27,6 +27,7 @@ struct OutputFolder {
         let entries = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
         if !entries.isEmpty && !entries.contains(OutputWriter.markerName) {
             throw DiagnosticList(.error(.foreignOutputFolder, "output folder '\(display)' was not written by reportgen; refusing to write into it",
+                                        at: SourceLocation(file: display),
                                         hint: "empty or remove the folder yourself, or choose another folder"))
         }
         if fresh && !entries.isEmpty { try? fileManager.removeItem(at: root) }
