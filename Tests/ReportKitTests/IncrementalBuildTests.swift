@@ -263,6 +263,19 @@ struct IncrementalBuildTests {
         return files
     }
 
+    /// Expects the incremental output of `site` to equal a build from scratch with `options`
+    /// (the marker files differ by design).
+    static func expectSameAsFreshBuild(_ site: TemporarySite, options: BuildOptions, _ comment: String) throws {
+        var fresh = options
+        fresh.outputFolder = site.root.appendingPathComponent("fresh")
+        _ = try SiteBuilder(options: fresh).build()
+        var expected = files(in: fresh.outputFolder)
+        var actual = outputFiles(site)
+        expected[OutputWriter.markerName] = nil
+        actual[OutputWriter.markerName] = nil
+        #expect(actual == expected, "\(comment)")
+    }
+
     @Test func changedPathsGiveTheSameOutputAsAFullScan() throws {
         let named = try TemporarySite()
         let scanned = try TemporarySite()
@@ -301,15 +314,8 @@ struct IncrementalBuildTests {
             #expect(withPaths.laidOut == withScan.laidOut, "\(changed)")
             #expect(withPaths.written == withScan.written, "\(changed)")
             #expect(Self.outputFiles(named) == Self.outputFiles(scanned), "\(changed)")
-            // And both match a build from scratch (the marker files differ by design).
-            var fresh = named.options
-            fresh.outputFolder = named.root.appendingPathComponent("fresh")
-            _ = try SiteBuilder(options: fresh).build()
-            var expected = Self.files(in: fresh.outputFolder)
-            var actual = Self.outputFiles(named)
-            expected[OutputWriter.markerName] = nil
-            actual[OutputWriter.markerName] = nil
-            #expect(actual == expected, "\(changed)")
+            // And both match a build from scratch.
+            try Self.expectSameAsFreshBuild(named, options: named.options, "\(changed)")
         }
         #expect(named.read(output: "part/index.html").contains("The first one."))
     }
@@ -366,14 +372,7 @@ struct IncrementalBuildTests {
         for edit in edits {
             let changed = try edit.apply()
             _ = try builder.build(changedPaths: changed)
-            var fresh = options
-            fresh.outputFolder = site.root.appendingPathComponent("fresh")
-            _ = try SiteBuilder(options: fresh).build()
-            var expected = Self.files(in: fresh.outputFolder)
-            var actual = Self.outputFiles(site)
-            expected[OutputWriter.markerName] = nil
-            actual[OutputWriter.markerName] = nil
-            #expect(actual == expected, "after editing \(edit.name)")
+            try Self.expectSameAsFreshBuild(site, options: options, "after editing \(edit.name)")
         }
         #expect(site.read(output: "gamma/index.html").contains("edited"))
         #expect(site.read(output: "img/alias.svg").contains("width=\"4\""))
