@@ -2,7 +2,7 @@
 /// section repeats, or a mapping of named values. Contexts are built as typed values
 /// (`PageTemplateContext`) and turned into this one form in one place, so a template never
 /// meets a value the fast layout path (`SkeletonRenderer`) cannot reproduce.
-public indirect enum TemplateValue: Sendable, Hashable {
+public enum TemplateValue: Sendable, Hashable {
     case string(String)
     case bool(Bool)
     case int(Int)
