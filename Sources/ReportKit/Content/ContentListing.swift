@@ -92,18 +92,16 @@ enum PublishableName {
         guard name.utf8.contains(where: { PrintableText.mayStartUnsafe($0) || $0 >= 0xEF }) else { return nil }
         let noun = isFolder ? "folder" : "file"
         for scalar in name.unicodeScalars {
-            let code = { "U+" + String(repeating: "0", count: max(0, 4 - String(scalar.value, radix: 16).count))
-                + String(scalar.value, radix: 16, uppercase: true) }
             if Noncharacters.contains(scalar) {
-                return ("\(noun) name holds \(code()), a Unicode noncharacter, which cannot be published", "rename the \(noun) without it")
+                return ("\(noun) name holds \(scalar.codePoint), a Unicode noncharacter, which cannot be published", "rename the \(noun) without it")
             }
             switch scalar.value {
             case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-                return ("\(noun) name holds an invisible bidirectional-text control (\(code())), which makes it read differently than it is",
+                return ("\(noun) name holds an invisible bidirectional-text control (\(scalar.codePoint)), which makes it read differently than it is",
                         "rename the \(noun) without it")
             default:
                 guard PrintableText.isUnsafe(scalar) else { continue }
-                let described = controlNames[scalar.value].map { "\($0), \(code())" } ?? code()
+                let described = controlNames[scalar.value].map { "\($0), \(scalar.codePoint)" } ?? scalar.codePoint
                 return ("\(noun) name holds a control character (\(described)), which cannot be published safely",
                         "rename the \(noun) without control characters (line breaks, tabs, terminal escape codes)")
             }

@@ -23,7 +23,7 @@ enum NoncharacterReferences {
                       let value = referencedValue(bytes, from: index + 2),
                       let scalar = Unicode.Scalar(value), Noncharacters.contains(scalar) {
                 let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
-                return .error(.noncharacter, "character reference to \(Noncharacters.name(scalar)), a Unicode noncharacter, which cannot be published",
+                return .error(.noncharacter, "character reference to \(scalar.codePoint), a Unicode noncharacter, which cannot be published",
                               at: SourceLocation(file: file, line: line, column: column),
                               hint: "delete it; to show the reference itself as text, write '&amp;#' instead of '&#'")
             }

@@ -70,8 +70,7 @@ enum ControlCharacters {
     static func name(of scalar: Unicode.Scalar) -> String {
         let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
                      "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"]
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let code = scalar.codePoint
         if scalar.value < 0x20 { return "\(code) (\(names[Int(scalar.value)]))" }
         if scalar.value == 0x7F { return "\(code) (DEL)" }
         return code

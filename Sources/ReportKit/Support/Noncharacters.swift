@@ -28,10 +28,4 @@ public enum Noncharacters {
         }
         return nil
     }
-
-    /// `U+FDD0`, as messages name a code point.
-    public static func name(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
 }

@@ -9,7 +9,7 @@ enum UTF8Check {
         if let text = String(validating: body, as: UTF8.self) {
             guard let found = body.withUnsafeBufferPointer({ Noncharacters.first(in: $0) }) else { return .success(text) }
             return .failure(.error(.noncharacter,
-                "\(subject) contains \(Noncharacters.name(found.scalar)), a Unicode noncharacter, which cannot be published",
+                "\(subject) contains \(found.scalar.codePoint), a Unicode noncharacter, which cannot be published",
                 at: location(of: body.startIndex + found.offset, in: body, file: file),
                 hint: "delete it: noncharacters are reserved for programs' internal use and are not valid in HTML"))
         }
