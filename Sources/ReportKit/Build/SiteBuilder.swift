@@ -19,17 +19,17 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let site = try assemble()
-        let writer = try step("prepareOutput") { () throws(DiagnosticList) in
+        let writer = try pipeline.step("prepareOutput") { () throws(DiagnosticList) in
             try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
                              contentFolder: options.contentFolder, themeFolder: options.themeSources, projectRoot: options.projectRoot)
         }
         do throws(DiagnosticList) {
-            let siteWriter = try step("prepareLayout") { () throws(DiagnosticList) in SiteWriter(site: site, writer: writer) }
-            let files = try step("createFolders") { () throws(DiagnosticList) in try siteWriter.prepare() }
-            let bodies = try step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
-            try step("writeWholeSiteFiles") { () throws(DiagnosticList) in try siteWriter.writeWholeSiteFiles(bodies: bodies) }
-            try step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
-            try step("commitOutput") { () throws(DiagnosticList) in try writer.commit(files: files) }
+            let siteWriter = try pipeline.step("prepareLayout") { () throws(DiagnosticList) in SiteWriter(site: site, writer: writer) }
+            let files = try pipeline.step("createFolders") { () throws(DiagnosticList) in try siteWriter.prepare() }
+            let bodies = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
+            try pipeline.step("writeWholeSiteFiles") { () throws(DiagnosticList) in try siteWriter.writeWholeSiteFiles(bodies: bodies) }
+            try pipeline.step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
+            try pipeline.step("commitOutput") { () throws(DiagnosticList) in try writer.commit(files: files) }
             if options.leavesMemoryToProcessExit { _ = Unmanaged.passRetained(KeptForProcessExit((site, siteWriter, bodies))) }
         } catch {
             writer.abandon()
@@ -51,17 +51,6 @@ public struct SiteBuilder: Sendable {
 
     /// The pipeline this builder runs.
     var pipeline: SitePipeline { SitePipeline(options: options, observer: observer) }
-
-    /// Runs one writing step, telling the observer how long it took.
-    func step<T>(_ name: String, _ body: () throws(DiagnosticList) -> T) throws(DiagnosticList) -> T {
-        guard let observer else { return try body() }
-        let clock = ContinuousClock()
-        let start = clock.now
-        observer.stepStarted(name)
-        let result = try body()
-        observer.stepFinished(name, duration: clock.now - start)
-        return result
-    }
 }
 
 /// Values deliberately never freed (`BuildOptions.leavesMemoryToProcessExit`).

@@ -44,21 +44,23 @@ struct SitePipeline: Sendable {
         let strict: Bool
         private(set) var diagnostics: [Diagnostic] = []
 
+        /// Whether anything found so far is an error.
+        var hasError: Bool { diagnostics.contains { $0.severity == .error } }
+
         /// Adds a step's findings (warnings made errors under `--strict`); true when the run must
         /// stop here: in build mode, once anything found so far is an error.
         mutating func add(_ found: [Diagnostic]) -> Bool {
             diagnostics += strict ? found.map(\.asError) : found
-            return mode == .build && diagnostics.contains { $0.severity == .error }
+            return mode == .build && hasError
         }
     }
 
     /// Runs every step but writing.
     func assemble(mode: PipelineMode) -> Assembly {
         var findings = Findings(mode: mode, strict: options.strict)
-        var site: AssembledSite?
         var pageCount = 0
         var dataFileCount = 0
-        func finish() -> Assembly {
+        func finish(_ site: AssembledSite? = nil) -> Assembly {
             Assembly(site: site, diagnostics: findings.diagnostics, pageCount: pageCount, dataFileCount: dataFileCount)
         }
 
@@ -95,7 +97,7 @@ struct SitePipeline: Sendable {
         // A reference to a figure whose block failed to render is not a second problem (only
         // check mode gets here past an error; reading every page's blocks again costs time).
         var referenceFindings = referencing.diagnostics
-        if !referenceFindings.isEmpty, findings.diagnostics.contains(where: { $0.severity == .error }) {
+        if !referenceFindings.isEmpty, findings.hasError {
             let declared = SiteChecks.declaredIDs(in: content.pages)
             referenceFindings.removeAll { diagnostic in
                 diagnostic.code == .unknownCrossReference && declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" }
@@ -106,21 +108,18 @@ struct SitePipeline: Sendable {
         if findings.add(step("checkSite") { SiteChecks.warnings(content: content, pages: pages, broken: data.broken, loader: loader) }) {
             return finish()
         }
-        guard let theme, let references = referencing.references, !findings.diagnostics.contains(where: { $0.severity == .error }) else {
-            return finish()
-        }
-        site = AssembledSite(options: options, content: content, catalog: data.catalog, theme: theme, pages: pages,
-                                      references: references, warnings: findings.diagnostics)
-        return finish()
+        guard let theme, let references = referencing.references, !findings.hasError else { return finish() }
+        return finish(AssembledSite(options: options, content: content, catalog: data.catalog, theme: theme, pages: pages,
+                                    references: references, warnings: findings.diagnostics))
     }
 
-    /// Runs one step, telling the observer how long it took.
-    func step<T>(_ name: String, _ body: () -> T) -> T {
-        guard let observer else { return body() }
+    /// Runs one step, telling the observer how long it took (the writing steps of `SiteBuilder` too).
+    func step<T, Failure: Error>(_ name: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
+        guard let observer else { return try body() }
         let clock = ContinuousClock()
         let start = clock.now
         observer.stepStarted(name)
-        let result = body()
+        let result = try body()
         observer.stepFinished(name, duration: clock.now - start)
         return result
     }
