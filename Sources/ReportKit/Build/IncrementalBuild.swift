@@ -259,7 +259,7 @@ public struct IncrementalBuilder: Sendable {
         let theme = themeChanged ? try afterLoading { () throws(DiagnosticList) in try pipeline.loadTheme(config) } : previous!.theme
         if siteChanged || themeChanged {
             let collisions = pipeline.outputPathProblems(content, theme: theme)
-            if !collisions.isEmpty { throw DiagnosticList(content.warnings + collisions) }
+            if !collisions.isEmpty { try afterLoading { () throws(DiagnosticList) in throw DiagnosticList(collisions) } }
         }
         timer.finish("loadTheme")
 
