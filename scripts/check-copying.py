@@ -20,8 +20,8 @@ HAN_CHAR = r"[\u3400-\u9fff\uf900-\ufaff]"
 
 
 def english_words(text):
-    """Lower-case words, with URLs and Markdown link targets removed."""
-    text = re.sub(r"https?://\S+|\]\([^)]*\)", " ", text)
+    """Lower-case words, with URLs, Markdown link targets and citation keys removed."""
+    text = re.sub(r"https?://\S+|\]\([^)]*\)|@[\w:.-]+", " ", text)
     return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower())
 
 
@@ -32,10 +32,13 @@ def han_text(text):
 
 
 def bibliographic_lines(paper_text):
-    """The title line and reference-list lines of a paper: allowed to be reproduced."""
+    """What a citation may reproduce: the title block (title, author, affiliation: the first
+    five non-empty lines), the reference list, and titles the paper quotes (its own English
+    title appears in quotation marks in Wu's abstract)."""
     lines = [l for l in paper_text.splitlines() if l.strip()]
-    allowed = lines[:1]
+    allowed = lines[:5] + [" ".join(lines[:5])]
     allowed += [l for l in lines if re.match(r"\s*-?\s*\[\d+\]", l)]
+    allowed += re.findall(r"\u201c([^\u201d]{1,200})\u201d", paper_text)
     return allowed
 
 
