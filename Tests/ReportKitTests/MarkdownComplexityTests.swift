@@ -55,6 +55,23 @@ struct MarkdownComplexityTests {
         #expect(problem("a @b c @d\ne@f") { $0.lineAtSigns = 1 } == nil)
     }
 
+    @Test func pagesWithFewSpecialCharactersSkipThePerByteChecks() {
+        func mayExceed(_ text: String, _ configure: (inout MarkdownLimits) -> Void) -> Bool {
+            var limits = MarkdownLimits()
+            configure(&limits)
+            var copy = text
+            return copy.withUTF8 { MarkdownComplexity.Scan.mayExceedInlineLimits($0, limits) }
+        }
+        #expect(!mayExceed("| a | b |\n|---|---|\n", { $0.tableColumns = 6 }))
+        #expect(mayExceed("| a | b |\n|---|---|\n", { $0.tableColumns = 5 }))
+        #expect(mayExceed("a@b c@d", { $0.lineAtSigns = 1 }))
+        #expect(!mayExceed("a@b", { $0.lineAtSigns = 1 }))
+        #expect(mayExceed("![ ![", { $0.openImageBrackets = 1 }))
+        // Over the limit only across lines: the exact check runs and finds no line over it.
+        #expect(problem("a | b\nc | d\n") { $0.tableColumns = 1 } == nil)
+        #expect(problem("a | b | c\n") { $0.tableColumns = 1 } == "1:7 line has too many '|' (table cells) to parse; the limit is 1 per line")
+    }
+
     @Test func nestingCountsQuotesMarkersAndIndentation() {
         #expect(problem("> > a") { $0.nestingDepth = 2 } == nil)
         #expect(problem("> > > a") { $0.nestingDepth = 2 } == "1:7 nesting is too deep to parse: block quotes and lists 3 levels deep; the limit is 2")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a page's Markdown against `MarkdownLimits` before cmark-gfm parses it: one pass over the
 /// bytes, line by line, outside fenced code blocks (which cmark-gfm does not parse further).
 ///
@@ -45,12 +47,18 @@ enum MarkdownComplexity {
             self.limits = limits
         }
 
+        /// Whether the per-byte checks of `checkInlines` run: only when the page holds more `|`,
+        /// `@` or `!` than one line may (most pages hold far fewer, and the checks cost a pass
+        /// over every byte).
+        var checksInlines = true
+
         mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+            checksInlines = Self.mayExceedInlineLimits(bytes, limits)
             var line = 0
             var start = 0
+            guard let base = bytes.baseAddress else { return nil }
             while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let end = Self.lineEnd(base, from: start, count: bytes.count)
                 var contentEnd = end
                 if contentEnd > start && bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
                 if let problem = check(line: line, bytes, start, contentEnd) { return problem }
@@ -110,7 +118,7 @@ enum MarkdownComplexity {
                 endParagraph()
                 return nil
             }
-            if let problem = checkInlines(line: line, bytes, start, content, end) { return problem }
+            if checksInlines, let problem = checkInlines(line: line, bytes, start, content, end) { return problem }
             if let problem = checkTable(line: line, bytes, content, end) { return problem }
             previousLineHasText = true
             return nil
@@ -185,6 +193,27 @@ enum MarkdownComplexity {
                 index += 1
             }
             return nil
+        }
+
+        /// The index of the first line feed at or after `start`, or `count` (searched with `memchr`).
+        static func lineEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+            guard let found = memchr(base + start, 0x0A, count - start) else { return count }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
+
+        /// Whether a page with these bytes could break a limit `checkInlines` checks: more `|` in the
+        /// whole page than a line may hold, more `@`, or more `!` than image brackets may be open.
+        /// Counting over-estimates (escaped characters count too), so `false` is certain.
+        static func mayExceedInlineLimits(_ bytes: UnsafeBufferPointer<UInt8>, _ limits: MarkdownLimits) -> Bool {
+            var pipes = 0
+            var atSigns = 0
+            var bangs = 0
+            for byte in bytes {
+                pipes &+= byte == UInt8(ascii: "|") ? 1 : 0
+                atSigns &+= byte == UInt8(ascii: "@") ? 1 : 0
+                bangs &+= byte == UInt8(ascii: "!") ? 1 : 0
+            }
+            return pipes > limits.tableColumns || atSigns > limits.lineAtSigns || bangs > limits.openImageBrackets
         }
 
         /// The width of a list marker with its space (`- `, `* `, `+ `, `1. `, `1) `) at `index`.
