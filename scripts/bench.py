@@ -25,7 +25,8 @@ import argparse, http.client, json, os, queue, re, resource, select, shutil, sta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".build" / "release" / "reportgen"
+# REPORTGEN_BIN=/path/to/another/reportgen compares builds (e.g. a binary of an older commit).
+BIN = Path(os.environ.get("REPORTGEN_BIN") or ROOT / ".build" / "release" / "reportgen")
 HUGO_CONFIG = 'baseURL = "https://example.org/"\nlanguageCode = "en"\ntitle = "Bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
 HUGO_SINGLE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>"
                "<body><nav>{{ .TableOfContents }}</nav><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n")
