@@ -22,6 +22,12 @@ public struct Theme: Sendable {
         "skip": "Skip to content", "sections": "Sections", "in_this_section": "In this section", "menu": "Menu",
         "home": "Home", "search": "Search", "search_placeholder": "Search the site", "no_results": "No results",
         "built_with": "Built with reportgen", "whole_report": "Whole report on one page", "on_this_page": "On this page",
+        "by": "By", "published": "Published", "updated": "Updated", "version": "Version", "licence": "Licence", "orcid": "ORCID iD",
+        "cite_page": "Cite this page", "cite_report": "Cite this report", "cite_download": "Download:", "cite_bibtex": "BibTeX (.bib)",
+        "cite_ris": "RIS (.ris)", "cite_copy": "Copy citation", "cite_copied": "Copied", "cite_and": "and", "cite_version": "Version",
+        "cite_last_modified": "Last modified", "cite_no_date": "n.d.",
+        "cite_months": "January February March April May June July August September October November December",
+        "cite_cff_message": "If you use this report, please cite it as below.",
     ]
 
     public static func load(from root: URL, displayPath: String) throws(DiagnosticList) -> Theme {
