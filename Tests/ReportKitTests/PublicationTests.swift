@@ -221,6 +221,21 @@ struct PublicationTests {
         #expect(site.read(output: "alpha/index.html").contains("Statistical office"))
     }
 
+    @Test func editingAContentDataPackageRebuildsAsAFreshBuildWould() throws {
+        var files = Self.files
+        files["data/sales.yml"] = nil
+        files["data/datapackage.json"] = #"{"resources": [{"path": "sales.csv", "title": "First title"}]}"#
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        builder.checksBookkeeping = true
+        _ = try builder.build()
+        try site.write("data/datapackage.json", #"{"resources": [{"path": "sales.csv", "title": "Second title"}]}"#)
+        _ = try builder.build(changedPaths: [site.content.appendingPathComponent("data/datapackage.json").path])
+        #expect(site.read(output: "data/datapackage.json").contains("Second title"))
+        try IncrementalBuildTests.expectSameAsFreshBuild(site, options: site.options, "after editing datapackage.json")
+    }
+
     // MARK: External validators (installed by scripts/install-deps.sh and .ci/run)
 
     /// The path of `tool` on `PATH`, if any.
