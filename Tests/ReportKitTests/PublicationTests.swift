@@ -278,4 +278,17 @@ struct PublicationTests {
         let result = try Self.run(Self.tool("frictionless")!, ["validate", site.output.appendingPathComponent("data/datapackage.json").path])
         #expect(result.status == 0, "\(result.output)")
     }
+
+    @Test(.enabled(if: tool("cffconvert") != nil && tool("frictionless") != nil, "cffconvert or frictionless is not installed (pip install cffconvert frictionless); the microsite's files are not validated"))
+    func theMicrositesFilesAreValid() throws {
+        let project = TemporarySite.defaultTheme.deletingLastPathComponent().deletingLastPathComponent()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("reportgen-microsite-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try SiteBuilder(options: BuildOptions(contentFolder: project.appendingPathComponent("content"), outputFolder: output,
+                                                  themeFolder: TemporarySite.defaultTheme, projectRoot: output.deletingLastPathComponent())).build()
+        let cff = try Self.run(Self.tool("cffconvert")!, ["--validate", "-i", output.appendingPathComponent("CITATION.cff").path])
+        #expect(cff.status == 0, "\(cff.output)")
+        let package = try Self.run(Self.tool("frictionless")!, ["validate", output.appendingPathComponent("data/datapackage.json").path])
+        #expect(package.status == 0, "\(package.output)")
+    }
 }
