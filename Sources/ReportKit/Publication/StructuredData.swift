@@ -50,9 +50,14 @@ public enum StructuredData {
         ])
     }
 
+    /// The most columns a `Dataset` lists as `variableMeasured`.
+    static let maxVariables = 100
+
     static func dataset(_ data: DatasetMetadata, work: WorkMetadata, report: JSONValue, url: String) -> JSONValue {
         let name = data.title ?? data.path
-        let variables: [JSONValue] = data.fields.map { field in
+        // The first columns only: a page's head is no place for a file of 100,000 columns
+        // (`datapackage.json` describes them all).
+        let variables: [JSONValue] = data.fields.prefix(maxVariables).map { field in
             .object([("@type", .string("PropertyValue")), ("name", .string(field.title ?? field.name)),
                      ("unitText", (field.unit ?? (field.type == "number" || field.type == "integer" ? data.units : nil)).map(JSONValue.string))])
         }
