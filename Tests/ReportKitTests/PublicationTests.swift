@@ -272,11 +272,24 @@ struct PublicationTests {
         var files = Self.files
         files["data/shares.yml"] = "columns:\n  name: {type: text, label: Name}\n  share: {type: percent, label: Share}\n"
         files["data/shares.csv"] = "name,share\nA,60%\nB,-\n"
+        files["data/sales.yml"] = "title: Sales\nlicence: ODbL-1.0\n"
         let site = try TemporarySite(files: files)
         defer { site.remove() }
         _ = try SiteBuilder(options: site.options).build()
+        let descriptor = site.read(output: "data/datapackage.json")
+        #expect(descriptor.contains("\"name\": \"ODbL-1.0\"") && descriptor.contains("\"name\": \"CC-BY-4.0\""))
         let result = try Self.run(Self.tool("frictionless")!, ["validate", site.output.appendingPathComponent("data/datapackage.json").path])
         #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test func dataMetadataLicences() {
+        guard case let .failure(list) = DataCatalog.parseDataFile(Array("a\n1\n".utf8), metadata: Array("licence: ODBL\n".utf8), path: "data/x.csv") else {
+            Issue.record("an unknown licence was accepted")
+            return
+        }
+        #expect(list.description == "content/data/x.yml:1:10: error[RG0130]: unknown licence 'ODBL'\nhint: did you mean 'ODbL-1.0'?")
+        let table = try? DataCatalog.parseDataFile(Array("a\n1\n".utf8), metadata: Array("license: cc0-1.0\n".utf8), path: "data/x.csv").get()
+        #expect(table?.licence?.id == "CC0-1.0")
     }
 
     @Test(.enabled(if: tool("cffconvert") != nil && tool("frictionless") != nil, "cffconvert or frictionless is not installed (pip install cffconvert frictionless); the microsite's files are not validated"))

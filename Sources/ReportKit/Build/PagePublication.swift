@@ -101,7 +101,7 @@ struct PagePublication: Hashable, Sendable {
             return field
         }
         return DatasetMetadata(path: path, title: table.title, description: table.notes, source: table.source, units: table.units,
-                               licence: nil, fields: fields, missingValues: CellParser.missingMarkers.sorted())
+                               licence: table.licence, fields: fields, missingValues: CellParser.missingMarkers.sorted())
     }
 
     /// The Frictionless Table Schema type of a column type (a percent is a number with a `%`).

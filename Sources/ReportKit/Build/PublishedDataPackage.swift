@@ -21,9 +21,7 @@ enum PublishedDataPackage {
         let datasets = catalog.tables.keys.sorted().compactMap { path -> DatasetMetadata? in
             let published = catalog.csvOutputPath(for: path)
             guard published.hasPrefix(folder) else { return nil }
-            var dataset = PagePublication.dataset(catalog.tables[path]!, publishedAt: String(published.dropFirst(folder.count)))
-            dataset.licence = report.licence
-            return dataset
+            return PagePublication.dataset(catalog.tables[path]!, publishedAt: String(published.dropFirst(folder.count)))
         }
         if !datasets.isEmpty {
             files.append((folder + DataPackageDescriptor.fileName, DataPackageDescriptor.json(report: report, datasets: datasets)))

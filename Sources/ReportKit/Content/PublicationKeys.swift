@@ -96,10 +96,7 @@ enum PublicationKeys {
     static func licence(_ node: Node, key: String, in mapping: YAMLMapping) throws(DiagnosticList) -> SPDXLicence {
         let text = try mapping.string(node, key: key)
         guard let licence = SPDXLicence.named(text) else {
-            let ids = SPDXLicence.known.map(\.id)
-            let hint = Suggestion.closest(to: text, in: ids).map { "did you mean '\($0)'?" }
-                ?? "write an SPDX identifier, e.g. CC-BY-4.0, CC0-1.0, CC-BY-SA-4.0 or MIT (see https://spdx.org/licenses/)"
-            throw DiagnosticList(.error(.unknownLicence, "unknown licence '\(text)'", at: mapping.location(of: node), hint: hint))
+            throw DiagnosticList(.error(.unknownLicence, "unknown licence '\(text)'", at: mapping.location(of: node), hint: SPDXLicence.hint(for: text)))
         }
         return licence
     }

@@ -99,6 +99,10 @@ struct DataPackageReader {
         metadata.title = resource["title"]?.scalarText
         metadata.notes = resource["description"]?.scalarText
         metadata.units = resource["units"]?.scalarText
+        // A licence reportgen knows by its SPDX id; others (often "other-open") fall back to the site's.
+        if case let .sequence(licences)? = resource["licenses"], case let .mapping(first)? = licences.first {
+            metadata.licence = first["name"]?.scalarText.flatMap(SPDXLicence.named)
+        }
         if case let .sequence(sources)? = resource["sources"] {
             let titles = sources.compactMap { node -> String? in
                 guard case let .mapping(entry) = node else { return node.scalarText }

@@ -17,6 +17,15 @@ public struct SPDXLicence: Sendable, Hashable {
         return known.first { $0.id.lowercased() == lowered }
     }
 
+    /// The hint for an unknown licence `id`: the known id it is a typo of, or one it starts
+    /// (`ODbL` → `ODbL-1.0`, `CC-BY` → `CC-BY-4.0`, the newest version being listed first), else examples.
+    public static func hint(for id: String) -> String {
+        let lowered = id.lowercased()
+        let started = lowered.count >= 2 ? known.first { $0.id.lowercased().hasPrefix(lowered + "-") || $0.id.lowercased().hasPrefix(lowered + ".") } : nil
+        if let match = started?.id ?? Suggestion.closest(to: id, in: known.map(\.id)) { return "did you mean '\(match)'?" }
+        return "write an SPDX identifier, e.g. CC-BY-4.0, CC0-1.0, ODbL-1.0 or MIT (see https://spdx.org/licenses/)"
+    }
+
     /// The built-in licences, text and data licences first.
     public static let known: [SPDXLicence] = [
         .init(id: "CC-BY-4.0", name: "Creative Commons Attribution 4.0 International"),
