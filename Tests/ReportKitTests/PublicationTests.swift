@@ -86,6 +86,11 @@ struct PublicationTests {
         let citation = citeThisText(Self.work, words: CitationWords(strings: Theme.defaultStrings))
         #expect(citation.text == "Doe, Jane, Ann Roe, and Team A&B. 2026. “Modes {and} 50% & more.” Report, version 1.0. Last modified December 1, 2026. https://example.org/r/modes/.")
         #expect(citation.html.contains("<i>Report</i>") && citation.html.contains("Team A&amp;B"))
+        var two = Self.work
+        two.authors = [Author(name: "Team"), Author(name: "Roe, Ann")]
+        #expect(citeThisText(two, words: CitationWords(strings: Theme.defaultStrings)).text.hasPrefix("Team and Ann Roe. 2026."))
+        two.authors.reverse()
+        #expect(citeThisText(two, words: CitationWords(strings: Theme.defaultStrings)).text.hasPrefix("Roe, Ann, and Team. 2026."))
     }
 
     @Test func bibTeXAndRIS() {

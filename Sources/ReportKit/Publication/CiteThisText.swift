@@ -53,7 +53,8 @@ public func citeThisText(_ work: WorkMetadata, words: CitationWords) -> Formatte
     switch names.count {
     case 0: byline = WorkMetadata.singleLine(work.siteTitle)
     case 1: byline = names[0]
-    case 2: byline = "\(names[0]), \(words.and) \(names[1])"
+    // "Doe, Jane, and Ann Roe", but "Team and Ann Roe": the comma closes an inverted name.
+    case 2: byline = "\(names[0])\(work.authors[0].isPerson ? "," : "") \(words.and) \(names[1])"
     default: byline = names.dropLast().joined(separator: ", ") + ", \(words.and) " + names.last!
     }
     add(byline + sentenceEnd(byline) + " ")
