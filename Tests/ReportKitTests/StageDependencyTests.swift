@@ -11,14 +11,15 @@ struct StageDependencyTests {
     static let allowed: [String: Set<String>] = [
         "Diagnostics": [],
         "Support": ["Diagnostics"],
-        "Content": ["Support", "Diagnostics"],
+        "Content": ["Publication", "Support", "Diagnostics"],
         "Markdown": ["Content", "Support", "Diagnostics"],
-        "Data": ["Content", "Support", "Diagnostics"],
+        "Data": ["Content", "Publication", "Support", "Diagnostics"],
         "Tables": ["Data", "Content", "Support", "Diagnostics"],
         "Charts": ["Support", "Diagnostics"],
         "Directives": ["Markdown", "Data", "Tables", "Charts", "Content", "Support", "Diagnostics"],
         "Theme": ["Content", "Support", "Diagnostics"],
         "Search": ["Support", "Diagnostics"],
+        "Publication": ["Support", "Diagnostics"],
     ]
 
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -11,11 +11,12 @@ import json
 import shutil
 import subprocess
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
 
-from conftest import SCREENSHOTS
+from conftest import SCREENSHOTS, site_pages
 
 WIDTHS = (1280, 390)
 
@@ -403,3 +404,26 @@ def test_html_is_valid(site):
                 summary[line] = (count + 1, first)
         digest = "\n".join(f"{count}× {message}\n    first: {first}" for message, (count, first) in summary.items())
         pytest.fail(f"Nu HTML checker errors in {name}:\n{digest}\n\n{output[:3000]}")
+
+
+def test_cite_box_and_its_downloads(driver, driver_no_js, site):
+    """Every page has a "Cite this" box whose .bib and .ris links name files beside it (from
+    file://, no server); its copy button appears only where JavaScript runs."""
+    name, folder = site
+    pages = [p for p in site_pages(folder) if not p.startswith("report")]
+    for page in (pages[0], pages[-1]):
+        open_page(driver, page_url(folder, page))
+        facts = driver.execute_script("""
+          const box = document.querySelector('.cite-box');
+          if (!box) return null;
+          return {text: box.querySelector('.cite-text').textContent,
+                  links: [...box.querySelectorAll('a[download]')].map(a => a.href),
+                  copy: !box.querySelector('button.cite-copy').hidden};""")
+        assert facts, f"{page}: no cite box"
+        assert facts["text"].strip() and facts["copy"], (page, facts)
+        assert [link.rsplit(".", 1)[-1] for link in facts["links"]] == ["bib", "ris"], facts["links"]
+        for link in facts["links"]:
+            assert link.startswith("file://") and Path(urllib.parse.unquote(link[len("file://"):])).is_file(), link
+        assert console_errors(driver) == []
+    driver_no_js.get(page_url(folder, pages[-1]))
+    assert not driver_no_js.find_element("css selector", "button.cite-copy").is_displayed(), "copy button shown without JavaScript"

@@ -68,6 +68,9 @@ extension IncrementalBuilder {
             let path = page.page.outputPath
             if previousKeys[path] == next.layoutKeys[index], let hash = baseline[path] {
                 next.outputHashes[path] = hash
+                // Its citation downloads are made from the same context: unchanged too.
+                let downloads = PagePublication.downloadPaths(forPage: path)
+                for download in [downloads.bib, downloads.ris] { next.outputHashes[download] = baseline[download] }
             } else {
                 layOut.append(index)
             }

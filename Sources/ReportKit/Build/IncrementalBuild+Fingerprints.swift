@@ -4,11 +4,14 @@ import Foundation
 extension IncrementalBuilder {
     // MARK: Fingerprints
 
-    /// A data file's bytes and those of its metadata file (read only when their stamps changed).
+    /// A data file's bytes and those of its metadata files (read only when their stamps changed).
     mutating func dataFingerprint(_ path: String, now: FileStamp.Time) -> Int {
         var hasher = Hasher()
         hasher.combine(digests.digest(of: contentFile(path).path, now: now))
         hasher.combine(digests.digest(of: contentFile(DataFileLoader.metadataPath(for: path)).path, now: now))
+        // Its folder's data package descriptor (an edit of it makes the watcher's hint fall back to a full scan).
+        let folder = RelativePath.parent(path)
+        hasher.combine(digests.digest(of: contentFile(folder.isEmpty ? DataPackageReader.fileName : folder + "/" + DataPackageReader.fileName).path, now: now))
         return hasher.finalize()
     }
 

@@ -134,7 +134,8 @@ public struct IncrementalBuilder: Sendable {
     }
 
     /// Files made from every page at once.
-    static let wholeSiteFileNames = [SearchIndex.fileName, WholeReport.fileName, WholeReport.standaloneFileName]
+    static let wholeSiteFileNames = [SearchIndex.fileName, WholeReport.fileName, WholeReport.standaloneFileName,
+                                     CitationFile.fileName, PublishedDataPackage.folder + DataPackageDescriptor.fileName]
 
     /// The search index (when the theme searches) and the whole report, with their bytes.
     /// `layout` is made from the kept lists: a fresh `PageContext(site:)` would render every
@@ -336,7 +337,12 @@ public struct IncrementalBuilder: Sendable {
         // Skeletons pay off when many pages are laid out (the first build, a theme change); one
         // page costs one direct render either way.
         let pageTemplate = SkeletonRenderer(theme: theme, template: "page")
-        let html = plan.layOut.parallelMap { index in Array(pageTemplate.render(layout.context(for: index, body: bodies[index].body)).utf8) }
+        // Each page with its citation downloads, which are made from its context.
+        let pageFiles = plan.layOut.parallelMap { index -> [(path: String, bytes: [UInt8])] in
+            let context = layout.context(for: index, body: bodies[index].body)
+            let downloads = (context.publication?.downloads ?? []).map { (path: $0.path, bytes: Array($0.text.utf8)) }
+            return [(site.pages[index].page.outputPath, Array(pageTemplate.render(context).utf8))] + downloads
+        }
         var written: [String] = []
         func emit(_ path: String, _ bytes: [UInt8]) throws(DiagnosticList) {
             let hash = Self.hash(bytes)
@@ -357,7 +363,7 @@ public struct IncrementalBuilder: Sendable {
             }
         }
         do throws(DiagnosticList) {
-            for (index, bytes) in zip(plan.layOut, html) { try emit(next.pages[index].page.outputPath, bytes) }
+            for file in pageFiles.joined() { try emit(file.path, file.bytes) }
             if plan.copiesEverything || themeChanged {
                 for asset in theme.assets {
                     try copy(theme.root.appendingPathComponent("assets").appendingPathComponent(asset), to: "assets/" + asset)
@@ -382,7 +388,8 @@ public struct IncrementalBuilder: Sendable {
 
         // The search index and the whole report read every page: redone when anything above changed
         // (or, when deferred, by `writeWholeSiteFiles()`).
-        if !plan.rebuiltAll, written.isEmpty, !next.wholeSitePending {
+        // A data file's metadata may change without its CSV or any page changing (the data package describes it).
+        if !plan.rebuiltAll, written.isEmpty, changedData.isEmpty, !next.wholeSitePending {
             // Up to date.
         } else if defersWholeSiteFiles {
             next.wholeSitePending = true

@@ -66,9 +66,10 @@ struct PageContext {
             hasSearch: hasSearch,
             strings: site.theme.strings.table,
             site: .init(title: config.title, subtitle: config.subtitle ?? "", language: config.language,
-                        authors: config.authors.joined(separator: ", ")),
+                        authors: config.authors.map(\.displayName).joined(separator: ", ")),
             reportHref: publishesWholeReport ? SiteHref.to(WholeReport.fileName, from: root) : nil,
-            toc: Self.tableOfContents(rendered.headings))
+            toc: Self.tableOfContents(rendered.headings),
+            publication: PagePublication(site: site, index: index))
         let navigationKey = navigationKeys.isEmpty ? Self.navigationKey(for: page, in: navigation) : navigationKeys[index]
         if let html = navigationHTML[navigationKey] {
             context.navigation = html

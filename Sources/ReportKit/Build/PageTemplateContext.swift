@@ -72,6 +72,8 @@ struct PageTemplateContext: TemplateContext, Hashable {
     var inlineStyle: String?
     var faviconHref: String?
     var inlineScript: String?
+    /// Byline, licence, "Cite this" box and citation metadata (`PagePublication`).
+    var publication: PagePublication?
 
     var templateValue: TemplateValue {
         var value: [String: TemplateValue] = [
@@ -103,6 +105,7 @@ struct PageTemplateContext: TemplateContext, Hashable {
         if let inlineStyle { value["inlineStyle"] = .string(inlineStyle) }
         if let faviconHref { value["faviconHref"] = .string(faviconHref) }
         if let inlineScript { value["inlineScript"] = .string(inlineScript) }
+        if let publication { value["publication"] = publication.templateValue(strings: strings) }
         return .map(value)
     }
 }

@@ -17,6 +17,12 @@ struct SiteOutputs {
         case searchIndex
         case wholeReport
         case standaloneReport
+        /// A page's BibTeX or RIS download (`cite.bib`, `cite.ris` beside it).
+        case citationDownload(Page)
+        /// `CITATION.cff` at the root.
+        case citationFile
+        /// `data/datapackage.json`, describing the published data.
+        case dataPackage
     }
 
     /// Output path and source of every file, in writing order: pages, theme assets, content files,
@@ -29,6 +35,14 @@ struct SiteOutputs {
         files += content.staticFiles.map { ($0, .contentFile($0)) }
         let catalog = DataCatalog()
         files += content.dataFiles.sorted().map { (catalog.csvOutputPath(for: $0), .dataFile($0)) }
+        for page in content.pages {
+            let downloads = PagePublication.downloadPaths(forPage: page.outputPath)
+            files += [(downloads.bib, .citationDownload(page)), (downloads.ris, .citationDownload(page))]
+        }
+        if !content.config.authors.isEmpty { files.append((CitationFile.fileName, .citationFile)) }
+        if let descriptor = PublishedDataPackage.descriptorPath(dataOutputs: content.dataFiles.map(catalog.csvOutputPath)) {
+            files.append((descriptor, .dataPackage))
+        }
         if theme.assets.contains(SearchIndex.themeAsset) { files.append((SearchIndex.fileName, .searchIndex)) }
         if content.config.publishesWholeReport(pageCount: content.pages.count) {
             files += [(WholeReport.fileName, .wholeReport), (WholeReport.standaloneFileName, .standaloneReport)]
@@ -62,7 +76,7 @@ struct SiteOutputs {
         }
         let problems = pairs.compactMap { pair -> Diagnostic? in
             switch (files[pair.0].source, files[pair.1].source) {
-            case (.page, .page), (.dataFile, .dataFile): return nil
+            case (.page, .page), (.dataFile, .dataFile), (.citationDownload, .citationDownload): return nil
             default: return names.collision(files[pair.0], files[pair.1], folder: pair.folder)
             }
         }
@@ -90,6 +104,9 @@ struct SiteOutputs {
             case .searchIndex: return "the search index"
             case .wholeReport: return "the whole report"
             case .standaloneReport: return "the stand-alone whole report"
+            case let .citationDownload(page): return "the citation download of '\(page.displayPath)'"
+            case .citationFile: return "the report's CITATION.cff"
+            case .dataPackage: return "the data package descriptor"
             }
         }
 
@@ -118,6 +135,8 @@ struct SiteOutputs {
             switch other {
             case .themeAsset: return "\(rename); the theme's assets are published under 'assets/'"
             case .searchIndex: return "\(rename); the site's search index needs that name"
+            case .citationDownload: return "\(rename); every page has its 'cite.bib' and 'cite.ris' in its folder"
+            case .citationFile, .dataPackage: return "\(rename); the build writes that file"
             case .wholeReport, .standaloneReport: return "\(rename), or set 'whole_report: false' under options in site.yml"
             case let .page(page) where page.isGenerated: return "\(rename), or give the folder an index.md of its own"
             case .page: return "\(rename); a page NAME.md is published as NAME/index.html"

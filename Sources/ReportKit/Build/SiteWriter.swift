@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes an assembled site into the staging folder, in the steps `SiteBuilder` times:
 /// `prepareOutput` (the file list and folders), `layoutPages` (each page laid out with the theme,
-/// in parallel, and written), `writeWholeSiteFiles` (the search index and the whole report, made
+/// in parallel, and written with its citation downloads), `writeWholeSiteFiles` (the search index and the whole report, made
 /// from every page) and `copyFiles` (theme assets, the content's other files, data as CSV).
 struct SiteWriter {
     let site: AssembledSite
@@ -36,9 +36,11 @@ struct SiteWriter {
         let results = Array(pages.indices).parallelMap { index -> (body: String, problem: Diagnostic?) in
             let rendered = pages[index]
             let body = references.finalize(rendered.body, pageOutput: rendered.page.outputPath, rootPrefix: rendered.page.rootPrefix)
-            let html = pageTemplate.render(layout.context(for: index, body: body))
+            let context = layout.context(for: index, body: body)
+            let html = pageTemplate.render(context)
             do throws(DiagnosticList) {
                 try writer.write(rendered.page.outputPath, text: html)
+                for file in context.publication?.downloads ?? [] { try writer.write(file.path, text: file.text) }
                 return (body, nil)
             } catch {
                 return (body, error.diagnostics.first)

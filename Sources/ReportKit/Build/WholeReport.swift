@@ -13,6 +13,8 @@ import Foundation
 struct WholeReport: Sendable {
     static let fileName = "report.html"
     static let standaloneFileName = "report-standalone.html"
+    /// The theme's script for the "Cite this" box, inlined in the stand-alone file.
+    static let citeScriptAsset = "cite.js"
 
     let site: AssembledSite
     /// Finished body of every page (tokens replaced), in reading order.
@@ -243,6 +245,7 @@ struct WholeReport: Sendable {
         context.navigation = nil
         context.toc = tableOfContents
         context.navigation = site.theme.render("navigation", context)
+        context.publication = PagePublication(report: site, standalone: standalone)
         if standalone {
             context.isStandalone = true
             context.inlineStyle = inlineStyle()
@@ -251,6 +254,11 @@ struct WholeReport: Sendable {
                 context.inlineScript = searchScript
             } else {
                 context.hasSearch = false
+            }
+            // The "Cite this" box's copy button.
+            if let cite = assetData(Self.citeScriptAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
+                let script = cite.replacingOccurrences(of: "</script", with: "<\\/script")
+                context.inlineScript = context.inlineScript.map { $0 + "\n" + script } ?? script
             }
         }
         return context

@@ -184,11 +184,13 @@ struct ContentFiles: Sendable {
     func kind(of relative: String) -> Kind { Self.kind(of: relative) }
 
     static func kind(of relative: String) -> Kind {
+        // A Frictionless data package descriptor describes the data files beside it (`DataPackageReader`).
+        if relative == "datapackage.json" || relative.hasSuffix("/datapackage.json") { return .metadata }
         switch RelativePath.fileExtension(relative).lowercased() {
-        case "md", "markdown": .page
-        case "csv", "json": .data
-        case "yml", "yaml": .metadata
-        default: .staticFile
+        case "md", "markdown": return .page
+        case "csv", "json": return .data
+        case "yml", "yaml": return .metadata
+        default: return .staticFile
         }
     }
 }

@@ -6,6 +6,10 @@ public struct FrontMatter: Sendable, Hashable {
     public var slug: String?
     public var draft: Bool = false
     public var lang: String?
+    /// The page's own publication and last-change dates (ISO `yyyy-mm-dd`), shown in its byline
+    /// and citations; a page without `published` takes the site's.
+    public var published: String?
+    public var updated: String?
 
     public init(title: String? = nil, summary: String? = nil, weight: Int? = nil, slug: String? = nil, draft: Bool = false, lang: String? = nil) {
         self.title = title
@@ -16,7 +20,7 @@ public struct FrontMatter: Sendable, Hashable {
         self.lang = lang
     }
 
-    static let keys = ["title", "summary", "weight", "slug", "draft", "lang"]
+    static let keys = ["title", "summary", "weight", "slug", "draft", "lang", "published", "updated"]
 
     /// A page split into its front matter and Markdown body.
     public struct Split: Sendable {
@@ -71,6 +75,9 @@ public struct FrontMatter: Sendable, Hashable {
                 case "weight": matter.weight = try mapping.int(node, key: key)
                 case "draft": matter.draft = try mapping.bool(node, key: key)
                 case "lang": matter.lang = try mapping.string(node, key: key)
+                case "published", "updated":
+                    let date = try PublicationKeys.date(node, key: key, in: mapping)
+                    if key == "published" { matter.published = date } else { matter.updated = date }
                 case "slug":
                     let slug = try mapping.string(node, key: key)
                     guard !slug.isEmpty, slug.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
@@ -87,6 +94,10 @@ public struct FrontMatter: Sendable, Hashable {
             } catch {
                 problems += DiagnosticList(wrapping: error).diagnostics
             }
+        }
+        if let published = matter.published, let updated = matter.updated, updated < published, let node = mapping["updated"] {
+            problems.append(.error(.updatedBeforePublished, "the page was updated (\(updated)) before it was published (\(published))", at: mapping.location(of: node),
+                                   hint: "check both dates: 'updated' is the date of the last change, on or after 'published'"))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return Split(frontMatter: matter, body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1, warnings: warnings)

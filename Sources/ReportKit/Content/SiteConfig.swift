@@ -7,7 +7,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var subtitle: String?
     /// BCP 47 language tag written on `<html lang>`.
     public var language: String = "en"
-    public var authors: [String] = []
+    public var authors: [Author] = []
+    /// Publication details (`PublicationKeys`): the report's date (ISO `yyyy-mm-dd`), version,
+    /// licence, DOI (bare) and the https URL where it will be published (ending in `/`).
+    public var published: String?
+    public var version: String?
+    public var licence: SPDXLicence?
+    public var doi: String?
+    public var url: String?
     /// Content-relative page paths, in the order the site navigation shows them.
     public var navigation: [String] = []
     /// Where each navigation entry is written in `site.yml`, for diagnostics.
@@ -46,7 +53,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     public init() {}
 
-    static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
+    static let keys = ["title", "subtitle", "language", "navigation", "theme", "options", "description"] + PublicationKeys.siteKeys
     static let optionKeys = ["raw_html", "raw_html_scripts", "whole_report", "max_data_file_bytes", "max_chart_points"] + MarkdownLimits.optionNames
 
     /// Reads `site.yml`; a missing file gives the defaults.
@@ -73,7 +80,7 @@ public struct SiteConfig: Sendable, Hashable {
                                                     hint: "for a theme elsewhere, pass --theme DIR"))
                     }
                     config.theme = theme
-                case "authors": config.authors = try mapping.stringList(node, key: key)
+                case _ where PublicationKeys.siteKeys.contains(key): try PublicationKeys.read(key, node, in: mapping, into: &config)
                 case "navigation":
                     config.navigation = try mapping.stringList(node, key: key)
                     config.navigationLocations = node.sequence.map { $0.map { mapping.location(of: $0) } } ?? [mapping.location(of: node)]

@@ -10,7 +10,10 @@ public enum SiteScaffold {
             subtitle: A short line saying what the report is about
             language: en
             authors:
-              - Your Name
+              - Your Name          # a person as "Family, Given" ({name: ..., affiliation: ..., orcid: ...})
+            # published: 2026-01-31   # for the byline and "Cite this"
+            # version: 1.0.0
+            # licence: CC-BY-4.0      # an SPDX licence id
             navigation:
               - index.md
               - findings.md

@@ -18,7 +18,7 @@ public struct DataCatalog: Sendable {
     }
 
     /// Loads the CSV and JSON files at `paths` (content-relative) under `contentRoot`, in parallel,
-    /// each with its optional `NAME.yml`. `displayRoot` is how the content folder is named in
+    /// each with its optional `NAME.yml` (or its resource in the folder's `datapackage.json`). `displayRoot` is how the content folder is named in
     /// diagnostics (e.g. `content`). Every problem in every file is reported together.
     public static func load(contentRoot: URL, displayRoot: String, paths: [String],
                             maxDataFileBytes: Int = defaultMaxDataFileBytes) throws(DiagnosticList) -> DataCatalog {
@@ -41,9 +41,11 @@ public struct DataCatalog: Sendable {
                                      maxDataFileBytes: Int = defaultMaxDataFileBytes) -> Loading {
         let paths = Array(Set(paths)).sorted()
         let loader = DataFileLoader(contentRoot: contentRoot, displayRoot: displayRoot, maxBytes: maxDataFileBytes)
-        let results = paths.parallelMap { loader.load($0) }
+        // A `datapackage.json` beside data files gives their metadata instead of `NAME.yml`.
+        let packages = DataPackageReader(paths: paths, loader: loader)
+        let results = paths.parallelMap { loader.load($0, packaged: packages.metadata[$0], packagedAt: packages.locations[$0]) }
         var catalog = DataCatalog()
-        var problems: [Diagnostic] = []
+        var problems: [Diagnostic] = packages.diagnostics
         var broken = Set<String>()
         for (path, result) in zip(paths, results) {
             switch result {

@@ -18,7 +18,9 @@ struct DataFileLoader: Sendable {
         displayRoot.isEmpty ? path : displayRoot + "/" + path
     }
 
-    func load(_ path: String) -> Result<Loaded, DiagnosticList> {
+    /// Loads the data file at `path` with its metadata: its `NAME.yml`, or `packaged`, what the
+    /// resource written at `packagedAt` of a `datapackage.json` says about it (never both).
+    func load(_ path: String, packaged: DataMetadata? = nil, packagedAt: SourceLocation? = nil) -> Result<Loaded, DiagnosticList> {
         let bytes: [UInt8]
         switch readBytes(path) {
         case let .success(read): bytes = read
@@ -27,17 +29,22 @@ struct DataFileLoader: Sendable {
         var metadataBytes: [UInt8]?
         let ymlPath = Self.metadataPath(for: path)
         if FileManager.default.fileExists(atPath: contentRoot.appendingPathComponent(ymlPath).path) {
+            if packaged != nil {
+                return .failure(DiagnosticList(.error(.metadataGivenTwice, "'\(path)' is described both by '\(ymlPath)' and by a resource of datapackage.json",
+                                                      at: packagedAt ?? SourceLocation(file: display(ymlPath)),
+                                                      hint: "keep one description: remove '\(display(ymlPath))' or the resource")))
+            }
             switch readBytes(ymlPath) {
             case let .success(read): metadataBytes = read
             case let .failure(diagnostic): return .failure(DiagnosticList(diagnostic))
             }
         }
-        return parse(bytes, metadataBytes: metadataBytes, path: path)
+        return parse(bytes, metadataBytes: metadataBytes, path: path, packaged: packaged)
     }
 
     /// Types a data file from its bytes and those of its `NAME.yml`, without touching the file
     /// system: what `load` does once the files are read (and what the fuzz targets call).
-    func parse(_ bytes: [UInt8], metadataBytes: [UInt8]?, path: String) -> Result<Loaded, DiagnosticList> {
+    func parse(_ bytes: [UInt8], metadataBytes: [UInt8]?, path: String, packaged: DataMetadata? = nil) -> Result<Loaded, DiagnosticList> {
         let file = display(path)
         let text: String
         switch UTF8Check.decode(bytes, file: file) {
@@ -45,7 +52,7 @@ struct DataFileLoader: Sendable {
         case let .failure(diagnostic): return .failure(DiagnosticList(diagnostic))
         }
 
-        var metadata = DataMetadata()
+        var metadata = packaged ?? DataMetadata()
         let ymlPath = Self.metadataPath(for: path)
         if let metadataBytes {
             switch UTF8Check.decode(metadataBytes, file: display(ymlPath)) {

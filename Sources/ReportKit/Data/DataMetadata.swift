@@ -1,6 +1,6 @@
 import Yams
 
-/// The contents of a data file's `NAME.yml`: title, source, units, notes and per-column
+/// The contents of a data file's `NAME.yml`: title, source, units, notes, licence and per-column
 /// type, label and unit.
 struct DataMetadata {
     /// What the yml says about one column.
@@ -13,13 +13,15 @@ struct DataMetadata {
         var location: SourceLocation
     }
 
-    static let keys = ["title", "source", "units", "notes", "columns"]
+    static let keys = ["title", "source", "units", "notes", "licence", "license", "columns"]
     static let columnKeys = ["type", "label", "unit"]
 
     var title: String?
     var source: String?
     var units: String?
     var notes: String?
+    /// An SPDX licence of the data, when it is not the site's (`license` is accepted too).
+    var licence: SPDXLicence?
     /// Columns in the order the yml lists them.
     var columns: [Column] = []
 
@@ -54,6 +56,16 @@ struct DataMetadata {
             case "source": metadata.source = text(value, key: key)
             case "units": metadata.units = text(value, key: key)
             case "notes": metadata.notes = text(value, key: key)
+            case "licence", "license":
+                guard let id = text(value, key: key) else { continue }
+                if metadata.licence != nil {
+                    problems.append(.error(.duplicateKey, "'licence' and 'license' are one key, given twice in data metadata", at: source.location(of: keyNode),
+                                           hint: "keep one of the two spellings"))
+                } else if let licence = SPDXLicence.named(id) {
+                    metadata.licence = licence
+                } else {
+                    problems.append(.error(.unknownLicence, "unknown licence '\(id)'", at: source.location(of: value), hint: SPDXLicence.hint(for: id)))
+                }
             case "columns":
                 if value.isNull { continue }
                 guard case let .mapping(columns) = value else {

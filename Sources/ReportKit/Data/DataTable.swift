@@ -63,6 +63,8 @@ public struct DataTable: Sendable, Hashable {
     public var notes: String?
     /// The file-wide unit from `NAME.yml` (`units:`), if any.
     public var units: String?
+    /// The data's own licence (`licence:` of `NAME.yml`), when it differs from the site's.
+    public var licence: SPDXLicence?
     /// Columns in file order.
     public var columns: [DataColumn] {
         didSet { positions = Self.positions(of: columns) }

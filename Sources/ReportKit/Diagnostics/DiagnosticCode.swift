@@ -62,6 +62,13 @@ extension DiagnosticCode {
     public static let unpublishableName = DiagnosticCode(118, "unpublishable-name", "A file or folder name that cannot be published safely: control characters, invisible bidirectional controls, noncharacters, not UTF-8, or a path longer than the system opens.")
     public static let notARegularFile = DiagnosticCode(119, "not-a-regular-file", "A content entry that is not a regular file (a named pipe, a device, a socket), directly or through a link.")
     public static let controlCharacter = DiagnosticCode(120, "control-character", "Text (a data file, YAML, a spec) holds a control character such as NUL, raw or written as an escape; it would cut or corrupt the page.")
+    public static let unknownLicence = DiagnosticCode(130, "unknown-licence", "A `licence` in site.yml that is not an SPDX identifier reportgen knows (e.g. `CC-BY-4.0`).")
+    public static let invalidORCID = DiagnosticCode(131, "invalid-orcid", "An author's `orcid` that is not an ORCID iD, or whose check digit is wrong (a typo).")
+    public static let invalidDate = DiagnosticCode(132, "invalid-date", "A `published` or `updated` date that is not a calendar date written yyyy-mm-dd.")
+    public static let invalidDOI = DiagnosticCode(133, "invalid-doi", "A `doi` in site.yml that is not a DOI (`10.NNNN/suffix`).")
+    public static let invalidSiteURL = DiagnosticCode(134, "invalid-site-url", "A `url` in site.yml that is not an absolute https:// address.")
+    public static let invalidAuthor = DiagnosticCode(135, "invalid-author", "An entry of `authors` in site.yml without a name.")
+    public static let updatedBeforePublished = DiagnosticCode(136, "updated-before-published", "A page's `updated` date that lies before its `published` date.")
 
     // MARK: RG02xx data files and their metadata
 
@@ -79,6 +86,9 @@ extension DiagnosticCode {
     public static let invalidJSON = DiagnosticCode(212, "invalid-json", "A JSON data file that cannot be parsed.")
     public static let invalidJSONRecords = DiagnosticCode(213, "invalid-json-records", "A JSON data file that is not an array of flat records.")
     public static let unusedDataFile = DiagnosticCode(214, "unused-data-file", "A data file no table, chart or link uses (warning, `check` only).")
+    public static let invalidDataPackage = DiagnosticCode(230, "invalid-data-package", "A `datapackage.json` in the content that is not a Frictionless data package descriptor reportgen can read.")
+    public static let dataPackageResourceNotFound = DiagnosticCode(231, "data-package-resource-not-found", "A resource of a `datapackage.json` whose `path` names no data file beside it.")
+    public static let metadataGivenTwice = DiagnosticCode(232, "metadata-given-twice", "A data file described both by its `NAME.yml` and by a `datapackage.json` resource.")
 
     // MARK: RG03xx table and chart specs, transforms
 
@@ -149,9 +159,11 @@ extension DiagnosticCode {
         wrongValueType, unknownSiteKey, invalidThemeName, scriptsWithoutRawHTML, navigationEntryMissing,
         frontMatterNotClosed, unknownFrontMatterKey, invalidSlug, symlinkOutsideContent, pathOutsideContent,
         unpublishableName, notARegularFile, controlCharacter,
+        unknownLicence, invalidORCID, invalidDate, invalidDOI, invalidSiteURL, invalidAuthor, updatedBeforePublished,
         unknownColumn, dataFileNotFound, emptyDataFile, noDataRows, emptyColumnName, duplicateColumnName,
         wrongFieldCount, invalidCell, unknownColumnType, unknownMetadataKey, invalidCSV, invalidJSON,
         invalidJSONRecords, unusedDataFile,
+        invalidDataPackage, dataPackageResourceNotFound, metadataGivenTwice,
         emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,

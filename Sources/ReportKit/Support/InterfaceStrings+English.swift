@@ -19,6 +19,13 @@ extension InterfaceStrings {
         "figure_source": "Source: {source}", "figure_note": "Note: {note}",
         "download_data": "Download the data (CSV)", "chart_data": "Data for this chart",
         "total": "Total", "no_data": "No data", "missing_value": "no data",
+        // The byline, footer and "Cite this" box; words inside the formatted citation.
+        "by": "By", "published": "Published", "updated": "Updated", "version": "Version", "licence": "Licence", "orcid": "ORCID iD",
+        "cite_page": "Cite this page", "cite_report": "Cite this report", "cite_download": "Download:", "cite_bibtex": "BibTeX (.bib)",
+        "cite_ris": "RIS (.ris)", "cite_copy": "Copy citation", "cite_copied": "Copied", "cite_and": "and", "cite_version": "Version",
+        "cite_last_modified": "Last modified", "cite_no_date": "n.d.",
+        "cite_months": "January February March April May June July August September October November December",
+        "cite_cff_message": "If you use this report, please cite it as below.",
     ]
 }
 
