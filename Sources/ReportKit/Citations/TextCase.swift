@@ -33,12 +33,13 @@ enum TextCase {
             transformWords(span) { word, _ in
                 lastWordIndex += 1
                 defer { startOfPhrase = word.hasSuffix(":") || word.hasSuffix("?") || word.hasSuffix("!") }
-                guard word == word.lowercased() else { return word }
                 let isLast = lastWordIndex == total
-                if !startOfPhrase && !isLast && stopWords.contains(word) { return word }
-                // Each part of a hyphenated word: `peer-to-peer` → `Peer-to-Peer`.
-                let parts = word.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part in
-                    index > 0 && stopWords.contains(String(part)) ? String(part) : capitalizeFirst(String(part))
+                let keepsStopWord = !startOfPhrase && !isLast
+                // Each part of a hyphenated word: `peer-to-peer` → `Peer-to-Peer`; capitals already there stay.
+                let parts = word.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part -> String in
+                    let text = String(part)
+                    guard text == text.lowercased() else { return text }
+                    return (index > 0 || keepsStopWord) && stopWords.contains(text) ? text : capitalizeFirst(text)
                 }
                 return parts.joined(separator: "-")
             }
