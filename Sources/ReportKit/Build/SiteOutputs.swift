@@ -17,6 +17,8 @@ struct SiteOutputs {
         case searchIndex
         case wholeReport
         case standaloneReport
+        /// The list of every work cited, made when the content has a bibliography and no `references.md`.
+        case referenceList
     }
 
     /// Output path and source of every file, in writing order: pages, theme assets, content files,
@@ -32,6 +34,9 @@ struct SiteOutputs {
         if theme.assets.contains(SearchIndex.themeAsset) { files.append((SearchIndex.fileName, .searchIndex)) }
         if content.config.publishesWholeReport(pageCount: content.pages.count) {
             files += [(WholeReport.fileName, .wholeReport), (WholeReport.standaloneFileName, .standaloneReport)]
+        }
+        if !content.bibliographyFiles.isEmpty, !content.pages.contains(where: { $0.outputPath == SiteCitations.contentListPath }) {
+            files.append((SiteCitations.generatedListPath, .referenceList))
         }
         self.files = files
     }
@@ -90,6 +95,7 @@ struct SiteOutputs {
             case .searchIndex: return "the search index"
             case .wholeReport: return "the whole report"
             case .standaloneReport: return "the stand-alone whole report"
+            case .referenceList: return "the list of references"
             }
         }
 
@@ -119,6 +125,7 @@ struct SiteOutputs {
             case .themeAsset: return "\(rename); the theme's assets are published under 'assets/'"
             case .searchIndex: return "\(rename); the site's search index needs that name"
             case .wholeReport, .standaloneReport: return "\(rename), or set 'whole_report: false' under options in site.yml"
+            case .referenceList: return "\(rename), or add a page references.md, which then holds the list of references"
             case let .page(page) where page.isGenerated: return "\(rename), or give the folder an index.md of its own"
             case .page: return "\(rename); a page NAME.md is published as NAME/index.html"
             default: return rename

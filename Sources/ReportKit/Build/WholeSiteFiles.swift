@@ -1,5 +1,5 @@
-/// The files made from every page at once: the search index (when the theme searches) and the
-/// whole report (when the site publishes it). `SiteWriter` writes them in a build;
+/// The files made from every page at once: the search index (when the theme searches), the
+/// whole report (when the site publishes it) and the generated list of references (`ReferenceListPage`). `SiteWriter` writes them in a build;
 /// `IncrementalBuilder` compares them with the previous ones in a preview.
 enum WholeSiteFiles {
     static func make(site: AssembledSite, bodies: [String], layout: PageContext) -> [(path: String, text: String)] {
@@ -18,6 +18,7 @@ enum WholeSiteFiles {
             searchIndex = index
         }
         if let report { files += report.outputs(layout: layout, searchIndex: searchIndex) }
+        if let list = ReferenceListPage.output(site: site, layout: layout) { files.append(list) }
         return files
     }
 }

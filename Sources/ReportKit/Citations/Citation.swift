@@ -109,3 +109,14 @@ public struct Locator: Sendable, Hashable {
         return !word.isEmpty && word.allSatisfy { "ivxlcdm".contains($0) }
     }
 }
+
+/// A citation found in a page, with where it is written (for unknown keys).
+public struct CitationUse: Sendable, Hashable {
+    public var citation: Citation
+    public var location: SourceLocation
+
+    public init(citation: Citation, location: SourceLocation) {
+        self.citation = citation
+        self.location = location
+    }
+}

@@ -17,7 +17,9 @@ public enum CitationScanner {
         public var range: Range<String.Index>
     }
 
-    public static func scan(_ text: String) -> [Match] {
+    /// Every citation in `text`; narrative ones only with `narrative` (a site without a
+    /// bibliography keeps `@name` as text, while `[@key]` is always a citation).
+    public static func scan(_ text: String, narrative allowsNarrative: Bool = true) -> [Match] {
         var matches: [Match] = []
         var index = text.startIndex
         while index < text.endIndex {
@@ -27,7 +29,7 @@ public enum CitationScanner {
                 index = match.range.upperBound
                 continue
             }
-            if c == "@", let match = narrative(text, at: index) {
+            if c == "@", allowsNarrative, let match = narrative(text, at: index) {
                 matches.append(match)
                 index = match.range.upperBound
                 continue

@@ -50,18 +50,20 @@ public struct StyledText: Sendable, Hashable {
 
     /// HTML: text escaped, italics as `<i>`, links as `<a href>`; a citation's reference to a work
     /// links to `referenceHref(key)` (by default the entry's id on the same page, `#ref-KEY`).
-    public var html: String { html(referenceHref: { "#" + StyledText.entryID(for: $0) }) }
+    public var html: String { html(referenceHref: { "#" + StyledText.entryID(for: $0) }, referenceID: { _ in nil }) }
 
     /// The id of a work's bibliography entry.
     public static func entryID(for key: String) -> String { "ref-" + key }
 
-    public func html(referenceHref: (String) -> String) -> String {
+    /// `referenceID(key)` may give a work's link an id (the site-wide list links back to it).
+    public func html(referenceHref: (String) -> String, referenceID: (String) -> String?) -> String {
         runs.map { run in
             switch run {
             case let .text(text): text.htmlEscaped
             case let .italic(text): "<i>\(text.htmlEscaped)</i>"
             case let .link(url, text): "<a href=\"\(url.htmlEscaped)\">\(text.htmlEscaped)</a>"
-            case let .reference(key, text): "<a class=\"citation\" href=\"\(referenceHref(key).htmlEscaped)\">\(text.htmlEscaped)</a>"
+            case let .reference(key, text):
+                "<a class=\"citation\"\(referenceID(key).map { " id=\"\($0.htmlEscaped)\"" } ?? "") href=\"\(referenceHref(key).htmlEscaped)\">\(text.htmlEscaped)</a>"
             }
         }.joined()
     }

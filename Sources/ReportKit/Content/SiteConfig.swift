@@ -44,9 +44,14 @@ public struct SiteConfig: Sendable, Hashable {
     /// Limits on Markdown shapes the parser handles slowly (`options: max_table_cells`, ...).
     public var markdownLimits = MarkdownLimits()
 
+    /// How citations and bibliographies are formatted: `author-date` (Chicago, the default) or
+    /// `numeric` (IEEE); see `CitationStyle`.
+    public var citationStyle: String = "author-date"
+    public static let citationStyles = ["author-date", "numeric"]
+
     public init() {}
 
-    static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description"]
+    static let keys = ["title", "subtitle", "language", "authors", "navigation", "theme", "options", "description", "citation_style"]
     static let optionKeys = ["raw_html", "raw_html_scripts", "whole_report", "max_data_file_bytes", "max_chart_points"] + MarkdownLimits.optionNames
 
     /// Reads `site.yml`; a missing file gives the defaults.
@@ -74,6 +79,13 @@ public struct SiteConfig: Sendable, Hashable {
                     }
                     config.theme = theme
                 case "authors": config.authors = try mapping.stringList(node, key: key)
+                case "citation_style":
+                    let style = try mapping.string(node, key: key)
+                    guard citationStyles.contains(style) else {
+                        throw DiagnosticList(.error(.unknownCitationStyle, "unknown citation_style '\(style)' in site.yml", at: mapping.location(of: node),
+                                                    hint: Suggestion.hint(for: style, in: citationStyles) ?? ""))
+                    }
+                    config.citationStyle = style
                 case "navigation":
                     config.navigation = try mapping.stringList(node, key: key)
                     config.navigationLocations = node.sequence.map { $0.map { mapping.location(of: $0) } } ?? [mapping.location(of: node)]

@@ -22,6 +22,7 @@ public struct Theme: Sendable {
         "skip": "Skip to content", "sections": "Sections", "in_this_section": "In this section", "menu": "Menu",
         "home": "Home", "search": "Search", "search_placeholder": "Search the site", "no_results": "No results",
         "built_with": "Built with reportgen", "whole_report": "Whole report on one page", "on_this_page": "On this page",
+        "references": "References", "cited_on": "Cited on:", "all_references": "All references cited in this report",
     ]
 
     public static func load(from root: URL, displayPath: String) throws(DiagnosticList) -> Theme {
