@@ -47,7 +47,7 @@ struct SiteCitations: Sendable {
                         ? "add the work to content/references.bib (BibTeX) or content/references.json (CSL-JSON)"
                         : hints.hint(for: item.key) ?? ""
                     problems.append(.error(.unknownCitationKey, "unknown citation key '@\(item.key)'", at: use.location,
-                                           hint: known + "; an @ that is not a citation can go in `code`"))
+                                           hint: known + " (an @ that is not a citation can go in `code`)"))
                 }
             }
         }

@@ -108,6 +108,10 @@ struct SitePipeline: Sendable {
                 diagnostic.code == .unknownCrossReference && declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" }
             }
         }
+        // Citations of a bibliography that failed to load are not unknown (check mode only gets here).
+        if bibliographyFindings.contains(where: { $0.severity == .error }) {
+            referenceFindings.removeAll { $0.code == .unknownCitationKey }
+        }
         if findings.add(referenceFindings) { return finish() }
 
         if findings.add(step("checkSite") {

@@ -84,11 +84,12 @@ struct BibTeXParser {
         while let c = peek, c != ",", c != close, !isSpace(c) { key.unicodeScalars.append(c); advance() }
         guard !key.isEmpty else { throw error("@\(type) entry has no citation key", at: keyLocation, hint: "write @\(type){key, ...}; the key is what pages cite as [@key]") }
         var entry = BibTeXEntry(type: type, key: key, fields: [:], location: start, fieldLocations: [:])
+        var lastField: (name: String, end: SourceLocation)?
         skipSpace()
         while true {
             if peek == close { advance(); return entry }
-            try expect(",", after: "'\(entry.fieldLocations.keys.sorted().last.map { "the field \($0)" } ?? key)'",
-                       hint: "separate fields with commas, and close the entry started at line \(start.line) with '\(close)'")
+            guard peek == "," else { throw missingSeparator(after: lastField, in: entry, close: close) }
+            advance()
             skipSpace()
             if peek == close { advance(); return entry }
             let nameLocation = location
@@ -106,8 +107,28 @@ struct BibTeXParser {
             }
             entry.fields[name] = value
             entry.fieldLocations[name] = valueLocation
+            lastField = (name, location)
             skipSpace()
         }
+    }
+
+    /// The error for an entry whose fields are not followed by `,` or its closing brace: a value
+    /// whose `{` is never closed swallows the next fields (the usual cause when the file ends
+    /// here), else a comma is missing after the last value.
+    private func missingSeparator(after field: (name: String, end: SourceLocation)?, in entry: BibTeXEntry,
+                                  close: Unicode.Scalar) -> Diagnostic {
+        guard let field else {
+            return error("expected ',' after the key '\(entry.key)'", at: location, hint: "write @\(entry.type){\(entry.key), name = {value}, ...}")
+        }
+        let value = entry.fields[field.name] ?? ""
+        if peek == nil, value.contains(where: \.isNewline), value.contains("=") {
+            return error("the value of field '\(field.name)' runs into the fields after it: a '{' in it is never closed",
+                         at: entry.fieldLocations[field.name] ?? entry.location,
+                         hint: "give every '{' in the value of '\(field.name)' its '}'")
+        }
+        let found = peek.map { "'\($0)'" } ?? "the end of the file"
+        return error("expected ',' or '\(close)' after the value of field '\(field.name)', found \(found)", at: field.end,
+                     hint: peek == nil ? "close the entry '\(entry.key)' with '\(close)'" : "add a ',' at the end of the value of '\(field.name)'")
     }
 
     /// A field value: pieces in braces, quotes, numbers or macro names joined by `#`.
