@@ -63,7 +63,7 @@ struct SiteCitations: Sendable {
                     seen.insert(key).inserted ? "cite-" + key : nil
                 })
             }
-            for key in seen { citingPages[key, default: []].append(page) }
+            if output != listPath { for key in seen { citingPages[key, default: []].append(page) } }
             if !seen.isEmpty && output != listPath {
                 let allHref = SiteHref.to(listPath, from: page.page.rootPrefix)
                 pageBibliographies[output] = Self.section(processor.bibliography(seen), style: style, processor: processor, strings: strings,

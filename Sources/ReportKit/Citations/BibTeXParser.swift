@@ -218,10 +218,12 @@ struct BibTeXParser {
         position += 1
     }
 
-    /// Moves to the next `@` that starts an entry (text between entries is a comment) and returns its location.
+    /// Moves to the next `@` that starts an entry (text between entries is a comment, and so is
+    /// the rest of a line after `%`, as Biber reads it) and returns its location.
     private mutating func nextAt() -> SourceLocation? {
         while let c = peek {
             if c == "@" { return location }
+            if c == "%" { while let d = peek, d != "\n" { advance() } }
             advance()
         }
         return nil

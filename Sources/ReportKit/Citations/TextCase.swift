@@ -6,10 +6,16 @@
 /// protected or has a capital after its first letter (`iPhone`, `ATM`); `titleCase` raises the
 /// first letter of every lowercase word except short function words in the middle.
 enum TextCase {
-    /// Words Chicago and CSL keep lowercase inside a title.
+    /// Words kept lowercase inside a title (the list citeproc uses for CSL's title case).
     static let stopWords: Set<String> = [
-        "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or",
-        "over", "so", "the", "till", "to", "up", "via", "with", "yet", "vs.", "v.", "vs",
+        "a", "according", "across", "afore", "after", "against", "ahead", "along", "alongside", "amid", "amidst", "among",
+        "amongst", "an", "and", "anenst", "apropos", "apud", "around", "as", "aside", "astride", "at", "athwart", "atop",
+        "barring", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by", "circa",
+        "despite", "down", "during", "except", "for", "forenenst", "from", "given", "in", "inside", "into", "lest", "like",
+        "modulo", "near", "next", "notwithstanding", "of", "off", "on", "onto", "or", "out", "over", "per", "plus", "pro",
+        "qua", "sans", "since", "so", "than", "the", "through", "thru", "throughout", "thruout", "till", "to", "toward",
+        "towards", "under", "underneath", "until", "unto", "up", "upon", "versus", "vs.", "v.", "vis-à-vis", "with",
+        "within", "without", "worth", "yet",
     ]
 
     static func sentenceCase(_ text: CaseText) -> CaseText {
