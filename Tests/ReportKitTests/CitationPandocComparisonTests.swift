@@ -13,7 +13,10 @@ struct CitationPandocComparisonTests {
     static let styles = "/usr/share/citation-style-language/styles"
 
     /// Lines where our output differs from Pandoc 2.17's on purpose: Pandoc's line → the reason.
-    static let knownDifferences: [String: String] = [:]
+    static let knownDifferences: [String: String] = [
+        "C23: [20], tbl. 3": "Pandoc 2.17's English locale does not know 'tbl.' as a locator, so it keeps ', tbl. 3' as text after the brackets; we read it as a table locator, as the Chicago output shows it, and IEEE prints it inside: [20, Tbl. 3]",
+        "[19] 吴贵鹃., “互联网消费金融,” 电子商务评论, 2024.": "Pandoc initialises the given name of a CJK name written 'Family, Given' and adds a stray period; CJK names are never initialised here",
+    ]
 
     @Test(arguments: [CitationStyle.authorDate, .numeric])
     func matchesPandoc(_ style: CitationStyle) throws {
