@@ -140,10 +140,10 @@ struct BibTeXParser {
             guard let c = peek else { throw error("the file ends inside a field value", at: start, hint: "close every '{' and '\"'") }
             if c == "{" {
                 advance()
-                value += try readBraced(from: start)
+                value += try readDelimited(quoted: false, from: start)
             } else if c == "\"" {
                 advance()
-                value += try readQuoted(from: start)
+                value += try readDelimited(quoted: true, from: start)
             } else if c.properties.numericType != nil, c.isASCII {
                 while let d = peek, d.isASCII, d.properties.numericType != nil { value.unicodeScalars.append(d); advance() }
             } else {
@@ -165,22 +165,9 @@ struct BibTeXParser {
         }
     }
 
-    /// The text up to the brace that closes the one just read (inner braces kept).
-    private mutating func readBraced(from start: SourceLocation) throws(Diagnostic) -> String {
-        var depth = 1
-        var text = ""
-        while let c = peek {
-            advance()
-            if c == "\\", let next = peek { text.unicodeScalars.append(c); text.unicodeScalars.append(next); advance(); continue }
-            if c == "{" { depth += 1 }
-            if c == "}" { depth -= 1; if depth == 0 { return text } }
-            text.unicodeScalars.append(c)
-        }
-        throw error("the '{' opened here is never closed", at: start, hint: "add the missing '}' (braces in a value must balance)")
-    }
-
-    /// The text up to the closing quote (quotes inside braces do not close it).
-    private mutating func readQuoted(from start: SourceLocation) throws(Diagnostic) -> String {
+    /// The text of a value opened by `{` (up to its closing brace) or by `"` (up to the next quote
+    /// outside braces); inner braces are kept, and must balance.
+    private mutating func readDelimited(quoted: Bool, from start: SourceLocation) throws(Diagnostic) -> String {
         var depth = 0
         var text = ""
         while let c = peek {
@@ -188,13 +175,15 @@ struct BibTeXParser {
             if c == "\\", let next = peek { text.unicodeScalars.append(c); text.unicodeScalars.append(next); advance(); continue }
             if c == "{" { depth += 1 }
             if c == "}" {
+                if depth == 0 && !quoted { return text }
                 depth -= 1
                 if depth < 0 { throw error("unbalanced '}' in a quoted value", at: start, hint: "braces inside a value must balance") }
             }
-            if c == "\"" && depth == 0 { return text }
+            if c == "\"" && depth == 0 && quoted { return text }
             text.unicodeScalars.append(c)
         }
-        throw error("the '\"' opened here is never closed", at: start, hint: "add the closing '\"'")
+        throw quoted ? error("the '\"' opened here is never closed", at: start, hint: "add the closing '\"'")
+            : error("the '{' opened here is never closed", at: start, hint: "add the missing '}' (braces in a value must balance)")
     }
 
     private mutating func skipBalanced(open: Unicode.Scalar, close: Unicode.Scalar, from start: SourceLocation) throws(Diagnostic) {

@@ -16,19 +16,16 @@ enum StyleFormatting {
     }
 
     /// `Anna van der Berg`.
-    static func full(_ name: PersonName) -> String {
-        if let literal = name.literal { return literal }
-        if name.isCJK { return (name.family ?? "") + (name.given ?? "") }
-        var text = [name.given, name.particle, name.family].compactMap { $0 }.joined(separator: " ")
-        if let suffix = name.suffix { text += ", " + suffix }
-        return text
-    }
+    static func full(_ name: PersonName) -> String { givenFirst(name, given: name.given) }
 
     /// `A. van der Berg` (IEEE).
-    static func initialed(_ name: PersonName) -> String {
+    static func initialed(_ name: PersonName) -> String { givenFirst(name, given: name.initials) }
+
+    /// `given particle Family, Suffix`; literal and CJK names as written, family name first.
+    private static func givenFirst(_ name: PersonName, given: String?) -> String {
         if let literal = name.literal { return literal }
         if name.isCJK { return (name.family ?? "") + (name.given ?? "") }
-        var text = [name.initials, name.particle, name.family].compactMap { $0 }.joined(separator: " ")
+        var text = [given, name.particle, name.family].compactMap { $0 }.joined(separator: " ")
         if let suffix = name.suffix { text += ", " + suffix }
         return text
     }
