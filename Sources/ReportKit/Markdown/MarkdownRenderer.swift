@@ -81,6 +81,9 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
+        // `[@key]` is parsed as three text nodes (`[`, `@key`, `]`): joined, a citation is one string
+        // (skipped, with its cost, on pages without an `@`).
+        if hooks.citation != nil && markdown.utf8.contains(UInt8(ascii: "@")) { cmark_consolidate_text_nodes(document) }
         var pass = DocumentPass(document: document, file: file, firstLine: firstLine, hooks: hooks, allowRawHTML: allowRawHTML,
                                 allowScripts: allowScripts, liftsLeadingTitle: liftingLeadingTitle, extensions: cmark_parser_get_syntax_extensions(parser))
         pass.run()
@@ -134,8 +137,6 @@ private struct DocumentPass {
     }
 
     mutating func run() {
-        // `[@key]` is parsed as three text nodes (`[`, `@key`, `]`): joined, a citation is one string.
-        if hooks.citation != nil { cmark_consolidate_text_nodes(document) }
         let title = liftsLeadingTitle ? leadingHeading() : nil
         // Collect first, modify after: cmark's iterator must not see nodes being replaced.
         var texts: [OpaquePointer] = []
