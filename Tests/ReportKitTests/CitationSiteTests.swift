@@ -132,3 +132,19 @@ struct CitationSiteTests {
         #expect(fresh.read(output: "beta/index.html") == site.read(output: "beta/index.html"))
     }
 }
+
+/// `serve` when the bibliography file appears while it runs.
+struct CitationServeTests {
+    @Test func addingABibliographyMakesNarrativeCitationsOfUnchangedPagesCitations() throws {
+        var files = TemporarySite.files
+        files["part/one.md"] = "---\ntitle: One\nweight: 1\n---\n\n@lee2018 says so.\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        #expect(site.read(output: "part/one/index.html").contains("<p>@lee2018 says so.</p>"))
+        try site.write("references.bib", "@book{lee2018, author = {Lee, Kim}, title = {A Book}, publisher = {Press}, year = 2018}\n")
+        _ = try builder.build(changedPaths: [site.content.appendingPathComponent("references.bib").path])
+        #expect(site.read(output: "part/one/index.html").contains("<a class=\"citation\" id=\"cite-lee2018\" href=\"#ref-lee2018\">Lee (2018)</a> says so."))
+    }
+}

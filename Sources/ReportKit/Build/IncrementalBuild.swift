@@ -216,7 +216,10 @@ public struct IncrementalBuilder: Sendable {
         let loaded = try loadContent(changes: changes, now: now)
         let content = loaded.content
         let config = content.config
-        let siteChanged = previous.map { $0.structureVersion != loaded.structureVersion || $0.config != config } ?? true
+        // A bibliography file added or removed changes what every page's text means (`@key`).
+        let siteChanged = previous.map {
+            $0.structureVersion != loaded.structureVersion || $0.config != config || $0.content.bibliographyFiles != content.bibliographyFiles
+        } ?? true
         timer.finish("loadContent")
 
         // A later step that fails reports what loading found too, as a build does.
