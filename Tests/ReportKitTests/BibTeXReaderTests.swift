@@ -112,6 +112,10 @@ struct BibTeXReaderTests {
         references.bib:1:10: error[RG1001]: @article entry has no citation key
         hint: write @article{key, ...}; the key is what pages cite as [@key]
         """)
+        #expect(Self.error("@article{a,\n  title = {T\u{0}x}}") == """
+        references.bib:2:13: error[RG0120]: control character U+0000 (NUL) in the bibliography
+        hint: control characters cannot appear in a page; remove it
+        """)
         #expect(Self.error("@article{a, title = {T}, title = {U}}") == """
         references.bib:1:26: error[RG1001]: field 'title' is given twice in entry 'a'
         hint: keep one of them

@@ -34,6 +34,12 @@ struct BibTeXParser {
 
     /// Every entry in file order.
     static func parse(_ text: String, file: String) throws(DiagnosticList) -> [BibTeXEntry] {
+        // As in data files and YAML: a control character has no meaning in a page and could cut it.
+        if let found = ControlCharacters.first(in: text) {
+            throw DiagnosticList(.error(.controlCharacter, "control character \(found.name) in the bibliography",
+                                        at: SourceLocation(file: file, line: found.line, column: found.column),
+                                        hint: "control characters cannot appear in a page; remove it"))
+        }
         var parser = BibTeXParser(text, file: file)
         do throws(Diagnostic) {
             return try parser.entries()
