@@ -122,6 +122,15 @@ struct BibTeXReaderTests {
         """)
     }
 
+    @Test func deeplyNestedBracesAreAnErrorNotACrash() {
+        let deep = "@article{a, title = {" + String(repeating: "{", count: 100_000) + String(repeating: "}", count: 100_001) + "}"
+        #expect(Self.error(deep) == """
+        references.bib:1:123: error[RG1001]: braces nested more than 100 deep
+        hint: a field value needs only a few levels of braces; check for a run of '{'
+        """)
+        #expect(throws: Never.self) { try Self.read("@article{a, title = {" + String(repeating: "{", count: 99) + "x" + String(repeating: "}", count: 100) + "}") }
+    }
+
     @Test func cslJSONItems() throws {
         let items = try CSLJSONReader.read("""
         [{"id": "zotero1", "type": "article-journal", "title": "Lending in <span class=\\"nocase\\">China</span>",

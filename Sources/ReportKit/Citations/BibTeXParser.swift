@@ -27,6 +27,9 @@ struct BibTeXParser {
         "jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November", "dec": "December",
     ]
 
+    /// The deepest nesting of braces inside a value.
+    static let maxBraceDepth = 100
+
     init(_ text: String, file: String) {
         scalars = Array(text.unicodeScalars)
         self.file = file
@@ -179,7 +182,13 @@ struct BibTeXParser {
         while let c = peek {
             advance()
             if c == "\\", let next = peek { text.unicodeScalars.append(c); text.unicodeScalars.append(next); advance(); continue }
-            if c == "{" { depth += 1 }
+            if c == "{" {
+                depth += 1
+                // LaTeX is converted by recursion over groups: nesting is bounded, like Markdown's.
+                if depth > Self.maxBraceDepth {
+                    throw error("braces nested more than \(Self.maxBraceDepth) deep", at: location, hint: "a field value needs only a few levels of braces; check for a run of '{'")
+                }
+            }
             if c == "}" {
                 if depth == 0 && !quoted { return text }
                 depth -= 1
