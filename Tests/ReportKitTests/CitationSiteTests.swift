@@ -63,6 +63,7 @@ struct CitationSiteTests {
         // The site-wide list links back to where each work is cited.
         let list = site.read(output: "references.html")
         #expect(list.contains("<h1>References</h1>"))
+        #expect(list.contains("<section class=\"bibliography\" aria-label=\"References\">\n<ol"), "no second heading under the page's title")
         #expect(list.contains("<li id=\"ref-smith2021b\">———. 2021b. “Beta Study.” <i>Journal</i>. <span class=\"cited-on\">Cited on: <a href=\"index.html#cite-smith2021b\">Home</a>, <a href=\"beta/index.html#cite-smith2021b\">Beta</a></span></li>"))
         #expect(!list.contains("Never Cited"))
         // The whole report: one bibliography at the end, citations pointing at it.

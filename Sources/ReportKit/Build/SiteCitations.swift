@@ -73,8 +73,9 @@ struct SiteCitations: Sendable {
         let everything = Set(processor.order)
         entryIDs = Set(processor.order.map(StyledText.entryID))
         let listRoot = String(repeating: "../", count: RelativePath.slashCount(listPath))
+        // The generated page is titled "References" already: its list needs no heading of its own.
         siteList = Self.section(processor.bibliography(everything), style: style, processor: processor, strings: strings, listLink: nil,
-                                backLinks: { key in
+                                withHeading: listPath != Self.generatedListPath, backLinks: { key in
                                     (citingPages[key] ?? []).map { page in
                                         let href = SiteHref.to(page.page.outputPath, from: listRoot, suffix: "#cite-" + key)
                                         return "<a href=\"\(href.htmlEscaped)\">\(page.title.htmlEscaped)</a>"
@@ -92,10 +93,11 @@ struct SiteCitations: Sendable {
     /// A "References" section: the entries (with their numbers in the numeric style), a link to
     /// the site-wide list, or links back to the citing pages.
     static func section(_ entries: [(key: String, entry: StyledText)], style: CitationStyle, processor: CitationProcessor,
-                        strings: [String: String], listLink: (href: String, text: String)?,
+                        strings: [String: String], listLink: (href: String, text: String)?, withHeading: Bool = true,
                         backLinks: ((String) -> [String])?) -> String {
-        let heading = strings["references"] ?? ""
-        var html = "<section class=\"bibliography\" aria-labelledby=\"bibliography\">\n<h2 id=\"bibliography\">\(heading.htmlEscaped)</h2>\n"
+        let heading = (strings["references"] ?? "").htmlEscaped
+        var html = withHeading ? "<section class=\"bibliography\" aria-labelledby=\"bibliography\">\n<h2 id=\"bibliography\">\(heading)</h2>\n"
+            : "<section class=\"bibliography\" aria-label=\"\(heading)\">\n"
         html += "<ol class=\"references \(style.rawValue)\">\n"
         for (key, entry) in entries {
             html += "<li id=\"\(StyledText.entryID(for: key).htmlEscaped)\">"
