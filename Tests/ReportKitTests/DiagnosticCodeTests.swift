@@ -33,7 +33,7 @@ struct DiagnosticCodeTests {
     @Test("numbers sit in a stage's range; names are kebab-case; summaries are one line")
     func codesAreWellFormed() {
         for code in DiagnosticCode.all {
-            #expect((101...999).contains(code.number) && code.number % 100 != 0, "\(code) is outside RG0101…RG0999")
+            #expect((101...9999).contains(code.number) && code.number % 100 != 0, "\(code) is outside RG0101…RG9999")
             #expect(code.name.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil, "\(code) name '\(code.name)'")
             #expect(!code.summary.isEmpty && !code.summary.contains("\n") && !code.summary.contains("|"), "\(code) summary")
             #expect(code.description.wholeMatch(of: /RG\d{4}/) != nil)

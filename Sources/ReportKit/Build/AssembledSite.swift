@@ -8,6 +8,8 @@ public struct AssembledSite: Sendable {
     public var pages: [RenderedPage]
     public var references: SiteReferences
     public var warnings: [Diagnostic]
+    /// The works pages may cite (`references.bib`, `references.json`).
+    public var bibliography: Bibliography = .empty
 
     public func directiveCount(_ kind: DirectiveBlock.Kind) -> Int {
         pages.reduce(0) { $0 + $1.directives.filter { $0.kind == kind }.count }

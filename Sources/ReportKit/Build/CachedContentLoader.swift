@@ -93,11 +93,13 @@ struct CachedContentLoader {
         knownFiles.reserveCapacity(markdown.count + statics.count + 2 * data.count)
         for path in markdown { knownFiles[path] = .page }
         for path in statics { knownFiles[path] = .staticFile }
+        for path in files.bibliography { knownFiles[path] = .bibliography }
         for path in data {
             knownFiles[path] = .data
             knownFiles[DataFileLoader.metadataPath(for: path)] = .metadata
         }
-        var loaded = Loaded(content: LoadedContent(config: config, pages: [], dataFiles: data, staticFiles: statics, warnings: []),
+        var loaded = Loaded(content: LoadedContent(config: config, pages: [], dataFiles: data, staticFiles: statics, warnings: [],
+                                                   bibliographyFiles: files.bibliography),
                             cache: cache, markdownFiles: markdown, read: read, knownFiles: knownFiles, positions: [:],
                             structure: previous?.structure ?? [], structureVersion: previous?.structureVersion ?? 0, arrangeWarnings: [])
         if let previous, !previous.needsArrange, let kept = Self.keptOrder(previous: previous, markdown: markdown, config: config, cache: cache, read: read) {

@@ -26,9 +26,24 @@ extension IncrementalBuilder {
         return hasher.finalize()
     }
 
-    /// Figure and table numbers, captions and pages: what `SiteReferences.finalize` reads.
+    /// The bytes of the bibliography files (those `changes` names read again; all of them are
+    /// stamped without `changes`).
+    mutating func bibliographyFingerprint(_ paths: [String], changes: ChangedFiles?, now: FileStamp.Time) -> Int {
+        var hasher = Hasher()
+        for path in paths {
+            let file = contentFile(path).path
+            if changes?.content.contains(path) == true { digests.forget(file) }
+            hasher.combine(path)
+            hasher.combine(digests.digest(of: file, now: now))
+        }
+        return hasher.finalize()
+    }
+
+    /// Figure and table numbers, captions and pages, and the formatted citations: what
+    /// `SiteReferences.finalize` reads.
     static func referencesKey(_ references: SiteReferences) -> Int {
         var hasher = Hasher()
+        hasher.combine(references.citationsFingerprint)
         for anchor in references.targets.keys.sorted() {
             let target = references.targets[anchor]!
             hasher.combine(anchor)

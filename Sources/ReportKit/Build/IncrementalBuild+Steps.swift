@@ -56,9 +56,10 @@ extension IncrementalBuilder {
         return indices.sorted()
     }
 
-    /// True when `new` has the headings, figures and anchor links of `old`: the inputs of `SiteReferences`.
+    /// True when `new` has the headings, figures, anchor links and citations of `old`: the inputs of `SiteReferences`.
     static func sameReferences(_ old: RenderedPage, _ new: RenderedPage) -> Bool {
         old.headings == new.headings && old.directives == new.directives && old.anchorReferences == new.anchorReferences
+            && old.citations == new.citations && old.title == new.title
     }
 
     /// The content file at a content-relative path.

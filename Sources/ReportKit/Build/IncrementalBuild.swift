@@ -111,13 +111,16 @@ public struct IncrementalBuilder: Sendable {
         var referencesKey: Int
         /// Figure numbers and anchors of the site.
         var references: SiteReferences
+        /// The works pages may cite, and the bytes of the files they were read from (as a hash).
+        var bibliography: Bibliography = .empty
+        var bibliographyFingerprint = 0
         /// Renders pages against the site's structure and data.
         var renderer: PageRenderer
 
         /// The site as a whole-site file or a layout sees it.
         func site(options: BuildOptions) -> AssembledSite {
             AssembledSite(options: options, content: content, catalog: catalog, theme: theme, pages: pages, references: references,
-                          warnings: content.warnings)
+                          warnings: content.warnings, bibliography: bibliography)
         }
     }
 
@@ -214,7 +217,10 @@ public struct IncrementalBuilder: Sendable {
         let loaded = try loadContent(changes: changes, now: now)
         let content = loaded.content
         let config = content.config
-        let siteChanged = previous.map { $0.structureVersion != loaded.structureVersion || $0.config != config } ?? true
+        // A bibliography file added or removed changes what every page's text means (`@key`).
+        let siteChanged = previous.map {
+            $0.structureVersion != loaded.structureVersion || $0.config != config || $0.content.bibliographyFiles != content.bibliographyFiles
+        } ?? true
         timer.finish("loadContent")
 
         // A later step that fails reports what loading found too, as a build does.
@@ -245,6 +251,20 @@ public struct IncrementalBuilder: Sendable {
             }
         }
         timer.finish("loadData")
+
+        // 2b. The bibliography, read again when one of its files changed.
+        let bibliographyFingerprint = bibliographyFingerprint(content.bibliographyFiles, changes: changes, now: now)
+        let bibliography: Bibliography
+        if let previous, previous.bibliographyFingerprint == bibliographyFingerprint {
+            bibliography = previous.bibliography
+        } else {
+            let (loadedBibliography, problems) = pipeline.loadBibliography(content)
+            if problems.contains(where: { $0.severity == .error }) {
+                try afterLoading { () throws(DiagnosticList) in throw DiagnosticList(problems) }
+            }
+            bibliography = loadedBibliography
+        }
+        timer.finish("loadBibliography")
 
         // 3. Theme, reloaded when any of its files changed.
         let themeFolder = options.themeFolder
@@ -297,7 +317,8 @@ public struct IncrementalBuilder: Sendable {
         // figures or anchor links.
         let references: SiteReferences
         let referencesKey: Int
-        if let previous, !siteChanged, !themeChanged, zip(toRender, fresh).allSatisfy({ index, page in
+        if let previous, !siteChanged, !themeChanged, previous.bibliographyFingerprint == bibliographyFingerprint,
+           previous.config.citationStyle == config.citationStyle, zip(toRender, fresh).allSatisfy({ index, page in
             Self.sameReferences(previous.pages[index], page)
         }) {
             references = previous.references
@@ -305,7 +326,7 @@ public struct IncrementalBuilder: Sendable {
         } else {
             var pages = siteChanged ? [] : previous!.pages // a copy: `previous` must stay as it was if this fails
             if siteChanged { pages = fresh } else { for (index, page) in zip(toRender, fresh) { pages[index] = page } }
-            let referencing = pipeline.resolveReferencesReporting(pages, strings: theme.strings)
+            let referencing = pipeline.resolveReferencesReporting(pages, strings: theme.strings, bibliography: bibliography, config: config)
             guard let resolved = referencing.references else {
                 throw DiagnosticList(content.warnings + pages.flatMap(\.warnings) + referencing.diagnostics)
             }
@@ -321,7 +342,8 @@ public struct IncrementalBuilder: Sendable {
         var next = State(config: config, structureVersion: loaded.structureVersion, content: content, dataFingerprints: fingerprints,
                          catalog: catalog, themeFingerprint: themeFingerprint, theme: theme, pages: [], finalized: [], layoutKeys: [],
                          lists: LayoutLists(), navigationKey: 0, sectionPages: [:], outputHashes: [:], wholeSitePending: false,
-                         referencesKey: referencesKey, references: references, renderer: renderer)
+                         referencesKey: referencesKey, references: references, bibliography: bibliography,
+                         bibliographyFingerprint: bibliographyFingerprint, renderer: renderer)
         let plan: LayoutPlan
         if siteChanged || old == nil {
             plan = rebuildBookkeeping(&next, previous: old, rendered: Array(zip(toRender, fresh)))
@@ -415,7 +437,8 @@ public struct IncrementalBuilder: Sendable {
         let elapsed = clock.now - start
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let warnings = content.warnings + next.pages.flatMap(\.warnings)
-            + SiteChecks.warnings(content: content, pages: next.pages, broken: [], loader: ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder)))
+            + SiteChecks.warnings(content: content, pages: next.pages, broken: [], loader: ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder)),
+                                  bibliography: bibliography)
         return Result(rendered: toRender.map { content.pages[$0].sourcePath }, laidOut: laidOut, written: written.sorted(),
                       removed: removed, read: (loaded.read + dataRead).sorted(), warnings: warnings, pages: pageCount,
                       usedChangedPaths: changes != nil, milliseconds: milliseconds)

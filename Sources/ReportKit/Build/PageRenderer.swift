@@ -6,6 +6,9 @@ public struct PageRenderer: Sendable {
     let links: LinkResolver?
     let directives: DirectiveRenderer
     let limits: MarkdownLimits
+    /// Whether the content has a bibliography (`references.bib`/`.json`): narrative `@key` citations
+    /// are recognised (`[@key]` always is).
+    let citesWorks: Bool
 
     /// A renderer for the pages of `content`, reading data from `catalog`, with the theme's interface
     /// `strings` around figures; `checksLinks: false` is for the GFM spec test only.
@@ -14,6 +17,7 @@ public struct PageRenderer: Sendable {
         links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles) : nil
         directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints, strings: strings)
         limits = content.config.markdownLimits
+        citesWorks = !content.bibliographyFiles.isEmpty
     }
 
     /// The rendered page and every problem found in it.
@@ -26,7 +30,7 @@ public struct PageRenderer: Sendable {
         }
         let links = self.links
         let directives = self.directives
-        let hooks = MarkdownHooks(
+        var hooks = MarkdownHooks(
             resolveLink: { url, isImage, location in links?.resolve(url, isImage: isImage, in: page, at: location) ?? .keep },
             renderDirective: { block in
                 do throws(DiagnosticList) {
@@ -39,16 +43,26 @@ public struct PageRenderer: Sendable {
                 }
             },
             crossReference: { Token.reference($0) },
-            rootPrefix: page.rootPrefix)
+            rootPrefix: page.rootPrefix,
+            citation: { _, index in Token.citation(index) })
         // A title in the front matter leaves an opening `# Heading` in the body: the author's text never vanishes.
+        hooks.narrativeCitations = citesWorks
         let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine,
                                      liftingLeadingTitle: page.frontMatter.title == nil, hooks: hooks)
         let title = page.frontMatter.title ?? output.leadingTitle?.text ?? output.firstHeading ?? FileNameTitle.title(forPage: page.sourcePath)
-        let rendered = RenderedPage(page: page, title: title, titleHTML: output.leadingTitle?.html ?? title.htmlEscaped, body: output.html,
+        var body = output.html
+        // The site-wide list goes on the content's references page; other citing pages get their own.
+        if citesWorks && page.outputPath == SiteCitations.contentListPath {
+            body += Token.siteBibliography + "\n"
+        } else if !output.citations.isEmpty {
+            body += Token.bibliography + "\n"
+        }
+        var rendered = RenderedPage(page: page, title: title, titleHTML: output.leadingTitle?.html ?? title.htmlEscaped, body: body,
                                     headings: output.headings, directives: output.directives,
                                     anchorReferences: output.anchorReferences,
                                     summary: page.frontMatter.summary,
                                     warnings: output.diagnostics.filter { $0.severity == .warning })
+        rendered.citations = output.citations
         return (rendered, output.diagnostics)
     }
 }

@@ -14,4 +14,6 @@ public struct RenderedPage: Sendable {
     public var summary: String?
     /// The warnings found while rendering it (kept by the incremental builder with the page).
     public var warnings: [Diagnostic] = []
+    /// Citations in reading order (the body holds a `Token.citation` for each).
+    public var citations: [CitationUse] = []
 }

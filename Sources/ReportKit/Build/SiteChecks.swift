@@ -3,8 +3,10 @@ import Foundation
 /// Site-wide rules that need every rendered page (step `checkSite` of `SitePipeline`), and the
 /// rules that keep one problem from being reported twice when a run goes on past it.
 enum SiteChecks {
-    /// Warnings about the site as a whole: data files no directive reads and no page links to.
-    static func warnings(content: LoadedContent, pages: [RenderedPage], broken: Set<String>, loader: ContentLoader) -> [Diagnostic] {
+    /// Warnings about the site as a whole: data files no directive reads and no page links to,
+    /// bibliography entries no page cites.
+    static func warnings(content: LoadedContent, pages: [RenderedPage], broken: Set<String>, loader: ContentLoader,
+                         bibliography: Bibliography) -> [Diagnostic] {
         let used = Set(pages.flatMap { $0.directives.flatMap(\.dataFiles) })
         var warnings: [Diagnostic] = []
         for path in content.dataFiles where !used.contains(path) && !broken.contains(path) {
@@ -14,7 +16,17 @@ enum SiteChecks {
                                      at: SourceLocation(file: loader.displayPath(path), line: 1),
                                      hint: "show it with a ```table or ```chart block, link to it, or delete it"))
         }
-        return warnings
+        return warnings + uncitedWarnings(pages: pages, bibliography: bibliography)
+    }
+
+    /// An entry of the bibliography that no page cites.
+    static func uncitedWarnings(pages: [RenderedPage], bibliography: Bibliography) -> [Diagnostic] {
+        guard !bibliography.isEmpty else { return [] }
+        let cited = Set(pages.flatMap { $0.citations.flatMap { $0.citation.items.map(\.key) } })
+        return bibliography.keys.filter { !cited.contains($0) }.map { key in
+            .warning(.uncitedReference, "bibliography entry '\(key)' is not cited by any page", at: bibliography.entries[key]!.location,
+                     hint: "cite it with [@\(key)] where the text uses it, or remove the entry")
+        }
     }
 
     /// The anchors (`fig-ID`, `tbl-ID`) of every table and chart block written in the pages,

@@ -23,6 +23,8 @@ struct SiteOutputs {
         case citationFile
         /// `data/datapackage.json`, describing the published data.
         case dataPackage
+        /// The list of every work cited, made when the content has a bibliography and no `references.md`.
+        case referenceList
     }
 
     /// Output path and source of every file, in writing order: pages, theme assets, content files,
@@ -46,6 +48,9 @@ struct SiteOutputs {
         if theme.assets.contains(SearchIndex.themeAsset) { files.append((SearchIndex.fileName, .searchIndex)) }
         if content.config.publishesWholeReport(pageCount: content.pages.count) {
             files += [(WholeReport.fileName, .wholeReport), (WholeReport.standaloneFileName, .standaloneReport)]
+        }
+        if !content.bibliographyFiles.isEmpty, !content.pages.contains(where: { $0.outputPath == SiteCitations.contentListPath }) {
+            files.append((SiteCitations.generatedListPath, .referenceList))
         }
         self.files = files
     }
@@ -107,6 +112,7 @@ struct SiteOutputs {
             case let .citationDownload(page): return "the citation download of '\(page.displayPath)'"
             case .citationFile: return "the report's CITATION.cff"
             case .dataPackage: return "the data package descriptor"
+            case .referenceList: return "the list of references"
             }
         }
 
@@ -138,6 +144,7 @@ struct SiteOutputs {
             case .citationDownload: return "\(rename); every page has its 'cite.bib' and 'cite.ris' in its folder"
             case .citationFile, .dataPackage: return "\(rename); the build writes that file"
             case .wholeReport, .standaloneReport: return "\(rename), or set 'whole_report: false' under options in site.yml"
+            case .referenceList: return "\(rename), or add a page references.md, which then holds the list of references"
             case let .page(page) where page.isGenerated: return "\(rename), or give the folder an index.md of its own"
             case .page: return "\(rename); a page NAME.md is published as NAME/index.html"
             default: return rename

@@ -13,11 +13,12 @@ public enum PipelineMode: Sendable {
 ///
 /// 1. `loadContent`       – site.yml, the content listing, pages with front matter, reading order
 /// 2. `loadData`          – every CSV/JSON data file, typed
+/// 2b. `loadBibliography` – `references.bib` / `references.json`, the works pages may cite
 /// 3. `loadTheme`         – templates, assets, interface strings
 /// 4. `checkOutputPaths`  – no content file takes the place of a page, asset or generated file
 /// 5. `renderPages`       – Markdown → HTML in parallel (headings, links, directives)
-/// 6. `resolveReferences` – figure and table numbers, anchors and cross-references across the site
-/// 7. `checkSite`         – site-wide warnings (data files nothing uses)
+/// 6. `resolveReferences` – figure and table numbers, anchors, cross-references and citations across the site
+/// 7. `checkSite`         – site-wide warnings (data files nothing uses, works nothing cites)
 ///
 /// Every rule and every warning lives in one of these steps, so the three commands cannot
 /// disagree. A step reports what it found as diagnostics; in `.build` mode the first step with an
@@ -80,6 +81,8 @@ struct SitePipeline: Sendable {
         }
         if findings.add(data.diagnostics) { return finish() }
         guard let content = loaded else { return finish() }
+        let (bibliography, bibliographyFindings) = step("loadBibliography") { loadBibliography(content) }
+        if findings.add(bibliographyFindings) { return finish() }
 
         let themeResult = step("loadTheme") { () -> Result<Theme, DiagnosticList> in
             do throws(DiagnosticList) { return .success(try loadTheme(content.config)) } catch { return .failure(error) }
@@ -96,7 +99,9 @@ struct SitePipeline: Sendable {
         let broken = data.broken.union(content.refusedFiles)
         if findings.add(pageFindings.filter { !SiteChecks.isAboutBrokenData($0, broken) }) { return finish() }
 
-        let referencing = step("resolveReferences") { resolveReferencesReporting(pages, strings: theme?.strings ?? .english) }
+        let referencing = step("resolveReferences") {
+            resolveReferencesReporting(pages, strings: theme?.strings ?? .english, bibliography: bibliography, config: content.config)
+        }
         // A reference to a figure whose block failed to render is not a second problem (only
         // check mode gets here past an error; reading every page's blocks again costs time).
         var referenceFindings = referencing.diagnostics
@@ -106,14 +111,20 @@ struct SitePipeline: Sendable {
                 diagnostic.code == .unknownCrossReference && declared.contains { diagnostic.message == "unknown figure or table '@\($0)'" }
             }
         }
+        // Citations of a bibliography that failed to load are not unknown (check mode only gets here).
+        if bibliographyFindings.contains(where: { $0.severity == .error }) {
+            referenceFindings.removeAll { $0.code == .unknownCitationKey }
+        }
         if findings.add(referenceFindings) { return finish() }
 
-        if findings.add(step("checkSite") { SiteChecks.warnings(content: content, pages: pages, broken: data.broken, loader: loader) }) {
+        if findings.add(step("checkSite") {
+            SiteChecks.warnings(content: content, pages: pages, broken: data.broken, loader: loader, bibliography: bibliography)
+        }) {
             return finish()
         }
         guard let theme, let references = referencing.references, !findings.hasError else { return finish() }
         return finish(AssembledSite(options: options, content: content, catalog: data.catalog, theme: theme, pages: pages,
-                                    references: references, warnings: findings.diagnostics))
+                                    references: references, warnings: findings.diagnostics, bibliography: bibliography))
     }
 
     /// Runs one step, telling the observer how long it took (the writing steps of `SiteBuilder` too).
@@ -158,10 +169,18 @@ struct SitePipeline: Sendable {
         return (results.map(\.0), results.flatMap(\.1))
     }
 
-    /// Figure and table numbers and the site's anchors, or the problems with them.
-    func resolveReferencesReporting(_ pages: [RenderedPage], strings: InterfaceStrings) -> (references: SiteReferences?, diagnostics: [Diagnostic]) {
+    /// The works of the content's bibliography files, and the problems reading them.
+    func loadBibliography(_ content: LoadedContent) -> (Bibliography, [Diagnostic]) {
+        let names = ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder))
+        return Bibliography.load(contentPath: names.contentRoot.path, paths: content.bibliographyFiles, display: names.displayPath)
+    }
+
+    /// Figure and table numbers, the site's anchors and its citations, or the problems with them.
+    func resolveReferencesReporting(_ pages: [RenderedPage], strings: InterfaceStrings, bibliography: Bibliography = .empty,
+                                    config: SiteConfig = SiteConfig()) -> (references: SiteReferences?, diagnostics: [Diagnostic]) {
         do throws(DiagnosticList) {
-            return (try SiteReferences(pages: pages, strings: strings), [])
+            let style = CitationStyle(rawValue: config.citationStyle) ?? .authorDate
+            return (try SiteReferences(pages: pages, strings: strings, bibliography: bibliography, style: style), [])
         } catch {
             return (nil, error.diagnostics)
         }

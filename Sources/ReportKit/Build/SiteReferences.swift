@@ -10,10 +10,15 @@ public struct SiteReferences: Sendable {
     }
 
     public private(set) var targets: [String: Target] = [:]
+    /// The site's citations and bibliographies, formatted.
+    private(set) var citations = SiteCitations.empty
 
-    /// Numbers figures and tables in reading order and checks every anchor reference.
-    public init(pages: [RenderedPage], strings: InterfaceStrings) throws(DiagnosticList) {
+    /// Numbers figures and tables in reading order, checks every anchor reference, and formats
+    /// the citations of every page against `bibliography` in `style`.
+    public init(pages: [RenderedPage], strings: InterfaceStrings, bibliography: Bibliography = .empty,
+                style: CitationStyle = .authorDate) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
+        citations = SiteCitations(pages: pages, bibliography: bibliography, style: style, strings: strings.table, problems: &problems)
         var counts: [DirectiveBlock.Kind: Int] = [:]
         var firstDefinition: [String: SourceLocation] = [:]
         var anchorsBySource: [String: Set<String>] = [:]
@@ -51,9 +56,21 @@ public struct SiteReferences: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
     }
 
-    /// `html` of the page at `pageOutput` with figure labels and cross-references filled in.
+    /// Output path of the site-wide list of references; `nil` when nothing is cited.
+    var referenceListPath: String? { citations.listPath }
+    /// The list of every work cited, for the whole report (entries `#ref-KEY`); empty when nothing is cited.
+    var reportBibliography: String { citations.reportList }
+    /// The ids of the reference list's entries (`ref-KEY`).
+    var referenceEntryIDs: Set<String> { citations.entryIDs }
+    /// The site-wide list, as `referenceListPath` shows it.
+    var siteBibliography: String { citations.siteList }
+    /// A hash of every formatted citation and bibliography.
+    var citationsFingerprint: Int { citations.fingerprint }
+
+    /// `html` of the page at `pageOutput` with figure labels, cross-references and citations filled in.
     public func finalize(_ html: String, pageOutput: String, rootPrefix: String) -> String {
         Token.replace(in: html) { kind, anchor in
+            if kind == "C" || kind == "B" || kind == "S" { return citations.replacement(kind: kind, argument: anchor, pageOutput: pageOutput) }
             guard let target = targets[anchor] else { return "" }
             switch kind {
             case "L": return target.label.htmlEscaped

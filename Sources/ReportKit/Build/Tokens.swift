@@ -17,6 +17,13 @@ enum Token {
     static let pendingLabel = open + "L?" + close
     /// Stands for a cross-reference link to `anchor`.
     static func reference(_ anchor: String) -> String { open + "X" + anchor + close }
+    /// Stands for the page's citation number `index` (in reading order), formatted once the whole
+    /// site's citations are known (numbers, 2021a/2021b).
+    static func citation(_ index: Int) -> String { open + "C" + String(index) + close }
+    /// Stands for the page's bibliography ("References" at the end of a page that cites).
+    static let bibliography = open + "B" + close
+    /// Stands for the site-wide list of references (on the page `references.md`, if there is one).
+    static let siteBibliography = open + "S" + close
 
     /// `html` with every token replaced by `replacement(kind, anchor)`. Scans UTF-8 bytes: this runs
     /// over every page of the site.

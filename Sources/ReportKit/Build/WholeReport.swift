@@ -10,6 +10,9 @@ import Foundation
 ///
 /// Ids stay unique: every id of a page gets the page's section id as prefix (`modes--credit`), and
 /// links between pages become links inside the document (`#modes--credit`).
+///
+/// Citations: the pages' own "References" sections (and the site-wide list) are left out, and one
+/// merged bibliography of every work cited ends the report; citations link to its entries (`#ref-KEY`).
 struct WholeReport: Sendable {
     static let fileName = "report.html"
     static let standaloneFileName = "report-standalone.html"
@@ -63,10 +66,24 @@ struct WholeReport: Sendable {
             return "<section class=\"report-section\" aria-labelledby=\"\(id.htmlEscaped)\">\n"
                 + "<h2 id=\"\(id.htmlEscaped)\" class=\"report-section-title\">"
                 + rewrite(rendered.titleHTML, pageOutput: path, prefix: id, inlineImage: inlineImage) + "</h2>\n"
-                + rewrite(bodies[index], pageOutput: path, prefix: id, inlineImage: inlineImage)
+                + rewrite(Self.withoutBibliographies(bodies[index]), pageOutput: path, prefix: id, inlineImage: inlineImage)
                 + "\n</section>\n"
         }
-        return sections.joined()
+        return sections.joined() + site.references.reportBibliography
+    }
+
+    /// `html` without its bibliography sections (`<section class="bibliography"`, which holds no
+    /// other section).
+    static func withoutBibliographies(_ html: String) -> String {
+        let open = "<section class=\"bibliography\"", close = "</section>\n"
+        guard html.contains(open) else { return html }
+        var out = ""
+        var rest = html[...]
+        while let start = rest.range(of: open), let end = rest[start.upperBound...].range(of: close) {
+            out += rest[..<start.lowerBound]
+            rest = rest[end.upperBound...]
+        }
+        return out + rest
     }
 
     /// Level-2 entries are the pages, level-3 entries their level-2 headings.
@@ -101,6 +118,8 @@ struct WholeReport: Sendable {
 
     /// Where a link of a page points in the report (`value` as written in the page's HTML).
     func link(_ value: String, from folder: String, prefix: String) -> String {
+        // A citation's link to its entry leads to the report's one bibliography.
+        if value.hasPrefix("#ref-") && site.references.referenceEntryIDs.contains(String(value.dropFirst())) { return value }
         if value.hasPrefix("#") { return "#\(prefix)--\(value.dropFirst())" }
         guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
         var page = target.path

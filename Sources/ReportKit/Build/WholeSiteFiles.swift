@@ -1,5 +1,6 @@
 /// The files made from every page at once: the search index (when the theme searches), the
-/// whole report (when the site publishes it), `CITATION.cff` and `data/datapackage.json`. `SiteWriter` writes them in a build;
+/// whole report (when the site publishes it), the generated list of references (`ReferenceListPage`),
+/// `CITATION.cff` and `data/datapackage.json`. `SiteWriter` writes them in a build;
 /// `IncrementalBuilder` compares them with the previous ones in a preview.
 enum WholeSiteFiles {
     static func make(site: AssembledSite, bodies: [String], layout: PageContext) -> [(path: String, text: String)] {
@@ -19,6 +20,7 @@ enum WholeSiteFiles {
         }
         if let report { files += report.outputs(layout: layout, searchIndex: searchIndex) }
         files += PublishedDataPackage.files(site: site)
+        if let list = ReferenceListPage.output(site: site, layout: layout) { files.append(list) }
         return files
     }
 }

@@ -12,6 +12,8 @@ public struct LoadedContent: Sendable {
     public var warnings: [Diagnostic]
     /// Content-relative paths the listing refused (reported already; `check` goes on without them).
     public var refusedFiles: [String] = []
+    /// `references.bib` and/or `references.json` at the top of the content folder (not published).
+    public var bibliographyFiles: [String] = []
 }
 
 /// Walks the content folder: reads `site.yml`, splits every page's front matter from its body,
@@ -65,7 +67,7 @@ public struct ContentLoader: Sendable {
             problems += order.problems
             guard let pages = order.pages else { return (nil, problems + gathered.warnings) }
             let content = LoadedContent(config: config, pages: pages, dataFiles: files.data, staticFiles: files.statics + gathered.failed,
-                                        warnings: gathered.warnings, refusedFiles: listing.refused)
+                                        warnings: gathered.warnings, refusedFiles: listing.refused, bibliographyFiles: files.bibliography)
             return (content, problems + gathered.warnings)
         }
         return (nil, [missing])
@@ -165,6 +167,11 @@ struct ContentFiles: Sendable {
     var data: [String] = []
     /// Files copied as they are (images, PDFs). Other YAML files are not published.
     var statics: [String] = []
+    /// The bibliography: `references.bib`, `references.json` at the top (read, not published).
+    var bibliography: [String] = []
+
+    /// The bibliography files a content folder may have.
+    static let bibliographyNames: Set<String> = ["references.bib", "references.json"]
 
     /// Sorts content-relative `paths` (`site.yml` left out).
     init(_ paths: [String]) {
@@ -173,24 +180,26 @@ struct ContentFiles: Sendable {
             case .page: markdown.append(relative)
             case .data: data.append(relative)
             case .staticFile: statics.append(relative)
+            case .bibliography: bibliography.append(relative)
             case .metadata: continue
             }
         }
     }
 
     /// What a content file is to the build, by its extension.
-    enum Kind: Sendable { case page, data, metadata, staticFile }
+    enum Kind: Sendable { case page, data, metadata, staticFile, bibliography }
 
     func kind(of relative: String) -> Kind { Self.kind(of: relative) }
 
     static func kind(of relative: String) -> Kind {
         // A Frictionless data package descriptor describes the data files beside it (`DataPackageReader`).
         if relative == "datapackage.json" || relative.hasSuffix("/datapackage.json") { return .metadata }
-        switch RelativePath.fileExtension(relative).lowercased() {
-        case "md", "markdown": return .page
-        case "csv", "json": return .data
-        case "yml", "yaml": return .metadata
-        default: return .staticFile
+        if bibliographyNames.contains(relative) { return .bibliography }
+        return switch RelativePath.fileExtension(relative).lowercased() {
+        case "md", "markdown": .page
+        case "csv", "json": .data
+        case "yml", "yaml": .metadata
+        default: .staticFile
         }
     }
 }

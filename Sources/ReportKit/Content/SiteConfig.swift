@@ -51,9 +51,14 @@ public struct SiteConfig: Sendable, Hashable {
     /// Limits on Markdown shapes the parser handles slowly (`options: max_table_cells`, ...).
     public var markdownLimits = MarkdownLimits()
 
+    /// How citations and bibliographies are formatted: `author-date` (Chicago, the default) or
+    /// `numeric` (IEEE); see `CitationStyle`.
+    public var citationStyle: String = "author-date"
+    public static let citationStyles = ["author-date", "numeric"]
+
     public init() {}
 
-    static let keys = ["title", "subtitle", "language", "navigation", "theme", "options", "description"] + PublicationKeys.siteKeys
+    static let keys = ["title", "subtitle", "language", "navigation", "theme", "options", "description", "citation_style"] + PublicationKeys.siteKeys
     static let optionKeys = ["raw_html", "raw_html_scripts", "whole_report", "max_data_file_bytes", "max_chart_points"] + MarkdownLimits.optionNames
 
     /// Reads `site.yml`; a missing file gives the defaults.
@@ -81,6 +86,13 @@ public struct SiteConfig: Sendable, Hashable {
                     }
                     config.theme = theme
                 case _ where PublicationKeys.siteKeys.contains(key): try PublicationKeys.read(key, node, in: mapping, into: &config)
+                case "citation_style":
+                    let style = try mapping.string(node, key: key)
+                    guard citationStyles.contains(style) else {
+                        throw DiagnosticList(.error(.unknownCitationStyle, "unknown citation_style '\(style)' in site.yml", at: mapping.location(of: node),
+                                                    hint: Suggestion.hint(for: style, in: citationStyles) ?? ""))
+                    }
+                    config.citationStyle = style
                 case "navigation":
                     config.navigation = try mapping.stringList(node, key: key)
                     config.navigationLocations = node.sequence.map { $0.map { mapping.location(of: $0) } } ?? [mapping.location(of: node)]

@@ -16,6 +16,7 @@
 /// - RG07xx limits (sizes a site may not exceed)
 /// - RG08xx the preview server (`reportgen serve`)
 /// - RG09xx reportgen itself
+/// - RG10xx citations and bibliographies (`references.bib`, `references.json`, `[@key]`)
 public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The number, e.g. 201 for RG0201.
     public let number: Int
@@ -153,6 +154,15 @@ extension DiagnosticCode {
     public static let internalError = DiagnosticCode(901, "internal-error", "An unexpected failure inside reportgen; please report it.")
     public static let testOnlyFlag = DiagnosticCode(902, "test-only-flag", "A build run with a flag meant only for reportgen's own tests (warning).")
 
+    // MARK: RG10xx citations and bibliographies
+
+    public static let bibliographySyntax = DiagnosticCode(1001, "bibliography-syntax", "`references.bib` that cannot be read as BibTeX: unbalanced braces or quotes, a missing comma or `=`, an unknown `@string` macro.")
+    public static let invalidCSLJSON = DiagnosticCode(1002, "invalid-csl-json", "`references.json` that is not an array of CSL-JSON items with an `id` each.")
+    public static let duplicateCitationKey = DiagnosticCode(1003, "duplicate-citation-key", "Two bibliography entries with the same key.")
+    public static let unknownCitationKey = DiagnosticCode(1004, "unknown-citation-key", "A citation (`[@key]`, `@key`) naming no entry of `references.bib` or `references.json`.")
+    public static let uncitedReference = DiagnosticCode(1005, "uncited-reference", "A bibliography entry that no page cites (warning).")
+    public static let unknownCitationStyle = DiagnosticCode(1006, "unknown-citation-style", "site.yml's `citation_style` is neither `author-date` nor `numeric`.")
+
     /// Every code, in number order: the README's table lists exactly these.
     public static let all: [DiagnosticCode] = [
         contentFolderMissing, unreadableFile, notUTF8, noncharacter, invalidYAML, duplicateKey, notAMapping,
@@ -174,5 +184,6 @@ extension DiagnosticCode {
         dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit,
         portUnavailable, serverStopped,
         internalError, testOnlyFlag,
+        bibliographySyntax, invalidCSLJSON, duplicateCitationKey, unknownCitationKey, uncitedReference, unknownCitationStyle,
     ]
 }

@@ -48,6 +48,8 @@ public struct MarkdownOutput: Sendable {
     /// Figures and tables this page defines, in reading order.
     public var directives: [RenderedDirective]
     public var diagnostics: [Diagnostic]
+    /// Citations in reading order (their HTML holds the hook's text for each).
+    public var citations: [CitationUse] = []
 }
 
 /// A page's opening `# Heading`, taken out of the body to be shown as the page title.

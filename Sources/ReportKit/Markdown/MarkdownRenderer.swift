@@ -12,13 +12,20 @@ public struct MarkdownHooks: Sendable {
     public var crossReference: @Sendable (_ anchor: String) -> String
     /// Relative prefix from the page to the site root (`../`), handed to directives.
     public var rootPrefix: String
+    /// The HTML placed where the text cites (`[@key]`, `@key`), given the citation and its index
+    /// among the page's citations; `nil` leaves citation syntax as text.
+    public var citation: (@Sendable (_ citation: Citation, _ index: Int) -> String)?
+    /// Whether a bare `@key` in running text is a citation too (when the site has a bibliography).
+    public var narrativeCitations = false
 
     public init(resolveLink: @escaping @Sendable (String, Bool, SourceLocation) -> LinkResolution = { _, _, _ in .keep },
                 renderDirective: @escaping @Sendable (DirectiveBlock) -> Result<RenderedDirective, DiagnosticList> = { block in
                     .failure(DiagnosticList(.error(.internalError, "\(block.kind.rawValue) directives are not available here", at: block.location)))
                 },
                 crossReference: @escaping @Sendable (String) -> String = { "<a href=\"#\($0)\">\($0)</a>" },
-                rootPrefix: String = "") {
+                rootPrefix: String = "",
+                citation: (@Sendable (Citation, Int) -> String)? = nil) {
+        self.citation = citation
         self.resolveLink = resolveLink
         self.renderDirective = renderDirective
         self.crossReference = crossReference
@@ -74,6 +81,9 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
+        // `[@key]` is parsed as three text nodes (`[`, `@key`, `]`): joined, a citation is one string
+        // (skipped, with its cost, on pages without an `@`).
+        if hooks.citation != nil && markdown.utf8.contains(UInt8(ascii: "@")) { cmark_consolidate_text_nodes(document) }
         var pass = DocumentPass(document: document, file: file, firstLine: firstLine, hooks: hooks, allowRawHTML: allowRawHTML,
                                 allowScripts: allowScripts, liftsLeadingTitle: liftingLeadingTitle, extensions: cmark_parser_get_syntax_extensions(parser))
         pass.run()
@@ -81,7 +91,8 @@ public struct MarkdownRenderer: Sendable {
         let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         let html = Self.html(of: document, options: renderOptions, extensions: cmark_parser_get_syntax_extensions(parser))
         return MarkdownOutput(html: html, headings: pass.headings, leadingTitle: pass.leadingTitle, firstHeading: pass.firstHeading,
-                              anchorReferences: pass.anchorReferences, directives: pass.directives, diagnostics: pass.diagnostics)
+                              anchorReferences: pass.anchorReferences, directives: pass.directives, diagnostics: pass.diagnostics,
+                              citations: pass.citations)
     }
 
     /// cmark-gfm's HTML for a node and its subtree.
@@ -110,6 +121,7 @@ private struct DocumentPass {
     var anchorReferences: [AnchorReference] = []
     var directives: [RenderedDirective] = []
     var diagnostics: [Diagnostic] = []
+    var citations: [CitationUse] = []
     var ids = Slug.Registry()
 
     init(document: OpaquePointer, file: String, firstLine: Int, hooks: MarkdownHooks, allowRawHTML: Bool, allowScripts: Bool, liftsLeadingTitle: Bool,
@@ -245,26 +257,40 @@ private struct DocumentPass {
 
     // MARK: Cross-references
 
-    /// Replaces `@fig-id` and `@tbl-id` in a text node (outside links) with the cross-reference HTML.
+    /// Replaces `@fig-id` and `@tbl-id` in a text node (outside links) with the cross-reference
+    /// HTML, and citations (`[@key]`, `@key`) with the citation HTML.
     mutating func markCrossReferences(in node: OpaquePointer) {
         // Most text holds no `@`: look in the C string before making a Swift one.
         guard let literal = cmark_node_get_literal(node), strchr(literal, Int32(UInt8(ascii: "@"))) != nil else { return }
         let text = String(cString: literal)
-        let references = CrossReferenceScanner.scan(text)
-        guard !references.isEmpty else { return }
+        let found = hooks.citation == nil ? [] : CitationScanner.scan(text, narrative: hooks.narrativeCitations)
+        let references = CrossReferenceScanner.scan(text).filter { reference in
+            !found.contains { $0.range.overlaps(reference.range) }
+        }
+        guard !references.isEmpty || !found.isEmpty else { return }
+        let start = location(of: node)
+        var marks: [(range: Range<String.Index>, html: String)] = references.map { reference in
+            anchorReferences.append(AnchorReference(page: "", anchor: reference.anchor, location: start))
+            return (reference.range, hooks.crossReference(reference.anchor))
+        }
+        for match in found {
+            let column = start.column + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
+            citations.append(CitationUse(citation: match.citation, location: SourceLocation(file: start.file, line: start.line, column: column)))
+            marks.append((match.range, hooks.citation?(match.citation, citations.count - 1) ?? ""))
+        }
+        marks.sort { $0.range.lowerBound < $1.range.lowerBound }
         var cursor = text.startIndex
-        for reference in references {
-            let before = String(text[cursor..<reference.range.lowerBound])
+        for mark in marks {
+            let before = String(text[cursor..<mark.range.lowerBound])
             if !before.isEmpty, let textNode = cmark_node_new(CMARK_NODE_TEXT) {
                 cmark_node_set_literal(textNode, before)
                 cmark_node_insert_before(node, textNode)
             }
             if let htmlNode = cmark_node_new(CMARK_NODE_HTML_INLINE) {
-                cmark_node_set_literal(htmlNode, cmarkText(hooks.crossReference(reference.anchor)))
+                cmark_node_set_literal(htmlNode, cmarkText(mark.html))
                 cmark_node_insert_before(node, htmlNode)
             }
-            anchorReferences.append(AnchorReference(page: "", anchor: reference.anchor, location: location(of: node)))
-            cursor = reference.range.upperBound
+            cursor = mark.range.upperBound
         }
         cmark_node_set_literal(node, String(text[cursor...]))
     }

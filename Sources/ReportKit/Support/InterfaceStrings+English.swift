@@ -26,6 +26,8 @@ extension InterfaceStrings {
         "cite_last_modified": "Last modified", "cite_no_date": "n.d.",
         "cite_months": "January February March April May June July August September October November December",
         "cite_cff_message": "If you use this report, please cite it as below.",
+        // Citations: a page's bibliography, the site-wide list and its links back to citing pages.
+        "references": "References", "cited_on": "Cited on:", "all_references": "All references cited in this report",
     ]
 }
 
