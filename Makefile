@@ -26,9 +26,16 @@ test-deps:
 	@scripts/install-deps.sh test
 
 ## release: only the reportgen product (the fuzz targets are built by `make fuzz`, the tests by `swift test`), with
-## Swift's standard library and Foundation linked in, so the one release build serves `site`, the tests and `dist`
-release: deps
-	swift build -c release --product reportgen --static-swift-stdlib $(SWIFT_FLAGS)
+## Swift's standard library and Foundation linked in, so the one release build serves `site`, the tests and `dist`.
+## libcurl, which Foundation's unused URLSession would need, is replaced by stubs (scripts/static-link/).
+STATIC_LINK = .build/static-link
+release: deps $(STATIC_LINK)/libcurl.a
+	swift build -c release --product reportgen --static-swift-stdlib -Xlinker -L$(CURDIR)/$(STATIC_LINK) $(SWIFT_FLAGS)
+
+$(STATIC_LINK)/libcurl.a: scripts/static-link/curl-unavailable.c
+	mkdir -p $(STATIC_LINK)
+	clang -O2 -fPIC -c $< -o $(STATIC_LINK)/curl-unavailable.o
+	rm -f $@ && llvm-ar rcs $@ $(STATIC_LINK)/curl-unavailable.o
 
 build: deps
 	swift build $(SWIFT_FLAGS)
@@ -54,7 +61,6 @@ install-test: deb
 ## shell completions (bash, zsh, fish), made by swift-argument-parser from the command's own help
 DIST = .build/dist
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
-MANUAL_TOOL = .build/release/generate-manual
 dist: release
 	rm -rf $(DIST) && mkdir -p $(DIST)/man $(DIST)/completions
 	cp $(RELEASE_BIN) $(DIST)/reportgen
@@ -64,8 +70,11 @@ dist: release
 	$(DIST)/reportgen --generate-completion-script bash > $(DIST)/completions/reportgen.bash
 	$(DIST)/reportgen --generate-completion-script zsh > $(DIST)/completions/_reportgen
 	$(DIST)/reportgen --generate-completion-script fish > $(DIST)/completions/reportgen.fish
-	swift build -c release --target generate-manual $(SWIFT_FLAGS)
-	$(MANUAL_TOOL) $(DIST)/reportgen --date $(MAN_DATE) --output-directory $(DIST)/man
+	@# swift-argument-parser's manual generator: `swift package generate-manual --help` builds the tool (offline,
+	@# from the checked-out package) without the plugin's release build of every product; we run it on our binary.
+	swift package generate-manual --help > /dev/null
+	"$$(find .build -path '*/debug/generate-manual-tool' -type f | head -n 1)" $(DIST)/reportgen \
+	  --date $(MAN_DATE) --output-directory $(DIST)/man
 	@ls -l $(DIST)/reportgen && ldd $(DIST)/reportgen
 
 ## install: the binary, man page and completions under $(DESTDIR)$(PREFIX) (make install PREFIX=~/.local)
