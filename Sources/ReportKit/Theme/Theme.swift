@@ -50,7 +50,7 @@ public struct Theme: Sendable {
             }
         }
         for required in requiredTemplates where library.getTemplate(named: required) == nil && problems.isEmpty {
-            problems.append(.error(.missingTemplate, "theme '\(displayPath)' has no '\(required).mustache' template", hint: "copy it from themes/default/templates/"))
+            problems.append(.error(.missingTemplate, "theme '\(displayPath)' has no '\(required).mustache' template", hint: "'reportgen theme export DIR' writes the built-in theme's templates to copy it from"))
         }
         var strings = defaultStrings
         do throws(DiagnosticList) {
