@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ReportKit
+import ReportServer
 
 /// reportgen used outside the repository, as an installed binary is: no `themes/` folder around.
 struct StandaloneCLITests {
@@ -47,5 +48,21 @@ struct StandaloneCLITests {
         try diff.run()
         diff.waitUntilExit()
         #expect(diff.terminationStatus == 0)
+    }
+}
+
+/// `serve` watches the theme folder site.yml names (a path relative to the content folder), so
+/// editing an exported theme reloads the preview.
+struct PreviewThemeWatchTests {
+    @Test func serveWatchesTheThemeSiteYmlNames() throws {
+        let root = try StandaloneCLITests.emptyFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("my-theme/templates"), withIntermediateDirectories: true)
+        try "theme: ../my-theme\n".write(to: root.appendingPathComponent("content/site.yml"), atomically: true, encoding: .utf8)
+        let options = BuildOptions(contentFolder: root.appendingPathComponent("content"), outputFolder: root.appendingPathComponent("preview"),
+                                   projectRoot: root)
+        let server = PreviewServer(PreviewServer.Configuration(options: options))
+        #expect(server.watchedPaths.map(\.lastPathComponent) == ["content", "themes", "my-theme"])
     }
 }
