@@ -30,8 +30,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
+                "DefaultThemeFiles",
             ]
         ),
+        // The default theme built into the binary: every file of themes/default/, embedded at build
+        // time by the EmbedDefaultTheme plugin (scripts/embed-theme.sh; offline, deterministic). Its
+        // folder is themes/ so that SwiftPM notices a file added to the theme (see the plugin).
+        .target(name: "DefaultThemeFiles", path: "themes", exclude: ["default"], sources: ["DefaultThemeFiles.swift"],
+                plugins: ["EmbedDefaultTheme"]),
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool()),
         // The live preview: HTTP server (FlyingFox), file watcher, reload events, error overlay.
         // Kept out of ReportKit so the library stays server-free.
         .target(

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages the build needs when they are missing (Debian/Ubuntu).
-# Usage: scripts/install-deps.sh [build|test]
-#   build: cmark-gfm headers and libraries, pkg-config
-#   test:  the above plus the real-browser test tools (chromium, chromium-driver, Python packages)
+# Usage: scripts/install-deps.sh [build|package|test]
+#   build:   cmark-gfm headers and libraries, pkg-config
+#   package: the above plus dpkg-dev (dpkg-shlibdeps, strip), for `make deb`
+#   test:    the above plus the real-browser test tools (chromium, chromium-driver, Python packages)
 set -euo pipefail
 want=${1:-build}
 
@@ -10,6 +11,9 @@ packages=()
 pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
   || packages+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 command -v pkg-config >/dev/null || packages+=(pkg-config)
+if [ "$want" = package ] || [ "$want" = test ]; then
+  command -v dpkg-shlibdeps >/dev/null && command -v strip >/dev/null || packages+=(dpkg-dev)
+fi
 if [ "$want" = test ]; then
   command -v chromium >/dev/null || packages+=(chromium)
   command -v chromedriver >/dev/null || packages+=(chromium-driver)

@@ -68,9 +68,18 @@ public actor PreviewServer {
         builder.defersWholeSiteFiles = true
     }
 
-    /// The folders and files the watcher polls: the content folder and the theme folder.
+    /// The folders and files the watcher polls: the content folder and the theme folder (`--theme`,
+    /// else the project's `themes/`), and the theme folder site.yml names when the server starts.
     public nonisolated var watchedPaths: [URL] {
-        [configuration.options.contentFolder, configuration.options.themeSources]
+        let options = configuration.options
+        var paths = [options.contentFolder, options.themeSources]
+        let siteYml = options.contentFolder.appendingPathComponent("site.yml")
+        if let config = try? SiteConfig.load(from: siteYml, displayPath: "site.yml"),
+           let themeFolder = options.themeFiles(for: config).folder,
+           !paths.contains(where: { themeFolder.path == $0.path || themeFolder.path.hasPrefix($0.path + "/") }) {
+            paths.append(themeFolder)
+        }
+        return paths
     }
 
     /// Builds once, starts listening and watching. Returns the port it listens on.

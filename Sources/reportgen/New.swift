@@ -13,7 +13,11 @@ struct NewSite: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "Create a content folder with site.yml, two pages, a data file, a chart and a table.",
-        discussion: "The new site builds at once with the default theme: reportgen build --content DIR."
+        discussion: """
+            The new site builds at once with the built-in theme: reportgen build --content DIR. It also gets \
+            .github/workflows/pages.yml and .gitlab-ci.yml, which publish it to GitHub or GitLab Pages from a \
+            repository whose root is DIR, installing reportgen's .deb (see their first lines).
+            """
     )
 
     @Argument(help: ArgumentHelp("The new content folder.", valueName: "dir"))

@@ -7,7 +7,8 @@ struct ReportGen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reportgen",
         abstract: "Builds a static, offline-readable report site from Markdown, data files and a theme.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self],
+        version: ReportgenVersion.current,
+        subcommands: [Build.self, Check.self, Serve.self, New.self, ThemeCommand.self],
         defaultSubcommand: Build.self
     )
 }
@@ -17,7 +18,7 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content folder: Markdown pages, site.yml and data files.", valueName: "dir"))
     var content: String = "content"
 
-    @Option(name: .long, help: ArgumentHelp("The theme folder (default: themes/NAME, NAME from site.yml's 'theme', else 'default').", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The theme folder (default: site.yml's 'theme', a folder relative to the content folder, else the built-in theme).", valueName: "dir"))
     var theme: String?
 
     func buildOptions(output: String) -> BuildOptions {

@@ -267,14 +267,13 @@ public struct IncrementalBuilder: Sendable {
         timer.finish("loadBibliography")
 
         // 3. Theme, reloaded when any of its files changed.
-        let themeFolder = options.themeFolder
-            ?? options.projectRoot.appendingPathComponent("themes").appendingPathComponent(config.theme ?? "default")
+        let themeFiles = options.themeFiles(for: config)
         let themeFingerprint: Int
         if let previous, let changes, changes.outside.isEmpty, previous.config.theme == config.theme {
             themeFingerprint = previous.themeFingerprint
         } else {
             for path in changes?.outside ?? [] { digests.forget(path) }
-            themeFingerprint = Self.folderFingerprint(themeFolder, digests: &digests, now: now)
+            themeFingerprint = themeFiles.folder.map { Self.folderFingerprint($0, digests: &digests, now: now) } ?? 0
         }
         let themeChanged = previous.map { $0.themeFingerprint != themeFingerprint || $0.config.theme != config.theme } ?? true
         let theme = themeChanged ? try afterLoading { () throws(DiagnosticList) in try pipeline.loadTheme(config) } : previous!.theme
@@ -388,7 +387,8 @@ public struct IncrementalBuilder: Sendable {
             for file in pageFiles.joined() { try emit(file.path, file.bytes) }
             if plan.copiesEverything || themeChanged {
                 for asset in theme.assets {
-                    try copy(theme.root.appendingPathComponent("assets").appendingPathComponent(asset), to: "assets/" + asset)
+                    if let source = theme.files.url("assets/" + asset) { try copy(source, to: "assets/" + asset) }
+                    else { try emit("assets/" + asset, Array(theme.files.data("assets/" + asset) ?? Data())) }
                 }
             }
             // A symbolic link changes whenever its target does, which a watcher names instead of

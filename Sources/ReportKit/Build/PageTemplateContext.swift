@@ -90,6 +90,7 @@ struct PageTemplateContext: TemplateContext, Hashable {
             "site": .nonEmptyStrings(["title": site.title, "subtitle": site.subtitle, "language": site.language, "authors": site.authors]),
             "toc": .list(toc.map(\.templateValue)),
             "hasToc": .bool(!toc.isEmpty),
+            "generator": .string(ReportgenVersion.generator),
         ]
         if let reportHref { value["reportHref"] = .string(reportHref) }
         if let navigation { value["navigation"] = .string(navigation) }

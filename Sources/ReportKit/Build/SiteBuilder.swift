@@ -21,7 +21,8 @@ public struct SiteBuilder: Sendable {
         let site = try assemble()
         let writer = try pipeline.step("prepareOutput") { () throws(DiagnosticList) in
             try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
-                             contentFolder: options.contentFolder, themeFolder: options.themeSources, projectRoot: options.projectRoot)
+                             contentFolder: options.contentFolder, themeFolder: site.theme.files.folder ?? options.themeSources,
+                             projectRoot: options.projectRoot)
         }
         do throws(DiagnosticList) {
             let siteWriter = try pipeline.step("prepareLayout") { () throws(DiagnosticList) in SiteWriter(site: site, writer: writer) }

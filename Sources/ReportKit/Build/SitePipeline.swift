@@ -141,8 +141,8 @@ struct SitePipeline: Sendable {
     // MARK: Steps (also used one by one by `IncrementalBuilder`)
 
     func loadTheme(_ config: SiteConfig) throws(DiagnosticList) -> Theme {
-        let folder = options.themeFolder ?? options.projectRoot.appendingPathComponent("themes").appendingPathComponent(config.theme ?? "default")
-        return try Theme.load(from: folder, displayPath: options.display(folder))
+        let files = options.themeFiles(for: config)
+        return try Theme.load(files, displayPath: options.display(files))
     }
 
     /// A content file that would replace a page, a theme asset or a generated file, or needs a

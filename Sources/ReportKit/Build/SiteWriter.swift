@@ -58,9 +58,13 @@ struct SiteWriter {
 
     /// Theme assets, the content's other files and data files as CSV.
     func copyFiles() throws(DiagnosticList) {
+        let theme = site.theme.files
         for asset in site.theme.assets {
-            try writer.copy(site.theme.root.appendingPathComponent("assets").appendingPathComponent(asset),
-                            display: site.options.display(site.theme.root) + "/assets/" + asset, to: "assets/" + asset)
+            if let source = theme.url("assets/" + asset) {
+                try writer.copy(source, display: site.options.display(theme) + "/assets/" + asset, to: "assets/" + asset)
+            } else {
+                try writer.write("assets/" + asset, theme.data("assets/" + asset) ?? Data())
+            }
         }
         for file in site.content.staticFiles {
             try writer.copy(site.options.contentFolder.appendingPathComponent(file),

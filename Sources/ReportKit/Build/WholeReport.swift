@@ -285,7 +285,7 @@ struct WholeReport: Sendable {
 
     func assetData(_ name: String) -> Data? {
         guard site.theme.assets.contains(name) else { return nil }
-        return FileManager.default.contents(atPath: site.theme.root.appendingPathComponent("assets").appendingPathComponent(name).path)
+        return site.theme.files.data("assets/" + name)
     }
 
     /// The theme's style sheets, safe inside `<style>`.

@@ -19,7 +19,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var navigation: [String] = []
     /// Where each navigation entry is written in `site.yml`, for diagnostics.
     public var navigationLocations: [SourceLocation] = []
-    /// Theme folder name under `themes/` (the CLI's `--theme` wins).
+    /// The theme folder, relative to the content folder (a name under the project's `themes/` also
+    /// works); `nil` for the built-in theme. The CLI's `--theme` wins (`BuildOptions.themeFiles`).
     public var theme: String?
     /// Whether raw HTML in Markdown is passed through.
     public var allowRawHTML: Bool = false
@@ -79,10 +80,10 @@ public struct SiteConfig: Sendable, Hashable {
                 case "description": config.description = try mapping.string(node, key: key)
                 case "theme":
                     let theme = try mapping.string(node, key: key)
-                    // A name under themes/, never a path: site.yml must not pull templates and assets from elsewhere.
-                    guard !theme.isEmpty, !theme.hasPrefix("."), theme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
-                        throw DiagnosticList(.error(.invalidThemeName, "theme '\(theme)' must be the name of a folder under themes/", at: mapping.location(of: node),
-                                                    hint: "for a theme elsewhere, pass --theme DIR"))
+                    // A folder relative to the content folder (or, as before, a name under the project's themes/).
+                    guard !theme.isEmpty, !theme.hasPrefix("/"), !theme.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                        throw DiagnosticList(.error(.invalidThemeName, "theme '\(theme)' must be a folder relative to the content folder", at: mapping.location(of: node),
+                                                    hint: "e.g. 'theme: ../my-theme'; remove 'theme' to use the built-in theme, or pass --theme DIR"))
                     }
                     config.theme = theme
                 case _ where PublicationKeys.siteKeys.contains(key): try PublicationKeys.read(key, node, in: mapping, into: &config)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes starting points for authors: a whole new content folder that builds at once with the
-/// default theme (`reportgen new site`), or one new page (`reportgen new page`). Never overwrites.
+/// default theme and CI workflows that publish it (`reportgen new site`), or one new page
+/// (`reportgen new page`). Never overwrites.
 public enum SiteScaffold {
     /// The files of a new site, content-relative, in the order they are written.
     public static let siteFiles: [(path: String, text: String)] = [
@@ -97,7 +98,7 @@ public enum SiteScaffold {
                                         hint: "choose a new folder name, e.g. reportgen new site my-report"))
         }
         var written: [String] = []
-        for file in siteFiles {
+        for file in siteFiles + publishingFiles {
             try write(file.text, to: folder.appendingPathComponent(file.path), display: join(displayPath, file.path))
             written.append(join(displayPath, file.path))
         }

@@ -52,7 +52,7 @@ extension DiagnosticCode {
     public static let notAMapping = DiagnosticCode(107, "not-a-mapping", "Front matter, a spec or data metadata that is not a mapping of `key: value` lines.")
     public static let wrongValueType = DiagnosticCode(108, "wrong-value-type", "A YAML value of the wrong kind, e.g. a list where one value is expected or text where a whole number is.")
     public static let unknownSiteKey = DiagnosticCode(109, "unknown-site-key", "A key or option that site.yml does not know.")
-    public static let invalidThemeName = DiagnosticCode(110, "invalid-theme-name", "site.yml's `theme` is not the name of a folder under themes/.")
+    public static let invalidThemeName = DiagnosticCode(110, "invalid-theme-name", "site.yml's `theme` is not a folder path relative to the content folder (empty, absolute, or with control characters).")
     public static let scriptsWithoutRawHTML = DiagnosticCode(111, "scripts-without-raw-html", "`raw_html_scripts: true` without `raw_html: true`, where it has no effect.")
     public static let navigationEntryMissing = DiagnosticCode(112, "navigation-entry-missing", "A `navigation` entry in site.yml names no page.")
     public static let frontMatterNotClosed = DiagnosticCode(113, "front-matter-not-closed", "Front matter opened with `---` and never closed.")
@@ -126,6 +126,8 @@ extension DiagnosticCode {
     public static let themeNotFound = DiagnosticCode(501, "theme-not-found", "The theme folder has no `templates/` folder.")
     public static let missingTemplate = DiagnosticCode(502, "missing-template", "A template the theme needs is missing.")
     public static let templateError = DiagnosticCode(503, "template-error", "A Mustache template that cannot be parsed.")
+    public static let themeExportFolderNotEmpty = DiagnosticCode(510, "theme-export-folder-not-empty", "`reportgen theme export` would write into a folder that is not empty (`--force` to overwrite the theme's files).")
+    public static let themeExportThroughLink = DiagnosticCode(511, "theme-export-through-link", "`reportgen theme export --force` met a symbolic link where it writes a file or folder, which could lead outside the folder.")
 
     // MARK: RG06xx output folder and writing
 
@@ -178,7 +180,7 @@ extension DiagnosticCode {
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
-        themeNotFound, missingTemplate, templateError,
+        themeNotFound, missingTemplate, templateError, themeExportFolderNotEmpty, themeExportThroughLink,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
         outputSwapFailed, alreadyExists,
         dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit,

@@ -1,24 +1,24 @@
 /// The words a reader sees that the author did not write: "Contents", "Download the data (CSV)",
-/// "Source:", "Total", the sentences of a chart's description. They come from the theme's
-/// `theme.yml` (`strings:`), so a theme can reword them and a second language can translate them;
-/// a key the theme leaves out falls back to the built-in English table (`InterfaceStrings.english`,
-/// which `InterfaceStringsTests` keeps equal to `themes/default/theme.yml`).
+/// "Source:", "Total", the words of a formatted citation. They come from the theme's `theme.yml`
+/// (`strings:`), so a theme can reword them and a second language can translate them; a key a
+/// theme leaves out falls back to the built-in theme's `theme.yml` (`Theme.defaultStrings`, read
+/// from `themes/default/theme.yml` built into the binary). No such word is written in Swift.
 ///
-/// Swift code reads a string through a typed `Key` (`strings[.downloadData]`), so a misspelt key is
-/// a compile error; templates read the same table by name (`{{strings.contents}}`).
+/// Swift code reads a string through a typed `Key` (`strings[.downloadData]`, the keys in
+/// `InterfaceStrings+Keys.swift`), so a misspelt key is a compile error, and `InterfaceStringsTests`
+/// checks that the default theme defines every key; templates read the same table by name
+/// (`{{strings.contents}}`).
 public struct InterfaceStrings: Sendable, Hashable {
     /// The strings by key, e.g. `"download_data": "Download the data (CSV)"`.
     public private(set) var table: [String: String]
 
-    /// The built-in English strings with `overrides` (a theme's `strings:`) laid over them.
-    public init(overriding overrides: [String: String] = [:]) {
-        table = Self.englishTable.merging(overrides) { _, theme in theme }
+    /// The strings of `table` (a theme's own over the built-in theme's: `Theme.load`).
+    public init(_ table: [String: String]) {
+        self.table = table
     }
 
-    /// The built-in English strings.
-    public static let english = InterfaceStrings()
-
-    /// The string of `key` (every key has an English default, so this is never empty by accident).
+    /// The string of `key` (the built-in theme defines every key, so this is empty only when a theme
+    /// sets it so).
     public subscript(key: Key) -> String { table[key.name] ?? "" }
 
     /// The string named `name`, as templates see it.

@@ -1,11 +1,12 @@
 import Foundation
 import Mustache
 
-/// A theme folder: Mustache templates (`templates/*.mustache`), static assets (`assets/`) and the
-/// interface strings of `theme.yml`. Templates are read at build time, so editing HTML needs no
-/// recompiling.
+/// A theme: Mustache templates (`templates/*.mustache`), static assets (`assets/`) and the
+/// interface strings of `theme.yml`, from a folder (read at build time, so editing HTML needs no
+/// recompiling) or built into reportgen (`ThemeFiles.builtIn`).
 public struct Theme: Sendable {
-    public var root: URL
+    /// Where the theme's files are read (its folder, or the built-in theme).
+    public var files: ThemeFiles
     public var templates: MustacheLibrary
     /// The text of each template, by name (what `SkeletonRenderer` checks before it caches layouts).
     public var templateTexts: [String: String]
@@ -18,22 +19,27 @@ public struct Theme: Sendable {
     /// The templates every theme must provide.
     public static let requiredTemplates = ["page"]
 
+    /// The English interface strings: those of the built-in theme's `theme.yml` (`themes/default/theme.yml`),
+    /// used for any key another theme's `theme.yml` leaves out.
+    public static let defaultStrings: [String: String] = (try? interfaceStrings(in: .builtIn, displayPath: "themes/default")) ?? [:]
+
     public static func load(from root: URL, displayPath: String) throws(DiagnosticList) -> Theme {
-        let fileManager = FileManager.default
-        let templatesFolder = root.appendingPathComponent("templates")
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: templatesFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        try load(.folder(root), displayPath: displayPath)
+    }
+
+    public static func load(_ files: ThemeFiles, displayPath: String) throws(DiagnosticList) -> Theme {
+        guard files.hasFolder("templates") else {
             throw DiagnosticList(.error(.themeNotFound, "theme '\(displayPath)' has no templates folder",
-                                        hint: "a theme needs \(displayPath)/templates/page.mustache; pass --theme DIR or set 'theme' in site.yml"))
+                                        hint: "a theme needs \(displayPath)/templates/page.mustache; set site.yml's 'theme' to such a folder (relative to the content folder) or remove it to use the built-in theme, which 'reportgen theme export DIR' writes out to start from"))
         }
         var library = MustacheLibrary()
         var texts: [String: String] = [:]
         var problems: [Diagnostic] = []
-        let names = ((try? fileManager.contentsOfDirectory(atPath: templatesFolder.path)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        let names = files.names(in: "templates").filter { $0.hasSuffix(".mustache") }
         for name in names {
             let display = "\(displayPath)/templates/\(name)"
             do {
-                let text = try SourceText.read(templatesFolder.appendingPathComponent(name), displayPath: display)
+                let text = try files.text("templates/" + name, display: display)
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
                 texts[String(name.dropLast(".mustache".count))] = text
             } catch let error as MustacheLibrary.ParserError {
@@ -45,34 +51,28 @@ public struct Theme: Sendable {
             }
         }
         for required in requiredTemplates where library.getTemplate(named: required) == nil && problems.isEmpty {
-            problems.append(.error(.missingTemplate, "theme '\(displayPath)' has no '\(required).mustache' template", hint: "copy it from themes/default/templates/"))
+            problems.append(.error(.missingTemplate, "theme '\(displayPath)' has no '\(required).mustache' template", hint: "'reportgen theme export DIR' writes the built-in theme's templates to copy it from"))
         }
-        var overrides: [String: String] = [:]
-        let stringsFile = root.appendingPathComponent("theme.yml")
-        if fileManager.fileExists(atPath: stringsFile.path) {
-            do throws(DiagnosticList) {
-                let display = "\(displayPath)/theme.yml"
-                let mapping = try YAMLMapping.parse(try SourceText.read(stringsFile, displayPath: display), file: display, firstLine: 1, what: "theme.yml")
-                if let node = mapping["strings"] {
-                    let table = try mapping.nested(node, key: "strings")
-                    for (key, value) in table.entries { overrides[key] = try table.string(value, key: key) }
-                }
-            } catch {
-                problems += error.diagnostics
-            }
+        var strings = defaultStrings
+        do throws(DiagnosticList) {
+            strings.merge(try Self.interfaceStrings(in: files, displayPath: displayPath)) { _, own in own }
+        } catch {
+            problems += error.diagnostics
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return Theme(root: root, templates: library, templateTexts: texts, strings: InterfaceStrings(overriding: overrides), assets: listAssets(root.appendingPathComponent("assets")))
+        return Theme(files: files, templates: library, templateTexts: texts, strings: InterfaceStrings(strings), assets: files.files(under: "assets"))
     }
 
-    static func listAssets(_ folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { files.append(relative) }
-        }
-        return files.sorted()
+    /// The `strings` table of the theme's `theme.yml` (empty without one).
+    static func interfaceStrings(in files: ThemeFiles, displayPath: String) throws(DiagnosticList) -> [String: String] {
+        guard files.hasFile("theme.yml") else { return [:] }
+        let display = "\(displayPath)/theme.yml"
+        let mapping = try YAMLMapping.parse(try files.text("theme.yml", display: display), file: display, firstLine: 1, what: "theme.yml")
+        guard let node = mapping["strings"] else { return [:] }
+        let table = try mapping.nested(node, key: "strings")
+        var strings: [String: String] = [:]
+        for (key, value) in table.entries { strings[key] = try table.string(value, key: key) }
+        return strings
     }
 
     /// Renders `template` with `context`.
