@@ -8,9 +8,10 @@ public struct PageRenderer: Sendable {
     let limits: MarkdownLimits
 
     /// A renderer for the pages of `content`, reading data from `catalog`; `checksLinks: false` is for
-    /// the GFM spec test only.
+    /// the GFM spec test only (which also leaves out `ReadingMarkup`).
     public init(content: LoadedContent, catalog: DataCatalog, checksLinks: Bool = true) {
-        markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts)
+        markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts,
+                                    smartPunctuation: content.config.smartPunctuation, addsReadingMarkup: checksLinks)
         links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles) : nil
         directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
         limits = content.config.markdownLimits
@@ -26,7 +27,7 @@ public struct PageRenderer: Sendable {
         }
         let links = self.links
         let directives = self.directives
-        let hooks = MarkdownHooks(
+        var hooks = MarkdownHooks(
             resolveLink: { url, isImage, location in links?.resolve(url, isImage: isImage, in: page, at: location) ?? .keep },
             renderDirective: { block in
                 do throws(DiagnosticList) {
@@ -40,6 +41,7 @@ public struct PageRenderer: Sendable {
             },
             crossReference: { Token.reference($0) },
             rootPrefix: page.rootPrefix)
+        hooks.numberLabel = { Token.label($0) }
         // A title in the front matter leaves an opening `# Heading` in the body: the author's text never vanishes.
         let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine,
                                      liftingLeadingTitle: page.frontMatter.title == nil, hooks: hooks)

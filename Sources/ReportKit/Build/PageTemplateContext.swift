@@ -72,6 +72,10 @@ struct PageTemplateContext: TemplateContext, Hashable {
     var inlineStyle: String?
     var faviconHref: String?
     var inlineScript: String?
+    /// The `@page` rules for print: paper size, title and page numbers (`PrintStyle`).
+    var printStyle = ""
+    /// The PDF edition (`report.pdf`), when this build writes one (`reportgen pdf`).
+    var pdfHref: String?
 
     var templateValue: TemplateValue {
         var value: [String: TemplateValue] = [
@@ -103,6 +107,8 @@ struct PageTemplateContext: TemplateContext, Hashable {
         if let inlineStyle { value["inlineStyle"] = .string(inlineStyle) }
         if let faviconHref { value["faviconHref"] = .string(faviconHref) }
         if let inlineScript { value["inlineScript"] = .string(inlineScript) }
+        value["printStyle"] = .string(printStyle)
+        if let pdfHref { value["pdfHref"] = .string(pdfHref) }
         return .map(value)
     }
 }

@@ -17,13 +17,15 @@ struct SiteOutputs {
         case searchIndex
         case wholeReport
         case standaloneReport
+        /// The whole report printed to PDF (`reportgen pdf`).
+        case pdfEdition
     }
 
     /// Output path and source of every file, in writing order: pages, theme assets, content files,
     /// data downloads, then the search index and the whole report.
     let files: [(path: String, source: Source)]
 
-    init(content: LoadedContent, theme: Theme) {
+    init(content: LoadedContent, theme: Theme, pdfEdition: Bool = false) {
         var files: [(path: String, source: Source)] = content.pages.map { ($0.outputPath, .page($0)) }
         files += theme.assets.map { ("assets/" + $0, .themeAsset($0)) }
         files += content.staticFiles.map { ($0, .contentFile($0)) }
@@ -32,6 +34,7 @@ struct SiteOutputs {
         if theme.assets.contains(SearchIndex.themeAsset) { files.append((SearchIndex.fileName, .searchIndex)) }
         if content.config.publishesWholeReport(pageCount: content.pages.count) {
             files += [(WholeReport.fileName, .wholeReport), (WholeReport.standaloneFileName, .standaloneReport)]
+            if pdfEdition { files.append((PDFEdition.fileName, .pdfEdition)) }
         }
         self.files = files
     }
@@ -90,6 +93,7 @@ struct SiteOutputs {
             case .searchIndex: return "the search index"
             case .wholeReport: return "the whole report"
             case .standaloneReport: return "the stand-alone whole report"
+            case .pdfEdition: return "the PDF edition of the whole report"
             }
         }
 
@@ -118,7 +122,7 @@ struct SiteOutputs {
             switch other {
             case .themeAsset: return "\(rename); the theme's assets are published under 'assets/'"
             case .searchIndex: return "\(rename); the site's search index needs that name"
-            case .wholeReport, .standaloneReport: return "\(rename), or set 'whole_report: false' under options in site.yml"
+            case .wholeReport, .standaloneReport, .pdfEdition: return "\(rename), or set 'whole_report: false' under options in site.yml"
             case let .page(page) where page.isGenerated: return "\(rename), or give the folder an index.md of its own"
             case .page: return "\(rename); a page NAME.md is published as NAME/index.html"
             default: return rename

@@ -62,6 +62,7 @@ extension DiagnosticCode {
     public static let unpublishableName = DiagnosticCode(118, "unpublishable-name", "A file or folder name that cannot be published safely: control characters, invisible bidirectional controls, noncharacters, not UTF-8, or a path longer than the system opens.")
     public static let notARegularFile = DiagnosticCode(119, "not-a-regular-file", "A content entry that is not a regular file (a named pipe, a device, a socket), directly or through a link.")
     public static let controlCharacter = DiagnosticCode(120, "control-character", "Text (a data file, YAML, a spec) holds a control character such as NUL, raw or written as an escape; it would cut or corrupt the page.")
+    public static let unknownPaperSize = DiagnosticCode(140, "unknown-paper-size", "site.yml's `paper` option is neither `a4` nor `letter`.")
 
     // MARK: RG02xx data files and their metadata
 
@@ -133,6 +134,10 @@ extension DiagnosticCode {
     public static let markdownTooComplex = DiagnosticCode(703, "markdown-too-complex", "A page holds a Markdown shape the parser handles too slowly (a huge table, deep nesting, long bracket or `@` runs); the limits are options in site.yml.")
     public static let yamlAliasLimit = DiagnosticCode(704, "yaml-alias-limit", "YAML whose aliases stand for too many values (an alias bomb).")
 
+    // MARK: RG06xx the PDF edition (`reportgen pdf`)
+
+    public static let pdfFailed = DiagnosticCode(610, "pdf-failed", "Chromium could not print the whole report to `report.pdf`, or its PDF holds a `file://` path.")
+
     // MARK: RG08xx preview server
 
     public static let portUnavailable = DiagnosticCode(801, "port-unavailable", "`serve` cannot listen on its port (another program holds it).")
@@ -141,6 +146,7 @@ extension DiagnosticCode {
     // MARK: RG09xx reportgen itself
 
     public static let internalError = DiagnosticCode(901, "internal-error", "An unexpected failure inside reportgen; please report it.")
+    public static let chromiumNotFound = DiagnosticCode(920, "chromium-not-found", "`reportgen pdf` needs Chromium (Debian package `chromium`) and finds none on PATH.")
     public static let testOnlyFlag = DiagnosticCode(902, "test-only-flag", "A build run with a flag meant only for reportgen's own tests (warning).")
 
     /// Every code, in number order: the README's table lists exactly these.
@@ -148,7 +154,7 @@ extension DiagnosticCode {
         contentFolderMissing, unreadableFile, notUTF8, noncharacter, invalidYAML, duplicateKey, notAMapping,
         wrongValueType, unknownSiteKey, invalidThemeName, scriptsWithoutRawHTML, navigationEntryMissing,
         frontMatterNotClosed, unknownFrontMatterKey, invalidSlug, symlinkOutsideContent, pathOutsideContent,
-        unpublishableName, notARegularFile, controlCharacter,
+        unpublishableName, notARegularFile, controlCharacter, unknownPaperSize,
         unknownColumn, dataFileNotFound, emptyDataFile, noDataRows, emptyColumnName, duplicateColumnName,
         wrongFieldCount, invalidCell, unknownColumnType, unknownMetadataKey, invalidCSV, invalidJSON,
         invalidJSONRecords, unusedDataFile,
@@ -158,9 +164,9 @@ extension DiagnosticCode {
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         themeNotFound, missingTemplate, templateError,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
-        outputSwapFailed, alreadyExists,
+        outputSwapFailed, alreadyExists, pdfFailed,
         dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit,
         portUnavailable, serverStopped,
-        internalError, testOnlyFlag,
+        internalError, testOnlyFlag, chromiumNotFound,
     ]
 }

@@ -117,17 +117,20 @@ public struct DirectiveRenderer: Sendable {
     }
 
     /// Whether `id` matches `[a-z0-9][a-z0-9-]*`.
-    static func isValidID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, first.isLowerAlphanumericASCII else { return false }
-        return id.unicodeScalars.allSatisfy { $0.isLowerAlphanumericASCII || $0 == "-" }
-    }
+    static func isValidID(_ id: String) -> Bool { DirectiveBlock.isValidID(id) }
 
     /// The source line (with the CSV download link, `csvHref` made by `SiteHref`) and the notes line under a figure.
+    /// The link saves the file under its own name (`download`), also from the stand-alone report,
+    /// where it is a `data:` URL; its class lets print style sheets leave it out.
     static func footer(source: String?, notes: String?, csvHref: String) -> String {
-        let link = "<a href=\"\(csvHref.htmlEscaped)\">Download the data (CSV)</a>"
+        let name = csvHref.split(separator: "/").last.map { $0.removingPercentEncoding ?? String($0) } ?? "data.csv"
+        let link = "<a class=\"data-download\" href=\"\(csvHref.htmlEscaped)\" download=\"\(name.htmlEscaped)\">Download the data (CSV)</a>"
         var out = "<p class=\"figure-source\">"
-        if let source, !source.trimmed.isEmpty { out += "Source: \(source.trimmed.htmlEscaped) · " }
-        out += link + "</p>\n"
+        if let source, !source.trimmed.isEmpty {
+            out += "Source: \(source.trimmed.htmlEscaped) <span class=\"data-link\">· \(link)</span></p>\n"
+        } else {
+            out += "<span class=\"data-link\">\(link)</span></p>\n"
+        }
         if let notes, !notes.trimmed.isEmpty { out += "<p class=\"figure-notes\">Note: \(notes.trimmed.htmlEscaped)</p>\n" }
         return out
     }
