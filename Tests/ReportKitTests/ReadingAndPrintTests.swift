@@ -18,6 +18,12 @@ struct ReadingMarkupTests {
         #expect(config.paper == .letter)
     }
 
+    @Test func captionsAndNotesFromYAMLGetSmartPunctuationToo() {
+        #expect(SmartPunctuation.apply("\"Consumer loans\" (the paper's term) -- 2019--2023 --- 'as printed'...")
+                == "“Consumer loans” (the paper’s term) – 2019–2023 — ‘as printed’…")
+        #expect(SmartPunctuation.apply("a - b, 3.5") == "a - b, 3.5")
+    }
+
     @Test func unknownPaperSizeIsAnError() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString).yml")
         try "options:\n  paper: a5\n".write(to: url, atomically: true, encoding: .utf8)
@@ -107,6 +113,7 @@ struct CardTableTests {
                                                             DataColumn(name: "notes", type: .text)],
                               rows: [[.text("A"), .text(long), .text(long)]])
         let html = HTMLTable(table: heavy).html(anchor: "tbl-t", captionHTML: "T")
+        #expect(html.hasPrefix("<div class=\"table-scroll table-scroll-cards\" role=\"region\""))
         #expect(html.contains("<table class=\"data-table table-cards\">"))
         #expect(html.contains("<th scope=\"row\" data-label=\"name\">A</th><td data-label=\"what\">"))
         let short = DataTable(path: "data/t.csv", columns: heavy.columns, rows: [[.text("A"), .text("b"), .text("c")]])

@@ -13,7 +13,9 @@ public struct PageRenderer: Sendable {
         markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts,
                                     smartPunctuation: content.config.smartPunctuation, addsReadingMarkup: checksLinks)
         links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles) : nil
-        directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
+        var directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
+        directives.smartPunctuation = content.config.smartPunctuation
+        self.directives = directives
         limits = content.config.markdownLimits
     }
 

@@ -11,6 +11,8 @@ public struct DirectiveRenderer: Sendable {
     public var catalog: DataCatalog
     /// Charts with more points than this (rows × y columns) are refused instead of drawn.
     public var maxChartPoints = Self.defaultMaxChartPoints
+    /// Curly quotes and dashes in captions, sources and notes too (`SmartPunctuation`), as in the Markdown.
+    public var smartPunctuation = false
 
     /// The default chart size limit, unless `site.yml` says otherwise (`SiteConfig`).
     public static let defaultMaxChartPoints = SiteConfig.defaultMaxChartPoints
@@ -70,12 +72,18 @@ public struct DirectiveRenderer: Sendable {
     /// one of the two), so that text stays readable on a 390 px screen instead of shrinking to 7 px.
     static let narrowChartWidth: Double = 360
 
+    /// Text from YAML as the page shows it: with smart punctuation when the site uses it.
+    func typeset(_ text: String) -> String { smartPunctuation ? SmartPunctuation.apply(text) : text }
+
     /// Renders one block. `numberToken` goes wherever the figure or table number belongs.
     public func render(_ block: DirectiveBlock, numberToken: String) throws(DiagnosticList) -> RenderedDirective {
         let prepared = try prepare(block)
-        let (spec, anchor, caption, table, rows) = (prepared.spec, prepared.anchor, prepared.caption, prepared.table, prepared.rows)
-        let source = try spec.string("source")?.value ?? table.source
-        let notes = try spec.string("notes")?.value ?? table.notes
+        let (spec, anchor, table, rows) = (prepared.spec, prepared.anchor, prepared.table, prepared.rows)
+        let caption = typeset(prepared.caption)
+        let writtenSource: String? = try spec.string("source")?.value ?? table.source
+        let writtenNotes: String? = try spec.string("notes")?.value ?? table.notes
+        let source = writtenSource.map(typeset)
+        let notes = writtenNotes.map(typeset)
         let captionHTML = "<span class=\"figure-label\">\(numberToken)</span> \(caption.htmlEscaped)"
         let footer = Self.footer(source: source, notes: notes,
                                  csvHref: SiteHref.to(catalog.csvOutputPath(for: table.path), from: block.rootPrefix))

@@ -25,7 +25,7 @@ public struct HTMLTable: Sendable {
     public func html(anchor: String, captionHTML: String) -> String {
         let shown = columns.compactMap { choice in table.columnIndex(choice.column).map { (choice, table.columns[$0], $0) } }
         let cards = Self.isTextHeavy(table, columns: shown.map(\.2))
-        var out = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(anchor)-caption\" tabindex=\"0\">\n"
+        var out = "<div class=\"table-scroll\(cards ? " table-scroll-cards" : "")\" role=\"region\" aria-labelledby=\"\(anchor)-caption\" tabindex=\"0\">\n"
         out += cards ? "<table class=\"data-table table-cards\">\n" : "<table class=\"data-table\">\n"
         out += "<caption id=\"\(anchor)-caption\">\(captionHTML)</caption>\n"
         out += "<thead>\n<tr>"
