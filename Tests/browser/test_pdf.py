@@ -73,3 +73,12 @@ def test_every_page_links_the_pdf(pdf_site):
     pages = sorted(p for p in pdf_site.rglob("*.html") if p.name != "report-standalone.html")
     missing = [p.relative_to(pdf_site).as_posix() for p in pages if "report.pdf\"" not in p.read_text(encoding="utf-8")]
     assert not missing, missing
+
+
+def test_pdf_is_the_same_for_the_same_input(pdf_site):
+    """A second `reportgen pdf` over the same output writes the same bytes (Chromium's dates are fixed)."""
+    first = (pdf_site / "report.pdf").read_bytes()
+    result = subprocess.run([str(reportgen_binary()), "pdf", "--content", "content", "--output", str(pdf_site), "-q"],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (pdf_site / "report.pdf").read_bytes() == first
