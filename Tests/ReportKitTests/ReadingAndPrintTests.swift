@@ -98,6 +98,22 @@ struct TableCaptionTests {
         #expect(plain.html.contains("<p>Table: not a caption</p>"))
     }
 
+    @Test func textHeavyMarkdownTablesBecomeCards() {
+        let long = String(repeating: "long words ", count: 6)
+        let markdown = "| Dilemma | Remedy | Source |\n|---|---|---|\n| \(long) | \(long) | Paper 003 |\n"
+        let plain = MarkdownRenderer().render(markdown, file: "t.md", hooks: hooks).html
+        #expect(plain.hasPrefix("<table class=\"table-cards\">\n<thead>"))
+        #expect(plain.contains("<tr>\n<td data-label=\"Dilemma\">long words"))
+        #expect(plain.contains("<td data-label=\"Source\">Paper 003</td>"))
+        #expect(!plain.contains("<th data-label"))
+        let captioned = MarkdownRenderer().render(markdown + "\nTable: Remedies {#tbl-r}\n", file: "t.md", hooks: hooks).html
+        #expect(captioned.contains("<div class=\"table-scroll table-scroll-cards\" role=\"region\""))
+        #expect(captioned.contains("<table class=\"data-table table-cards\">\n<caption id=\"tbl-r-caption\">"))
+        #expect(captioned.contains("<td data-label=\"Remedy\">"))
+        let short = MarkdownRenderer().render("| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n", file: "t.md", hooks: hooks).html
+        #expect(short.hasPrefix("<table>\n") && !short.contains("data-label"))
+    }
+
     @Test func invalidCaptionIdIsAnError() {
         let output = MarkdownRenderer().render("| a |\n|---|\n| 1 |\n\nTable: X {#tbl-Bad_id}\n", file: "t.md", hooks: hooks)
         #expect(output.diagnostics.map(\.description) == [
@@ -161,7 +177,7 @@ struct PrintStyleTests {
 struct PDFEditionTests {
     @Test func printCopyKeepsOnlyAnchorAndWebLinks() {
         let html = """
-            <title>Whole report · T</title><link rel="stylesheet" href="assets/style.css"><a href="#modes">M</a> \
+            <title>Whole report · T</title><link rel="stylesheet" href="assets/style.css"><script src="assets/search.js" defer></script><a href="#modes">M</a> \
             <a class="data-download" href="data/x.csv" download="x.csv">CSV</a> <a href="https://e.org" class="url">e</a> <a href="paper.pdf">P</a>
             """
         let copy = PDFEdition.printCopy(of: html, title: "T & U")

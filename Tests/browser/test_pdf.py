@@ -81,4 +81,8 @@ def test_pdf_is_the_same_for_the_same_input(pdf_site):
     result = subprocess.run([str(reportgen_binary()), "pdf", "--content", "content", "--output", str(pdf_site), "-q"],
                             cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (pdf_site / "report.pdf").read_bytes() == first
+    second = (pdf_site / "report.pdf").read_bytes()
+    if second != first and ARTIFACTS.is_dir():
+        (ARTIFACTS / "report-first.pdf").write_bytes(first)
+        (ARTIFACTS / "report-second.pdf").write_bytes(second)
+    assert second == first, "two PDFs of the same input differ (kept in test-artifacts/report-first.pdf and report-second.pdf)"

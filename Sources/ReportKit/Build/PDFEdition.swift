@@ -120,11 +120,16 @@ struct PDFEdition: Sendable {
 
     /// The report with every `<a href>` to another file turned into plain text (`data-href`), so
     /// that the PDF holds no `file://` link; anchors inside the report and web links stay links.
-    /// Its `<title>` (the PDF's title) is the report's.
+    /// Its `<title>` (the PDF's title) is the report's; it has no scripts.
     static func printCopy(of html: String, title: String) -> String {
         var text = html
         if let open = text.range(of: "<title>"), let close = text[open.upperBound...].range(of: "</title>") {
             text.replaceSubrange(open.upperBound..<close.lowerBound, with: title.htmlEscaped)
+        }
+        // No script: the page prints the same whatever the scripts had time to do (the theme's
+        // scripts only add what print hides: search, heading links, current-section marks).
+        while let open = text.range(of: "<script"), let close = text[open.lowerBound...].range(of: "</script>") {
+            text.removeSubrange(open.lowerBound..<close.upperBound)
         }
         let bytes = Array(text.utf8)
         let anchorOpen = Array("<a ".utf8), href = Array(" href=\"".utf8), plainHref = Array(" data-href=\"".utf8)

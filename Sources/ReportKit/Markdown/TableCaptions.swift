@@ -24,17 +24,26 @@ extension DocumentPass {
         var node = cmark_node_first_child(document)
         while let current = node {
             node = cmark_node_next(current)
-            guard let typeName = cmark_node_get_type_string(current), String(cString: typeName) == "table",
-                  let paragraph = cmark_node_next(current), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+            guard let typeName = cmark_node_get_type_string(current), String(cString: typeName) == "table" else { continue }
+            let labels = MarkdownTableCards.labels(of: current, pass: self)
+            guard let paragraph = cmark_node_next(current), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
                   let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
-                  literal(of: first).hasPrefix(Self.captionPrefix) else { continue }
+                  literal(of: first).hasPrefix(Self.captionPrefix) else {
+                if let labels { replace(current, withHTML: MarkdownTableCards.cards(tableHTML(current), labels: labels)) }
+                continue
+            }
             node = cmark_node_next(paragraph)
-            caption(table: current, paragraph: paragraph)
+            caption(table: current, paragraph: paragraph, cardLabels: labels)
         }
     }
 
+    /// cmark-gfm's HTML for a table node.
+    func tableHTML(_ table: OpaquePointer) -> String {
+        MarkdownRenderer.html(of: table, options: CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES, extensions: extensions)
+    }
+
     /// Replaces `table` and its caption `paragraph` with one figure.
-    mutating func caption(table: OpaquePointer, paragraph: OpaquePointer) {
+    mutating func caption(table: OpaquePointer, paragraph: OpaquePointer, cardLabels: [String]?) {
         let location = location(of: paragraph)
         var captionHTML = MarkdownRenderer.html(of: paragraph, options: CMARK_OPT_UNSAFE, extensions: extensions)
         var captionText = plainText(of: paragraph)
@@ -55,13 +64,14 @@ extension DocumentPass {
                                       hint: "write the id as {#tbl-NAME} at the end of the caption, NAME in lowercase letters, digits and hyphens"))
             return
         }
-        var tableHTML = MarkdownRenderer.html(of: table, options: CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES, extensions: extensions)
+        var tableHTML = self.tableHTML(table)
+        if let cardLabels { tableHTML = MarkdownTableCards.cards(tableHTML, labels: cardLabels) }
         let caption = "<caption id=\"\(anchor)-caption\"><span class=\"figure-label\">\(hooks.numberLabel(anchor))</span> \(captionHTML)</caption>\n"
-        if tableHTML.hasPrefix("<table>\n") {
-            tableHTML = "<table class=\"data-table\">\n" + caption + tableHTML.dropFirst("<table>\n".count)
+        for open in ["<table>\n", "<table class=\"table-cards\">\n"] where tableHTML.hasPrefix(open) {
+            tableHTML = "<table class=\"data-table\(cardLabels == nil ? "" : " table-cards")\">\n" + caption + tableHTML.dropFirst(open.count)
         }
         let html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n"
-            + "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(anchor)-caption\" tabindex=\"0\">\n"
+            + "<div class=\"table-scroll\(cardLabels == nil ? "" : " table-scroll-cards")\" role=\"region\" aria-labelledby=\"\(anchor)-caption\" tabindex=\"0\">\n"
             + tableHTML + "</div>\n</figure>\n"
         directives.append(RenderedDirective(kind: .table, anchor: anchor, caption: captionText, html: html, dataFiles: [], location: location))
         cmark_node_unlink(paragraph)
