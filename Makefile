@@ -12,12 +12,17 @@ THEME_FLAG = $(if $(THEME),--theme $(THEME),)
 # The version, written once in Sources/ReportKit/Support/ReportgenVersion.swift.
 VERSION := $(shell sed -n 's/.*static let current = "\(.*\)"/\1/p' Sources/ReportKit/Support/ReportgenVersion.swift)
 
-.PHONY: site build release deps test-deps test unit-test spec-test browser-test install-test bench serve check clean fuzz \
+.PHONY: site pdf build release deps test-deps test unit-test spec-test browser-test install-test bench serve check clean fuzz \
 	dist install uninstall deb
 
 ## site: install what is missing, build the tool in release mode and write $(OUTPUT)/ from $(CONTENT)/
 site: release
 	$(RELEASE_BIN) build --content $(CONTENT) --output $(OUTPUT) $(THEME_FLAG)
+
+## pdf: the site as `make site` writes it, plus $(OUTPUT)/report.pdf (the whole report printed by headless
+## Chromium, which must be on PATH: Debian package chromium) linked from every page
+pdf: release
+	$(RELEASE_BIN) pdf --content $(CONTENT) --output $(OUTPUT) $(THEME_FLAG)
 
 deps:
 	@scripts/install-deps.sh build

@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [build|package|test]
 #   build:   cmark-gfm headers and libraries, pkg-config
 #   package: the above plus dpkg-dev (dpkg-shlibdeps, strip), for `make deb`
-#   test:    the above plus the real-browser test tools (chromium, chromium-driver, Python packages)
+#   test:    the above plus the real-browser test tools (chromium, chromium-driver, poppler-utils, Python packages)
 set -euo pipefail
 want=${1:-build}
 
@@ -18,6 +18,7 @@ if [ "$want" = test ]; then
   command -v chromium >/dev/null || packages+=(chromium)
   command -v chromedriver >/dev/null || packages+=(chromium-driver)
   command -v java >/dev/null || packages+=(openjdk-17-jre-headless)
+  command -v pdfinfo >/dev/null || packages+=(poppler-utils)   # the PDF edition's test (Tests/browser/test_pdf.py)
   command -v python3 >/dev/null || packages+=(python3 python3-pip)
 fi
 

@@ -8,7 +8,7 @@ struct ReportGen: AsyncParsableCommand {
         commandName: "reportgen",
         abstract: "Builds a static, offline-readable report site from Markdown, data files and a theme.",
         version: ReportgenVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, ThemeCommand.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, ThemeCommand.self, PDF.self],
         defaultSubcommand: Build.self
     )
 }
@@ -30,6 +30,25 @@ struct SiteOptions: ParsableArguments {
     }
 }
 
+/// Options of the commands that write a site (`build`, `pdf`).
+struct WritingOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder the site is written to; replaced whole on success.", valueName: "dir"))
+    var output: String = "output"
+
+    @Flag(name: .long, help: "Include pages whose front matter says 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings as errors: fail and leave the output as it was if there is any.")
+    var strict = false
+
+    func buildOptions(_ site: SiteOptions) -> BuildOptions {
+        var options = site.buildOptions(output: output)
+        options.includeDrafts = drafts
+        options.strict = strict
+        return options
+    }
+}
+
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
@@ -42,14 +61,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("The folder the site is written to; replaced whole on success.", valueName: "dir"))
-    var output: String = "output"
-
-    @Flag(name: .long, help: "Include pages whose front matter says 'draft: true'.")
-    var drafts = false
-
-    @Flag(name: .long, help: "Treat warnings as errors: fail and leave the output as it was if there is any.")
-    var strict = false
+    @OptionGroup var writing: WritingOptions
 
     @OptionGroup var output_: OutputOptions
 
@@ -62,23 +74,28 @@ struct Build: ParsableCommand {
     var testOnlyUncheckedLinks = false
 
     func run() throws {
-        var options = site.buildOptions(output: output)
-        options.includeDrafts = drafts
-        options.strict = strict
+        var options = writing.buildOptions(site)
         options.testOnlyUncheckedLinks = testOnlyUncheckedLinks
         if testOnlyUncheckedLinks {
             diagnostics.printer.print([.warning(.testOnlyFlag, "links are neither checked nor rewritten (--test-only-unchecked-links is for reportgen's own tests)")])
         }
+        try Self.execute(options, output: output_, diagnostics: diagnostics)
+    }
+
+    /// Builds with `options`, showing progress, warnings and the summary line as `output` and
+    /// `diagnostics` say (shared by `build` and `pdf`).
+    static func execute(_ options: BuildOptions, output: OutputOptions, diagnostics: DiagnosticOptions) throws {
+        var options = options
         options.leavesMemoryToProcessExit = true  // the process ends right after
         var builder = SiteBuilder(options: options)
-        let progress = TerminalProgress(verbose: output_.verbose, quiet: output_.quiet, progressLine: diagnostics.format == .human,
+        let progress = TerminalProgress(verbose: output.verbose, quiet: output.quiet, progressLine: diagnostics.format == .human,
                                         timings: diagnostics.format == .human ? .standardError : .standardOutput)
         builder.observer = progress
         do {
             let report = try builder.build()
             progress.finish()
             diagnostics.printer.print(report.warnings)
-            if !output_.quiet { Swift.print(report.summary) }
+            if !output.quiet { Swift.print(report.summary) }
         } catch {
             progress.finish()
             throw diagnostics.printer.fail(error)

@@ -24,7 +24,7 @@ enum CLI {
 
     /// Runs `reportgen ARGUMENTS` with `folder` as the working directory.
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String]? = nil) throws -> Run {
         let outFile = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
         let errFile = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
@@ -33,7 +33,7 @@ enum CLI {
             try? FileManager.default.removeItem(at: outFile)
             try? FileManager.default.removeItem(at: errFile)
         }
-        let process = try start(arguments, in: folder, stdout: outFile, stderr: errFile)
+        let process = try start(arguments, in: folder, stdout: outFile, stderr: errFile, environment: environment)
         process.waitUntilExit()
         return Run(status: process.terminationStatus,
                    stdout: (try? String(contentsOf: outFile, encoding: .utf8)) ?? "",
@@ -41,8 +41,10 @@ enum CLI {
     }
 
     /// Starts `reportgen ARGUMENTS` in `folder` without waiting for it.
-    static func start(_ arguments: [String], in folder: URL, stdout: URL? = nil, stderr: URL? = nil) throws -> Process {
+    static func start(_ arguments: [String], in folder: URL, stdout: URL? = nil, stderr: URL? = nil,
+                      environment: [String: String]? = nil) throws -> Process {
         let process = Process()
+        if let environment { process.environment = environment }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder

@@ -211,7 +211,7 @@ struct DirectiveTests {
             <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
             <div class="chart-narrow">\(ChartRenderer.svg(for: model, width: 360))</div></div>
             <details class="chart-data"><summary>Data for this chart</summary>\(ChartRenderer.dataTable(for: model))</details>
-            <p class="figure-source">Source: Paper &lt;3&gt; · <a href="../data/balances.csv">Download the data (CSV)</a></p>
+            <p class="figure-source">Source: Paper &lt;3&gt; <span class="data-link">· <a class="data-download" href="../data/balances.csv" download="balances.csv">Download the data (CSV)</a></span></p>
             <p class="figure-notes">Note: Year-end balances.</p>
             </figure>
             """)
@@ -219,7 +219,7 @@ struct DirectiveTests {
 
     @Test func jsonDataLinksToItsCSV() throws {
         let rendered = try DirectiveFixtures.render(.table, "id: records\ndata: data/records.json\ncaption: Records")
-        #expect(rendered.html.contains("<a href=\"../data/records.csv\">Download the data (CSV)</a>"))
+        #expect(rendered.html.contains("<a class=\"data-download\" href=\"../data/records.csv\" download=\"records.csv\">Download the data (CSV)</a>"))
     }
 
     @Test func dateAxis() throws {

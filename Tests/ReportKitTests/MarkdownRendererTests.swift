@@ -21,7 +21,7 @@ struct MarkdownRendererTests {
         #expect(html.contains("<th style=\"text-align: right\">a</th>"))
         #expect(!html.contains(" align="))
         #expect(html.contains("<del>old</del>"))
-        #expect(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"))
+        #expect(html.contains("<a href=\"http://www.example.org\" class=\"url\">www.example.org</a>"))
         #expect(html.contains("type=\"checkbox\" checked=\"\" disabled=\"\""))
         #expect(html.contains("<section class=\"footnotes\""))
     }

@@ -184,7 +184,7 @@ struct PublicationTests {
         let site = try TemporarySite(files: Self.files)
         defer { site.remove() }
         var options = site.options
-        options.pdfEdition = "report.pdf"
+        options.pdfEdition = true
         _ = try SiteBuilder(options: options).build()
         #expect(Self.citationTags(site.read(output: "part/one/index.html")).contains { $0 == ("citation_pdf_url", "https://example.org/report/report.pdf") })
     }

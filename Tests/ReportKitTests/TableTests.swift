@@ -33,7 +33,7 @@ struct TableTests {
             </tfoot>
             </table>
             </div>
-            <p class="figure-source">Source: CBIRC &lt;list&gt; &amp; filings · <a href="../data/companies.csv">Download the data (CSV)</a></p>
+            <p class="figure-source">Source: CBIRC &lt;list&gt; &amp; filings <span class="data-link">· <a class="data-download" href="../data/companies.csv" download="companies.csv">Download the data (CSV)</a></span></p>
             <p class="figure-notes">Note: Two &amp; more</p>
             </figure>
             """)
@@ -51,7 +51,7 @@ struct TableTests {
             """)
         #expect(rendered.html.contains("<tr><th scope=\"row\">2021</th><td class=\"num\">0.950</td></tr>\n<tr><th scope=\"row\">2022</th><td class=\"num\">1.100</td></tr>\n</tbody>"))
         #expect(rendered.html.contains("<th scope=\"col\">Year</th><th scope=\"col\" class=\"num\">Balance <span class=\"unit\">(trillion yuan)</span></th>"))
-        #expect(rendered.html.contains("<p class=\"figure-source\">Source: Own calculation · "))
+        #expect(rendered.html.contains("<p class=\"figure-source\">Source: Own calculation <span class=\"data-link\">· "))
         #expect(!rendered.html.contains("<tfoot>"))
 
         let all = try DirectiveFixtures.render(.table, "id: all\ndata: data/balances.csv\ncaption: All")

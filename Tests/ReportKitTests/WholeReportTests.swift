@@ -73,7 +73,7 @@ struct WholeReportTests {
         let report = Self.report(site)
         let body = report.body(inlineImage: report.inlineImage)
         #expect(body.contains(##"<img src="data:image/svg+xml;base64,"##))
-        let context = report.context(layout: PageContext(site: site), body: body, standalone: true, searchScript: "x()")
+        let context = report.context(layout: PageContext(site: site), body: body, standalone: true, inlineScript: "x()", inlinesSearch: true)
         #expect(context.inlineStyle == "body { color: red; }\n")
         #expect(context.faviconHref?.hasPrefix("data:image/svg+xml;base64,") == true)
         #expect(context.inlineScript == "x()")

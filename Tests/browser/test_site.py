@@ -329,7 +329,12 @@ def test_print_style(driver, site):
         search: getComputedStyle(document.querySelector('form.site-search') || document.body).display,
         after: external ? getComputedStyle(external, '::after').content : null,
         href: external ? external.href : null,
-        figures: [...document.querySelectorAll('figure, table')].map(e => getComputedStyle(e).breakInside),
+        charts: [...document.querySelectorAll('figure.figure-chart')].map(e => getComputedStyle(e).breakInside),
+        rows: [...document.querySelectorAll('tr')].map(e => getComputedStyle(e).breakInside),
+        headings: [...document.querySelectorAll('main h2, main h3')].map(e => getComputedStyle(e).breakAfter),
+        downloads: [...document.querySelectorAll('a.data-download')].filter(a => a.getClientRects().length > 0).length,
+        urlAfter: [...document.querySelectorAll('main a.url[href^="http"]')].map(a => getComputedStyle(a, '::after').content),
+        footer: getComputedStyle(document.querySelector('.site-footer')).display,
       };""")
     emulate(driver)
     # The printed whole report, kept beside the screenshots.
@@ -338,7 +343,14 @@ def test_print_style(driver, site):
     assert facts["header"] == "none" and facts["toc"] == "none", facts
     if facts["href"]:
         assert facts["href"].rstrip("/") in facts["after"], facts
-    assert all(value == "avoid" for value in facts["figures"]), facts["figures"]
+    # Charts and table rows are never split; long tables may run over pages (a table kept whole
+    # left most of a page blank); headings stay with what follows; no download links, no address
+    # printed twice, no footer alone on a last page.
+    assert all(value == "avoid" for value in facts["charts"] + facts["rows"]), (facts["charts"], facts["rows"][:5])
+    assert all(value == "avoid" for value in facts["headings"]), facts["headings"][:5]
+    assert facts["downloads"] == 0, "download links are printed"
+    assert all(value in ("none", "normal") for value in facts["urlAfter"]), facts["urlAfter"][:5]
+    assert facts["footer"] == "none", facts["footer"]
 
 
 def test_whole_report(driver, site):

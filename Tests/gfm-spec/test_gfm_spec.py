@@ -191,7 +191,9 @@ def built_pages(tmp_path_factory) -> dict[str, dict[int, str]]:
         project = tmp_path_factory.mktemp(site)
         content = project / "content"
         content.mkdir()
-        (content / "site.yml").write_text(f"title: GFM spec\noptions:\n  raw_html: {str(raw_html).lower()}\n", encoding="utf-8")
+        # The spec's examples expect straight quotes and dashes: smart punctuation (on by default) is off.
+        (content / "site.yml").write_text(f"title: GFM spec\noptions:\n  raw_html: {str(raw_html).lower()}\n  smart_punctuation: false\n",
+                                          encoding="utf-8")
         for example in EXAMPLES:
             (content / f"{page_name(example.number)}.md").write_text(
                 f"---\ntitle: Example {example.number}\n---\n{example.markdown}", encoding="utf-8")

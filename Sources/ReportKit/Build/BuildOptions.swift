@@ -21,9 +21,10 @@ public struct BuildOptions: Sendable {
     /// (`/url`, `#anchor`, `foo`) build as cmark-gfm renders them. A real site must never build this
     /// way: broken links would go unreported. Set only by the hidden `build --test-only-unchecked-links`.
     public var testOnlyUncheckedLinks: Bool = false
-    /// The output path (from the site root, e.g. `report.pdf`) of the report's PDF edition, when
-    /// the build publishes one: every page then names it in its `citation_pdf_url` meta tag.
-    public var pdfEdition: String?
+    /// Also print the whole report to `report.pdf` with headless Chromium and link it from every
+    /// page (`reportgen pdf`); plain builds never need Chromium. Every page then names it in its
+    /// `citation_pdf_url` meta tag.
+    public var pdfEdition: Bool = false
 
     public init(contentFolder: URL, outputFolder: URL, themeFolder: URL? = nil, projectRoot: URL) {
         self.contentFolder = contentFolder.standardizedFileURL

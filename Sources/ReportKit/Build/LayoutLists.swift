@@ -34,6 +34,7 @@ extension PageContext {
     /// summaries and places: saves going through every page to make them again.
     init(site: AssembledSite, lists: LayoutLists) {
         self.site = site
+        printStyle = PrintStyle.css(for: site)
         navigation = lists.navigation
         childrenBySection = lists.childrenBySection
         navigationHTML = lists.navigationHTML

@@ -17,11 +17,14 @@ struct PageContext {
     let navigationKeys: [String]
     /// The theme searches: write `search-index.js` and show the search box.
     var hasSearch: Bool { site.theme.assets.contains(SearchIndex.themeAsset) }
+    /// The `@page` rules every page carries (`PrintStyle`).
+    let printStyle: String
     /// The site gets `report.html` and `report-standalone.html`.
     var publishesWholeReport: Bool { site.content.config.publishesWholeReport(pageCount: site.pages.count) }
 
     init(site: AssembledSite) {
         self.site = site
+        printStyle = PrintStyle.css(for: site)
         navigation = Self.navigationEntries(of: site)
         var children: [String: [RenderedPage]] = [:]
         for rendered in site.pages where rendered.page.outputPath != "index.html" {
@@ -70,6 +73,8 @@ struct PageContext {
             reportHref: publishesWholeReport ? SiteHref.to(WholeReport.fileName, from: root) : nil,
             toc: Self.tableOfContents(rendered.headings),
             publication: PagePublication(site: site, index: index))
+        context.printStyle = printStyle
+        if site.options.pdfEdition && publishesWholeReport { context.pdfHref = SiteHref.to(PDFEdition.fileName, from: root) }
         let navigationKey = navigationKeys.isEmpty ? Self.navigationKey(for: page, in: navigation) : navigationKeys[index]
         if let html = navigationHTML[navigationKey] {
             context.navigation = html

@@ -87,7 +87,8 @@ struct PagePublication: Hashable, Sendable {
 
     /// The PDF edition's URL: absolute when the site's address is known (as Google Scholar wants), else relative.
     static func pdfURL(site: AssembledSite, root: String) -> String? {
-        guard let pdf = site.options.pdfEdition else { return nil }
+        guard site.options.pdfEdition else { return nil }
+        let pdf = PDFEdition.fileName
         if let base = site.content.config.url { return base + SiteHref.encodePath(pdf) }
         return SiteHref.to(pdf, from: root)
     }

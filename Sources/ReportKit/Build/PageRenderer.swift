@@ -11,11 +11,15 @@ public struct PageRenderer: Sendable {
     let citesWorks: Bool
 
     /// A renderer for the pages of `content`, reading data from `catalog`, with the theme's interface
-    /// `strings` around figures; `checksLinks: false` is for the GFM spec test only.
+    /// `strings` around figures; `checksLinks: false` is for the GFM spec test only (which also leaves
+    /// out `ReadingMarkup`).
     public init(content: LoadedContent, catalog: DataCatalog, strings: InterfaceStrings, checksLinks: Bool = true) {
-        markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts)
+        markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts,
+                                    smartPunctuation: content.config.smartPunctuation, addsReadingMarkup: checksLinks)
         links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles) : nil
-        directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints, strings: strings)
+        var directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints, strings: strings)
+        directives.smartPunctuation = content.config.smartPunctuation
+        self.directives = directives
         limits = content.config.markdownLimits
         citesWorks = !content.bibliographyFiles.isEmpty
     }
@@ -45,8 +49,9 @@ public struct PageRenderer: Sendable {
             crossReference: { Token.reference($0) },
             rootPrefix: page.rootPrefix,
             citation: { _, index in Token.citation(index) })
-        // A title in the front matter leaves an opening `# Heading` in the body: the author's text never vanishes.
+        hooks.numberLabel = { Token.label($0) }
         hooks.narrativeCitations = citesWorks
+        // A title in the front matter leaves an opening `# Heading` in the body: the author's text never vanishes.
         let output = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine,
                                      liftingLeadingTitle: page.frontMatter.title == nil, hooks: hooks)
         let title = page.frontMatter.title ?? output.leadingTitle?.text ?? output.firstHeading ?? FileNameTitle.title(forPage: page.sourcePath)

@@ -74,6 +74,10 @@ struct PageTemplateContext: TemplateContext, Hashable {
     var inlineScript: String?
     /// Byline, licence, "Cite this" box and citation metadata (`PagePublication`).
     var publication: PagePublication?
+    /// The `@page` rules for print: paper size, title and page numbers (`PrintStyle`).
+    var printStyle = ""
+    /// The PDF edition (`report.pdf`), when this build writes one (`reportgen pdf`).
+    var pdfHref: String?
 
     var templateValue: TemplateValue {
         var value: [String: TemplateValue] = [
@@ -107,6 +111,8 @@ struct PageTemplateContext: TemplateContext, Hashable {
         if let faviconHref { value["faviconHref"] = .string(faviconHref) }
         if let inlineScript { value["inlineScript"] = .string(inlineScript) }
         if let publication { value["publication"] = publication.templateValue(strings: strings) }
+        value["printStyle"] = .string(printStyle)
+        if let pdfHref { value["pdfHref"] = .string(pdfHref) }
         return .map(value)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// then writes the site into a staging folder that replaces the output (`SiteWriter`, `OutputWriter`):
 /// `prepareOutput` (the staging folder), `prepareLayout` (navigation menus), `createFolders`,
 /// `layoutPages` (the theme, in parallel), `writeWholeSiteFiles` (search index, whole report),
-/// `copyFiles` (assets, static and data files), `commitOutput` (the swap).
+/// `copyFiles` (assets, static and data files), `printPDF` (`reportgen pdf` only: `PDFEdition`),
+/// `commitOutput` (the swap).
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     /// Told about steps and rendered pages, for progress display; `nil` reports nothing.
@@ -30,6 +31,11 @@ public struct SiteBuilder: Sendable {
             let bodies = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
             try pipeline.step("writeWholeSiteFiles") { () throws(DiagnosticList) in try siteWriter.writeWholeSiteFiles(bodies: bodies) }
             try pipeline.step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
+            if options.pdfEdition && files.contains(PDFEdition.fileName) {
+                try pipeline.step("printPDF") { () throws(DiagnosticList) in
+                    try PDFEdition(staging: writer.staging, displayOutput: options.display(options.outputFolder), title: site.content.config.title).write()
+                }
+            }
             try pipeline.step("commitOutput") { () throws(DiagnosticList) in try writer.commit(files: files) }
             if options.leavesMemoryToProcessExit { _ = Unmanaged.passRetained(KeptForProcessExit((site, siteWriter, bodies))) }
         } catch {

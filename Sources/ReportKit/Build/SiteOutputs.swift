@@ -25,13 +25,15 @@ struct SiteOutputs {
         case dataPackage
         /// The list of every work cited, made when the content has a bibliography and no `references.md`.
         case referenceList
+        /// The whole report printed to PDF (`reportgen pdf`).
+        case pdfEdition
     }
 
     /// Output path and source of every file, in writing order: pages, theme assets, content files,
     /// data downloads, then the search index and the whole report.
     let files: [(path: String, source: Source)]
 
-    init(content: LoadedContent, theme: Theme) {
+    init(content: LoadedContent, theme: Theme, pdfEdition: Bool = false) {
         var files: [(path: String, source: Source)] = content.pages.map { ($0.outputPath, .page($0)) }
         files += theme.assets.map { ("assets/" + $0, .themeAsset($0)) }
         files += content.staticFiles.map { ($0, .contentFile($0)) }
@@ -48,6 +50,7 @@ struct SiteOutputs {
         if theme.assets.contains(SearchIndex.themeAsset) { files.append((SearchIndex.fileName, .searchIndex)) }
         if content.config.publishesWholeReport(pageCount: content.pages.count) {
             files += [(WholeReport.fileName, .wholeReport), (WholeReport.standaloneFileName, .standaloneReport)]
+            if pdfEdition { files.append((PDFEdition.fileName, .pdfEdition)) }
         }
         if !content.bibliographyFiles.isEmpty, !content.pages.contains(where: { $0.outputPath == SiteCitations.contentListPath }) {
             files.append((SiteCitations.generatedListPath, .referenceList))
@@ -113,6 +116,7 @@ struct SiteOutputs {
             case .citationFile: return "the report's CITATION.cff"
             case .dataPackage: return "the data package descriptor"
             case .referenceList: return "the list of references"
+            case .pdfEdition: return "the PDF edition of the whole report"
             }
         }
 
@@ -143,7 +147,7 @@ struct SiteOutputs {
             case .searchIndex: return "\(rename); the site's search index needs that name"
             case .citationDownload: return "\(rename); every page has its 'cite.bib' and 'cite.ris' in its folder"
             case .citationFile, .dataPackage: return "\(rename); the build writes that file"
-            case .wholeReport, .standaloneReport: return "\(rename), or set 'whole_report: false' under options in site.yml"
+            case .wholeReport, .standaloneReport, .pdfEdition: return "\(rename), or set 'whole_report: false' under options in site.yml"
             case .referenceList: return "\(rename), or add a page references.md, which then holds the list of references"
             case let .page(page) where page.isGenerated: return "\(rename), or give the folder an index.md of its own"
             case .page: return "\(rename); a page NAME.md is published as NAME/index.html"

@@ -149,7 +149,7 @@ struct SitePipeline: Sendable {
     /// folder where one of them is a file (`SiteOutputs`).
     func outputPathProblems(_ content: LoadedContent, theme: Theme) -> [Diagnostic] {
         do throws(DiagnosticList) {
-            try SiteOutputs(content: content, theme: theme).collisions(contentDisplay: options.display(options.contentFolder))
+            try SiteOutputs(content: content, theme: theme, pdfEdition: options.pdfEdition).collisions(contentDisplay: options.display(options.contentFolder))
             return []
         } catch {
             return error.diagnostics

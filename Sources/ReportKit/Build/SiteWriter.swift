@@ -20,7 +20,7 @@ struct SiteWriter {
 
     /// Every file the site will hold, output-relative; creates their folders in the staging folder.
     func prepare() throws(DiagnosticList) -> [String] {
-        let paths = SiteOutputs(content: site.content, theme: site.theme).files.map(\.path)
+        let paths = SiteOutputs(content: site.content, theme: site.theme, pdfEdition: site.options.pdfEdition).files.map(\.path)
         try writer.prepare(files: paths)
         return paths
     }

@@ -18,6 +18,8 @@ struct WholeReport: Sendable {
     static let standaloneFileName = "report-standalone.html"
     /// The theme's script for the "Cite this" box, inlined in the stand-alone file.
     static let citeScriptAsset = "cite.js"
+    /// The theme's script of reading aids, inlined into the stand-alone file beside search.
+    static let readingScriptAsset = "reading.js"
 
     let site: AssembledSite
     /// Finished body of every page (tokens replaced), in reading order.
@@ -56,17 +58,17 @@ struct WholeReport: Sendable {
 
     // MARK: Body
 
-    /// The report's body: one section per page. `inlineImage` may turn an image (its path from the
-    /// site root, as on disk) into a data URI.
-    func body(inlineImage: @Sendable (String) -> String? = { _ in nil }) -> String {
+    /// The report's body: one section per page. `inlineImage` may turn an image, and `inlineLink`
+    /// the target of a link to a `.csv` file (their paths from the site root, as on disk), into a data URI.
+    func body(inlineImage: @Sendable (String) -> String? = { _ in nil }, inlineLink: @Sendable (String) -> String? = { _ in nil }) -> String {
         let sections = Array(site.pages.indices).parallelMap { index -> String in
             let rendered = site.pages[index]
             let path = rendered.page.outputPath
             let id = sectionIDs[path] ?? "page-\(index)"
             return "<section class=\"report-section\" aria-labelledby=\"\(id.htmlEscaped)\">\n"
                 + "<h2 id=\"\(id.htmlEscaped)\" class=\"report-section-title\">"
-                + rewrite(rendered.titleHTML, pageOutput: path, prefix: id, inlineImage: inlineImage) + "</h2>\n"
-                + rewrite(Self.withoutBibliographies(bodies[index]), pageOutput: path, prefix: id, inlineImage: inlineImage)
+                + rewrite(rendered.titleHTML, pageOutput: path, prefix: id, inlineImage: inlineImage, inlineLink: inlineLink) + "</h2>\n"
+                + rewrite(Self.withoutBibliographies(bodies[index]), pageOutput: path, prefix: id, inlineImage: inlineImage, inlineLink: inlineLink)
                 + "\n</section>\n"
         }
         return sections.joined() + site.references.reportBibliography
@@ -96,7 +98,8 @@ struct WholeReport: Sendable {
     }
 
     /// One page body made fit for the report: headings one level down, ids prefixed, links resolved.
-    func rewrite(_ html: String, pageOutput: String, prefix: String, inlineImage: (String) -> String?) -> String {
+    func rewrite(_ html: String, pageOutput: String, prefix: String, inlineImage: (String) -> String?,
+                 inlineLink: (String) -> String? = { _ in nil }) -> String {
         let folder = RelativePath.parent(pageOutput)
         return Self.rewriteTags(in: html) { tagName, name, value in
             switch name {
@@ -105,6 +108,10 @@ struct WholeReport: Sendable {
             case "aria-labelledby", "aria-describedby", "headers":
                 return value.split(separator: " ").map { "\(prefix)--\($0)" }.joined(separator: " ")
             case "href", "xlink:href":
+                if tagName == "a", value.hasSuffix(".csv"), let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder),
+                   let inlined = inlineLink(target.path) {
+                    return inlined
+                }
                 return link(value, from: folder, prefix: prefix)
             case "src":
                 guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
@@ -233,6 +240,7 @@ struct WholeReport: Sendable {
         case "webp": return "image/webp"
         case "avif": return "image/avif"
         case "ico": return "image/x-icon"
+        case "csv": return "text/csv;charset=utf-8"
         default: return "application/octet-stream"
         }
     }
@@ -240,7 +248,8 @@ struct WholeReport: Sendable {
     // MARK: Writing
 
     /// The template context of the report page, built on the first page's context.
-    func context(layout: PageContext, body: String, standalone: Bool, searchScript: String?) -> PageTemplateContext {
+    /// `inlineScript` is the stand-alone file's script; `inlinesSearch` says whether it holds the search.
+    func context(layout: PageContext, body: String, standalone: Bool, inlineScript: String?, inlinesSearch: Bool = false) -> PageTemplateContext {
         let config = site.content.config
         var context = layout.context(for: 0, body: body)
         context.prev = nil
@@ -269,11 +278,8 @@ struct WholeReport: Sendable {
             context.isStandalone = true
             context.inlineStyle = inlineStyle()
             if let favicon = assetData("favicon.svg") { context.faviconHref = Self.dataURI(favicon, fileName: "favicon.svg") }
-            if let searchScript {
-                context.inlineScript = searchScript
-            } else {
-                context.hasSearch = false
-            }
+            context.inlineScript = inlineScript
+            if !inlinesSearch { context.hasSearch = false }
             // The "Cite this" box's copy button.
             if let cite = assetData(Self.citeScriptAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
                 let script = cite.replacingOccurrences(of: "</script", with: "<\\/script")
@@ -302,17 +308,29 @@ struct WholeReport: Sendable {
         return Self.dataURI(data, fileName: path)
     }
 
+    /// Every CSV download of the site (its output path) as a data URI, for the stand-alone file:
+    /// its "Download the data (CSV)" links then work when the file travels alone.
+    func dataURIs() -> [String: String] {
+        var uris: [String: String] = [:]
+        for output in site.catalog.csvOutput() { uris[output.path] = Self.dataURI(Data(output.bytes), fileName: output.path) }
+        return uris
+    }
+
     /// The report's files (`report.html`, `report-standalone.html`) and their HTML (see `WholeSiteFiles`).
     func outputs(layout: PageContext, searchIndex: SearchIndex?) -> [(path: String, text: String)] {
         guard !site.pages.isEmpty else { return [] }
         let theme = site.theme
-        let page = theme.render("page", context(layout: layout, body: body(), standalone: false, searchScript: nil))
-        var script: String?
+        let page = theme.render("page", context(layout: layout, body: body(), standalone: false, inlineScript: nil))
+        var scripts: [String] = []
         if let searchIndex, let search = assetData(SearchIndex.themeAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
-            script = (searchIndex.javaScript + "\n" + search).replacingOccurrences(of: "</script", with: "<\\/script")
+            scripts.append(searchIndex.javaScript + "\n" + search)
         }
-        let standaloneBody = body(inlineImage: { self.inlineImage($0) })
-        let standalone = theme.render("page", context(layout: layout, body: standaloneBody, standalone: true, searchScript: script))
+        // The theme's reading aids (current section, heading links) travel with the file too.
+        if let reading = assetData(Self.readingScriptAsset).flatMap({ String(data: $0, encoding: .utf8) }) { scripts.append(reading) }
+        let script = scripts.isEmpty ? nil : scripts.joined(separator: "\n").replacingOccurrences(of: "</script", with: "<\\/script")
+        let csvURIs = dataURIs()
+        let standaloneBody = body(inlineImage: { self.inlineImage($0) }, inlineLink: { csvURIs[$0] })
+        let standalone = theme.render("page", context(layout: layout, body: standaloneBody, standalone: true, inlineScript: script, inlinesSearch: searchIndex != nil && assetData(SearchIndex.themeAsset) != nil))
         return [(Self.fileName, page), (Self.standaloneFileName, standalone)]
     }
 }

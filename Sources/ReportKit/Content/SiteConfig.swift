@@ -51,6 +51,11 @@ public struct SiteConfig: Sendable, Hashable {
     public static let defaultMaxChartPoints = 10_000
     /// Limits on Markdown shapes the parser handles slowly (`options: max_table_cells`, ...).
     public var markdownLimits = MarkdownLimits()
+    /// Curly quotes, en and em dashes and ellipses from straight ASCII (cmark-gfm's smart punctuation):
+    /// `options: smart_punctuation: false` turns it off.
+    public var smartPunctuation: Bool = true
+    /// The printed page size (`options: paper: a4 | letter`), for `@page` and the PDF edition.
+    public var paper: PaperSize = .a4
 
     /// How citations and bibliographies are formatted: `author-date` (Chicago, the default) or
     /// `numeric` (IEEE); see `CitationStyle`.
@@ -60,7 +65,8 @@ public struct SiteConfig: Sendable, Hashable {
     public init() {}
 
     static let keys = ["title", "subtitle", "language", "navigation", "theme", "options", "description", "citation_style"] + PublicationKeys.siteKeys
-    static let optionKeys = ["raw_html", "raw_html_scripts", "whole_report", "max_data_file_bytes", "max_chart_points"] + MarkdownLimits.optionNames
+    static let optionKeys = ["raw_html", "raw_html_scripts", "whole_report", "max_data_file_bytes", "max_chart_points",
+                             "smart_punctuation", "paper"] + MarkdownLimits.optionNames
 
     /// Reads `site.yml`; a missing file gives the defaults.
     public static func load(from url: URL, displayPath: String) throws(DiagnosticList) -> SiteConfig {
@@ -109,6 +115,8 @@ public struct SiteConfig: Sendable, Hashable {
                             if optionNode.scalar?.string == "auto" { config.wholeReport = nil } else {
                                 config.wholeReport = try options.bool(optionNode, key: optionKey)
                             }
+                        case "smart_punctuation": config.smartPunctuation = try options.bool(optionNode, key: optionKey)
+                        case "paper": config.paper = try PaperSize.read(optionNode, in: options)
                         case _ where ["max_data_file_bytes", "max_chart_points"].contains(optionKey) || MarkdownLimits.optionNames.contains(optionKey):
                             let limit = try options.int(optionNode, key: optionKey)
                             guard limit > 0 else { throw options.typeError(optionNode, key: optionKey, expected: "a positive whole number", example: "1000") }

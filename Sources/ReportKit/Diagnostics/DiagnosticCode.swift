@@ -70,6 +70,7 @@ extension DiagnosticCode {
     public static let invalidSiteURL = DiagnosticCode(134, "invalid-site-url", "A `url` in site.yml that is not an absolute https:// address.")
     public static let invalidAuthor = DiagnosticCode(135, "invalid-author", "An entry of `authors` in site.yml without a name.")
     public static let updatedBeforePublished = DiagnosticCode(136, "updated-before-published", "A page's `updated` date that lies before its `published` date.")
+    public static let unknownPaperSize = DiagnosticCode(140, "unknown-paper-size", "site.yml's `paper` option is neither `a4` nor `letter`.")
 
     // MARK: RG02xx data files and their metadata
 
@@ -146,6 +147,10 @@ extension DiagnosticCode {
     public static let markdownTooComplex = DiagnosticCode(703, "markdown-too-complex", "A page holds a Markdown shape the parser handles too slowly (a huge table, deep nesting, long bracket or `@` runs); the limits are options in site.yml.")
     public static let yamlAliasLimit = DiagnosticCode(704, "yaml-alias-limit", "YAML whose aliases stand for too many values (an alias bomb).")
 
+    // MARK: RG06xx the PDF edition (`reportgen pdf`)
+
+    public static let pdfFailed = DiagnosticCode(610, "pdf-failed", "Chromium could not print the whole report to `report.pdf`, or its PDF holds a `file://` path.")
+
     // MARK: RG08xx preview server
 
     public static let portUnavailable = DiagnosticCode(801, "port-unavailable", "`serve` cannot listen on its port (another program holds it).")
@@ -154,6 +159,7 @@ extension DiagnosticCode {
     // MARK: RG09xx reportgen itself
 
     public static let internalError = DiagnosticCode(901, "internal-error", "An unexpected failure inside reportgen; please report it.")
+    public static let chromiumNotFound = DiagnosticCode(920, "chromium-not-found", "`reportgen pdf` needs Chromium (Debian package `chromium`) and finds none on PATH.")
     public static let testOnlyFlag = DiagnosticCode(902, "test-only-flag", "A build run with a flag meant only for reportgen's own tests (warning).")
 
     // MARK: RG10xx citations and bibliographies
@@ -171,7 +177,7 @@ extension DiagnosticCode {
         wrongValueType, unknownSiteKey, invalidThemeName, scriptsWithoutRawHTML, navigationEntryMissing,
         frontMatterNotClosed, unknownFrontMatterKey, invalidSlug, symlinkOutsideContent, pathOutsideContent,
         unpublishableName, notARegularFile, controlCharacter,
-        unknownLicence, invalidORCID, invalidDate, invalidDOI, invalidSiteURL, invalidAuthor, updatedBeforePublished,
+        unknownLicence, invalidORCID, invalidDate, invalidDOI, invalidSiteURL, invalidAuthor, updatedBeforePublished, unknownPaperSize,
         unknownColumn, dataFileNotFound, emptyDataFile, noDataRows, emptyColumnName, duplicateColumnName,
         wrongFieldCount, invalidCell, unknownColumnType, unknownMetadataKey, invalidCSV, invalidJSON,
         invalidJSONRecords, unusedDataFile,
@@ -182,10 +188,10 @@ extension DiagnosticCode {
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         themeNotFound, missingTemplate, templateError, themeExportFolderNotEmpty, themeExportThroughLink,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
-        outputSwapFailed, alreadyExists,
+        outputSwapFailed, alreadyExists, pdfFailed,
         dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit,
         portUnavailable, serverStopped,
-        internalError, testOnlyFlag,
+        internalError, testOnlyFlag, chromiumNotFound,
         bibliographySyntax, invalidCSLJSON, duplicateCitationKey, unknownCitationKey, uncitedReference, unknownCitationStyle,
     ]
 }

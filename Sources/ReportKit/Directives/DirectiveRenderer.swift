@@ -13,6 +13,8 @@ public struct DirectiveRenderer: Sendable {
     public var maxChartPoints = Self.defaultMaxChartPoints
     /// The theme's words around figures ("Source:", "Download the data (CSV)", "Total").
     public var strings: InterfaceStrings
+    /// Curly quotes and dashes in captions, sources and notes too (`SmartPunctuation`), as in the Markdown.
+    public var smartPunctuation = false
 
     /// The default chart size limit, unless `site.yml` says otherwise (`SiteConfig`).
     public static let defaultMaxChartPoints = SiteConfig.defaultMaxChartPoints
@@ -74,12 +76,18 @@ public struct DirectiveRenderer: Sendable {
     /// one of the two), so that text stays readable on a 390 px screen instead of shrinking to 7 px.
     static let narrowChartWidth: Double = 360
 
+    /// Text from YAML as the page shows it: with smart punctuation when the site uses it.
+    func typeset(_ text: String) -> String { smartPunctuation ? SmartPunctuation.apply(text) : text }
+
     /// Renders one block. `numberToken` goes wherever the figure or table number belongs.
     public func render(_ block: DirectiveBlock, numberToken: String) throws(DiagnosticList) -> RenderedDirective {
         let prepared = try prepare(block)
-        let (spec, anchor, caption, table, rows) = (prepared.spec, prepared.anchor, prepared.caption, prepared.table, prepared.rows)
-        let source = try spec.string("source")?.value ?? table.source
-        let notes = try spec.string("notes")?.value ?? table.notes
+        let (spec, anchor, table, rows) = (prepared.spec, prepared.anchor, prepared.table, prepared.rows)
+        let caption = typeset(prepared.caption)
+        let writtenSource: String? = try spec.string("source")?.value ?? table.source
+        let writtenNotes: String? = try spec.string("notes")?.value ?? table.notes
+        let source = writtenSource.map(typeset)
+        let notes = writtenNotes.map(typeset)
         let captionHTML = "<span class=\"figure-label\">\(numberToken)</span> \(caption.htmlEscaped)"
         let footer = footer(source: source, notes: notes,
                                  csvHref: SiteHref.to(catalog.csvOutputPath(for: table.path), from: block.rootPrefix))
@@ -121,19 +129,21 @@ public struct DirectiveRenderer: Sendable {
     }
 
     /// Whether `id` matches `[a-z0-9][a-z0-9-]*`.
-    static func isValidID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, first.isLowerAlphanumericASCII else { return false }
-        return id.unicodeScalars.allSatisfy { $0.isLowerAlphanumericASCII || $0 == "-" }
-    }
+    static func isValidID(_ id: String) -> Bool { DirectiveBlock.isValidID(id) }
 
     /// The source line (with the CSV download link, `csvHref` made by `SiteHref`) and the notes line under a figure.
+    /// The link saves the file under its own name (`download`), also from the stand-alone report,
+    /// where it is a `data:` URL; its class lets print style sheets leave it out.
     func footer(source: String?, notes: String?, csvHref: String) -> String {
-        let link = "<a href=\"\(csvHref.htmlEscaped)\">\(strings[.downloadData].htmlEscaped)</a>"
+        let name = csvHref.split(separator: "/").last.map { $0.removingPercentEncoding ?? String($0) } ?? "data.csv"
+        let link = "<a class=\"data-download\" href=\"\(csvHref.htmlEscaped)\" download=\"\(name.htmlEscaped)\">\(strings[.downloadData].htmlEscaped)</a>"
         var out = "<p class=\"figure-source\">"
         if let source, !source.trimmed.isEmpty {
-            out += InterfaceStrings.fill(strings[.figureSource].htmlEscaped, ["source": source.trimmed.htmlEscaped]) + " · "
+            out += InterfaceStrings.fill(strings[.figureSource].htmlEscaped, ["source": source.trimmed.htmlEscaped])
+                + " <span class=\"data-link\">· \(link)</span></p>\n"
+        } else {
+            out += "<span class=\"data-link\">\(link)</span></p>\n"
         }
-        out += link + "</p>\n"
         if let notes, !notes.trimmed.isEmpty {
             out += "<p class=\"figure-notes\">" + InterfaceStrings.fill(strings[.figureNote].htmlEscaped, ["note": notes.trimmed.htmlEscaped]) + "</p>\n"
         }

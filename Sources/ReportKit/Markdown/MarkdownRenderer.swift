@@ -17,6 +17,8 @@ public struct MarkdownHooks: Sendable {
     public var citation: (@Sendable (_ citation: Citation, _ index: Int) -> String)?
     /// Whether a bare `@key` in running text is a citation too (when the site has a bibliography).
     public var narrativeCitations = false
+    /// The HTML placed where a captioned Markdown table's number goes ("Table 3"; usually a token resolved later).
+    public var numberLabel: @Sendable (_ anchor: String) -> String = { _ in "" }
 
     public init(resolveLink: @escaping @Sendable (String, Bool, SourceLocation) -> LinkResolution = { _, _, _ in .keep },
                 renderDirective: @escaping @Sendable (DirectiveBlock) -> Result<RenderedDirective, DiagnosticList> = { block in
@@ -42,11 +44,18 @@ public struct MarkdownRenderer: Sendable {
     /// Whether scripts pass too: event-handler attributes and `javascript:` URLs in raw HTML and
     /// links (`options: raw_html_scripts: true`); see `RawHTMLFilter`.
     public var allowScripts: Bool
+    /// Curly quotes and dashes from `"`, `'`, `--`, `---` (`CMARK_OPT_SMART`; `options: smart_punctuation` in `site.yml`).
+    public var smartPunctuation: Bool
+    /// Whether `ReadingMarkup` marks the HTML (footnote separators, `class="url"`); off only for
+    /// the GFM spec test, which compares cmark-gfm's own HTML.
+    public var addsReadingMarkup: Bool
 
-    public init(allowRawHTML: Bool = false, allowScripts: Bool = false) {
+    public init(allowRawHTML: Bool = false, allowScripts: Bool = false, smartPunctuation: Bool = false, addsReadingMarkup: Bool = true) {
         Self.registerExtensions
         self.allowRawHTML = allowRawHTML
         self.allowScripts = allowScripts
+        self.smartPunctuation = smartPunctuation
+        self.addsReadingMarkup = addsReadingMarkup
     }
 
     /// Registers the GFM extensions once per process (cmark-gfm keeps them in a global registry).
@@ -65,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
             return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
                                   directives: [], diagnostics: [problem])
         }
-        let parseOptions = CMARK_OPT_FOOTNOTES
+        let parseOptions = CMARK_OPT_FOOTNOTES | (smartPunctuation ? CMARK_OPT_SMART : 0)
         guard let parser = cmark_parser_new(parseOptions) else {
             return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
                                   directives: [], diagnostics: [.error(.internalError, "cannot create the Markdown parser", at: SourceLocation(file: file))])
@@ -89,14 +98,15 @@ public struct MarkdownRenderer: Sendable {
         pass.run()
 
         let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
-        let html = Self.html(of: document, options: renderOptions, extensions: cmark_parser_get_syntax_extensions(parser))
+        let cmarkHTML = Self.html(of: document, options: renderOptions, extensions: cmark_parser_get_syntax_extensions(parser))
+        let html = addsReadingMarkup ? ReadingMarkup.apply(cmarkHTML) : cmarkHTML
         return MarkdownOutput(html: html, headings: pass.headings, leadingTitle: pass.leadingTitle, firstHeading: pass.firstHeading,
                               anchorReferences: pass.anchorReferences, directives: pass.directives, diagnostics: pass.diagnostics,
                               citations: pass.citations)
     }
 
     /// cmark-gfm's HTML for a node and its subtree.
-    fileprivate static func html(of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+    static func html(of node: OpaquePointer, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
         guard let cString = cmark_render_html(node, options, extensions) else { return "" }
         defer { free(cString) }
         return String(cString: cString)
@@ -104,7 +114,7 @@ public struct MarkdownRenderer: Sendable {
 }
 
 /// One walk over a parsed document: the only code that touches cmark-gfm nodes.
-private struct DocumentPass {
+struct DocumentPass {
     let document: OpaquePointer
     let file: String
     let firstLine: Int
@@ -188,6 +198,7 @@ private struct DocumentPass {
         for node in texts { markCrossReferences(in: node) }
         for heading in headingNodes { place(heading: heading.node, text: heading.text) }
         for node in codeBlocks { renderDirective(node) }
+        captionTables()
     }
 
     // MARK: Locations

@@ -26,3 +26,20 @@ extension String.UTF8View {
         firstIndex(ofByte: byte, from: startIndex) != nil
     }
 }
+
+extension Array<UInt8> {
+    /// The first occurrence of `pattern` at or after `start` (`memchr` for its first byte, then a
+    /// compare): linear, where Foundation's `range(of:)` on a `Substring` copies the rest each call.
+    func firstRange(of pattern: [UInt8], from start: Int) -> Range<Int>? {
+        guard let first = pattern.first else { return nil }
+        return withUnsafeBufferPointer { buffer -> Range<Int>? in
+            var at = start
+            while let hit = buffer.firstIndex(ofByte: first, from: at) {
+                guard hit + pattern.count <= count else { return nil }
+                if buffer[hit..<(hit + pattern.count)].elementsEqual(pattern) { return hit..<(hit + pattern.count) }
+                at = hit + 1
+            }
+            return nil
+        }
+    }
+}

@@ -28,8 +28,9 @@ public struct HTMLTable: Sendable {
     /// The scrollable region holding the table. `captionHTML` is already-escaped HTML.
     public func html(anchor: String, captionHTML: String) -> String {
         let shown = columns.compactMap { choice in table.columnIndex(choice.column).map { (choice, table.columns[$0], $0) } }
-        var out = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(anchor)-caption\" tabindex=\"0\">\n"
-        out += "<table class=\"data-table\">\n"
+        let cards = Self.isTextHeavy(table, columns: shown.map(\.2))
+        var out = "<div class=\"table-scroll\(cards ? " table-scroll-cards" : "")\" role=\"region\" aria-labelledby=\"\(anchor)-caption\" tabindex=\"0\">\n"
+        out += cards ? "<table class=\"data-table table-cards\">\n" : "<table class=\"data-table\">\n"
         out += "<caption id=\"\(anchor)-caption\">\(captionHTML)</caption>\n"
         out += "<thead>\n<tr>"
         for (choice, column, _) in shown {
@@ -39,10 +40,12 @@ public struct HTMLTable: Sendable {
         }
         out += "</tr>\n</thead>\n<tbody>\n"
         let formats = shown.map { choice, column, index in cellFormat(choice: choice, column: column, index: index) }
+        // Card rows label each cell with its column (CSS shows `data-label` on narrow screens).
+        let labels = shown.map { choice, column, _ in cards ? " data-label=\"\((choice.label ?? column.label).htmlEscaped)\"" : "" }
         for row in table.rows {
             out += "<tr>"
             for (position, (_, column, index)) in shown.enumerated() {
-                out += cell(row[index], column: column, format: formats[position], isRowHeader: position == 0)
+                out += cell(row[index], column: column, format: formats[position], isRowHeader: position == 0, label: labels[position])
             }
             out += "</tr>\n"
         }
@@ -93,9 +96,25 @@ public struct HTMLTable: Sendable {
         }
     }
 
-    func cell(_ value: DataValue, column: DataColumn, format: CellFormat, isRowHeader: Bool) -> String {
+    /// Whether a table reads better as stacked cards on phones than as a grid: at least three columns
+    /// and long texts (on average over 40 characters in the text cells, or over 120 per row).
+    static func isTextHeavy(_ table: DataTable, columns: [Int]) -> Bool {
+        guard columns.count >= 3, !table.rows.isEmpty else { return false }
+        var textCharacters = 0
+        var textCells = 0
+        for row in table.rows {
+            for index in columns where !table.columns[index].type.isNumeric {
+                textCharacters += row[index].text.count
+                textCells += 1
+            }
+        }
+        guard textCells > 0 else { return false }
+        return textCharacters > 40 * textCells || textCharacters > 120 * table.rows.count
+    }
+
+    func cell(_ value: DataValue, column: DataColumn, format: CellFormat, isRowHeader: Bool, label: String = "") -> String {
         let numeric = column.type.isNumeric
-        let open = isRowHeader ? "<th scope=\"row\"" : "<td"
+        let open = (isRowHeader ? "<th scope=\"row\"" : "<td") + label
         let close = isRowHeader ? "</th>" : "</td>"
         switch value {
         case .missing:

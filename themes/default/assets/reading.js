@@ -1,0 +1,72 @@
+/* Reading aids of the default theme, added only when JavaScript runs (the page reads the same
+   without them): the contents list marks the section being read (aria-current="location"), and
+   every heading with an id gets a link to itself, shown on hover and keyboard focus.
+   A classic script with no network access, so it works from file:// and inside the stand-alone
+   report. */
+(function () {
+  'use strict';
+  var main = document.getElementById('main');
+  if (!main) return;
+
+  // Heading anchors: "#" after the heading text, named for screen readers.
+  var label = main.getAttribute('data-anchor-label') || 'Link to this section';
+  var headings = main.querySelectorAll('article h2[id], article h3[id], article h4[id]');
+  for (var i = 0; i < headings.length; i++) {
+    var heading = headings[i];
+    if (heading.querySelector('.heading-anchor') || heading.closest('nav, figure')) continue;
+    var anchor = document.createElement('a');
+    anchor.className = 'heading-anchor';
+    anchor.href = '#' + encodeURIComponent(heading.id);
+    anchor.setAttribute('aria-label', label + ': ' + heading.textContent.trim());
+    anchor.textContent = '#';
+    heading.appendChild(anchor);
+  }
+
+  // Current section in the contents lists (sidebar and phone).
+  var links = document.querySelectorAll('.page-toc a[href^="#"]');
+  if (!links.length) return;
+  var byId = {};
+  var targets = [];
+  for (var j = 0; j < links.length; j++) {
+    var id = decodeURIComponent(links[j].getAttribute('href').slice(1));
+    if (!byId[id]) {
+      var target = document.getElementById(id);
+      if (!target) continue;
+      byId[id] = [];
+      targets.push(target);
+    }
+    byId[id].push(links[j]);
+  }
+  var current = null;
+  function mark(id) {
+    if (id === current) return;
+    if (current && byId[current]) byId[current].forEach(function (a) { a.removeAttribute('aria-current'); });
+    current = id;
+    if (id && byId[id]) {
+      byId[id].forEach(function (a) {
+        a.setAttribute('aria-current', 'location');
+        // Keep the marked entry in view in a sidebar that scrolls on its own.
+        var box = a.closest('.page-toc-side');
+        if (box && box.scrollHeight > box.clientHeight) {
+          var top = a.offsetTop - box.offsetTop;
+          if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - 40) box.scrollTop = top - box.clientHeight / 3;
+        }
+      });
+    }
+  }
+  var pending = false;
+  function update() {
+    pending = false;
+    var line = Math.min(window.innerHeight * 0.3, 200);
+    var found = null;
+    for (var k = 0; k < targets.length; k++) {
+      if (targets[k].getBoundingClientRect().top <= line) found = targets[k].id; else break;
+    }
+    mark(found);
+  }
+  window.addEventListener('scroll', function () {
+    if (!pending) { pending = true; window.requestAnimationFrame(update); }
+  }, { passive: true });
+  window.addEventListener('hashchange', update);
+  update();
+})();
