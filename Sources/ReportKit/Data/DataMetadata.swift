@@ -13,7 +13,7 @@ struct DataMetadata {
         var location: SourceLocation
     }
 
-    static let keys = ["title", "source", "units", "notes", "columns"]
+    static let keys = ["title", "source", "units", "notes", "columns", "lists"]
     static let columnKeys = ["type", "label", "unit"]
 
     var title: String?
@@ -22,6 +22,8 @@ struct DataMetadata {
     var notes: String?
     /// Columns in the order the yml lists them.
     var columns: [Column] = []
+    /// Named value lists (`lists: {aggregates: [ARB, CSS]}`), for filters: `code not in aggregates`.
+    var lists: [String: [String]] = [:]
 
     /// Parses the yml text; `file` is how diagnostics name it. Reports every problem found.
     static func parse(_ yaml: String, file: String) -> Result<DataMetadata, DiagnosticList> {
@@ -91,11 +93,41 @@ struct DataMetadata {
                     }
                     metadata.columns.append(column)
                 }
+            case "lists":
+                metadata.lists = parseLists(value, source: source, problems: &problems)
             default:
                 problems.append(.error(.unknownMetadataKey, "unknown key '\(key)' in data metadata", at: source.location(of: keyNode),
                                        hint: Suggestion.hint(for: key, in: keys)))
             }
         }
         return problems.isEmpty ? .success(metadata) : .failure(DiagnosticList(problems))
+    }
+
+    /// `lists:`: a mapping of names to lists of single values.
+    static func parseLists(_ node: Node, source: YAMLSource, problems: inout [Diagnostic]) -> [String: [String]] {
+        let hint = "write one list per line under 'lists:', indented, e.g. aggregates: [ARB, CSS, EAS]"
+        if node.isNull { return [:] }
+        guard case let .mapping(mapping) = node else {
+            problems.append(.error(.wrongValueType, "'lists' must be a mapping of names to lists of values, found \(node.kindName)",
+                                   at: source.location(of: node), hint: hint))
+            return [:]
+        }
+        var lists: [String: [String]] = [:]
+        for (nameNode, listNode) in mapping {
+            let name = nameNode.scalarText ?? ""
+            let items: [Node]
+            if case let .sequence(sequence) = listNode { items = Array(sequence) } else { items = [listNode] }
+            var values: [String] = []
+            for item in items {
+                guard let text = item.scalarText else {
+                    problems.append(.error(.wrongValueType, "each value of list '\(name)' must be a single value, found \(item.kindName)",
+                                           at: source.location(of: item), hint: hint))
+                    continue
+                }
+                values.append(text)
+            }
+            lists[name] = values
+        }
+        return lists
     }
 }

@@ -63,6 +63,8 @@ public struct DataTable: Sendable, Hashable {
     public var notes: String?
     /// The file-wide unit from `NAME.yml` (`units:`), if any.
     public var units: String?
+    /// Named value lists from `NAME.yml` (`lists:`), for filters such as `code not in aggregates`.
+    public var lists: [String: [String]] = [:]
     /// Columns in file order.
     public var columns: [DataColumn] {
         didSet { positions = Self.positions(of: columns) }

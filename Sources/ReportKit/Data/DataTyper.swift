@@ -82,7 +82,9 @@ struct DataTyper {
         }
         guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
         let rows = raw.rows.indices.map { row in typedColumns.map { $0[row] } }
-        return .success(DataTable(path: path, title: metadata.title, source: metadata.source, notes: metadata.notes,
-                                  columns: columns, rows: rows, rowLines: raw.rowLines, units: metadata.units))
+        var table = DataTable(path: path, title: metadata.title, source: metadata.source, notes: metadata.notes,
+                              columns: columns, rows: rows, rowLines: raw.rowLines, units: metadata.units)
+        table.lists = metadata.lists
+        return .success(table)
     }
 }

@@ -96,10 +96,11 @@ extension DiagnosticCode {
     public static let duplicateSeriesValue = DiagnosticCode(312, "duplicate-series-value", "Two rows give one series a value at the same x.")
     public static let nothingToDraw = DiagnosticCode(313, "nothing-to-draw", "No row has a value in the chart's x column.")
     public static let noRowsAfterFilter = DiagnosticCode(314, "no-rows-after-filter", "A `filter` that leaves no rows.")
-    public static let invalidFilter = DiagnosticCode(315, "invalid-filter", "A `filter` that is not a comparison like `year >= 2020`.")
+    public static let invalidFilter = DiagnosticCode(315, "invalid-filter", "A `filter` that cannot be read as an expression like `year >= 2020 and country in [USA, CHN]`.")
     public static let filterValueType = DiagnosticCode(316, "filter-value-type", "A filter value that does not match its column's type (a number or a date).")
     public static let valueOutOfRange = DiagnosticCode(317, "value-out-of-range", "A number too large (or not finite) to draw in a chart or to print as a total.")
     public static let negativeShare = DiagnosticCode(318, "negative-share", "A pie or donut chart given a negative value, which no slice can show.")
+    public static let unknownValueList = DiagnosticCode(319, "unknown-value-list", "A filter names a value list (`in NAME`) that the data file's `lists:` does not have.")
 
     // MARK: RG04xx Markdown, links, anchors, cross-references
 
@@ -155,6 +156,7 @@ extension DiagnosticCode {
         emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
+        unknownValueList,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         themeNotFound, missingTemplate, templateError,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,

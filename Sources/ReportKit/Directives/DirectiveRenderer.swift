@@ -181,7 +181,7 @@ public struct DirectiveRenderer: Sendable {
     /// `filter`, `sort` and `limit`, checked against the table's columns.
     func query(_ spec: DirectiveSpec, table: DataTable) throws(DiagnosticList) -> RowQuery {
         var query = RowQuery()
-        for filter in try spec.stringList("filter") {
+        for filter in try spec.stringList("filter", atText: true) {
             query.filters.append(try RowFilter(filter.value, table: table, location: filter.location))
         }
         for key in try spec.stringList("sort") {

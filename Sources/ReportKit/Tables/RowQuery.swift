@@ -34,8 +34,7 @@ public struct RowQuery: Sendable, Hashable {
     public func apply(to table: DataTable) -> DataTable {
         var indices = Array(table.rows.indices)
         for filter in filters {
-            guard let column = table.columnIndex(filter.column) else { return emptied(table) }
-            indices = indices.filter { filter.matches(table.rows[$0][column]) }
+            indices = indices.filter { filter.matches(table.rows[$0], in: table) }
         }
         let keys = sort.compactMap { key in table.columnIndex(key.column).map { ($0, key.descending) } }
         if !keys.isEmpty {
@@ -51,13 +50,6 @@ public struct RowQuery: Sendable, Hashable {
         var result = table
         result.rows = indices.map { table.rows[$0] }
         result.rowLines = indices.map { table.rowLines[$0] }
-        return result
-    }
-
-    private func emptied(_ table: DataTable) -> DataTable {
-        var result = table
-        result.rows = []
-        result.rowLines = []
         return result
     }
 
