@@ -9,17 +9,23 @@ struct DataMetadata {
         var type: ColumnType?
         var label: String?
         var unit: String?
+        /// The column's default number format (`format: $.3s`), for every table and chart showing it.
+        var format: NumberFormat?
+        /// The column's currency, an ISO 4217 code (`currency: USD`), if it differs from the file's.
+        var currency: String?
         /// Where the column's key is written, for "no such column" errors.
         var location: SourceLocation
     }
 
-    static let keys = ["title", "source", "units", "notes", "columns", "lists"]
-    static let columnKeys = ["type", "label", "unit"]
+    static let keys = ["title", "source", "units", "notes", "currency", "columns", "lists"]
+    static let columnKeys = ["type", "label", "unit", "format", "currency"]
 
     var title: String?
     var source: String?
     var units: String?
     var notes: String?
+    /// The currency of the file's money columns, an ISO 4217 code (`currency: USD`).
+    var currency: String?
     /// Columns in the order the yml lists them.
     var columns: [Column] = []
     /// Named value lists (`lists: {aggregates: [ARB, CSS]}`), for filters: `code not in aggregates`.
@@ -56,6 +62,7 @@ struct DataMetadata {
             case "source": metadata.source = text(value, key: key)
             case "units": metadata.units = text(value, key: key)
             case "notes": metadata.notes = text(value, key: key)
+            case "currency": metadata.currency = currencyCode(value, source: source, problems: &problems)
             case "columns":
                 if value.isNull { continue }
                 guard case let .mapping(columns) = value else {
@@ -81,6 +88,15 @@ struct DataMetadata {
                                 }
                             case "label": column.label = text(fieldValue, key: "label")
                             case "unit": column.unit = text(fieldValue, key: "unit")
+                            case "currency": column.currency = currencyCode(fieldValue, source: source, problems: &problems)
+                            case "format":
+                                guard let name = text(fieldValue, key: "format") else { continue }
+                                if let format = NumberFormat(name: name) {
+                                    column.format = format
+                                } else {
+                                    problems.append(.error(.unknownFormat, "unknown format '\(name)' for column '\(column.name)'",
+                                                           at: source.location(of: fieldValue), hint: NumberFormat.unknownHint(name)))
+                                }
                             default:
                                 problems.append(.error(.unknownMetadataKey, "unknown key '\(field)' for column '\(column.name)'",
                                                        at: source.location(of: fieldNode),
@@ -101,6 +117,16 @@ struct DataMetadata {
             }
         }
         return problems.isEmpty ? .success(metadata) : .failure(DiagnosticList(problems))
+    }
+
+    /// A `currency:` value: an ISO 4217 code such as USD, EUR or CNY.
+    static func currencyCode(_ node: Node, source: YAMLSource, problems: inout [Diagnostic]) -> String? {
+        guard let code = node.scalarText?.trimmed, CurrencyCode.isValid(code) else {
+            problems.append(.error(.invalidCurrency, "currency must be an ISO 4217 code such as USD, EUR or CNY, found '\(node.scalarText ?? node.kindName)'",
+                                   at: source.location(of: node), hint: "write the three capital letters of the currency, e.g. currency: USD"))
+            return nil
+        }
+        return code
     }
 
     /// `lists:`: a mapping of names to lists of single values.

@@ -77,7 +77,12 @@ struct DataTyper {
                 problems.append(.error(.invalidCell, "cell '\(texts[first].trimmed)' in column '\(name)' is not \(CellParser.noun(for: type))",
                                        at: raw.locate(first, index), hint: hint))
             }
-            columns.append(DataColumn(name: name, label: declared?.label, type: type, unit: declared?.unit))
+            if declared?.format?.needsCurrency == true, (declared?.currency ?? metadata.currency) == nil, let declared {
+                problems.append(.error(.missingCurrency, "column '\(name)' has format 'currency' but \(ymlFile) names no currency",
+                                       at: declared.location, hint: NumberFormat.missingCurrencyHint))
+            }
+            columns.append(DataColumn(name: name, label: declared?.label, type: type, unit: declared?.unit,
+                                      format: declared?.format, currency: declared?.currency))
             typedColumns.append(values)
         }
         guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
@@ -85,6 +90,7 @@ struct DataTyper {
         var table = DataTable(path: path, title: metadata.title, source: metadata.source, notes: metadata.notes,
                               columns: columns, rows: rows, rowLines: raw.rowLines, units: metadata.units)
         table.lists = metadata.lists
+        table.currency = metadata.currency
         return .success(table)
     }
 }

@@ -79,6 +79,8 @@ extension DiagnosticCode {
     public static let invalidJSON = DiagnosticCode(212, "invalid-json", "A JSON data file that cannot be parsed.")
     public static let invalidJSONRecords = DiagnosticCode(213, "invalid-json-records", "A JSON data file that is not an array of flat records.")
     public static let unusedDataFile = DiagnosticCode(214, "unused-data-file", "A data file no table, chart or link uses (warning, `check` only).")
+    public static let invalidCurrency = DiagnosticCode(215, "invalid-currency", "A `currency` in data metadata that is not an ISO 4217 code such as USD.")
+    public static let missingCurrency = DiagnosticCode(216, "missing-currency", "The `currency` format used for data whose `NAME.yml` gives no `currency` code.")
 
     // MARK: RG03xx table and chart specs, transforms
 
@@ -152,7 +154,7 @@ extension DiagnosticCode {
         unpublishableName, notARegularFile, controlCharacter,
         unknownColumn, dataFileNotFound, emptyDataFile, noDataRows, emptyColumnName, duplicateColumnName,
         wrongFieldCount, invalidCell, unknownColumnType, unknownMetadataKey, invalidCSV, invalidJSON,
-        invalidJSONRecords, unusedDataFile,
+        invalidJSONRecords, unusedDataFile, invalidCurrency, missingCurrency,
         emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,

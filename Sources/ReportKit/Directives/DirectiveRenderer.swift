@@ -170,10 +170,8 @@ public struct DirectiveRenderer: Sendable {
     /// A `format:` value as a `NumberFormat`.
     static func numberFormat(_ name: Located<String>) throws(DiagnosticList) -> NumberFormat {
         guard let format = NumberFormat(name: name.value) else {
-            let base = name.value.split(separator: ".").first.map(String.init) ?? name.value
             throw DiagnosticList(.error(.unknownFormat, "unknown format '\(name.value)'", at: name.location,
-                                        hint: Suggestion.hint(for: base, in: NumberFormat.names, noun: "one of")
-                                            .map { $0 + " (optionally followed by .N for N decimals, e.g. number.1)" }))
+                                        hint: NumberFormat.unknownHint(name.value)))
         }
         return format
     }
@@ -243,12 +241,17 @@ public struct DirectiveRenderer: Sendable {
             let column = try spec.column(name, in: table)
             var format: NumberFormat?
             let keepsWrittenDecimals = formatName?.value == Self.asWrittenFormat
+            if keepsWrittenDecimals { format = NumberFormat(.number) }   // not the column's default from NAME.yml
             if let formatName, !keepsWrittenDecimals {
                 format = try Self.numberFormat(formatName)
                 guard column.type.isNumeric else {
                     throw DiagnosticList(.error(.columnNotNumeric, "column '\(column.name)' is \(column.type.rawValue); 'format' applies to numeric columns",
                                                 at: formatName.location, hint: "remove 'format' from this column"))
                 }
+            }
+            if let formatName, table.numberFormat(for: column, explicit: format).needsCurrency {
+                throw DiagnosticList(.error(.missingCurrency, "format 'currency' needs a currency, and \(table.path)'s yml names none",
+                                            at: formatName.location, hint: NumberFormat.missingCurrencyHint))
             }
             var choice = TableColumnChoice(column: column.name, label: label, format: format)
             choice.keepsWrittenDecimals = keepsWrittenDecimals
