@@ -51,7 +51,7 @@ func renderDirective(spec: String, csv: [UInt8]) -> String {
         return list.description
     }
     let block = DirectiveBlock(kind: .chart, yaml: spec, location: SourceLocation(file: "content/fuzz.md", line: 3), rootPrefix: "")
-    let renderer = DirectiveRenderer(catalog: DataCatalog(tables: ["data/fuzz.csv": table]), maxChartPoints: 2_000)
+    let renderer = DirectiveRenderer(catalog: DataCatalog(tables: ["data/fuzz.csv": table]), maxChartPoints: 2_000, strings: .english)
     do throws(DiagnosticList) {
         let rendered = try renderer.render(block, numberToken: "@@N@@")
         precondition(rendered.html.contains("@@N@@"), "the number token must be placed")

@@ -37,7 +37,7 @@ func fuzzBlock(_ bytes: [UInt8]) -> String {
     let kind: DirectiveBlock.Kind = first % 2 == 0 ? .chart : .table
     let yaml = String(decoding: bytes.dropFirst(), as: UTF8.self)
     let block = DirectiveBlock(kind: kind, yaml: yaml, location: SourceLocation(file: "content/fuzz.md", line: 3), rootPrefix: "../")
-    let renderer = DirectiveRenderer(catalog: fuzzCatalog, maxChartPoints: 1_000)
+    let renderer = DirectiveRenderer(catalog: fuzzCatalog, maxChartPoints: 1_000, strings: .english)
     do throws(DiagnosticList) {
         let rendered = try renderer.render(block, numberToken: "@@N@@")
         precondition(rendered.html.contains("@@N@@"), "the number token must be placed")

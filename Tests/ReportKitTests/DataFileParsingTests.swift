@@ -69,7 +69,7 @@ struct DataFileParsingTests {
     @Test func chartOverThePointLimitIsRefused() throws {
         let csv = "x,y\n" + (1...50).map { "\($0),\($0)" }.joined(separator: "\n") + "\n"
         let table = try DataCatalog.parseDataFile(Array(csv.utf8), path: "data/big.csv").get()
-        let renderer = DirectiveRenderer(catalog: DataCatalog(tables: ["data/big.csv": table]), maxChartPoints: 40)
+        let renderer = DirectiveRenderer(catalog: DataCatalog(tables: ["data/big.csv": table]), maxChartPoints: 40, strings: .english)
         let block = DirectiveBlock(kind: .chart, yaml: "id: big\ntype: line\ndata: data/big.csv\nx: x\ny: y\ncaption: Big\n",
                                    location: SourceLocation(file: "content/page.md", line: 10), rootPrefix: "")
         #expect(throws: DiagnosticList.self) { try renderer.render(block, numberToken: "N") }

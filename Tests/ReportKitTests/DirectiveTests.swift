@@ -6,7 +6,7 @@ enum DirectiveFixtures {
     static let location = SourceLocation(file: "content/page.md", line: 10, column: 1)
 
     static func renderer() throws -> DirectiveRenderer {
-        DirectiveRenderer(catalog: try DataFixtures.catalog("data/balances.csv", "data/companies.csv", "data/records.json"))
+        DirectiveRenderer(catalog: try DataFixtures.catalog("data/balances.csv", "data/companies.csv", "data/records.json"), strings: .english)
     }
 
     static func block(_ kind: DirectiveBlock.Kind, _ yaml: String) -> DirectiveBlock {

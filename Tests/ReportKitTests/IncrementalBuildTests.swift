@@ -345,6 +345,12 @@ struct IncrementalBuildTests {
                 try Data(text.replacingOccurrences(of: "next: Next", with: "next: Onward").utf8).write(to: strings)
                 return [strings.path]
             }),
+            ("a figure's words in the theme strings", {
+                let text = try String(contentsOf: strings, encoding: .utf8)
+                try Data(text.replacingOccurrences(of: "download_data: Download the data (CSV)", with: "download_data: Get the numbers")
+                    .replacingOccurrences(of: "table_label: \"Table {n}\"", with: "table_label: \"Tab. {n}\"").utf8).write(to: strings)
+                return [strings.path]
+            }),
             ("a template", {
                 let text = try String(contentsOf: page, encoding: .utf8)
                 try Data(text.replacingOccurrences(of: "<footer class=\"site-footer\">", with: "<footer class=\"site-footer edited\">").utf8).write(to: page)

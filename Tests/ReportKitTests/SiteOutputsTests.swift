@@ -40,7 +40,7 @@ struct SiteOutputsTests {
                         body: "", bodyFirstLine: 1, isSectionIndex: false, isGenerated: false, section: "")
         for statics in [["a"], ["a/index.html"], ["a/index.html/x.png"]] {
             let content = LoadedContent(config: SiteConfig(), pages: [page], dataFiles: [], staticFiles: statics, warnings: [])
-            let theme = Theme(root: URL(fileURLWithPath: "/"), templates: .init(), templateTexts: [:], strings: [:], assets: [])
+            let theme = Theme(root: URL(fileURLWithPath: "/"), templates: .init(), templateTexts: [:], strings: .english, assets: [])
             #expect(throws: DiagnosticList.self, "\(statics)") {
                 try SiteOutputs(content: content, theme: theme).collisions(contentDisplay: "content")
             }

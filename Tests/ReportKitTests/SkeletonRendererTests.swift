@@ -8,7 +8,7 @@ struct SkeletonRendererTests {
     static func theme(_ templates: [String: String]) throws -> Theme {
         var library = MustacheLibrary()
         for (name, text) in templates { try library.register(text, named: name) }
-        return Theme(root: URL(fileURLWithPath: "/nonexistent"), templates: library, templateTexts: templates, strings: [:], assets: [])
+        return Theme(root: URL(fileURLWithPath: "/nonexistent"), templates: library, templateTexts: templates, strings: .english, assets: [])
     }
 
     static let page = """

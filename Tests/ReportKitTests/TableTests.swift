@@ -83,7 +83,7 @@ struct TableTests {
             DataColumn(name: "k", type: .text),
             DataColumn(name: "v", label: "Value", type: .number, unit: "%"),
         ], rows: [[.text("a"), .number(1.5, decimals: 1)], [.text("b"), .number(-12000, decimals: 0)]])
-        let html = HTMLTable(table: table, totals: ["v"]).html(anchor: "tbl-t", captionHTML: "T")
+        let html = HTMLTable(table: table, totals: ["v"], strings: .english).html(anchor: "tbl-t", captionHTML: "T")
         #expect(html.contains("<td class=\"num\">1.5</td>"))
         #expect(html.contains("<td class=\"num\">−12,000.0</td>"))
         #expect(html.contains("<tfoot>\n<tr><th scope=\"row\">Total</th><td class=\"num\">−11,998.5</td></tr>\n</tfoot>"))
@@ -96,7 +96,7 @@ struct TableTests {
         #expect(!HTMLTable.isChinese("2023"))
         let table = DataTable(path: "data/t.csv", columns: [DataColumn(name: "en", type: .text), DataColumn(name: "zh", type: .text)],
                               rows: [[.text("Bank of China"), .text("中国银行")]])
-        #expect(HTMLTable(table: table).html(anchor: "tbl-t", captionHTML: "T")
+        #expect(HTMLTable(table: table, strings: .english).html(anchor: "tbl-t", captionHTML: "T")
             .contains("<tr><th scope=\"row\">Bank of China</th><td lang=\"zh\">中国银行</td></tr>"))
     }
 }
@@ -108,11 +108,11 @@ struct WrittenDecimalsTests {
                                      [.text("Share"), .number(86.19, decimals: 2)]])
         var choice = TableColumnChoice(column: "value")
         choice.keepsWrittenDecimals = true
-        let html = HTMLTable(table: table, columns: [TableColumnChoice(column: "what"), choice]).html(anchor: "tbl-k", captionHTML: "K")
+        let html = HTMLTable(table: table, columns: [TableColumnChoice(column: "what"), choice], strings: .english).html(anchor: "tbl-k", captionHTML: "K")
         #expect(html.contains(">30</td>"))
         #expect(html.contains(">47.8</td>"))
         #expect(html.contains(">86.19</td>"))
-        let consistent = HTMLTable(table: table).html(anchor: "tbl-k", captionHTML: "K")
+        let consistent = HTMLTable(table: table, strings: .english).html(anchor: "tbl-k", captionHTML: "K")
         #expect(consistent.contains(">30.00</td>"))
     }
 }

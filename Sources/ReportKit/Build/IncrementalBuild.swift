@@ -263,16 +263,18 @@ public struct IncrementalBuilder: Sendable {
         }
         timer.finish("loadTheme")
 
-        // 4. Markdown of the pages that changed or read changed data.
-        let toRender = pagesToRender(content: content, loaded: loaded, previous: siteChanged ? nil : previous,
+        // 4. Markdown of the pages that changed or read changed data; every page when the theme's
+        // words changed (they are in the figures' HTML).
+        let stringsChanged = previous.map { $0.theme.strings != theme.strings } ?? true
+        let toRender = pagesToRender(content: content, loaded: loaded, previous: siteChanged || stringsChanged ? nil : previous,
                                      named: changes != nil, changedData: changedData)
         observer?.pagesToRender(toRender.count)
         // The renderer's link table is made from the site's structure: kept while it and the data stay.
         let renderer: PageRenderer
-        if let previous, !siteChanged, changedData.isEmpty {
+        if let previous, !siteChanged, !stringsChanged, changedData.isEmpty {
             renderer = previous.renderer
         } else {
-            renderer = PageRenderer(content: content, catalog: catalog)
+            renderer = PageRenderer(content: content, catalog: catalog, strings: theme.strings)
         }
         let observer = self.observer
         let results = toRender.parallelMap { index -> (RenderedPage, [Diagnostic]) in

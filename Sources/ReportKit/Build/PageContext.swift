@@ -37,8 +37,8 @@ struct PageContext {
                 if navigationHTML[key] == nil {
                     let publishesReport = site.content.config.publishesWholeReport(pageCount: site.pages.count)
                     let context = NavigationTemplateContext(
-                        nav: Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings["home"]),
-                        strings: site.theme.strings, root: rendered.page.rootPrefix,
+                        nav: Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings[.home]),
+                        strings: site.theme.strings.table, root: rendered.page.rootPrefix,
                         reportHref: publishesReport ? SiteHref.to(WholeReport.fileName, from: rendered.page.rootPrefix) : nil)
                     navigationHTML[key] = site.theme.render("navigation", context)
                 }
@@ -64,7 +64,7 @@ struct PageContext {
             isHome: isHome,
             content: body,
             hasSearch: hasSearch,
-            strings: site.theme.strings,
+            strings: site.theme.strings.table,
             site: .init(title: config.title, subtitle: config.subtitle ?? "", language: config.language,
                         authors: config.authors.joined(separator: ", ")),
             reportHref: publishesWholeReport ? SiteHref.to(WholeReport.fileName, from: root) : nil,
@@ -73,7 +73,7 @@ struct PageContext {
         if let html = navigationHTML[navigationKey] {
             context.navigation = html
         } else {
-            context.nav = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings["home"])
+            context.nav = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings[.home])
         }
         if page.isSectionIndex && (page.isGenerated || !isHome) {
             let folder = RelativePath.parent(page.sourcePath)

@@ -7,12 +7,12 @@ public struct PageRenderer: Sendable {
     let directives: DirectiveRenderer
     let limits: MarkdownLimits
 
-    /// A renderer for the pages of `content`, reading data from `catalog`; `checksLinks: false` is for
-    /// the GFM spec test only.
-    public init(content: LoadedContent, catalog: DataCatalog, checksLinks: Bool = true) {
+    /// A renderer for the pages of `content`, reading data from `catalog`, with the theme's interface
+    /// `strings` around figures; `checksLinks: false` is for the GFM spec test only.
+    public init(content: LoadedContent, catalog: DataCatalog, strings: InterfaceStrings, checksLinks: Bool = true) {
         markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts)
         links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles) : nil
-        directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints)
+        directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints, strings: strings)
         limits = content.config.markdownLimits
     }
 

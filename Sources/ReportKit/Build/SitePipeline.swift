@@ -88,12 +88,15 @@ struct SitePipeline: Sendable {
         let theme = try? themeResult.get()
         if let theme, findings.add(step("checkOutputPaths") { outputPathProblems(content, theme: theme) }) { return finish() }
 
-        let (pages, pageFindings) = step("renderPages") { renderPages(content, catalog: data.catalog) }
+        let (pages, pageFindings) = step("renderPages") {
+            // Check mode carries on past a theme that failed to load: its words do not change what is wrong.
+            renderPages(content, catalog: data.catalog, strings: theme?.strings ?? .english)
+        }
         // A directive reading a data file that failed to load or was refused is not a second problem.
         let broken = data.broken.union(content.refusedFiles)
         if findings.add(pageFindings.filter { !SiteChecks.isAboutBrokenData($0, broken) }) { return finish() }
 
-        let referencing = step("resolveReferences") { resolveReferencesReporting(pages, strings: theme?.strings ?? Theme.defaultStrings) }
+        let referencing = step("resolveReferences") { resolveReferencesReporting(pages, strings: theme?.strings ?? .english) }
         // A reference to a figure whose block failed to render is not a second problem (only
         // check mode gets here past an error; reading every page's blocks again costs time).
         var referenceFindings = referencing.diagnostics
@@ -144,8 +147,8 @@ struct SitePipeline: Sendable {
 
     /// Every page rendered, with what was found in them (errors, and warnings such as images
     /// without alt text or loaded from the network).
-    func renderPages(_ content: LoadedContent, catalog: DataCatalog) -> ([RenderedPage], [Diagnostic]) {
-        let renderer = PageRenderer(content: content, catalog: catalog, checksLinks: !options.testOnlyUncheckedLinks)
+    func renderPages(_ content: LoadedContent, catalog: DataCatalog, strings: InterfaceStrings) -> ([RenderedPage], [Diagnostic]) {
+        let renderer = PageRenderer(content: content, catalog: catalog, strings: strings, checksLinks: !options.testOnlyUncheckedLinks)
         let observer = self.observer
         let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
             let result = renderer.render(page)
@@ -156,7 +159,7 @@ struct SitePipeline: Sendable {
     }
 
     /// Figure and table numbers and the site's anchors, or the problems with them.
-    func resolveReferencesReporting(_ pages: [RenderedPage], strings: [String: String]) -> (references: SiteReferences?, diagnostics: [Diagnostic]) {
+    func resolveReferencesReporting(_ pages: [RenderedPage], strings: InterfaceStrings) -> (references: SiteReferences?, diagnostics: [Diagnostic]) {
         do throws(DiagnosticList) {
             return (try SiteReferences(pages: pages, strings: strings), [])
         } catch {

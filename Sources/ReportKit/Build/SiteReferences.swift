@@ -12,7 +12,7 @@ public struct SiteReferences: Sendable {
     public private(set) var targets: [String: Target] = [:]
 
     /// Numbers figures and tables in reading order and checks every anchor reference.
-    public init(pages: [RenderedPage], strings: [String: String]) throws(DiagnosticList) {
+    public init(pages: [RenderedPage], strings: InterfaceStrings) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
         var counts: [DirectiveBlock.Kind: Int] = [:]
         var firstDefinition: [String: SourceLocation] = [:]
@@ -27,8 +27,8 @@ public struct SiteReferences: Sendable {
                 }
                 firstDefinition[directive.anchor] = directive.location
                 counts[directive.kind, default: 0] += 1
-                let word = strings[directive.kind == .table ? "table" : "figure"] ?? (directive.kind == .table ? "Table" : "Figure")
-                targets[directive.anchor] = Target(label: "\(word) \(counts[directive.kind]!)", caption: directive.caption,
+                let label = strings.format(directive.kind == .table ? .tableLabel : .figureLabel, ["n": String(counts[directive.kind]!)])
+                targets[directive.anchor] = Target(label: label, caption: directive.caption,
                                                    pageOutput: rendered.page.outputPath)
                 anchors.insert(directive.anchor)
             }

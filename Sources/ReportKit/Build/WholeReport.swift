@@ -228,7 +228,7 @@ struct WholeReport: Sendable {
         // The report lies at the site root, whatever folder the first page is in.
         context.root = ""
         if context.reportHref != nil { context.reportHref = SiteHref.to(Self.fileName) }
-        let label = site.theme.strings["whole_report"] ?? ""
+        let label = site.theme.strings[.wholeReport]
         context.lang = config.language
         context.title = config.title
         context.titleHTML = config.title.htmlEscaped

@@ -11,14 +11,18 @@ public struct DirectiveRenderer: Sendable {
     public var catalog: DataCatalog
     /// Charts with more points than this (rows × y columns) are refused instead of drawn.
     public var maxChartPoints = Self.defaultMaxChartPoints
+    /// The theme's words around figures ("Source:", "Download the data (CSV)", "Total").
+    public var strings: InterfaceStrings
 
     /// The default chart size limit, unless `site.yml` says otherwise (`SiteConfig`).
     public static let defaultMaxChartPoints = SiteConfig.defaultMaxChartPoints
 
-    /// A renderer reading from `catalog`, refusing charts of more than `maxChartPoints` points.
-    public init(catalog: DataCatalog, maxChartPoints: Int = Self.defaultMaxChartPoints) {
+    /// A renderer reading from `catalog`, refusing charts of more than `maxChartPoints` points, with
+    /// the theme's interface `strings`.
+    public init(catalog: DataCatalog, maxChartPoints: Int = Self.defaultMaxChartPoints, strings: InterfaceStrings) {
         self.catalog = catalog
         self.maxChartPoints = maxChartPoints
+        self.strings = strings
     }
 
     /// Keys allowed in an entry of a table's `columns:` list.
@@ -77,7 +81,7 @@ public struct DirectiveRenderer: Sendable {
         let source = try spec.string("source")?.value ?? table.source
         let notes = try spec.string("notes")?.value ?? table.notes
         let captionHTML = "<span class=\"figure-label\">\(numberToken)</span> \(caption.htmlEscaped)"
-        let footer = Self.footer(source: source, notes: notes,
+        let footer = footer(source: source, notes: notes,
                                  csvHref: SiteHref.to(catalog.csvOutputPath(for: table.path), from: block.rootPrefix))
 
         let html: String
@@ -98,7 +102,7 @@ public struct DirectiveRenderer: Sendable {
                                                     + "check the column's values, or leave it out of 'total'"))
                 }
             }
-            let tableHTML = HTMLTable(table: rows, columns: columns, totals: totals.map(\.value), decimalsSource: table)
+            let tableHTML = HTMLTable(table: rows, columns: columns, totals: totals.map(\.value), decimalsSource: table, strings: strings)
                 .html(anchor: anchor, captionHTML: captionHTML)
             html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n\(tableHTML)\n\(footer)</figure>"
         case .chart:
@@ -108,7 +112,7 @@ public struct DirectiveRenderer: Sendable {
             <figcaption>\(captionHTML)</figcaption>
             <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
             <div class="chart-narrow">\(ChartRenderer.svg(for: model, width: Self.narrowChartWidth))</div></div>
-            <details class="chart-data"><summary>Data for this chart</summary>\(ChartRenderer.dataTable(for: model))</details>
+            <details class="chart-data"><summary>\(strings[.chartData].htmlEscaped)</summary>\(ChartRenderer.dataTable(for: model))</details>
             \(footer)</figure>
             """
         }
@@ -123,12 +127,16 @@ public struct DirectiveRenderer: Sendable {
     }
 
     /// The source line (with the CSV download link, `csvHref` made by `SiteHref`) and the notes line under a figure.
-    static func footer(source: String?, notes: String?, csvHref: String) -> String {
-        let link = "<a href=\"\(csvHref.htmlEscaped)\">Download the data (CSV)</a>"
+    func footer(source: String?, notes: String?, csvHref: String) -> String {
+        let link = "<a href=\"\(csvHref.htmlEscaped)\">\(strings[.downloadData].htmlEscaped)</a>"
         var out = "<p class=\"figure-source\">"
-        if let source, !source.trimmed.isEmpty { out += "Source: \(source.trimmed.htmlEscaped) · " }
+        if let source, !source.trimmed.isEmpty {
+            out += InterfaceStrings.fill(strings[.figureSource].htmlEscaped, ["source": source.trimmed.htmlEscaped]) + " · "
+        }
         out += link + "</p>\n"
-        if let notes, !notes.trimmed.isEmpty { out += "<p class=\"figure-notes\">Note: \(notes.trimmed.htmlEscaped)</p>\n" }
+        if let notes, !notes.trimmed.isEmpty {
+            out += "<p class=\"figure-notes\">" + InterfaceStrings.fill(strings[.figureNote].htmlEscaped, ["note": notes.trimmed.htmlEscaped]) + "</p>\n"
+        }
         return out
     }
 

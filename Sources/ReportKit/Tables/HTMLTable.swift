@@ -11,11 +11,15 @@ public struct HTMLTable: Sendable {
     /// The table whose columns set the decimals shown: the whole data file, so a filtered view
     /// prints `0.90` like the full table does.
     public var decimalsSource: DataTable
+    /// The theme's words: the totals row's label, what a screen reader says for a missing cell.
+    public var strings: InterfaceStrings
 
     /// `columns` must name columns of `table` (checked by the directive stage); empty means all.
     /// `decimalsSource` is the unfiltered table (defaults to `table`).
-    public init(table: DataTable, columns: [TableColumnChoice] = [], totals: [String] = [], decimalsSource: DataTable? = nil) {
+    public init(table: DataTable, columns: [TableColumnChoice] = [], totals: [String] = [], decimalsSource: DataTable? = nil,
+                strings: InterfaceStrings) {
         self.table = table
+        self.strings = strings
         self.decimalsSource = decimalsSource ?? table
         self.columns = columns.isEmpty ? table.columns.map { TableColumnChoice(column: $0.name) } : columns
         self.totals = totals
@@ -53,7 +57,7 @@ public struct HTMLTable: Sendable {
                     let text = formats[position].format(sum).htmlEscaped
                     out += position == 0 ? "<th scope=\"row\" class=\"num\">\(text)</th>" : "<td class=\"num\">\(text)</td>"
                 } else if position == 0 {
-                    out += "<th scope=\"row\">Total</th>"
+                    out += "<th scope=\"row\">\(strings[.total].htmlEscaped)</th>"
                 } else {
                     out += column.type.isNumeric ? "<td class=\"num\"></td>" : "<td></td>"
                 }
@@ -95,7 +99,7 @@ public struct HTMLTable: Sendable {
         let close = isRowHeader ? "</th>" : "</td>"
         switch value {
         case .missing:
-            return "\(open) class=\"\(numeric ? "num " : "")missing\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">no data</span>\(close)"
+            return "\(open) class=\"\(numeric ? "num " : "")missing\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">\(strings[.missingValue].htmlEscaped)</span>\(close)"
         case let .number(number, written) where numeric:
             return "\(open) class=\"num\">\(format.format(number, written: written).htmlEscaped)\(close)"
         default:

@@ -9,20 +9,14 @@ public struct Theme: Sendable {
     public var templates: MustacheLibrary
     /// The text of each template, by name (what `SkeletonRenderer` checks before it caches layouts).
     public var templateTexts: [String: String]
-    /// Interface strings by key ("contents", "next", "figure", ...), from `theme.yml`'s `strings`.
-    public var strings: [String: String]
+    /// Interface strings ("contents", "download_data", ...): `theme.yml`'s `strings` over the
+    /// built-in English ones.
+    public var strings: InterfaceStrings
     /// Asset files, relative to `assets/`, sorted.
     public var assets: [String]
 
     /// The templates every theme must provide.
     public static let requiredTemplates = ["page"]
-
-    public static let defaultStrings: [String: String] = [
-        "contents": "Contents", "next": "Next", "previous": "Previous", "figure": "Figure", "table": "Table",
-        "skip": "Skip to content", "sections": "Sections", "in_this_section": "In this section", "menu": "Menu",
-        "home": "Home", "search": "Search", "search_placeholder": "Search the site", "no_results": "No results",
-        "built_with": "Built with reportgen", "whole_report": "Whole report on one page", "on_this_page": "On this page",
-    ]
 
     public static func load(from root: URL, displayPath: String) throws(DiagnosticList) -> Theme {
         let fileManager = FileManager.default
@@ -53,7 +47,7 @@ public struct Theme: Sendable {
         for required in requiredTemplates where library.getTemplate(named: required) == nil && problems.isEmpty {
             problems.append(.error(.missingTemplate, "theme '\(displayPath)' has no '\(required).mustache' template", hint: "copy it from themes/default/templates/"))
         }
-        var strings = defaultStrings
+        var overrides: [String: String] = [:]
         let stringsFile = root.appendingPathComponent("theme.yml")
         if fileManager.fileExists(atPath: stringsFile.path) {
             do throws(DiagnosticList) {
@@ -61,14 +55,14 @@ public struct Theme: Sendable {
                 let mapping = try YAMLMapping.parse(try SourceText.read(stringsFile, displayPath: display), file: display, firstLine: 1, what: "theme.yml")
                 if let node = mapping["strings"] {
                     let table = try mapping.nested(node, key: "strings")
-                    for (key, value) in table.entries { strings[key] = try table.string(value, key: key) }
+                    for (key, value) in table.entries { overrides[key] = try table.string(value, key: key) }
                 }
             } catch {
                 problems += error.diagnostics
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return Theme(root: root, templates: library, templateTexts: texts, strings: strings, assets: listAssets(root.appendingPathComponent("assets")))
+        return Theme(root: root, templates: library, templateTexts: texts, strings: InterfaceStrings(overriding: overrides), assets: listAssets(root.appendingPathComponent("assets")))
     }
 
     static func listAssets(_ folder: URL) -> [String] {
