@@ -7,7 +7,8 @@ struct FormatDefaultsTests {
     let location = SourceLocation(file: "content/page.md", line: 10, column: 1)
 
     func renderer() throws -> DirectiveRenderer {
-        DirectiveRenderer(catalog: try DataFixtures.catalog("data/gdp-sample.csv", "data/temperature.csv", "data/balances.csv"))
+        DirectiveRenderer(catalog: try DataFixtures.catalog("data/gdp-sample.csv", "data/temperature.csv", "data/balances.csv"),
+                          strings: .english)
     }
 
     func render(_ kind: DirectiveBlock.Kind, _ yaml: String) throws -> String {

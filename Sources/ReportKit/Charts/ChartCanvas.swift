@@ -35,7 +35,7 @@ struct ChartCanvas: Sendable {
         svg.rect(x: Self.pad, y: Self.pad, width: width - 2 * Self.pad, height: height - 2 * Self.pad,
                  style: "fill:none;stroke:\(ChartPaint.grid.css)")
         svg.endGroup()
-        svg.text("No data", x: width / 2, y: height / 2 + centerBaseline, anchor: .middle, paint: .muted)
+        svg.text(model.strings[.noData], x: width / 2, y: height / 2 + centerBaseline, anchor: .middle, paint: .muted)
     }
 
     // MARK: - Header and titles

@@ -61,6 +61,8 @@ public struct ChartModel: Sendable, Hashable {
     public var valueFormat: NumberFormat
     /// How numeric x values print (scatter); years print as plain integers regardless.
     public var xFormat: NumberFormat
+    /// The words the chart shows or says (its description, "Total", "No data"): the theme's.
+    public var strings: InterfaceStrings = .english
 
     public init(kind: Kind, id: String, title: String, xKind: XKind = .category, categories: [String] = [],
                 xValues: [Double] = [], series: [Series], xTitle: String? = nil, yTitle: String? = nil,

@@ -313,7 +313,9 @@ public struct DirectiveRenderer: Sendable {
         }
         let format = try spec.string("format").map { name throws(DiagnosticList) in try Self.numberFormat(name) }
         let mapping = ChartMapping(spec: spec, kind: kind, table: rows, x: x, ys: ys, series: series, format: format)
-        return try mapping.model(id: anchor, title: caption)
+        var model = try mapping.model(id: anchor, title: caption)
+        model.strings = strings
+        return model
     }
 }
 

@@ -12,7 +12,7 @@ public struct InterfaceStrings: Sendable, Hashable {
 
     /// The built-in English strings with `overrides` (a theme's `strings:`) laid over them.
     public init(overriding overrides: [String: String] = [:]) {
-        table = Self.englishTable.merging(overrides) { _, theme in theme }
+        table = Self.englishTable.merging(Self.chartEnglishTable) { own, _ in own }.merging(overrides) { _, theme in theme }
     }
 
     /// The built-in English strings.

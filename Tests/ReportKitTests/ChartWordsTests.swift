@@ -1,0 +1,32 @@
+import Testing
+@testable import ReportKit
+
+/// Every word a chart shows or says comes from the theme's interface strings.
+struct ChartWordsTests {
+    let german = InterfaceStrings(overriding: [
+        "chart_bar": "Balkendiagramm", "chart_donut": "Ringdiagramm", "chart_of_categories": "{chart} mit {categories}",
+        "count_category_other": "{n} Kategorien", "chart_highest": "Höchster Wert: {label}, {value}",
+        "chart_lowest": "Niedrigster Wert: {label}, {value}", "chart_sentence_separator": "; ", "chart_sentence_end": "!",
+        "total": "Summe", "no_data": "Keine Daten", "chart_empty": "{chart} ohne Daten",
+    ])
+
+    func model(_ kind: ChartModel.Kind, _ values: [Double?]) -> ChartModel {
+        var model = ChartModel(kind: kind, id: "w", title: "W", categories: ["a", "b"], series: [.init(name: "v", values: values)])
+        model.strings = german
+        return model
+    }
+
+    @Test func descriptionTotalAndNoDataFollowTheTheme() {
+        let bar = ChartRenderer.svg(for: model(.bar, [1, 2]))
+        #expect(bar.contains("<desc id=\"w-desc\">Balkendiagramm mit 2 Kategorien; Höchster Wert: b, 2; Niedrigster Wert: a, 1!</desc>"))
+        let donut = ChartRenderer.svg(for: model(.donut, [1, 2]))
+        #expect(donut.contains(">Summe</text>") && !donut.contains(">Total<"))
+        let empty = ChartRenderer.svg(for: model(.bar, [nil, nil]))
+        #expect(empty.contains(">Keine Daten</text>") && empty.contains("Balkendiagramm ohne Daten!"))
+    }
+
+    @Test func englishByDefault() {
+        let bar = ChartRenderer.svg(for: ChartModel(kind: .bar, id: "w", title: "W", categories: ["a", "b"], series: [.init(name: "v", values: [1, 2])]))
+        #expect(bar.contains("<desc id=\"w-desc\">Bar chart of 2 categories. Highest: b, 2. Lowest: a, 1.</desc>"))
+    }
+}
