@@ -76,6 +76,19 @@ struct D3FormatTests {
         #expect(DecimalText(1e21).fixed(0) == "1000000000000000000000")
     }
 
+    @Test func tickLabelsShareOnePrefixAndTheStepsDecimals() {
+        func ticks(_ specifier: String, _ values: [Double]) -> [String] {
+            D3Format(specifier)!.tickLabels(values, currency: .dollar, percentPoints: false)
+        }
+        // Formatted one by one, "$.3s" gives $0.00, $5.00T, $10.0T.
+        #expect(ticks("$.3s", [0, 5e12, 10e12, 15e12]) == ["$0", "$5T", "$10T", "$15T"])
+        #expect(ticks("$.3s", [0, 2.5e12, 5e12]) == ["$0", "$2.5T", "$5.0T"])
+        #expect(ticks("($.2s", [-5e9, 0, 5e9]) == ["($5B)", "$0", "$5B"])
+        #expect(ticks(".1%", [0, 0.05, 0.1]) == ["0%", "5%", "10%"])
+        #expect(ticks(",.2f", [0, 500, 1000]) == ["0", "500", "1,000"])
+        #expect(ticks(".2e", [0, 1000]) == ["0.00e+0", "1.00e+3"])
+    }
+
     @Test func refusesWhatIsNotASpecifier() {
         for bad in ["number.x", "$$", ".f", "q", ",.2fz", "currency:"] {
             #expect(D3Format(bad) == nil, "\(bad)")

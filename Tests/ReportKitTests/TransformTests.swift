@@ -88,3 +88,17 @@ struct TransformTests {
         ])
     }
 }
+
+/// `latest`: the rows of the largest value left after filtering, before sort and limit.
+struct LatestTransformTests {
+    @Test func latestKeepsTheRowsOfTheLargestValueAfterFiltering() throws {
+        let table = try DataFixtures.table("data/balances.csv")
+        let location = SourceLocation(file: "content/page.md", line: 1, column: 1)
+        var query = RowQuery(filters: [try RowFilter("year < 2022", table: table, location: location)])
+        query.latest = "year"
+        #expect(query.apply(to: table).rows.map { "\($0[0].text) \($0[1].text)" } == ["2021 Huabei", "2021 Jiebei"])
+        query.sort = [.init(column: "balance")]
+        query.limit = 1
+        #expect(query.apply(to: table).rows.map { "\($0[0].text) \($0[1].text)" } == ["2021 Jiebei"])
+    }
+}

@@ -184,11 +184,14 @@ public struct DirectiveRenderer: Sendable {
         return format
     }
 
-    /// `filter`, `sort` and `limit`, checked against the table's columns.
+    /// `filter`, `latest`, `sort` and `limit`, checked against the table's columns.
     func query(_ spec: DirectiveSpec, table: DataTable) throws(DiagnosticList) -> RowQuery {
         var query = RowQuery()
         for filter in try spec.stringList("filter", atText: true) {
             query.filters.append(try RowFilter(filter.value, table: table, location: filter.location))
+        }
+        if let latest = try spec.string("latest") {
+            query.latest = try spec.column(Located(value: latest.value.trimmed, location: latest.location), in: table).name
         }
         for key in try spec.stringList("sort") {
             var name = key.value.trimmed

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A number format written as a d3-format specifier, `[[fill]align][sign][symbol][0][width][,][.precision][~][type]`
 /// (`$,.1f`, `.1%`, `,.0f`, `$.3s` → `$27.4T`), printing what d3-format prints, with three
 /// deliberate differences: digits are rounded from the number's decimal text, half away from zero
@@ -130,6 +132,44 @@ public struct D3Format: Sendable, Hashable {
             let half = padding.count / 2
             return String(padding.prefix(half)) + prefix + body + suffix + String(padding.dropFirst(half))
         default: return padding + prefix + body + suffix
+        }
+    }
+
+    /// Labels for the ticks of one axis: like `format`, but every label with the same decimals,
+    /// as many as the step needs, and for `s` one SI prefix chosen from the largest tick
+    /// (`$0`, `$5T`, `$10T`, not `$0.00`, `$5.00T`, `$10.0T`); d3's `tickFormat` does the same
+    /// for specifiers without a precision. Other types keep the specifier as written.
+    public func tickLabels(_ ticks: [Double], currency: Currency, percentPoints: Bool) -> [String] {
+        guard let kind = type, "sf%".contains(kind) else { return ticks.map { format($0, currency: currency, percentPoints: percentPoints) } }
+        var fixed = self
+        fixed.type = "f"
+        fixed.trim = false
+        if kind == "%" {
+            fixed.type = "%"
+            let scaled = ticks.map { percentPoints ? $0 : $0 * 100 }
+            fixed.precision = NumberFormat.naturalDecimals(of: scaled, limit: 6)
+            return ticks.map { fixed.format($0, currency: currency, percentPoints: percentPoints) }
+        }
+        guard kind == "s" else {
+            fixed.precision = NumberFormat.naturalDecimals(of: ticks, limit: 10)
+            return ticks.map { fixed.format($0, currency: currency) }
+        }
+        let largest = ticks.map(abs).filter(\.isFinite).max() ?? 0
+        let group = largest == 0 ? 0 : max(-8, min(8, Int((log10(largest) / 3).rounded(.down))))
+        let divisor = pow(10, Double(group * 3))
+        fixed.precision = NumberFormat.naturalDecimals(of: ticks.map { $0 / divisor }, limit: 6)
+        let prefix = Self.prefixes[8 + group]
+        var zero = fixed
+        zero.precision = 0
+        return ticks.map { tick in
+            if tick == 0 { return zero.format(0, currency: currency) }   // "$0", as the compact format's "0"
+            var text = fixed.format(tick / divisor, currency: currency)
+            guard !prefix.isEmpty else { return text }
+            // The prefix goes right after the digits, before a currency suffix or a closing parenthesis.
+            let tail = (symbol == "$" ? currency.suffix : "") + (tick < 0 && sign == "(" ? ")" : "")
+            let end = text.index(text.endIndex, offsetBy: -tail.count)
+            text.insert(contentsOf: prefix, at: end)
+            return text
         }
     }
 

@@ -119,8 +119,8 @@ public struct NumberFormat: Sendable, Hashable {
     public func tickLabels(for ticks: [Double]) -> [String] {
         let finite = ticks.filter(\.isFinite)
         switch style {
-        case .pattern:
-            return ticks.map { format($0) }
+        case let .pattern(pattern):
+            return pattern.tickLabels(ticks, currency: currency ?? .dollar, percentPoints: percentPoints)
         case .compact:
             let (divisor, suffix) = Self.compactUnit(for: finite.map(abs).max() ?? 0)
             let places = Self.naturalDecimals(of: finite.map { $0 / divisor }, limit: 6)

@@ -1,4 +1,5 @@
-/// The row transforms of a directive, applied in order: `filter` (all conditions must hold),
+/// The row transforms of a directive, applied in this order: `filter` (all conditions must hold),
+/// `latest` (keep the rows holding the column's largest value, e.g. the latest year left),
 /// `sort` (stable; `-column` for descending; missing cells last) and `limit`.
 public struct RowQuery: Sendable, Hashable {
     /// One sort key: a column, ascending unless `descending`.
@@ -17,6 +18,8 @@ public struct RowQuery: Sendable, Hashable {
 
     /// Conditions that must all hold.
     public var filters: [RowFilter]
+    /// Keep only the rows whose cell in this column is the largest left after filtering.
+    public var latest: String?
     /// Sort keys, most significant first.
     public var sort: [SortKey]
     /// How many rows to keep after sorting; `nil` keeps all.
@@ -35,6 +38,10 @@ public struct RowQuery: Sendable, Hashable {
         var indices = Array(table.rows.indices)
         for filter in filters {
             indices = indices.filter { filter.matches(table.rows[$0], in: table) }
+        }
+        if let latest, let column = table.columnIndex(latest),
+           let top = indices.map({ table.rows[$0][column] }).filter({ $0 != .missing }).min(by: { Self.compare($0, $1, descending: true) < 0 }) {
+            indices = indices.filter { Self.compare(table.rows[$0][column], top, descending: false) == 0 }
         }
         let keys = sort.compactMap { key in table.columnIndex(key.column).map { ($0, key.descending) } }
         if !keys.isEmpty {

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// The World Bank GDP file exactly as published (`Fixtures/gdp/data/gdp.csv`, a byte copy of
+/// `../shared/data/gdp/data/gdp.csv`: 13,978 rows, countries mixed with 48 regional aggregates),
+/// built with the short specs the README shows.
+struct GDPFixtureTests {
+    @Test func buildsWithShortSpecsAndPrintsTrillionsOfDollars() throws {
+        let project = try CLI.scratchFolder("gdp")
+        defer { try? FileManager.default.removeItem(at: project) }
+        try CLI.copyFixture("gdp", to: project.appendingPathComponent("content"))
+        let run = try CLI.build(in: project)
+        #expect(run.status == 0)
+        #expect(run.stderr == "", "no error or warning")
+        let html = try String(contentsOf: project.appendingPathComponent("output/index.html"), encoding: .utf8)
+        let table = html.components(separatedBy: "id=\"tbl-largest\"").last ?? ""
+        let rows = table.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { row in
+            row.components(separatedBy: "</tr>")[0].replacingOccurrences(of: "</th><td>", with: " | ")
+                .replacingOccurrences(of: "</td><td class=\"num\">", with: " | ").replacingOccurrences(of: "</td>", with: "")
+        }
+        // Filter by a list from gdp.yml (no aggregates), the latest year, the 15 largest, "$.3s" from gdp.yml.
+        #expect(rows.count == 15)
+        #expect(rows.prefix(3) == ["United States | 2023 | $27.4T", "China | 2023 | $17.8T", "Germany | 2023 | $4.46T"])
+        #expect(!rows.contains { $0.hasPrefix("World") || $0.contains("income") })
+        // The line chart: five series, a year axis without separators, dollar ticks with one prefix.
+        #expect(html.contains("Line chart of 5 series over 34 points, 1990 to 2023."))
+        #expect(html.contains(">$25T</text>") && html.contains(">2020</text>") && !html.contains(">2,020<"))
+    }
+}
