@@ -102,3 +102,41 @@ struct LatestTransformTests {
         #expect(query.apply(to: table).rows.map { "\($0[0].text) \($0[1].text)" } == ["2021 Jiebei"])
     }
 }
+
+/// `top`: the n largest rows, overall or per group, before sort and limit.
+struct TopTransformTests {
+    @Test func topPerGroupKeepsFileOrder() throws {
+        let table = try DataFixtures.table("data/balances.csv")
+        var query = RowQuery()
+        query.top = .init(n: 1, by: "balance", per: "year")
+        #expect(query.apply(to: table).rows.map { "\($0[0].text) \($0[1].text)" } == ["2020 Huabei", "2021 Huabei", "2022 Huabei"])
+        query.top = .init(n: 2, by: "balance")
+        #expect(query.apply(to: table).rows.map { "\($0[0].text) \($0[1].text)" } == ["2021 Huabei", "2022 Huabei"])
+    }
+
+    @Test func topThroughASpecAndItsErrors() throws {
+        let rendered = try DirectiveFixtures.render(.table, """
+            id: t
+            data: data/balances.csv
+            top: {n: 1, by: balance, per: product}
+            sort: year
+            caption: T
+            """)
+        #expect(rendered.html.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 2)
+        #expect(try DirectiveFixtures.error(.table, """
+            id: t
+            data: data/balances.csv
+            top: {n: 0, by: balance}
+            caption: T
+            """) == """
+            content/page.md:12:10: error[RG0307]: 'n' of 'top' must be a positive whole number, found '0'
+            hint: write top: {n: 15, by: Value} or top: {n: 3, by: Value, per: Year}
+            """)
+        #expect(try DirectiveFixtures.error(.table, """
+            id: t
+            data: data/balances.csv
+            top: {n: 2, by: product}
+            caption: T
+            """)?.contains("error[RG0309]: column 'product' is text; 'top' ranks rows by numbers or dates") == true)
+    }
+}

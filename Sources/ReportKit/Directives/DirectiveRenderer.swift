@@ -193,6 +193,7 @@ public struct DirectiveRenderer: Sendable {
         if let latest = try spec.string("latest") {
             query.latest = try spec.column(Located(value: latest.value.trimmed, location: latest.location), in: table).name
         }
+        query.top = try topRows(spec, table: table)
         for key in try spec.stringList("sort") {
             var name = key.value.trimmed
             let descending = name.hasPrefix("-")

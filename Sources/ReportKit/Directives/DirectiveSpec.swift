@@ -9,9 +9,9 @@ struct Located<Value> {
 /// The YAML mapping of a `table` or `chart` block: checked against the keys its kind allows,
 /// with typed accessors whose errors point at the offending line of the page.
 struct DirectiveSpec {
-    static let tableKeys = ["id", "data", "caption", "columns", "filter", "latest", "sort", "limit", "total", "source", "notes"]
+    static let tableKeys = ["id", "data", "caption", "columns", "filter", "latest", "top", "sort", "limit", "total", "source", "notes"]
     static let chartKeys = ["id", "type", "data", "x", "y", "series", "format", "x-title", "y-title",
-                            "caption", "source", "notes", "filter", "latest", "sort", "limit"]
+                            "caption", "source", "notes", "filter", "latest", "top", "sort", "limit"]
     static let requiredTableKeys = ["id", "data", "caption"]
     static let requiredChartKeys = ["id", "type", "data", "x", "y", "caption"]
 
