@@ -27,3 +27,52 @@ struct GDPFixtureTests {
         #expect(html.contains(">$25T</text>") && html.contains(">2020</text>") && !html.contains(">2,020<"))
     }
 }
+
+/// Charts that build but cannot be read are warnings, the same in `check` and `build`.
+struct ChartGuardTests {
+    @Test func tooManySeriesBarsAndHeightAreWarnedByCheckAndBuild() throws {
+        let project = try CLI.scratchFolder("gdp-guards")
+        defer { try? FileManager.default.removeItem(at: project) }
+        try CLI.copyFixture("gdp", to: project.appendingPathComponent("content"))
+        // The issue's charts: every country as a line, and every country's latest GDP as a bar.
+        try Data("""
+            # Unreadable
+
+            ```chart
+            id: all-lines
+            type: line
+            data: data/gdp.csv
+            x: Year
+            y: Value
+            series: Country Name
+            filter: Year >= 2020
+            caption: Every economy
+            ```
+
+            ```chart
+            id: all-bars
+            type: hbar
+            data: data/gdp.csv
+            x: Country Name
+            y: Value
+            filter: Country Code not in aggregates
+            latest: Year
+            sort: -Value
+            caption: Every economy, latest year
+            ```
+
+            """.utf8).write(to: project.appendingPathComponent("content/index.md"))
+        let expected = [
+            "content/index.md:5:7: warning[RG0720]: chart 'all-lines' has 258 series but only 8 colours, so colours repeat",
+            "content/index.md:16:7: warning[RG0721]: chart 'all-bars' draws 185 bars; more than 40 cannot be read or labelled",
+            "content/index.md:16:7: warning[RG0722]: chart 'all-bars' is 6737 px tall on a phone, more than two screens",
+        ]
+        let check = try CLI.run(["check", "--content", "content", "--theme", CLI.theme.path], in: project)
+        let build = try CLI.build(in: project)
+        #expect(build.status == 0)
+        for run in [check, build] {
+            let lines = run.stderr.split(separator: "\n").map(String.init)
+            for line in expected { #expect(lines.contains { $0.hasPrefix(line) }, "\(line)\n\(run.stderr)") }
+        }
+    }
+}

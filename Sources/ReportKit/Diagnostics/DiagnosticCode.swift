@@ -135,6 +135,9 @@ extension DiagnosticCode {
     public static let tooManyChartPoints = DiagnosticCode(702, "too-many-chart-points", "A chart with more points than `max_chart_points`.")
     public static let markdownTooComplex = DiagnosticCode(703, "markdown-too-complex", "A page holds a Markdown shape the parser handles too slowly (a huge table, deep nesting, long bracket or `@` runs); the limits are options in site.yml.")
     public static let yamlAliasLimit = DiagnosticCode(704, "yaml-alias-limit", "YAML whose aliases stand for too many values (an alias bomb).")
+    public static let tooManySeries = DiagnosticCode(720, "too-many-series", "A chart with more series than the palette's eight colours, so colours repeat (warning).")
+    public static let tooManyBars = DiagnosticCode(721, "too-many-bars", "A bar chart with more than 40 bars, too many to read or label (warning).")
+    public static let chartTooTall = DiagnosticCode(722, "chart-too-tall", "A chart taller than about two phone screens (warning).")
 
     // MARK: RG08xx preview server
 
@@ -163,7 +166,7 @@ extension DiagnosticCode {
         themeNotFound, missingTemplate, templateError,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
         outputSwapFailed, alreadyExists,
-        dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit,
+        dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit, tooManySeries, tooManyBars, chartTooTall,
         portUnavailable, serverStopped,
         internalError, testOnlyFlag,
     ]

@@ -85,6 +85,7 @@ public struct DirectiveRenderer: Sendable {
                                  csvHref: SiteHref.to(catalog.csvOutputPath(for: table.path), from: block.rootPrefix))
 
         let html: String
+        var warnings: [Diagnostic] = []
         switch block.kind {
         case .table:
             let columns = try tableColumns(spec, table: table)
@@ -107,17 +108,21 @@ public struct DirectiveRenderer: Sendable {
             html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n\(tableHTML)\n\(footer)</figure>"
         case .chart:
             let model = try chartModel(spec, table: table, rows: rows, anchor: anchor, caption: caption)
+            let narrow = ChartRenderer.svg(for: model, width: Self.narrowChartWidth)
+            warnings = ChartGuards.warnings(for: model, narrowSVG: narrow, subject: spec.subject, location: spec.location(of: "type"))
             html = """
             <figure class="figure figure-chart" id="\(anchor)">
             <figcaption>\(captionHTML)</figcaption>
             <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
-            <div class="chart-narrow">\(ChartRenderer.svg(for: model, width: Self.narrowChartWidth))</div></div>
+            <div class="chart-narrow">\(narrow)</div></div>
             <details class="chart-data"><summary>\(strings[.chartData].htmlEscaped)</summary>\(ChartRenderer.dataTable(for: model))</details>
             \(footer)</figure>
             """
         }
-        return RenderedDirective(kind: block.kind, anchor: anchor, caption: caption, html: html,
-                                 dataFiles: [table.path], location: block.location)
+        var rendered = RenderedDirective(kind: block.kind, anchor: anchor, caption: caption, html: html,
+                                         dataFiles: [table.path], location: block.location)
+        rendered.warnings = warnings
+        return rendered
     }
 
     /// Whether `id` matches `[a-z0-9][a-z0-9-]*`.

@@ -313,6 +313,7 @@ private struct DocumentPass {
         switch hooks.renderDirective(block) {
         case let .success(rendered):
             directives.append(rendered)
+            diagnostics += rendered.warnings
             replace(node, withHTML: rendered.html + "\n")
         case let .failure(list):
             diagnostics += list.diagnostics
