@@ -47,7 +47,7 @@ struct DirectiveTests {
             """)
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/balances.csv\ncaption: C\ntype: bar") == """
             content/page.md:13:1: error[RG0302]: unknown key 'type' in table spec
-            hint: expected one of 'id', 'data', 'caption', 'columns', 'filter', 'sort', 'limit', 'total', 'source', 'notes'
+            hint: did you mean 'top'?
             """)
     }
 
