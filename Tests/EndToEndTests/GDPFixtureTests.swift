@@ -24,6 +24,7 @@ struct GDPFixtureTests {
         #expect(!rows.contains { $0.hasPrefix("World") || $0.contains("income") })
         // The line chart: five series, a year axis without separators, dollar ticks with one prefix.
         #expect(html.contains("Line chart of 5 series over 34 points, 1990 to 2023."))
+        #expect(html.contains("stroke:var(--chart-other,#b8bec6)"), "Germany, Japan and India grey beside the highlighted two")
         #expect(html.contains(">$25T</text>") && html.contains(">2020</text>") && !html.contains(">2,020<"))
     }
 }
@@ -50,6 +51,19 @@ struct ChartGuardTests {
             ```
 
             ```chart
+            id: all-lines-highlighted
+            type: line
+            data: data/gdp.csv
+            x: Year
+            y: Value
+            series: Country Name
+            filter: Year >= 2022 and Country Code not in aggregates
+            top: {n: 12, by: Value, per: Year}
+            highlight: [United States, China]
+            caption: Twelve economies, two highlighted
+            ```
+
+            ```chart
             id: all-bars
             type: hbar
             data: data/gdp.csv
@@ -64,8 +78,8 @@ struct ChartGuardTests {
             """.utf8).write(to: project.appendingPathComponent("content/index.md"))
         let expected = [
             "content/index.md:5:7: warning[RG0720]: chart 'all-lines' has 258 series but only 8 colours, so colours repeat",
-            "content/index.md:16:7: warning[RG0721]: chart 'all-bars' draws 185 bars; more than 40 cannot be read or labelled",
-            "content/index.md:16:7: warning[RG0722]: chart 'all-bars' is 6737 px tall on a phone, more than two screens",
+            "content/index.md:29:7: warning[RG0721]: chart 'all-bars' draws 185 bars; more than 40 cannot be read or labelled",
+            "content/index.md:29:7: warning[RG0722]: chart 'all-bars' is 6737 px tall on a phone, more than two screens",
         ]
         let check = try CLI.run(["check", "--content", "content", "--theme", CLI.theme.path], in: project)
         let build = try CLI.build(in: project)
@@ -73,6 +87,8 @@ struct ChartGuardTests {
         for run in [check, build] {
             let lines = run.stderr.split(separator: "\n").map(String.init)
             for line in expected { #expect(lines.contains { $0.hasPrefix(line) }, "\(line)\n\(run.stderr)") }
+            // Twelve series with two highlighted use two colours: no warning.
+            #expect(!run.stderr.contains("all-lines-highlighted"))
         }
     }
 }

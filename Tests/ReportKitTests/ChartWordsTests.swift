@@ -30,3 +30,33 @@ struct ChartWordsTests {
         #expect(bar.contains("<desc id=\"w-desc\">Bar chart of 2 categories. Highest: b, 2. Lowest: a, 1.</desc>"))
     }
 }
+
+/// `highlight`: named series in palette order, the rest grey and drawn first.
+struct HighlightTests {
+    @Test func highlightedSeriesTakeTheFirstColoursAndTheRestGrey() {
+        var model = ChartModel(kind: .line, id: "h", title: "H", xKind: .year, xValues: [2020, 2021],
+                               series: [.init(name: "a", values: [1, 2]), .init(name: "b", values: [2, 3]), .init(name: "c", values: [3, 1])])
+        model.highlight = ["c", "a"]
+        let data = ChartData(model)
+        #expect((0..<3).map { data.paint($0) } == [.series(1), .other, .series(0)])
+        #expect(data.drawOrder == [1, 0, 2])
+        let svg = ChartRenderer.svg(for: model)
+        #expect(svg.contains("stroke:var(--chart-other,#b8bec6)"))
+    }
+
+    @Test func anUnknownSeriesIsAnError() throws {
+        #expect(try DirectiveFixtures.error(.chart, """
+            id: b
+            type: line
+            data: data/balances.csv
+            x: year
+            y: balance
+            series: product
+            highlight: [Huabai]
+            caption: B
+            """) == """
+            content/page.md:16:13: error[RG0320]: no series 'Huabai' to highlight in chart 'b'
+            hint: did you mean 'Huabei'?
+            """)
+    }
+}

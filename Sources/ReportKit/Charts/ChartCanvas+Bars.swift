@@ -110,7 +110,7 @@ extension ChartCanvas {
         switch arrangement {
         case .single, .grouped:
             for (s, series) in data.values.enumerated() {
-                svg.beginGroup(class: "series", style: "fill:\(ChartPaint.series(s).css)")
+                svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css)")
                 for (i, value) in series.enumerated() {
                     guard let value else { continue }
                     let x = band.position(i) + inset + (arrangement == .grouped ? Double(s) * barWidth : 0)
@@ -122,7 +122,7 @@ extension ChartCanvas {
             }
         case .stacked:
             for (s, series) in data.values.enumerated() {
-                svg.beginGroup(class: "series", style: "fill:\(ChartPaint.series(s).css);stroke:\(ChartPaint.background.css);stroke-width:0.5")
+                svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css);stroke:\(ChartPaint.background.css);stroke-width:0.5")
                 for (i, value) in series.enumerated() {
                     guard let value, value != 0 else { continue }
                     let base = stackBase(series: s, index: i)
@@ -238,7 +238,7 @@ extension ChartCanvas {
         svg.beginGroup(class: "marks")
         for (s, series) in data.values.enumerated() {
             let separator = arrangement == .stacked ? ";stroke:\(ChartPaint.background.css);stroke-width:0.5" : ""
-            svg.beginGroup(class: "series", style: "fill:\(ChartPaint.series(s).css)\(separator)")
+            svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css)\(separator)")
             for (i, value) in series.enumerated() {
                 guard let value else { continue }
                 let rowTop = plotTop + Double(i) * rowStep + (rowStep - thickness) / 2

@@ -60,7 +60,7 @@ extension ChartCanvas {
         let radius = 4.5
         svg.beginGroup(class: "marks")
         for s in data.values.indices {
-            svg.beginGroup(class: "series", style: "fill:\(ChartPaint.series(s).css);fill-opacity:0.85;stroke:\(ChartPaint.background.css);stroke-width:1")
+            svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css);fill-opacity:0.85;stroke:\(ChartPaint.background.css);stroke-width:1")
             for point in points where point.s == s {
                 let label = data.labels[point.i]
                 let xText = ChartData.formatX(point.x, kind: .linear, format: model.xFormat)

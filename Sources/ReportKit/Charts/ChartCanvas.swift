@@ -102,7 +102,7 @@ struct ChartCanvas: Sendable {
         svg.beginGroup(class: "legend")
         for (index, item) in layout.items.enumerated() {
             let top = y + Double(item.row) * Self.legendRow
-            svg.rect(x: x + item.x, y: top + 3, width: 12, height: 12, style: "fill:\(ChartPaint.series(index).css)")
+            svg.rect(x: x + item.x, y: top + 3, width: 12, height: 12, style: "fill:\(data.paint(index).css)")
             svg.text(item.text, x: x + item.x + 16, y: top + 13.5)
         }
         svg.endGroup()

@@ -13,11 +13,13 @@ enum ChartGuards {
     static func warnings(for model: ChartModel, narrowSVG: String, subject: String, location: SourceLocation) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         let isPie = model.kind == .pie || model.kind == .donut
-        let colours = isPie ? model.categories.count : model.series.count
+        // With `highlight`, only the highlighted series take colours; the others are grey on purpose.
+        let colours = isPie ? model.categories.count : model.highlight.isEmpty ? model.series.count : model.highlight.count
         if colours > Self.colours {
             warnings.append(.warning(.tooManySeries, "\(subject) has \(colours) \(isPie ? "slices" : "series") but only \(Self.colours) colours, so colours repeat",
                                      at: location, hint: isPie ? "show the largest parts and group the rest, or use a bar chart"
-                                                               : "keep the series the story is about (filter: Country Code in [USA, CHN], or top: {n: 8, by: Value, per: Year})"))
+                                                               : "highlight the series the story is about (highlight: [United States, China]), "
+                                                                 + "or keep only them (filter: Country Code in [USA, CHN], or top: {n: 8, by: Value, per: Year})"))
         }
         let bars: Set<ChartModel.Kind> = [.bar, .horizontalBar, .groupedBar, .stackedBar]
         if bars.contains(model.kind), model.categories.count > Self.maxBars {

@@ -324,6 +324,15 @@ public struct DirectiveRenderer: Sendable {
         let mapping = ChartMapping(spec: spec, kind: kind, table: rows, x: x, ys: ys, series: series, format: format)
         var model = try mapping.model(id: anchor, title: caption)
         model.strings = strings
+        let names = model.series.map(\.name)
+        for name in try spec.stringList("highlight") {
+            guard names.contains(name.value) else {
+                throw DiagnosticList(.error(.unknownSeries, "no series '\(name.value)' to highlight in \(spec.subject)", at: name.location,
+                                            hint: Suggestion.hint(for: name.value, in: names, noun: "a series:")
+                                                ?? "highlight names series, the values of the 'series' column or the y columns' labels"))
+            }
+            model.highlight.append(name.value)
+        }
         return model
     }
 }
