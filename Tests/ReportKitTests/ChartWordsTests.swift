@@ -60,3 +60,12 @@ struct HighlightTests {
             """)
     }
 }
+
+/// Series of a pivoted line chart follow their end values, not the alphabet.
+struct SeriesOrderTests {
+    @Test func largestEndValueFirstGapsLast() {
+        let series: [ChartModel.Series] = [.init(name: "China", values: [1, 17.8]), .init(name: "Empty", values: [nil, nil]),
+                                           .init(name: "Germany", values: [2, 4.5]), .init(name: "United States", values: [6, 27.4, nil])]
+        #expect(ChartMapping.byEndValue(series).map(\.name) == ["United States", "China", "Germany", "Empty"])
+    }
+}

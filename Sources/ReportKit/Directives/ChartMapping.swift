@@ -63,6 +63,9 @@ struct ChartMapping {
                 for (position, index) in yIndices.enumerated() { seriesList[position].values.append(cells[index].number) }
             }
         }
+        if series != nil, kind == .line || kind == .area {
+            seriesList = Self.byEndValue(seriesList)
+        }
         guard !categories.isEmpty else {
             throw DiagnosticList(.error(.nothingToDraw, "no rows with a value in column '\(x.name)' to draw", at: spec.location(of: "x"),
                                         hint: "fill in the column in the data file, or choose another column for 'x'"))
@@ -80,6 +83,21 @@ struct ChartMapping {
             xTitle: try spec.string("x-title")?.value ?? Self.title(x.label, unit: x.unit),
             yTitle: try spec.string("y-title")?.value ?? yTitle(),
             valueFormat: valueFormat, xFormat: xFormat)
+    }
+
+    /// Series of a pivoted line or area chart in the order of their last values, largest first,
+    /// so that the legend, the colours and the description read from the top of the chart down,
+    /// not in the alphabet's order. A series without values goes last; ties keep first-seen order.
+    static func byEndValue(_ series: [ChartModel.Series]) -> [ChartModel.Series] {
+        let ends = series.map { $0.values.last { $0 != nil } ?? nil }
+        return series.indices.sorted { a, b in
+            switch (ends[a], ends[b]) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a < b
+            }
+        }.map { series[$0] }
     }
 
     /// Category for text and all bar/pie kinds; year, date or linear for the other kinds.
