@@ -69,3 +69,30 @@ struct SeriesOrderTests {
         #expect(ChartMapping.byEndValue(series).map(\.name) == ["United States", "China", "Germany", "Empty"])
     }
 }
+
+/// `y-domain`: a range the value axis spans at least.
+struct YDomainTests {
+    let chart = """
+        id: b
+        type: bar
+        data: data/balances.csv
+        x: year
+        y: balance
+        filter: product = Huabei
+        caption: B
+        """
+
+    @Test func theAxisSpansTheGivenRange() throws {
+        let model = try DirectiveFixtures.renderer().chartModel(for: DirectiveFixtures.block(.chart, chart + "\ny-domain: [0, 10]"))
+        #expect(model.yDomain == 0...10)
+        #expect(ChartRenderer.svg(for: model).contains(">10</text>"))
+        #expect(!ChartRenderer.svg(for: try DirectiveFixtures.renderer().chartModel(for: DirectiveFixtures.block(.chart, chart))).contains(">10</text>"))
+    }
+
+    @Test func twoNumbersSmallerFirst() throws {
+        #expect(try DirectiveFixtures.error(.chart, chart + "\ny-domain: [10, 0]") == """
+            content/page.md:17:11: error[RG0321]: 'y-domain' must be two numbers, the smaller first, found ["10", "0"]
+            hint: write y-domain: [0, 100]
+            """)
+    }
+}

@@ -55,7 +55,7 @@ extension ChartCanvas {
         let header = header(legend: hasLegend, title: model.yTitle)
         let top = header.bottom + 8
 
-        let (domain, ticks, tickLabels) = valueTicks(domain: Self.valueDomain(domainValues, zero: true, count: 5),
+        let (domain, ticks, tickLabels) = valueTicks(domain: valueDomain(domainValues, zero: true, count: 5),
                                                      pixels: height - top - 80, spacing: 50, horizontal: false)
         let left = pad + max(8, tickLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
         let right = pad + 8
@@ -221,7 +221,7 @@ extension ChartCanvas {
                 if value < 0 { negativeRoom = max(negativeRoom, measure(text) + 6) } else { positiveRoom = max(positiveRoom, measure(text) + 6) }
             }
         }
-        let extent = Self.valueDomain(domainValues, zero: true, count: 5)
+        let extent = valueDomain(domainValues, zero: true, count: 5)
         var right = pad + max(positiveRoom, 8)
         var (domain, ticks, tickLabels) = valueTicks(domain: extent, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
         right = max(right, pad + (tickLabels.last.map { measure($0) / 2 } ?? 0))

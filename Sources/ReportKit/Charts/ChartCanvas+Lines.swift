@@ -161,7 +161,7 @@ extension ChartCanvas {
         let lo = values.min() ?? 0, hi = values.max() ?? 1
         let zero = model.kind == .area || (lo >= 0 && lo <= hi / 2) || (hi <= 0 && hi >= lo / 2)
         let domain: (Double, Double)
-        (domain, plan.yTicks, plan.yTickLabels) = valueTicks(domain: Self.valueDomain(values, zero: zero, count: 5),
+        (domain, plan.yTicks, plan.yTickLabels) = valueTicks(domain: valueDomain(values, zero: zero, count: 5),
                                                              pixels: height - top - 80, spacing: 50, horizontal: false)
         plan.left = pad + max(8, plan.yTickLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
 

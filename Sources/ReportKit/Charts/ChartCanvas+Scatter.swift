@@ -19,7 +19,7 @@ extension ChartCanvas {
             drawEmpty()
             return
         }
-        let (yDomain, yTicks, yLabels) = valueTicks(domain: Self.valueDomain(points.map(\.y), zero: false, count: 5),
+        let (yDomain, yTicks, yLabels) = valueTicks(domain: valueDomain(points.map(\.y), zero: false, count: 5),
                                                     pixels: height - top - 80, spacing: 50, horizontal: false)
         let left = pad + max(8, yLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
         let xExtent = (points.map(\.x).min()!, points.map(\.x).max()!)

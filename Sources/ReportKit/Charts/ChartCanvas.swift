@@ -170,6 +170,12 @@ struct ChartCanvas: Sendable {
         svg.text(text, x: x, y: y, anchor: anchor, bold: true)
     }
 
+    /// A nice value domain for these values, always containing zero when `zero` is set and the
+    /// model's `yDomain` (the spec's `y-domain`) when given.
+    func valueDomain(_ values: [Double], zero: Bool, count: Int) -> (Double, Double) {
+        Self.valueDomain(values + (model.yDomain.map { [$0.lowerBound, $0.upperBound] } ?? []), zero: zero, count: count)
+    }
+
     /// A nice value domain for these values, always containing zero when `zero` is set.
     static func valueDomain(_ values: [Double], zero: Bool, count: Int) -> (Double, Double) {
         guard var lo = values.min(), var hi = values.max() else { return (0, 1) }

@@ -104,6 +104,7 @@ extension DiagnosticCode {
     public static let negativeShare = DiagnosticCode(318, "negative-share", "A pie or donut chart given a negative value, which no slice can show.")
     public static let unknownValueList = DiagnosticCode(319, "unknown-value-list", "A filter names a value list (`in NAME`) that the data file's `lists:` does not have.")
     public static let unknownSeries = DiagnosticCode(320, "unknown-series", "A chart's `highlight` names a series the chart does not draw.")
+    public static let invalidDomain = DiagnosticCode(321, "invalid-domain", "A `y-domain` that is not two numbers, the smaller first.")
 
     // MARK: RG04xx Markdown, links, anchors, cross-references
 
@@ -162,7 +163,7 @@ extension DiagnosticCode {
         emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
-        unknownValueList, unknownSeries,
+        unknownValueList, unknownSeries, invalidDomain,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         themeNotFound, missingTemplate, templateError,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,

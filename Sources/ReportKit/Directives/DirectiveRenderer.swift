@@ -324,6 +324,7 @@ public struct DirectiveRenderer: Sendable {
         let mapping = ChartMapping(spec: spec, kind: kind, table: rows, x: x, ys: ys, series: series, format: format)
         var model = try mapping.model(id: anchor, title: caption)
         model.strings = strings
+        model.yDomain = try yDomain(spec)
         let names = model.series.map(\.name)
         for name in try spec.stringList("highlight") {
             guard names.contains(name.value) else {

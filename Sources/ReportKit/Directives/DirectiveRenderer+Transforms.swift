@@ -42,3 +42,17 @@ extension DirectiveRenderer {
         return RowQuery.TopRows(n: n, by: by.name, per: per)
     }
 }
+
+extension DirectiveRenderer {
+    /// `y-domain: [low, high]`: two numbers, the smaller first.
+    func yDomain(_ spec: DirectiveSpec) throws(DiagnosticList) -> ClosedRange<Double>? {
+        let items = try spec.stringList("y-domain")
+        guard !items.isEmpty else { return nil }
+        let numbers = items.compactMap { CellParser.number($0.value.trimmed)?.value }
+        guard items.count == 2, numbers.count == 2, numbers[0] < numbers[1], numbers.allSatisfy({ abs($0) <= ChartModel.valueLimit }) else {
+            throw DiagnosticList(.error(.invalidDomain, "'y-domain' must be two numbers, the smaller first, found \(items.map(\.value))",
+                                        at: spec.location(of: "y-domain"), hint: "write y-domain: [0, 100]"))
+        }
+        return numbers[0]...numbers[1]
+    }
+}
