@@ -146,7 +146,7 @@ struct BadInputTests {
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 2 * 99_999 + 1)
         #expect(lines.first == "content/data/x.csv:1:3: error[RG0206]: duplicate column name 'a' (also column 1)")
-        #expect(lines.dropLast().last == "hint: column names must be unique")
+        #expect(lines.dropLast().last == "hint: column names must be unique: rename one of the two in the header row (line 1)")
         #expect(lines[lines.count - 3] == "content/data/x.csv:1:199999: error[RG0206]: duplicate column name 'a' (also column 1)")
         #expect(after == before)
     }

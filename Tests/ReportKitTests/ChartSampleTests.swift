@@ -60,6 +60,18 @@ enum ChartSamples {
                      .init(name: "Transactions", values: [0.4, 1.4, 4.4, 7.8, 9.2, 10.1, 11.3, 11.0, 12.1]),
                      .init(name: "Users (100 million)", values: [nil, 0.9, 1.4, 2.1, 2.8, 3.2, 3.6, 3.8, 4.0])],
             xTitle: "Year", yTitle: "Trillion yuan / 100 million users", valueFormat: NumberFormat(.number))),
+        ("line-highlight", {
+            // The FT/Datawrapper habit: the series the story is about in colour, the rest grey, drawn under them.
+            var model = ChartModel(
+                kind: .line, id: "market-size-highlight", title: "Internet consumer finance, 2015–2023", xKind: .year,
+                xValues: years,
+                series: [.init(name: "Loan balance", values: [0.2, 0.6, 1.6, 3.0, 4.2, 4.8, 5.6, 5.9, 6.3]),
+                         .init(name: "Transactions", values: [0.4, 1.4, 4.4, 7.8, 9.2, 10.1, 11.3, 11.0, 12.1]),
+                         .init(name: "Users (100 million)", values: [nil, 0.9, 1.4, 2.1, 2.8, 3.2, 3.6, 3.8, 4.0])],
+                xTitle: "Year", yTitle: "Trillion yuan / 100 million users", valueFormat: NumberFormat(.number))
+            model.highlight = ["Transactions"]
+            return model
+        }()),
         ("line-categories", ChartModel(
             kind: .line, id: "npl-ratio", title: "Non-performing loan ratio by quarter",
             categories: ["2022 Q1", "2022 Q2", "2022 Q3", "2022 Q4", "2023 Q1", "2023 Q2", "2023 Q3", "2023 Q4"],

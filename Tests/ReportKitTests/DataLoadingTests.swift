@@ -115,9 +115,9 @@ struct DataLoadingTests {
     @Test func duplicateAndEmptyHeaderNames() {
         #expect(DataFixtures.errors("data/dup-header.csv") == """
             content/data/dup-header.csv:1:5: error[RG0206]: duplicate column name 'a' (also column 1)
-            hint: column names must be unique
+            hint: column names must be unique: rename one of the two in the header row (line 1)
             content/data/dup-header.csv:1:7: error[RG0205]: column 4 has an empty name in the header row
-            hint: give every column a name
+            hint: give it a name in the header row (line 1): it holds values, e.g. '4' on line 2
             """)
     }
 

@@ -47,7 +47,7 @@ struct DirectiveTests {
             """)
         #expect(try DirectiveFixtures.error(.table, "id: t\ndata: data/balances.csv\ncaption: C\ntype: bar") == """
             content/page.md:13:1: error[RG0302]: unknown key 'type' in table spec
-            hint: expected one of 'id', 'data', 'caption', 'columns', 'filter', 'sort', 'limit', 'total', 'source', 'notes'
+            hint: did you mean 'top'?
             """)
     }
 
@@ -156,6 +156,8 @@ struct DirectiveTests {
 
     @Test func pivotedLongTableChartModel() throws {
         let model = try DirectiveFixtures.renderer().chartModel(for: DirectiveFixtures.block(.chart, chart))
+        var years = NumberFormat(.number)
+        years.grouping = false   // a year axis never prints 2,020
         #expect(model == ChartModel(
             kind: .line, id: "fig-balances", title: "Balances by product", xKind: .year,
             categories: ["2020", "2021", "2022"], xValues: [2020, 2021, 2022],
@@ -164,7 +166,7 @@ struct DirectiveTests {
                 ChartModel.Series(name: "Jiebei", values: [0.8, 0.95, 1.1]),
             ],
             xTitle: "Year", yTitle: "Balance (trillion yuan)",
-            valueFormat: NumberFormat(.number), xFormat: NumberFormat(.number)))
+            valueFormat: NumberFormat(.number), xFormat: years))
     }
 
     @Test func barChartOfFilteredRowsWithFormatAndTitles() throws {

@@ -7,7 +7,8 @@ struct NumberFormatTests {
         #expect(NumberFormat(name: "integer") == NumberFormat(.number, decimals: 0))
         #expect(NumberFormat(name: "percent") == NumberFormat(.percent))
         #expect(NumberFormat(name: "currency:$.2") == NumberFormat(.currency("$"), decimals: 2))
-        #expect(NumberFormat(name: "currency") == NumberFormat(.currency("¥")))
+        #expect(NumberFormat(name: "currency") == NumberFormat(.currency(nil)))
+        #expect(NumberFormat(name: "$.3s") == NumberFormat(.pattern(D3Format("$.3s")!)))
         #expect(NumberFormat(name: "bogus") == nil)
     }
 

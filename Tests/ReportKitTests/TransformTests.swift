@@ -58,7 +58,7 @@ struct TransformTests {
             }
         }
         #expect(message("balance >= lots") == """
-            content/page.md:3:9: error[RG0316]: filter value 'lots' is not a number, but column 'balance' is number
+            content/page.md:3:20: error[RG0316]: filter value 'lots' is not a number, but column 'balance' is number
             hint: compare the column with a number, e.g. "balance >= 100"
             """)
         #expect(message("yeer > 2020") == """
@@ -66,8 +66,8 @@ struct TransformTests {
             hint: did you mean 'year'?
             """)
         #expect(message("year 2020") == """
-            content/page.md:3:9: error[RG0315]: cannot read filter 'year 2020'
-            hint: write a comparison like "year >= 2020" or "product = Huabei" (operators: = != < <= > >=)
+            content/page.md:3:14: error[RG0315]: expected a sign (= != < <= > >=), 'in', 'not in' or 'contains' after column 'year', found '2020'
+            hint: \(FilterParser.syntaxHint)
             """)
     }
 
@@ -86,5 +86,57 @@ struct TransformTests {
             "<tr><th scope=\"row\">2021</th><td>Huabei</td><td class=\"num\">1.70</td></tr>",
             "<tr><th scope=\"row\">2022</th><td>Jiebei</td><td class=\"num\">1.10</td></tr>",
         ])
+    }
+}
+
+/// `latest`: the rows of the largest value left after filtering, before sort and limit.
+struct LatestTransformTests {
+    @Test func latestKeepsTheRowsOfTheLargestValueAfterFiltering() throws {
+        let table = try DataFixtures.table("data/balances.csv")
+        let location = SourceLocation(file: "content/page.md", line: 1, column: 1)
+        var query = RowQuery(filters: [try RowFilter("year < 2022", table: table, location: location)])
+        query.latest = "year"
+        #expect(query.apply(to: table).rows.map { "\($0[0].text) \($0[1].text)" } == ["2021 Huabei", "2021 Jiebei"])
+        query.sort = [.init(column: "balance")]
+        query.limit = 1
+        #expect(query.apply(to: table).rows.map { "\($0[0].text) \($0[1].text)" } == ["2021 Jiebei"])
+    }
+}
+
+/// `top`: the n largest rows, overall or per group, before sort and limit.
+struct TopTransformTests {
+    @Test func topPerGroupKeepsFileOrder() throws {
+        let table = try DataFixtures.table("data/balances.csv")
+        var query = RowQuery()
+        query.top = .init(n: 1, by: "balance", per: "year")
+        #expect(query.apply(to: table).rows.map { "\($0[0].text) \($0[1].text)" } == ["2020 Huabei", "2021 Huabei", "2022 Huabei"])
+        query.top = .init(n: 2, by: "balance")
+        #expect(query.apply(to: table).rows.map { "\($0[0].text) \($0[1].text)" } == ["2021 Huabei", "2022 Huabei"])
+    }
+
+    @Test func topThroughASpecAndItsErrors() throws {
+        let rendered = try DirectiveFixtures.render(.table, """
+            id: t
+            data: data/balances.csv
+            top: {n: 1, by: balance, per: product}
+            sort: year
+            caption: T
+            """)
+        #expect(rendered.html.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 2)
+        #expect(try DirectiveFixtures.error(.table, """
+            id: t
+            data: data/balances.csv
+            top: {n: 0, by: balance}
+            caption: T
+            """) == """
+            content/page.md:12:10: error[RG0307]: 'n' of 'top' must be a positive whole number, found '0'
+            hint: write top: {n: 15, by: Value} or top: {n: 3, by: Value, per: Year}
+            """)
+        #expect(try DirectiveFixtures.error(.table, """
+            id: t
+            data: data/balances.csv
+            top: {n: 2, by: product}
+            caption: T
+            """)?.contains("error[RG0309]: column 'product' is text; 'top' ranks rows by numbers or dates") == true)
     }
 }

@@ -55,7 +55,7 @@ extension ChartCanvas {
         let header = header(legend: hasLegend, title: model.yTitle)
         let top = header.bottom + 8
 
-        let (domain, ticks, tickLabels) = valueTicks(domain: Self.valueDomain(domainValues, zero: true, count: 5),
+        let (domain, ticks, tickLabels) = valueTicks(domain: valueDomain(domainValues, zero: true, count: 5),
                                                      pixels: height - top - 80, spacing: 50, horizontal: false)
         let left = pad + max(8, tickLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
         let right = pad + 8
@@ -110,7 +110,7 @@ extension ChartCanvas {
         switch arrangement {
         case .single, .grouped:
             for (s, series) in data.values.enumerated() {
-                svg.beginGroup(class: "series", style: "fill:\(ChartPaint.series(s).css)")
+                svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css)")
                 for (i, value) in series.enumerated() {
                     guard let value else { continue }
                     let x = band.position(i) + inset + (arrangement == .grouped ? Double(s) * barWidth : 0)
@@ -122,7 +122,7 @@ extension ChartCanvas {
             }
         case .stacked:
             for (s, series) in data.values.enumerated() {
-                svg.beginGroup(class: "series", style: "fill:\(ChartPaint.series(s).css);stroke:\(ChartPaint.background.css);stroke-width:0.5")
+                svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css);stroke:\(ChartPaint.background.css);stroke-width:0.5")
                 for (i, value) in series.enumerated() {
                     guard let value, value != 0 else { continue }
                     let base = stackBase(series: s, index: i)
@@ -221,7 +221,7 @@ extension ChartCanvas {
                 if value < 0 { negativeRoom = max(negativeRoom, measure(text) + 6) } else { positiveRoom = max(positiveRoom, measure(text) + 6) }
             }
         }
-        let extent = Self.valueDomain(domainValues, zero: true, count: 5)
+        let extent = valueDomain(domainValues, zero: true, count: 5)
         var right = pad + max(positiveRoom, 8)
         var (domain, ticks, tickLabels) = valueTicks(domain: extent, pixels: width - left - right - negativeRoom, spacing: 80, horizontal: true)
         right = max(right, pad + (tickLabels.last.map { measure($0) / 2 } ?? 0))
@@ -238,7 +238,7 @@ extension ChartCanvas {
         svg.beginGroup(class: "marks")
         for (s, series) in data.values.enumerated() {
             let separator = arrangement == .stacked ? ";stroke:\(ChartPaint.background.css);stroke-width:0.5" : ""
-            svg.beginGroup(class: "series", style: "fill:\(ChartPaint.series(s).css)\(separator)")
+            svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css)\(separator)")
             for (i, value) in series.enumerated() {
                 guard let value else { continue }
                 let rowTop = plotTop + Double(i) * rowStep + (rowStep - thickness) / 2

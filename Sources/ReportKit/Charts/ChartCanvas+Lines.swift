@@ -62,18 +62,19 @@ extension ChartCanvas {
                     path.close()
                 }
                 if !path.d.isEmpty {
-                    svg.path(path.d, style: "fill:\(ChartPaint.series(s).css);fill-opacity:\(opacity);stroke:none", title: multi ? data.names[s] : nil)
+                    svg.path(path.d, style: "fill:\(data.paint(s).css);fill-opacity:\(opacity);stroke:none", title: multi ? data.names[s] : nil)
                 }
             }
         }
-        for (s, series) in tops.enumerated() {
+        for s in data.drawOrder where s < tops.count {
+            let series = tops[s]
             var path = SVGBuilder.PathData()
             let pieces = segments(series, xs: plan.xs)
             for segment in pieces where segment.count > 1 {
                 path.move(plan.xs[segment[0]]!, y(series[segment[0]]!))
                 for i in segment.dropFirst() { path.line(plan.xs[i]!, y(series[i]!)) }
             }
-            let paint = ChartPaint.series(s).css
+            let paint = data.paint(s).css
             if !path.d.isEmpty {
                 let stroke = stacksAreas ? ChartPaint.background.css : paint
                 svg.path(path.d, style: "fill:none;stroke:\(stroke);stroke-width:\(stacksAreas ? 1 : 2);stroke-linejoin:round;stroke-linecap:round",
@@ -160,7 +161,7 @@ extension ChartCanvas {
         let lo = values.min() ?? 0, hi = values.max() ?? 1
         let zero = model.kind == .area || (lo >= 0 && lo <= hi / 2) || (hi <= 0 && hi >= lo / 2)
         let domain: (Double, Double)
-        (domain, plan.yTicks, plan.yTickLabels) = valueTicks(domain: Self.valueDomain(values, zero: zero, count: 5),
+        (domain, plan.yTicks, plan.yTickLabels) = valueTicks(domain: valueDomain(values, zero: zero, count: 5),
                                                              pixels: height - top - 80, spacing: 50, horizontal: false)
         plan.left = pad + max(8, plan.yTickLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
 

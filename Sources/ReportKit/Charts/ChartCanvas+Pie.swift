@@ -156,7 +156,7 @@ extension ChartCanvas {
         if inner > 0 && !isPercent {
             let totalText = model.valueFormat.labels(for: slices.map(\.value) + [total]).last!
             if measure(totalText, bold: true) < inner * 1.6 {
-                svg.text("Total", x: cx, y: cy - 4, anchor: .middle, paint: .muted)
+                svg.text(model.strings[.total], x: cx, y: cy - 4, anchor: .middle, paint: .muted)
                 svg.text(totalText, x: cx, y: cy + 12, anchor: .middle, bold: true)
             }
         }

@@ -19,12 +19,15 @@ extension ChartCanvas {
             drawEmpty()
             return
         }
-        let (yDomain, yTicks, yLabels) = valueTicks(domain: Self.valueDomain(points.map(\.y), zero: false, count: 5),
+        let (yDomain, yTicks, yLabels) = valueTicks(domain: valueDomain(points.map(\.y), zero: false, count: 5),
                                                     pixels: height - top - 80, spacing: 50, horizontal: false)
         let left = pad + max(8, yLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
-        let xDomain = LinearScale.niceDomain(points.map(\.x).min()!, points.map(\.x).max()!, count: 6)
+        let xExtent = (points.map(\.x).min()!, points.map(\.x).max()!)
         var right = pad + 12
         var xCount = ((width - left - right) / 80).clampedInt(2...1_000)
+        // The domain is made nice with the same tick count as the ticks drawn, so it ends at most
+        // one tick step beyond the data (a nice domain for 6 ticks drawn with 3 ran far past it).
+        var xDomain = LinearScale.niceDomain(xExtent.0, xExtent.1, count: xCount)
         var xTicks = LinearScale.ticks(xDomain.0, xDomain.1, count: xCount)
         var xLabels = model.xFormat.tickLabels(for: xTicks)
         // Fewer ticks until the labels have room.
@@ -32,6 +35,7 @@ extension ChartCanvas {
             let spacing = (width - left - right) * (xTicks[1] - xTicks[0]) / (xDomain.1 - xDomain.0)
             if spacing >= (xLabels.map { measure($0) }.max() ?? 0) + 12 { break }
             xCount -= 1
+            xDomain = LinearScale.niceDomain(xExtent.0, xExtent.1, count: xCount)
             xTicks = LinearScale.ticks(xDomain.0, xDomain.1, count: xCount)
             xLabels = model.xFormat.tickLabels(for: xTicks)
         }
@@ -56,7 +60,7 @@ extension ChartCanvas {
         let radius = 4.5
         svg.beginGroup(class: "marks")
         for s in data.values.indices {
-            svg.beginGroup(class: "series", style: "fill:\(ChartPaint.series(s).css);fill-opacity:0.85;stroke:\(ChartPaint.background.css);stroke-width:1")
+            svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css);fill-opacity:0.85;stroke:\(ChartPaint.background.css);stroke-width:1")
             for point in points where point.s == s {
                 let label = data.labels[point.i]
                 let xText = ChartData.formatX(point.x, kind: .linear, format: model.xFormat)

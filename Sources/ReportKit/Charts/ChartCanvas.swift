@@ -35,7 +35,7 @@ struct ChartCanvas: Sendable {
         svg.rect(x: Self.pad, y: Self.pad, width: width - 2 * Self.pad, height: height - 2 * Self.pad,
                  style: "fill:none;stroke:\(ChartPaint.grid.css)")
         svg.endGroup()
-        svg.text("No data", x: width / 2, y: height / 2 + centerBaseline, anchor: .middle, paint: .muted)
+        svg.text(model.strings[.noData], x: width / 2, y: height / 2 + centerBaseline, anchor: .middle, paint: .muted)
     }
 
     // MARK: - Header and titles
@@ -102,7 +102,7 @@ struct ChartCanvas: Sendable {
         svg.beginGroup(class: "legend")
         for (index, item) in layout.items.enumerated() {
             let top = y + Double(item.row) * Self.legendRow
-            svg.rect(x: x + item.x, y: top + 3, width: 12, height: 12, style: "fill:\(ChartPaint.series(index).css)")
+            svg.rect(x: x + item.x, y: top + 3, width: 12, height: 12, style: "fill:\(data.paint(index).css)")
             svg.text(item.text, x: x + item.x + 16, y: top + 13.5)
         }
         svg.endGroup()
@@ -168,6 +168,12 @@ struct ChartCanvas: Sendable {
     mutating func drawTitle(_ title: String, x: Double, y: Double, anchor: SVGBuilder.Anchor, maxWidth: Double) {
         let text = TextMeasure.truncate(title, maxWidth: maxWidth, fontSize: fontSize, bold: true)
         svg.text(text, x: x, y: y, anchor: anchor, bold: true)
+    }
+
+    /// A nice value domain for these values, always containing zero when `zero` is set and the
+    /// model's `yDomain` (the spec's `y-domain`) when given.
+    func valueDomain(_ values: [Double], zero: Bool, count: Int) -> (Double, Double) {
+        Self.valueDomain(values + (model.yDomain.map { [$0.lowerBound, $0.upperBound] } ?? []), zero: zero, count: count)
     }
 
     /// A nice value domain for these values, always containing zero when `zero` is set.

@@ -51,6 +51,21 @@ struct ChartData: Sendable {
         valueTexts = values.map { series in series.map { $0 == nil ? nil : texts.next() } }
     }
 
+    /// The paint of series `s`: its palette colour, or with `highlight` the next colour for a
+    /// highlighted series and grey for the others.
+    func paint(_ s: Int) -> ChartPaint {
+        guard !model.highlight.isEmpty else { return .series(s) }
+        guard s < names.count, let rank = model.highlight.firstIndex(of: names[s]) else { return .other }
+        return .series(rank)
+    }
+
+    /// Series indices in drawing order: grey ones first, so highlighted ones lie on top.
+    var drawOrder: [Int] {
+        let all = Array(values.indices)
+        guard !model.highlight.isEmpty else { return all }
+        return all.filter { paint($0) == .other } + all.filter { paint($0) != .other }
+    }
+
     /// Whether a chart can draw `value`: finite and within ±`ChartModel.valueLimit`.
     static func isDrawable(_ value: Double) -> Bool {
         abs(value) <= ChartModel.valueLimit

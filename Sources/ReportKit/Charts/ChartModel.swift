@@ -61,6 +61,12 @@ public struct ChartModel: Sendable, Hashable {
     public var valueFormat: NumberFormat
     /// How numeric x values print (scatter); years print as plain integers regardless.
     public var xFormat: NumberFormat
+    /// A range the value axis spans at least (`y-domain: [0, 30]`); values outside it still show.
+    public var yDomain: ClosedRange<Double>?
+    /// Names of series drawn in colour (in this order) over the others in grey; empty colours every series.
+    public var highlight: [String] = []
+    /// The words the chart shows or says (its description, "Total", "No data"): the theme's.
+    public var strings: InterfaceStrings = .english
 
     public init(kind: Kind, id: String, title: String, xKind: XKind = .category, categories: [String] = [],
                 xValues: [Double] = [], series: [Series], xTitle: String? = nil, yTitle: String? = nil,

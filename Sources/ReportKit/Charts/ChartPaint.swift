@@ -16,12 +16,14 @@ enum ChartPaint: Sendable, Hashable {
     case axis
     /// The page background, used to separate touching marks: `--chart-bg`.
     case background
+    /// Series left grey when others are highlighted: `--chart-other`.
+    case other
 
     /// Okabe–Ito: blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black.
     static let seriesFallbacks = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
     /// Every paint, in the order the theme should define their custom properties.
-    static let all: [ChartPaint] = (0..<8).map { .series($0) } + [.text, .muted, .grid, .axis, .background]
+    static let all: [ChartPaint] = (0..<8).map { .series($0) } + [.text, .muted, .grid, .axis, .background, .other]
 
     /// The custom property name and its fallback colour, split out of `css`.
     var customProperty: (name: String, fallback: String) {
@@ -41,6 +43,7 @@ enum ChartPaint: Sendable, Hashable {
         case .grid: return "var(--chart-grid,#ddd)"
         case .axis: return "var(--chart-axis,#888)"
         case .background: return "var(--chart-bg,#fff)"
+        case .other: return "var(--chart-other,#b8bec6)"
         }
     }
 }

@@ -9,12 +9,16 @@ struct DataMetadata {
         var type: ColumnType?
         var label: String?
         var unit: String?
+        /// The column's default number format (`format: $.3s`), for every table and chart showing it.
+        var format: NumberFormat?
+        /// The column's currency, an ISO 4217 code (`currency: USD`), if it differs from the file's.
+        var currency: String?
         /// Where the column's key is written, for "no such column" errors.
         var location: SourceLocation
     }
 
-    static let keys = ["title", "source", "units", "notes", "licence", "license", "columns"]
-    static let columnKeys = ["type", "label", "unit"]
+    static let keys = ["title", "source", "units", "notes", "licence", "license", "currency", "columns", "lists"]
+    static let columnKeys = ["type", "label", "unit", "format", "currency"]
 
     var title: String?
     var source: String?
@@ -22,8 +26,12 @@ struct DataMetadata {
     var notes: String?
     /// An SPDX licence of the data, when it is not the site's (`license` is accepted too).
     var licence: SPDXLicence?
+    /// The currency of the file's money columns, an ISO 4217 code (`currency: USD`).
+    var currency: String?
     /// Columns in the order the yml lists them.
     var columns: [Column] = []
+    /// Named value lists (`lists: {aggregates: [ARB, CSS]}`), for filters: `code not in aggregates`.
+    var lists: [String: [String]] = [:]
 
     /// Parses the yml text; `file` is how diagnostics name it. Reports every problem found.
     static func parse(_ yaml: String, file: String) -> Result<DataMetadata, DiagnosticList> {
@@ -66,6 +74,7 @@ struct DataMetadata {
                 } else {
                     problems.append(.error(.unknownLicence, "unknown licence '\(id)'", at: source.location(of: value), hint: SPDXLicence.hint(for: id)))
                 }
+            case "currency": metadata.currency = currencyCode(value, source: source, problems: &problems)
             case "columns":
                 if value.isNull { continue }
                 guard case let .mapping(columns) = value else {
@@ -91,6 +100,15 @@ struct DataMetadata {
                                 }
                             case "label": column.label = text(fieldValue, key: "label")
                             case "unit": column.unit = text(fieldValue, key: "unit")
+                            case "currency": column.currency = currencyCode(fieldValue, source: source, problems: &problems)
+                            case "format":
+                                guard let name = text(fieldValue, key: "format") else { continue }
+                                if let format = NumberFormat(name: name) {
+                                    column.format = format
+                                } else {
+                                    problems.append(.error(.unknownFormat, "unknown format '\(name)' for column '\(column.name)'",
+                                                           at: source.location(of: fieldValue), hint: NumberFormat.unknownHint(name)))
+                                }
                             default:
                                 problems.append(.error(.unknownMetadataKey, "unknown key '\(field)' for column '\(column.name)'",
                                                        at: source.location(of: fieldNode),
@@ -103,11 +121,51 @@ struct DataMetadata {
                     }
                     metadata.columns.append(column)
                 }
+            case "lists":
+                metadata.lists = parseLists(value, source: source, problems: &problems)
             default:
                 problems.append(.error(.unknownMetadataKey, "unknown key '\(key)' in data metadata", at: source.location(of: keyNode),
                                        hint: Suggestion.hint(for: key, in: keys)))
             }
         }
         return problems.isEmpty ? .success(metadata) : .failure(DiagnosticList(problems))
+    }
+
+    /// A `currency:` value: an ISO 4217 code such as USD, EUR or CNY.
+    static func currencyCode(_ node: Node, source: YAMLSource, problems: inout [Diagnostic]) -> String? {
+        guard let code = node.scalarText?.trimmed, CurrencyCode.isValid(code) else {
+            problems.append(.error(.invalidCurrency, "currency must be an ISO 4217 code such as USD, EUR or CNY, found '\(node.scalarText ?? node.kindName)'",
+                                   at: source.location(of: node), hint: "write the three capital letters of the currency, e.g. currency: USD"))
+            return nil
+        }
+        return code
+    }
+
+    /// `lists:`: a mapping of names to lists of single values.
+    static func parseLists(_ node: Node, source: YAMLSource, problems: inout [Diagnostic]) -> [String: [String]] {
+        let hint = "write one list per line under 'lists:', indented, e.g. aggregates: [ARB, CSS, EAS]"
+        if node.isNull { return [:] }
+        guard case let .mapping(mapping) = node else {
+            problems.append(.error(.wrongValueType, "'lists' must be a mapping of names to lists of values, found \(node.kindName)",
+                                   at: source.location(of: node), hint: hint))
+            return [:]
+        }
+        var lists: [String: [String]] = [:]
+        for (nameNode, listNode) in mapping {
+            let name = nameNode.scalarText ?? ""
+            let items: [Node]
+            if case let .sequence(sequence) = listNode { items = Array(sequence) } else { items = [listNode] }
+            var values: [String] = []
+            for item in items {
+                guard let text = item.scalarText else {
+                    problems.append(.error(.wrongValueType, "each value of list '\(name)' must be a single value, found \(item.kindName)",
+                                           at: source.location(of: item), hint: hint))
+                    continue
+                }
+                values.append(text)
+            }
+            lists[name] = values
+        }
+        return lists
     }
 }

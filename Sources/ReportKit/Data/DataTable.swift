@@ -24,7 +24,9 @@ public enum DataValue: Sendable, Hashable {
     public var text: String {
         switch self {
         case let .number(value, decimals):
-            return decimals == 0 && abs(value) < 1e15 ? String(Int64(value.rounded())) : String(format: "%.\(decimals)f", value)
+            // From the decimal text, not `%.Nf` of the binary value, which can print float noise.
+            guard value.isFinite else { return String(value) }
+            return (value < 0 ? "-" : "") + DecimalText(value).fixed(decimals)
         case let .text(text): return text
         case .missing: return ""
         }
@@ -41,13 +43,20 @@ public struct DataColumn: Sendable, Hashable {
     public var type: ColumnType
     /// Unit shown in headers and axis titles, e.g. "trillion yuan" or "%".
     public var unit: String?
+    /// The default number format from `NAME.yml`, used by every table and chart showing the column.
+    public var format: NumberFormat?
+    /// The column's currency (ISO 4217) from `NAME.yml`, when it differs from the file's.
+    public var currency: String?
 
     /// A column; the label defaults to the name.
-    public init(name: String, label: String? = nil, type: ColumnType, unit: String? = nil) {
+    public init(name: String, label: String? = nil, type: ColumnType, unit: String? = nil,
+                format: NumberFormat? = nil, currency: String? = nil) {
         self.name = name
         self.label = label ?? name
         self.type = type
         self.unit = unit
+        self.format = format
+        self.currency = currency
     }
 }
 
@@ -65,6 +74,10 @@ public struct DataTable: Sendable, Hashable {
     public var units: String?
     /// The data's own licence (`licence:` of `NAME.yml`), when it differs from the site's.
     public var licence: SPDXLicence?
+    /// The currency of the file's money columns (ISO 4217, `currency:` in `NAME.yml`).
+    public var currency: String?
+    /// Named value lists from `NAME.yml` (`lists:`), for filters such as `code not in aggregates`.
+    public var lists: [String: [String]] = [:]
     /// Columns in file order.
     public var columns: [DataColumn] {
         didSet { positions = Self.positions(of: columns) }

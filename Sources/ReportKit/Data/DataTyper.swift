@@ -12,6 +12,7 @@ struct DataTyper {
 
     func table() -> Result<DataTable, DiagnosticList> {
         var problems: [Diagnostic] = []
+        let raw = HeaderCheck.withoutEmptyTrailingColumns(self.raw)
         let header = raw.header
         let isJSON = path.lowercased().hasSuffix(".json")
         guard !header.isEmpty else {
@@ -28,25 +29,25 @@ struct DataTyper {
         // Lookups by name go through dictionaries: a file may have 100,000 columns, and a search
         // of the header per column made loading quadratic in their number.
         var firstColumn: [String: Int] = [:]
+        // Rows one field short of a header with an empty name: the header's fault, said once there.
+        let shortWidth = HeaderCheck.widthWithoutEmptyNames(raw)
         firstColumn.reserveCapacity(header.count)
         for (index, name) in header.enumerated() {
             if name.isEmpty {
+                let filled = raw.rows.firstIndex { index < $0.count && !($0[index] ?? "").trimmed.isEmpty }
+                let extraName = shortWidth.map { HeaderCheck.extraNameHint(raw, rowWidth: $0) }
                 problems.append(.error(.emptyColumnName, "column \(index + 1) has an empty name in the header row",
-                                       at: raw.locate(-1, index), hint: "give every column a name"))
+                                       at: raw.locate(-1, index),
+                                       hint: extraName ?? filled.map { "give it a name in the header row (line \(raw.locate(-1, 0).line)): it holds values, e.g. '\(raw.rows[$0][index] ?? "")' on line \(raw.rowLines[$0])" }
+                                           ?? "give every column a name"))
             } else if let first = firstColumn[name] {
                 problems.append(.error(.duplicateColumnName, "duplicate column name '\(name)' (also column \(first + 1))",
-                                       at: raw.locate(-1, index), hint: "column names must be unique"))
+                                       at: raw.locate(-1, index), hint: "column names must be unique: rename one of the two in the header row (line \(raw.locate(-1, 0).line))"))
             } else {
                 firstColumn[name] = index
             }
         }
-        for (row, cells) in raw.rows.enumerated() where cells.count != header.count {
-            let spansLines = cells.contains { $0?.contains(where: \.isNewline) == true }
-            problems.append(.error(.wrongFieldCount, "expected \(header.count) fields from the header, got \(cells.count)",
-                                   at: raw.locate(row, cells.count > header.count ? header.count : 0),
-                                   hint: spansLines ? "a quoted field of this row runs over several lines; is a closing quote (\") missing?"
-                                                    : "quote fields that contain commas: \"1,234\""))
-        }
+        problems += HeaderCheck.fieldCountProblems(raw, skipping: shortWidth)
         for column in metadata.columns where firstColumn[column.name] == nil {
             problems.append(.error(.unknownColumn, "column '\(column.name)' is not in \(path)", at: column.location,
                                    hint: Suggestion.hint(for: column.name, in: header, noun: "a column of the file:")))
@@ -77,7 +78,12 @@ struct DataTyper {
                 problems.append(.error(.invalidCell, "cell '\(texts[first].trimmed)' in column '\(name)' is not \(CellParser.noun(for: type))",
                                        at: raw.locate(first, index), hint: hint))
             }
-            columns.append(DataColumn(name: name, label: declared?.label, type: type, unit: declared?.unit))
+            if declared?.format?.needsCurrency == true, (declared?.currency ?? metadata.currency) == nil, let declared {
+                problems.append(.error(.missingCurrency, "column '\(name)' has format 'currency' but \(ymlFile) names no currency",
+                                       at: declared.location, hint: NumberFormat.missingCurrencyHint))
+            }
+            columns.append(DataColumn(name: name, label: declared?.label, type: type, unit: declared?.unit,
+                                      format: declared?.format, currency: declared?.currency))
             typedColumns.append(values)
         }
         guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
@@ -85,6 +91,8 @@ struct DataTyper {
         var table = DataTable(path: path, title: metadata.title, source: metadata.source, notes: metadata.notes,
                               columns: columns, rows: rows, rowLines: raw.rowLines, units: metadata.units)
         table.licence = metadata.licence
+        table.lists = metadata.lists
+        table.currency = metadata.currency
         return .success(table)
     }
 }

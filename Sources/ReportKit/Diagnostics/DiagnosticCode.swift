@@ -88,6 +88,8 @@ extension DiagnosticCode {
     public static let invalidJSON = DiagnosticCode(212, "invalid-json", "A JSON data file that cannot be parsed.")
     public static let invalidJSONRecords = DiagnosticCode(213, "invalid-json-records", "A JSON data file that is not an array of flat records.")
     public static let unusedDataFile = DiagnosticCode(214, "unused-data-file", "A data file no table, chart or link uses (warning, `check` only).")
+    public static let invalidCurrency = DiagnosticCode(215, "invalid-currency", "A `currency` in data metadata that is not an ISO 4217 code such as USD.")
+    public static let missingCurrency = DiagnosticCode(216, "missing-currency", "The `currency` format used for data whose `NAME.yml` gives no `currency` code.")
     public static let invalidDataPackage = DiagnosticCode(230, "invalid-data-package", "A `datapackage.json` in the content that is not a Frictionless data package descriptor reportgen can read.")
     public static let dataPackageResourceNotFound = DiagnosticCode(231, "data-package-resource-not-found", "A resource of a `datapackage.json` whose `path` names no data file beside it.")
     public static let metadataGivenTwice = DiagnosticCode(232, "metadata-given-twice", "A data file described both by its `NAME.yml` and by a `datapackage.json` resource.")
@@ -108,10 +110,13 @@ extension DiagnosticCode {
     public static let duplicateSeriesValue = DiagnosticCode(312, "duplicate-series-value", "Two rows give one series a value at the same x.")
     public static let nothingToDraw = DiagnosticCode(313, "nothing-to-draw", "No row has a value in the chart's x column.")
     public static let noRowsAfterFilter = DiagnosticCode(314, "no-rows-after-filter", "A `filter` that leaves no rows.")
-    public static let invalidFilter = DiagnosticCode(315, "invalid-filter", "A `filter` that is not a comparison like `year >= 2020`.")
+    public static let invalidFilter = DiagnosticCode(315, "invalid-filter", "A `filter` that cannot be read as an expression like `year >= 2020 and country in [USA, CHN]`.")
     public static let filterValueType = DiagnosticCode(316, "filter-value-type", "A filter value that does not match its column's type (a number or a date).")
     public static let valueOutOfRange = DiagnosticCode(317, "value-out-of-range", "A number too large (or not finite) to draw in a chart or to print as a total.")
     public static let negativeShare = DiagnosticCode(318, "negative-share", "A pie or donut chart given a negative value, which no slice can show.")
+    public static let unknownValueList = DiagnosticCode(319, "unknown-value-list", "A filter names a value list (`in NAME`) that the data file's `lists:` does not have.")
+    public static let unknownSeries = DiagnosticCode(320, "unknown-series", "A chart's `highlight` names a series the chart does not draw.")
+    public static let invalidDomain = DiagnosticCode(321, "invalid-domain", "A `y-domain` that is not two numbers, the smaller first.")
 
     // MARK: RG04xx Markdown, links, anchors, cross-references
 
@@ -146,6 +151,9 @@ extension DiagnosticCode {
     public static let tooManyChartPoints = DiagnosticCode(702, "too-many-chart-points", "A chart with more points than `max_chart_points`.")
     public static let markdownTooComplex = DiagnosticCode(703, "markdown-too-complex", "A page holds a Markdown shape the parser handles too slowly (a huge table, deep nesting, long bracket or `@` runs); the limits are options in site.yml.")
     public static let yamlAliasLimit = DiagnosticCode(704, "yaml-alias-limit", "YAML whose aliases stand for too many values (an alias bomb).")
+    public static let tooManySeries = DiagnosticCode(720, "too-many-series", "A chart with more series than the palette's eight colours, so colours repeat (warning).")
+    public static let tooManyBars = DiagnosticCode(721, "too-many-bars", "A bar chart with more than 40 bars, too many to read or label (warning).")
+    public static let chartTooTall = DiagnosticCode(722, "chart-too-tall", "A chart taller than about two phone screens (warning).")
 
     // MARK: RG06xx the PDF edition (`reportgen pdf`)
 
@@ -180,16 +188,17 @@ extension DiagnosticCode {
         unknownLicence, invalidORCID, invalidDate, invalidDOI, invalidSiteURL, invalidAuthor, updatedBeforePublished, unknownPaperSize,
         unknownColumn, dataFileNotFound, emptyDataFile, noDataRows, emptyColumnName, duplicateColumnName,
         wrongFieldCount, invalidCell, unknownColumnType, unknownMetadataKey, invalidCSV, invalidJSON,
-        invalidJSONRecords, unusedDataFile,
+        invalidJSONRecords, unusedDataFile, invalidCurrency, missingCurrency,
         invalidDataPackage, dataPackageResourceNotFound, metadataGivenTwice,
         emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
+        unknownValueList, unknownSeries, invalidDomain,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         themeNotFound, missingTemplate, templateError, themeExportFolderNotEmpty, themeExportThroughLink,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
         outputSwapFailed, alreadyExists, pdfFailed,
-        dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit,
+        dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit, tooManySeries, tooManyBars, chartTooTall,
         portUnavailable, serverStopped,
         internalError, testOnlyFlag, chromiumNotFound,
         bibliographySyntax, invalidCSLJSON, duplicateCitationKey, unknownCitationKey, uncitedReference, unknownCitationStyle,

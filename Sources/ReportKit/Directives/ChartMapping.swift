@@ -63,17 +63,41 @@ struct ChartMapping {
                 for (position, index) in yIndices.enumerated() { seriesList[position].values.append(cells[index].number) }
             }
         }
+        if series != nil, kind == .line || kind == .area {
+            seriesList = Self.byEndValue(seriesList)
+        }
         guard !categories.isEmpty else {
             throw DiagnosticList(.error(.nothingToDraw, "no rows with a value in column '\(x.name)' to draw", at: spec.location(of: "x"),
                                         hint: "fill in the column in the data file, or choose another column for 'x'"))
         }
+        let valueFormat = table.numberFormat(for: ys[0], explicit: format)
+        if valueFormat.needsCurrency {
+            throw DiagnosticList(.error(.missingCurrency, "format 'currency' needs a currency, and \(table.path)'s yml names none",
+                                        at: spec.location(of: "format"), hint: NumberFormat.missingCurrencyHint))
+        }
+        var xFormat = table.numberFormat(for: x)
+        if xKind == .year { xFormat.grouping = false }
         return ChartModel(
             kind: kind, id: id, title: title, xKind: xKind,
             categories: categories, xValues: xKind == .category ? [] : xValues, series: seriesList,
             xTitle: try spec.string("x-title")?.value ?? Self.title(x.label, unit: x.unit),
             yTitle: try spec.string("y-title")?.value ?? yTitle(),
-            valueFormat: format ?? Self.defaultFormat(for: ys[0].type),
-            xFormat: Self.defaultFormat(for: x.type))
+            valueFormat: valueFormat, xFormat: xFormat)
+    }
+
+    /// Series of a pivoted line or area chart in the order of their last values, largest first,
+    /// so that the legend, the colours and the description read from the top of the chart down,
+    /// not in the alphabet's order. A series without values goes last; ties keep first-seen order.
+    static func byEndValue(_ series: [ChartModel.Series]) -> [ChartModel.Series] {
+        let ends = series.map { $0.values.last { $0 != nil } ?? nil }
+        return series.indices.sorted { a, b in
+            switch (ends[a], ends[b]) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a < b
+            }
+        }.map { series[$0] }
     }
 
     /// Category for text and all bar/pie kinds; year, date or linear for the other kinds.
@@ -123,8 +147,4 @@ struct ChartMapping {
         return "\(label) (\(unit))"
     }
 
-    /// Percent columns print with `%`; other numbers with separators.
-    static func defaultFormat(for type: ColumnType) -> NumberFormat {
-        type == .percent ? NumberFormat(.percent) : NumberFormat(.number)
-    }
 }

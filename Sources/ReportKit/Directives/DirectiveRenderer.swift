@@ -93,6 +93,7 @@ public struct DirectiveRenderer: Sendable {
                                  csvHref: SiteHref.to(catalog.csvOutputPath(for: table.path), from: block.rootPrefix))
 
         let html: String
+        var warnings: [Diagnostic] = []
         switch block.kind {
         case .table:
             let columns = try tableColumns(spec, table: table)
@@ -115,17 +116,21 @@ public struct DirectiveRenderer: Sendable {
             html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n\(tableHTML)\n\(footer)</figure>"
         case .chart:
             let model = try chartModel(spec, table: table, rows: rows, anchor: anchor, caption: caption)
+            let narrow = ChartRenderer.svg(for: model, width: Self.narrowChartWidth)
+            warnings = ChartGuards.warnings(for: model, narrowSVG: narrow, subject: spec.subject, location: spec.location(of: "type"))
             html = """
             <figure class="figure figure-chart" id="\(anchor)">
             <figcaption>\(captionHTML)</figcaption>
             <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
-            <div class="chart-narrow">\(ChartRenderer.svg(for: model, width: Self.narrowChartWidth))</div></div>
+            <div class="chart-narrow">\(narrow)</div></div>
             <details class="chart-data"><summary>\(strings[.chartData].htmlEscaped)</summary>\(ChartRenderer.dataTable(for: model))</details>
             \(footer)</figure>
             """
         }
-        return RenderedDirective(kind: block.kind, anchor: anchor, caption: caption, html: html,
-                                 dataFiles: [table.path], location: block.location)
+        var rendered = RenderedDirective(kind: block.kind, anchor: anchor, caption: caption, html: html,
+                                         dataFiles: [table.path], location: block.location)
+        rendered.warnings = warnings
+        return rendered
     }
 
     /// Whether `id` matches `[a-z0-9][a-z0-9-]*`.
@@ -188,20 +193,22 @@ public struct DirectiveRenderer: Sendable {
     /// A `format:` value as a `NumberFormat`.
     static func numberFormat(_ name: Located<String>) throws(DiagnosticList) -> NumberFormat {
         guard let format = NumberFormat(name: name.value) else {
-            let base = name.value.split(separator: ".").first.map(String.init) ?? name.value
             throw DiagnosticList(.error(.unknownFormat, "unknown format '\(name.value)'", at: name.location,
-                                        hint: Suggestion.hint(for: base, in: NumberFormat.names, noun: "one of")
-                                            .map { $0 + " (optionally followed by .N for N decimals, e.g. number.1)" }))
+                                        hint: NumberFormat.unknownHint(name.value)))
         }
         return format
     }
 
-    /// `filter`, `sort` and `limit`, checked against the table's columns.
+    /// `filter`, `latest`, `sort` and `limit`, checked against the table's columns.
     func query(_ spec: DirectiveSpec, table: DataTable) throws(DiagnosticList) -> RowQuery {
         var query = RowQuery()
-        for filter in try spec.stringList("filter") {
+        for filter in try spec.stringList("filter", atText: true) {
             query.filters.append(try RowFilter(filter.value, table: table, location: filter.location))
         }
+        if let latest = try spec.string("latest") {
+            query.latest = try spec.column(Located(value: latest.value.trimmed, location: latest.location), in: table).name
+        }
+        query.top = try topRows(spec, table: table)
         for key in try spec.stringList("sort") {
             var name = key.value.trimmed
             let descending = name.hasPrefix("-")
@@ -261,12 +268,17 @@ public struct DirectiveRenderer: Sendable {
             let column = try spec.column(name, in: table)
             var format: NumberFormat?
             let keepsWrittenDecimals = formatName?.value == Self.asWrittenFormat
+            if keepsWrittenDecimals { format = NumberFormat(.number) }   // not the column's default from NAME.yml
             if let formatName, !keepsWrittenDecimals {
                 format = try Self.numberFormat(formatName)
                 guard column.type.isNumeric else {
                     throw DiagnosticList(.error(.columnNotNumeric, "column '\(column.name)' is \(column.type.rawValue); 'format' applies to numeric columns",
                                                 at: formatName.location, hint: "remove 'format' from this column"))
                 }
+            }
+            if let formatName, table.numberFormat(for: column, explicit: format).needsCurrency {
+                throw DiagnosticList(.error(.missingCurrency, "format 'currency' needs a currency, and \(table.path)'s yml names none",
+                                            at: formatName.location, hint: NumberFormat.missingCurrencyHint))
             }
             var choice = TableColumnChoice(column: column.name, label: label, format: format)
             choice.keepsWrittenDecimals = keepsWrittenDecimals
@@ -320,7 +332,19 @@ public struct DirectiveRenderer: Sendable {
         }
         let format = try spec.string("format").map { name throws(DiagnosticList) in try Self.numberFormat(name) }
         let mapping = ChartMapping(spec: spec, kind: kind, table: rows, x: x, ys: ys, series: series, format: format)
-        return try mapping.model(id: anchor, title: caption)
+        var model = try mapping.model(id: anchor, title: caption)
+        model.strings = strings
+        model.yDomain = try yDomain(spec)
+        let names = model.series.map(\.name)
+        for name in try spec.stringList("highlight") {
+            guard names.contains(name.value) else {
+                throw DiagnosticList(.error(.unknownSeries, "no series '\(name.value)' to highlight in \(spec.subject)", at: name.location,
+                                            hint: Suggestion.hint(for: name.value, in: names, noun: "a series:")
+                                                ?? "highlight names series, the values of the 'series' column or the y columns' labels"))
+            }
+            model.highlight.append(name.value)
+        }
+        return model
     }
 }
 

@@ -9,9 +9,9 @@ struct Located<Value> {
 /// The YAML mapping of a `table` or `chart` block: checked against the keys its kind allows,
 /// with typed accessors whose errors point at the offending line of the page.
 struct DirectiveSpec {
-    static let tableKeys = ["id", "data", "caption", "columns", "filter", "sort", "limit", "total", "source", "notes"]
+    static let tableKeys = ["id", "data", "caption", "columns", "filter", "latest", "top", "sort", "limit", "total", "source", "notes"]
     static let chartKeys = ["id", "type", "data", "x", "y", "series", "format", "x-title", "y-title",
-                            "caption", "source", "notes", "filter", "sort", "limit"]
+                            "caption", "source", "notes", "filter", "latest", "top", "sort", "limit", "highlight", "y-domain"]
     static let requiredTableKeys = ["id", "data", "caption"]
     static let requiredChartKeys = ["id", "type", "data", "x", "y", "caption"]
 
@@ -92,7 +92,8 @@ struct DirectiveSpec {
     }
 
     /// A key that holds one value or a list of values, e.g. `sort: -amount` or `sort: [-amount, year]`.
-    func stringList(_ key: String) throws(DiagnosticList) -> [Located<String>] {
+    /// With `atText`, each location is where the text starts (after an opening quote).
+    func stringList(_ key: String, atText: Bool = false) throws(DiagnosticList) -> [Located<String>] {
         guard let node = values[key], !node.isNull else { return [] }
         let items: [Node]
         if case let .sequence(sequence) = node { items = Array(sequence) } else { items = [node] }
@@ -102,9 +103,19 @@ struct DirectiveSpec {
                 throw DiagnosticList(.error(.wrongValueType, "each item of '\(key)' must be a single value, found \(item.kindName)",
                                             at: source.location(of: item), hint: "write the list as \(key): [first, second]"))
             }
-            result.append(Located(value: text, location: source.location(of: item)))
+            result.append(Located(value: text, location: atText ? textLocation(of: item) : source.location(of: item)))
         }
         return result
+    }
+
+    /// Where the text of a scalar starts: after its opening quote when it is quoted, so that a
+    /// column counted in the text (a filter's token) lands on the right character.
+    func textLocation(of node: Node) -> SourceLocation {
+        var location = source.location(of: node)
+        if case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+            location.column += 1
+        }
+        return location
     }
 
     /// The column `name` of `table`, or an error with a did-you-mean hint.

@@ -42,6 +42,9 @@ public struct RenderedDirective: Sendable, Hashable {
     public var dataFiles: [String]
     /// Where the spec was written.
     public var location: SourceLocation
+    /// Problems that do not stop the build (a chart too tall or with too many series to read);
+    /// they become the page's warnings, so build, check and serve report them alike.
+    public var warnings: [Diagnostic] = []
 
     /// The rendered figure and what the pipeline needs to number and link it.
     public init(kind: DirectiveBlock.Kind, anchor: String, caption: String, html: String, dataFiles: [String], location: SourceLocation) {

@@ -350,6 +350,7 @@ struct DocumentPass {
         switch hooks.renderDirective(block) {
         case let .success(rendered):
             directives.append(rendered)
+            diagnostics += rendered.warnings
             replace(node, withHTML: rendered.html + "\n")
         case let .failure(list):
             diagnostics += list.diagnostics

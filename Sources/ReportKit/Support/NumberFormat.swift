@@ -11,13 +11,22 @@ public struct NumberFormat: Sendable, Hashable {
         case percent
         /// One SI-style suffix: `1.2k`, `3.4M`, `5.6B`.
         case compact
-        /// A currency symbol before the number, e.g. `¥1,200`.
-        case currency(String)
+        /// A currency symbol before the number, e.g. `$1,200`; `nil` takes the data's currency
+        /// (`currency:` in `NAME.yml`, an ISO 4217 code), set in `currency` when the format is resolved.
+        case currency(String?)
+        /// A d3-format specifier such as `$.3s` or `,.1f`.
+        case pattern(D3Format)
     }
 
     public var style: Style
     /// Fixed count of decimals; `nil` keeps the decimals the caller asks for (or the value's own).
     public var decimals: Int?
+    /// What `$` in a pattern and `.currency(nil)` print: the data's currency.
+    public var currency: D3Format.Currency?
+    /// Thousands separators; off for year columns (`2024`, never `2,024`).
+    public var grouping = true
+    /// The values are percentage points (a column of type percent): a pattern's `%` does not multiply by 100.
+    public var percentPoints = false
 
     public init(_ style: Style = .number, decimals: Int? = nil) {
         self.style = style
@@ -25,11 +34,42 @@ public struct NumberFormat: Sendable, Hashable {
     }
 
     /// Names accepted in specs and `NAME.yml`: `number`, `percent`, `compact`, `currency`
-    /// (yuan), `currency:$`, each optionally followed by `.N` for N decimals (`percent.1`).
+    /// (the data's currency), `currency:$`, each optionally followed by `.N` for N decimals
+    /// (`percent.1`); any other name is read as a d3-format specifier (`$.3s`).
     public static let names = ["number", "percent", "compact", "currency", "integer"]
 
-    /// Parses a format name as written in a spec; `nil` when the name is unknown.
+    /// Parses a format name or d3-format specifier as written in a spec; `nil` when it is neither.
     public init?(name: String) {
+        if let named = Self(alias: name) {
+            self = named
+        } else if !name.trimmed.isEmpty, let pattern = D3Format(name.trimmed) {
+            self.init(.pattern(pattern))
+        } else {
+            return nil
+        }
+    }
+
+    /// Whether this is the `currency` format without a symbol, which needs the data's currency code.
+    public var needsCurrency: Bool {
+        if case .currency(nil) = style { return currency == nil }
+        return false
+    }
+
+    /// What to do when `currency` is used without a currency code.
+    public static let missingCurrencyHint = "add the currency's ISO 4217 code to the data file's yml (currency: USD, or per column), "
+        + "or write the symbol in the format (currency:$, or $,.0f)"
+
+    /// The hint for a format name that is neither a name nor a d3-format specifier.
+    public static func unknownHint(_ name: String) -> String {
+        let base = name.split(separator: ".").first.map(String.init) ?? name
+        if let named = Suggestion.hint(for: base, in: names, noun: "one of"), named.hasPrefix("did you mean") {
+            return named + " (optionally followed by .N for N decimals, e.g. number.1)"
+        }
+        return "write one of number, integer, percent, compact, currency (with .N for N decimals), or a d3-format string such as ,.1f or $.3s"
+    }
+
+    /// A format by its name (`percent.1`, `currency:$`); `nil` when the name is not one.
+    init?(alias name: String) {
         var base = name.trimmingCharacters(in: .whitespaces)
         var decimals: Int?
         if let dot = base.lastIndex(of: "."), let n = Int(base[base.index(after: dot)...]), n >= 0, n <= 10 {
@@ -41,7 +81,7 @@ public struct NumberFormat: Sendable, Hashable {
         case "integer": self.init(.number, decimals: 0)
         case "percent": self.init(.percent, decimals: decimals)
         case "compact": self.init(.compact, decimals: decimals)
-        case "currency": self.init(.currency("¥"), decimals: decimals)
+        case "currency": self.init(.currency(nil), decimals: decimals)
         default:
             if base.hasPrefix("currency:") {
                 self.init(.currency(String(base.dropFirst("currency:".count))), decimals: decimals)
@@ -58,15 +98,18 @@ public struct NumberFormat: Sendable, Hashable {
         let places = min(10, max(0, decimals ?? requested))
         switch style {
         case .number:
-            return Self.grouped(value, decimals: places)
+            return grouped(value, decimals: places)
         case .percent:
-            return Self.grouped(value, decimals: places) + "%"
+            return grouped(value, decimals: places) + "%"
         case let .currency(symbol):
-            let body = Self.grouped(abs(value), decimals: places)
-            return (Self.isNegative(value, decimals: places) ? "−" : "") + symbol + body
+            let body = grouped(abs(value), decimals: places)
+            let money = symbol.map { D3Format.Currency(prefix: $0) } ?? currency ?? D3Format.Currency(prefix: "")
+            return (Self.isNegative(value, decimals: places) ? "−" : "") + money.prefix + body + money.suffix
         case .compact:
             let (divisor, suffix) = Self.compactUnit(for: abs(value))
-            return Self.grouped(value / divisor, decimals: decimals ?? (suffix.isEmpty ? places : 1)) + suffix
+            return grouped(value / divisor, decimals: decimals ?? (suffix.isEmpty ? places : 1)) + suffix
+        case let .pattern(pattern):
+            return pattern.format(value, currency: currency ?? .dollar, percentPoints: percentPoints)
         }
     }
 
@@ -76,12 +119,14 @@ public struct NumberFormat: Sendable, Hashable {
     public func tickLabels(for ticks: [Double]) -> [String] {
         let finite = ticks.filter(\.isFinite)
         switch style {
+        case let .pattern(pattern):
+            return pattern.tickLabels(ticks, currency: currency ?? .dollar, percentPoints: percentPoints)
         case .compact:
             let (divisor, suffix) = Self.compactUnit(for: finite.map(abs).max() ?? 0)
             let places = Self.naturalDecimals(of: finite.map { $0 / divisor }, limit: 6)
             return ticks.map { tick in
                 guard tick.isFinite else { return "–" }
-                return tick == 0 ? "0" : Self.grouped(tick / divisor, decimals: places) + suffix
+                return tick == 0 ? "0" : grouped(tick / divisor, decimals: places) + suffix
             }
         default:
             let places = Self.naturalDecimals(of: finite, limit: 10)
@@ -94,14 +139,15 @@ public struct NumberFormat: Sendable, Hashable {
     /// Labels for data values shown together (bar labels, a data table column): this format's fixed
     /// decimals when set, otherwise the fewest decimals (at most 3) that show every value exactly.
     public func labels(for values: [Double]) -> [String] {
+        if case .pattern = style { return values.map { format($0) } }
         let places = decimals ?? Self.naturalDecimals(of: values.filter(\.isFinite), limit: 3)
         if case .compact = style, decimals == nil {
             return values.map { value in
                 guard value.isFinite else { return "–" }
                 let (divisor, suffix) = Self.compactUnit(for: abs(value))
-                if suffix.isEmpty { return Self.grouped(value, decimals: places) }
+                if suffix.isEmpty { return grouped(value, decimals: places) }
                 let own = Self.naturalDecimals(of: [value / divisor], limit: 1)
-                return Self.grouped(value / divisor, decimals: own) + suffix
+                return grouped(value / divisor, decimals: own) + suffix
             }
         }
         return values.map { format($0, decimals: places) }
@@ -132,21 +178,15 @@ public struct NumberFormat: Sendable, Hashable {
         value < 0 && (abs(value) * pow(10.0, Double(decimals))).rounded() != 0
     }
 
-    /// Digits with a comma every three places and a true minus sign.
-    static func grouped(_ value: Double, decimals: Int) -> String {
+    /// Digits rounded from the value's decimal text (`DecimalText`), with a comma every three
+    /// places unless `grouping` is off, and a true minus sign.
+    func grouped(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "–" }
         let places = min(10, max(0, decimals))
-        let rounded = String(format: "%.\(places)f", abs(value))
+        let rounded = DecimalText(value).fixed(places)
         let parts = rounded.split(separator: ".", maxSplits: 1)
-        var integer = String(parts[0])
-        var groups: [Substring] = []
-        while integer.count > 3 {
-            groups.insert(Substring(integer.suffix(3)), at: 0)
-            integer.removeLast(3)
-        }
-        groups.insert(Substring(integer), at: 0)
-        var text = groups.joined(separator: ",")
+        var text = grouping ? D3Format.grouped(String(parts[0]), width: nil) : String(parts[0])
         if parts.count > 1 { text += "." + parts[1] }
-        return (isNegative(value, decimals: places) ? "−" : "") + text
+        return (Self.isNegative(value, decimals: places) ? "−" : "") + text
     }
 }

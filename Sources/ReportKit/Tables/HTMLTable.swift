@@ -71,15 +71,15 @@ public struct HTMLTable: Sendable {
         return out
     }
 
-    /// How a numeric column's cells print: the chosen format (its own decimals, or the column's),
-    /// else the type's format with the most decimals written in the column.
+    /// How a numeric column's cells print: the chosen format, else the column's from `NAME.yml`,
+    /// else the type's (`DataTable.numberFormat`), with its own decimals or the most written in the column.
     func cellFormat(choice: TableColumnChoice, column: DataColumn, index: Int) -> CellFormat {
         let sourceIndex = decimalsSource.columnIndex(column.name)
         let decimals = (sourceIndex == nil ? table : decimalsSource).rows.reduce(0) { result, row in
             if case let .number(_, written) = row[sourceIndex ?? index] { return max(result, written) }
             return result
         }
-        let base = choice.format ?? (column.type == .percent ? NumberFormat(.percent) : NumberFormat(.number))
+        let base = table.numberFormat(for: column, explicit: choice.format)
         return CellFormat(format: base, decimals: base.decimals ?? (column.type == .integer ? 0 : decimals),
                           keepsWrittenDecimals: choice.keepsWrittenDecimals)
     }

@@ -1,4 +1,6 @@
-/// The row transforms of a directive, applied in order: `filter` (all conditions must hold),
+/// The row transforms of a directive, applied in this order: `filter` (all conditions must hold),
+/// `latest` (keep the rows holding the column's largest value, e.g. the latest year left),
+/// `top` (the n rows with the largest values of a column, in each group of `per`),
 /// `sort` (stable; `-column` for descending; missing cells last) and `limit`.
 public struct RowQuery: Sendable, Hashable {
     /// One sort key: a column, ascending unless `descending`.
@@ -17,6 +19,10 @@ public struct RowQuery: Sendable, Hashable {
 
     /// Conditions that must all hold.
     public var filters: [RowFilter]
+    /// Keep only the rows whose cell in this column is the largest left after filtering.
+    public var latest: String?
+    /// Keep the `n` rows with the largest `by`, overall or per value of `per`.
+    public var top: TopRows?
     /// Sort keys, most significant first.
     public var sort: [SortKey]
     /// How many rows to keep after sorting; `nil` keeps all.
@@ -34,9 +40,13 @@ public struct RowQuery: Sendable, Hashable {
     public func apply(to table: DataTable) -> DataTable {
         var indices = Array(table.rows.indices)
         for filter in filters {
-            guard let column = table.columnIndex(filter.column) else { return emptied(table) }
-            indices = indices.filter { filter.matches(table.rows[$0][column]) }
+            indices = indices.filter { filter.matches(table.rows[$0], in: table) }
         }
+        if let latest, let column = table.columnIndex(latest),
+           let top = indices.map({ table.rows[$0][column] }).filter({ $0 != .missing }).min(by: { Self.compare($0, $1, descending: true) < 0 }) {
+            indices = indices.filter { Self.compare(table.rows[$0][column], top, descending: false) == 0 }
+        }
+        if let top { indices = top.keep(indices, of: table) }
         let keys = sort.compactMap { key in table.columnIndex(key.column).map { ($0, key.descending) } }
         if !keys.isEmpty {
             indices.sort { a, b in
@@ -54,11 +64,35 @@ public struct RowQuery: Sendable, Hashable {
         return result
     }
 
-    private func emptied(_ table: DataTable) -> DataTable {
-        var result = table
-        result.rows = []
-        result.rowLines = []
-        return result
+    /// `top: {n: 15, by: Value, per: Year}`: the `n` rows with the largest `by` (missing cells
+    /// last, ties in file order), in each group of rows sharing a `per` value, or overall.
+    public struct TopRows: Sendable, Hashable {
+        public var n: Int
+        public var by: String
+        public var per: String?
+
+        public init(n: Int, by: String, per: String? = nil) {
+            self.n = n
+            self.by = by
+            self.per = per
+        }
+
+        /// The `indices` of `table` kept, in their order.
+        func keep(_ indices: [Int], of table: DataTable) -> [Int] {
+            guard let by = table.columnIndex(by) else { return indices }
+            let per = per.flatMap { table.columnIndex($0) }
+            var groups: [String: [Int]] = [:]
+            for index in indices { groups[per.map { table.rows[index][$0].text } ?? "", default: []].append(index) }
+            var kept = Set<Int>()
+            for members in groups.values {
+                let ranked = members.sorted { a, b in
+                    let order = RowQuery.compare(table.rows[a][by], table.rows[b][by], descending: true)
+                    return order != 0 ? order < 0 : a < b
+                }
+                kept.formUnion(ranked.prefix(max(0, n)))
+            }
+            return indices.filter(kept.contains)
+        }
     }
 
     /// -1, 0 or 1; missing cells sort after every value in both directions.
