@@ -3,7 +3,7 @@ import Foundation
 /// `reportgen build`: runs `SitePipeline` in build mode (the first step with an error stops it),
 /// then writes the site into a staging folder that replaces the output (`SiteWriter`, `OutputWriter`):
 /// `prepareOutput` (the staging folder), `prepareLayout` (navigation menus), `createFolders`,
-/// `layoutPages` (the theme, in parallel), `writeWholeSiteFiles` (search index, whole report),
+/// `layoutPages` (the theme, in parallel), `writeSearchIndex`, `writeWholeReport`,
 /// `copyFiles` (assets, static and data files), `commitOutput` (the swap).
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
@@ -27,10 +27,12 @@ public struct SiteBuilder: Sendable {
             let siteWriter = try pipeline.step("prepareLayout") { () throws(DiagnosticList) in SiteWriter(site: site, writer: writer) }
             let files = try pipeline.step("createFolders") { () throws(DiagnosticList) in try siteWriter.prepare() }
             let bodies = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
-            try pipeline.step("writeWholeSiteFiles") { () throws(DiagnosticList) in try siteWriter.writeWholeSiteFiles(bodies: bodies) }
+            let report = siteWriter.wholeReport(bodies: bodies)
+            let index = try pipeline.step("writeSearchIndex") { () throws(DiagnosticList) in try siteWriter.writeSearchIndex(bodies: bodies, report: report) }
+            try pipeline.step("writeWholeReport") { () throws(DiagnosticList) in try siteWriter.writeWholeReport(report, searchIndex: index) }
             try pipeline.step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
             try pipeline.step("commitOutput") { () throws(DiagnosticList) in try writer.commit(files: files) }
-            if options.leavesMemoryToProcessExit { _ = Unmanaged.passRetained(KeptForProcessExit((site, siteWriter, bodies))) }
+            if options.leavesMemoryToProcessExit { _ = Unmanaged.passRetained(KeptForProcessExit((site, siteWriter, bodies, index))) }
         } catch {
             writer.abandon()
             throw error

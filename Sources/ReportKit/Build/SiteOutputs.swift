@@ -29,7 +29,7 @@ struct SiteOutputs {
         files += content.staticFiles.map { ($0, .contentFile($0)) }
         let catalog = DataCatalog()
         files += content.dataFiles.sorted().map { (catalog.csvOutputPath(for: $0), .dataFile($0)) }
-        if theme.assets.contains(SearchIndex.themeAsset) { files.append((SearchIndex.fileName, .searchIndex)) }
+        if theme.assets.contains(SearchIndex.themeAsset) { files += SearchIndex.paths(pageCount: content.pages.count).map { ($0, .searchIndex) } }
         if content.config.publishesWholeReport(pageCount: content.pages.count) {
             files += [(WholeReport.fileName, .wholeReport), (WholeReport.standaloneFileName, .standaloneReport)]
         }

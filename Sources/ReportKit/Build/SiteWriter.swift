@@ -2,8 +2,7 @@ import Foundation
 
 /// Writes an assembled site into the staging folder, in the steps `SiteBuilder` times:
 /// `prepareOutput` (the file list and folders), `layoutPages` (each page laid out with the theme,
-/// in parallel, and written), `writeWholeSiteFiles` (the search index and the whole report, made
-/// from every page) and `copyFiles` (theme assets, the content's other files, data as CSV).
+/// in parallel, and written), `writeSearchIndex` and `writeWholeReport` (made from every page) and `copyFiles` (theme assets, the content's other files, data as CSV).
 struct SiteWriter {
     let site: AssembledSite
     let writer: OutputWriter
@@ -49,9 +48,21 @@ struct SiteWriter {
         return results.map(\.body)
     }
 
-    /// The search index (`SearchIndex.swift`) and the whole report (`WholeReport.swift`).
-    func writeWholeSiteFiles(bodies: [String]) throws(DiagnosticList) {
-        for file in WholeSiteFiles.make(site: site, bodies: bodies, layout: layout) { try writer.write(file.path, text: file.text) }
+    /// The whole report, when the site publishes it (written by `writeWholeReport`).
+    func wholeReport(bodies: [String]) -> WholeReport? {
+        WholeSiteFiles.report(site: site, bodies: bodies, layout: layout)
+    }
+
+    /// The search index (`Search/SearchIndex.swift`), when the theme searches: its manifest and shards.
+    func writeSearchIndex(bodies: [String], report: WholeReport?) throws(DiagnosticList) -> SearchIndex? {
+        guard let index = WholeSiteFiles.searchIndex(site: site, bodies: bodies, layout: layout, report: report) else { return nil }
+        for file in index.files { try writer.write(file.path, text: file.text) }
+        return index
+    }
+
+    /// The whole report (`WholeReport.swift`), the stand-alone one holding `searchIndex`.
+    func writeWholeReport(_ report: WholeReport?, searchIndex: SearchIndex?) throws(DiagnosticList) {
+        for file in report?.outputs(layout: layout, searchIndex: searchIndex) ?? [] { try writer.write(file.path, text: file.text) }
     }
 
     /// Theme assets, the content's other files and data files as CSV.

@@ -282,7 +282,7 @@ struct WholeReport: Sendable {
         let page = theme.render("page", context(layout: layout, body: body(), standalone: false, searchScript: nil))
         var script: String?
         if let searchIndex, let search = assetData(SearchIndex.themeAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
-            script = (searchIndex.javaScript + "\n" + search).replacingOccurrences(of: "</script", with: "<\\/script")
+            script = (searchIndex.inlineScript + "\n" + search).replacingOccurrences(of: "</script", with: "<\\/script")
         }
         let standaloneBody = body(inlineImage: { self.inlineImage($0) })
         let standalone = theme.render("page", context(layout: layout, body: standaloneBody, standalone: true, searchScript: script))

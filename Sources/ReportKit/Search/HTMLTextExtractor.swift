@@ -1,49 +1,43 @@
 /// Pulls the readable text out of an HTML fragment for the search index, working on UTF-8 bytes:
-/// tags removed, `svg`, `script` and `style` elements dropped, entities decoded, white space
+/// tags removed, `script` and `style` elements dropped, of an `svg` (a chart) only its `title` and
+/// `desc` kept (the chart's description is searchable), entities decoded, white space
 /// collapsed, block boundaries turned into spaces. It also notes where each heading with an `id`
 /// starts in the text, in UTF-16 units (JavaScript's string offsets).
 ///
 /// It runs once per page of every build, so it avoids `Character` iteration (grapheme breaking is
 /// the slow part of Swift strings) and allocates only for the output and tag names.
 struct HTMLTextExtractor {
-    /// Unicode scalars kept at most (the text is cut there; headings after it get no offset).
-    let limit: Int
     private(set) var text: [UInt8] = []
     private(set) var headingOffsets: [String: Int] = [:]
-    /// Scalars in `text`, compared against `limit`.
-    private var count = 0
     /// UTF-16 units in `text`.
     private var utf16Count = 0
     /// White space seen since the last kept scalar: written as one space before the next one.
     private var pendingSpace = false
     /// The element being skipped (`svg`, `script`, `style`), until its closing tag.
     private var skipping: [UInt8]?
-
-    init(limit: Int) {
-        self.limit = limit
-    }
+    /// Inside a skipped `svg`, the `title` or `desc` element whose text is kept, until its closing tag.
+    private var keptInSkipped: [UInt8]?
 
     /// Elements whose edges are not word boundaries.
     static let inlineElements: Set<[UInt8]> = Set(["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
                                                    "small", "span", "strong", "sub", "sup", "time", "u"].map { Array($0.utf8) })
     static let skippedElements: Set<[UInt8]> = Set(["svg", "script", "style"].map { Array($0.utf8) })
+    static let keptInSVG: Set<[UInt8]> = Set(["title", "desc"].map { Array($0.utf8) })
     static let headingElements: Set<[UInt8]> = Set((1...6).map { Array("h\($0)".utf8) })
 
-    /// Reads `html` to its end, or until `limit` scalars of text have been kept.
+    /// Reads `html` to its end: every word of it is kept (the search finds every word).
     mutating func extract(_ html: UnsafeBufferPointer<UInt8>) {
-        text.reserveCapacity(min(html.count / 2, limit.multipliedReportingOverflow(by: 4).overflow ? html.count : limit * 4))
+        text.reserveCapacity(html.count / 2)
         var index = 0
         while index < html.count {
             if html[index] == UInt8(ascii: "<") {
                 guard let close = html.firstIndex(ofByte: UInt8(ascii: ">"), from: index + 1) else { break }
-                // Past the limit nothing more is needed: a match can only fall in the kept text.
-                if count >= limit { break }
                 readTag(UnsafeBufferPointer(rebasing: html[(index + 1)..<close]))
                 index = close + 1
                 continue
             }
             let next = html.firstIndex(ofByte: UInt8(ascii: "<"), from: index) ?? html.count
-            if skipping == nil && count < limit { appendText(UnsafeBufferPointer(rebasing: html[index..<next])) }
+            if skipping == nil || keptInSkipped != nil { appendText(UnsafeBufferPointer(rebasing: html[index..<next])) }
             index = next
         }
     }
@@ -63,7 +57,11 @@ struct HTMLTextExtractor {
         let isClosing = name.first == UInt8(ascii: "/")
         let bare = isClosing ? Array(name.dropFirst()) : name
         if let skipped = skipping {
-            if isClosing && bare == skipped { skipping = nil }
+            if isClosing && bare == skipped { skipping = nil; keptInSkipped = nil }
+            if skipped == Array("svg".utf8) {
+                if let kept = keptInSkipped, isClosing && bare == kept { keptInSkipped = nil }
+                if keptInSkipped == nil && !isClosing && Self.keptInSVG.contains(name) { keptInSkipped = name }
+            }
         } else if !isClosing && Self.skippedElements.contains(name) && tag.last != UInt8(ascii: "/") {
             skipping = name
         }
@@ -76,7 +74,7 @@ struct HTMLTextExtractor {
     /// Appends a run of text, decoding entities.
     private mutating func appendText(_ run: UnsafeBufferPointer<UInt8>) {
         var index = 0
-        while index < run.count && count < limit {
+        while index < run.count {
             let byte = run[index]
             if byte == UInt8(ascii: "&"), let (scalar, length) = HTMLEntities.entity(in: run, at: index) {
                 appendScalar(scalar, bytes: nil)
@@ -103,7 +101,6 @@ struct HTMLTextExtractor {
         }
         if pendingSpace {
             text.append(UInt8(ascii: " "))
-            count += 1
             utf16Count += 1
             pendingSpace = false
         }
@@ -112,7 +109,6 @@ struct HTMLTextExtractor {
         } else {
             text.append(contentsOf: UTF8.encode(scalar)!)
         }
-        count += 1
         utf16Count += scalar.value > 0xFFFF ? 2 : 1
     }
 
