@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReportKit
 
 /// Checks every link of a built site the way a browser follows it: each `href`, `src`,
 /// `xlink:href` and `data-index` of every HTML file, each page's `data-root` (where search results
@@ -62,8 +63,8 @@ struct LinkAudit {
         for shard in 0..<((pages + perShard - 1) / perShard) {
             let path = "\(folder)p\(shard).js"
             let text = files[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
-            guard let start = text.range(of: "]=")?.upperBound, text.hasSuffix(";\n"),
-                  let entries = try? JSONSerialization.jsonObject(with: Data(text[start...].dropLast(2).utf8)) as? [[Any]] else {
+            guard let json = SearchShards.pageShardJSON(text),
+                  let entries = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[Any]] else {
                 problems.append("\(path): missing or not a page shard")
                 continue
             }

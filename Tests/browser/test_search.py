@@ -11,6 +11,7 @@
 Run as a script to measure time to first result: `python3 Tests/browser/test_search.py SITE [QUERY…]`
 (median of 10 cold queries, each on a freshly loaded page, and the bytes of index each loaded).
 """
+import base64
 import json
 import os
 import re
@@ -18,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -35,7 +37,10 @@ def index_records(folder):
     records = []
     for shard in range((manifest["pages"] + manifest["pagesPerShard"] - 1) // manifest["pagesPerShard"]):
         text = (folder / manifest["folder"] / f"p{shard}.js").read_text(encoding="utf-8")
-        records += json.loads(text[text.index("]=") + 2:text.rindex(";")])
+        value = json.loads(text[text.index("]=") + 2:text.rindex(";")])
+        if isinstance(value, str):  # compressed: raw DEFLATE in base64
+            value = json.loads(zlib.decompress(base64.b64decode(value), -15).decode("utf-8"))
+        records += value
     return manifest, records
 
 

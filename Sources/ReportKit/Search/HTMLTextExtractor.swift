@@ -14,16 +14,26 @@ struct HTMLTextExtractor {
     /// White space seen since the last kept scalar: written as one space before the next one.
     private var pendingSpace = false
     /// The element being skipped (`svg`, `script`, `style`), until its closing tag.
-    private var skipping: [UInt8]?
+    private var skipping: TagName?
     /// Inside a skipped `svg`, the `title` or `desc` element whose text is kept, until its closing tag.
-    private var keptInSkipped: [UInt8]?
+    private var keptInSkipped: TagName?
+
+    /// A tag name, lower-cased, packed into an integer (names of up to 8 ASCII letters and digits;
+    /// longer ones are `other`): comparing and looking up names allocates nothing.
+    typealias TagName = UInt64
+    static let otherName: TagName = .max
+
+    static func name(_ text: String) -> TagName {
+        text.utf8.reversed().reduce(0) { $0 << 8 | TagName($1) }
+    }
 
     /// Elements whose edges are not word boundaries.
-    static let inlineElements: Set<[UInt8]> = Set(["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
-                                                   "small", "span", "strong", "sub", "sup", "time", "u"].map { Array($0.utf8) })
-    static let skippedElements: Set<[UInt8]> = Set(["svg", "script", "style"].map { Array($0.utf8) })
-    static let keptInSVG: Set<[UInt8]> = Set(["title", "desc"].map { Array($0.utf8) })
-    static let headingElements: Set<[UInt8]> = Set((1...6).map { Array("h\($0)".utf8) })
+    static let inlineElements: Set<TagName> = Set(["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
+                                                   "small", "span", "strong", "sub", "sup", "time", "u"].map(name))
+    static let skippedElements: Set<TagName> = Set(["svg", "script", "style"].map(name))
+    static let svg = name("svg")
+    static let keptInSVG: Set<TagName> = Set(["title", "desc"].map(name))
+    static let headingElements: Set<TagName> = Set((1...6).map { name("h\($0)") })
 
     /// Reads `html` to its end: every word of it is kept (the search finds every word).
     mutating func extract(_ html: UnsafeBufferPointer<UInt8>) {
@@ -44,28 +54,26 @@ struct HTMLTextExtractor {
 
     /// Handles one tag's inside (between `<` and `>`).
     private mutating func readTag(_ tag: UnsafeBufferPointer<UInt8>) {
-        var name: [UInt8] = []
-        for byte in tag {
-            let lower = byte | 0x20  // ASCII letters to lower case; digits and '/' are unchanged by it
-            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "/") {
-                name.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? lower : byte)
-            } else {
-                break
-            }
+        let isClosing = tag.first == UInt8(ascii: "/")
+        var name: TagName = 0
+        var length = 0
+        for byte in tag.dropFirst(isClosing ? 1 : 0) {
+            let lower = byte | 0x20  // ASCII letters to lower case; digits are unchanged by it
+            guard (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { break }
+            if length == 8 { name = Self.otherName; break }
+            name |= TagName(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? lower : byte) << TagName(8 * length)
+            length += 1
         }
-        let isClosing = name.first == UInt8(ascii: "/")
-        let bare = isClosing ? Array(name.dropFirst()) : name
         if let skipped = skipping {
-            if isClosing && bare == skipped { skipping = nil; keptInSkipped = nil }
-            if skipped == Array("svg".utf8) {
-                if let kept = keptInSkipped, isClosing && bare == kept { keptInSkipped = nil }
+            if isClosing && name == skipped { skipping = nil; keptInSkipped = nil }
+            if skipped == Self.svg {
+                if let kept = keptInSkipped, isClosing && name == kept { keptInSkipped = nil }
                 if keptInSkipped == nil && !isClosing && Self.keptInSVG.contains(name) { keptInSkipped = name }
             }
         } else if !isClosing && Self.skippedElements.contains(name) && tag.last != UInt8(ascii: "/") {
             skipping = name
         }
-        if !Self.inlineElements.contains(bare) { pendingSpace = !text.isEmpty }
+        if !Self.inlineElements.contains(name) { pendingSpace = !text.isEmpty }
         if skipping == nil, !isClosing, Self.headingElements.contains(name), let id = Self.attribute("id", in: tag) {
             headingOffsets[id] = utf16Count + (text.isEmpty ? 0 : 1)
         }
@@ -80,7 +88,7 @@ struct HTMLTextExtractor {
                 appendScalar(scalar, bytes: nil)
                 index += length
             } else if byte < 0x80 {
-                appendScalar(Unicode.Scalar(byte), bytes: nil)
+                appendASCII(byte)
                 index += 1
             } else {
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -90,6 +98,21 @@ struct HTMLTextExtractor {
                 index = end
             }
         }
+    }
+
+    /// Appends one ASCII byte, collapsing white space (the common case, without decoding).
+    private mutating func appendASCII(_ byte: UInt8) {
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            pendingSpace = !text.isEmpty
+            return
+        }
+        if pendingSpace {
+            text.append(UInt8(ascii: " "))
+            utf16Count += 1
+            pendingSpace = false
+        }
+        text.append(byte)
+        utf16Count += 1
     }
 
     /// Appends one scalar (its UTF-8 `bytes` when at hand), collapsing white space.

@@ -21,7 +21,7 @@ public struct SearchDocument: Sendable, Equatable {
     public var record: String
     /// Terms in the page (title and text): the length BM25 normalises by.
     public var length: Int
-    /// Distinct terms, in Swift's string order.
+    /// Distinct terms, in the order first met (title, then text).
     public var terms: [Term]
     /// The page's output path.
     public var outputPath: String
@@ -34,11 +34,16 @@ public struct SearchDocument: Sendable, Equatable {
         let textLength = extracted.text.utf16.count
         let headings = page.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? textLength) }
 
-        var found: [String: Term] = [:]
+        var table = SearchTermTable()
         var length = 0
-        for token in SearchTokenizer.tokens(in: page.title) {
-            length += 1
-            found[token.term, default: Term(term: token.term, frequency: 0, inTitle: true, inHeading: false, section: -1)].frequency += 1
+        var title = page.title
+        title.withUTF8 { bytes in
+            SearchTokenizer.forEachTerm(inUTF8: bytes) { term, _ in
+                let number = table.number(of: term)
+                table.frequency[number] += 1
+                table.inTitle[number] = true
+                length += 1
+            }
         }
         // Headings in text order, to find the section of an offset.
         let starts = headings.enumerated().map { (offset: $0.element.offset, end: $0.element.offset + $0.element.text.utf16.count, section: $0.offset + 1) }
@@ -48,22 +53,19 @@ public struct SearchDocument: Sendable, Equatable {
         text.withUTF8 { bytes in
             SearchTokenizer.forEachTerm(inUTF8: bytes) { term, offset in
                 while next < starts.count && starts[next].offset <= offset { next += 1 }
-                let section = next == 0 ? 0 : starts[next - 1].section
-                let inHeading = next > 0 && offset < starts[next - 1].end
+                let number = table.number(of: term)
+                table.frequency[number] += 1
+                if next > 0 && offset < starts[next - 1].end { table.inHeading[number] = true }
+                if table.section[number] < 0 { table.section[number] = next == 0 ? 0 : starts[next - 1].section }
                 length += 1
-                if var known = found[term] {
-                    known.frequency += 1
-                    known.inHeading = known.inHeading || inHeading
-                    if known.section < 0 { known.section = section }
-                    found[term] = known
-                } else {
-                    found[term] = Term(term: term, frequency: 1, inTitle: false, inHeading: inHeading, section: section)
-                }
             }
         }
         self.length = length
         // A term of the title only is placed at the top of the page.
-        terms = found.values.map { var term = $0; term.section = max(term.section, 0); return term }.sorted { $0.term < $1.term }
+        terms = (0..<table.count).map {
+            Term(term: table.term($0), frequency: table.frequency[$0], inTitle: table.inTitle[$0], inHeading: table.inHeading[$0],
+                 section: max(table.section[$0], 0))
+        }
         var record = "[" + page.title.jsonStringLiteral + "," + SiteHref.to(page.outputPath).jsonStringLiteral + "," + reportAnchor.jsonStringLiteral + ",["
         record += headings.map { "[\($0.id.jsonStringLiteral),\($0.text.jsonStringLiteral),\($0.offset)]" }.joined(separator: ",")
         record += "]," + extracted.text.jsonStringLiteral + "]"

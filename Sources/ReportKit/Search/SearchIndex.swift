@@ -10,7 +10,8 @@
 ///   number (as a gap from the previous one), its weight (`SearchRanking`) and the section of the
 ///   first occurrence (`SearchDocument.Term.section`), as `SearchShards.encode` numbers.
 /// - `search-index/pN.js`, page shard N: the records (`SearchDocument.record`) of pages
-///   `N * pagesPerShard ..< (N + 1) * pagesPerShard`, for result titles and snippets.
+///   `N * pagesPerShard ..< (N + 1) * pagesPerShard`, for result titles and snippets, as a JSON
+///   array compressed with `Deflate` in base64 (the index then stays smaller than the site's text).
 ///
 /// Each shard sets one key of `self.REPORT_SEARCH_SHARDS`. Which files exist depends only on the
 /// number of pages (`paths(pageCount:)`), so the output's file list is known before pages render.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the search index is split into files, and how postings are written; `search.js` mirrors
 /// `termShard(of:)` and `decode`.
 ///
@@ -5,7 +7,7 @@
 ///   (FNV-1a, 32 bits, over the key's UTF-16 units). All terms sharing a key share a shard, so a
 ///   word typed in part (`cred`) loads one shard and finds every term starting with it there.
 /// - `termShards` is a power of two growing with the page count (one per 32 pages, at most 512),
-///   and page records go `pagesPerShard` to a file: a query loads a few small files on any site.
+///   and page records go `pagesPerShard` to a file, compressed: a query loads a few small files on any site.
 struct SearchShards: Sendable {
     static let pagesPerShard = 16
     static let pagesPerTermShard = 32
@@ -54,10 +56,18 @@ struct SearchShards: Sendable {
         "(self.REPORT_SEARCH_SHARDS=self.REPORT_SEARCH_SHARDS||{})[\"\(name)\"]=\(json);\n"
     }
 
-    /// Page shard `shard`: the records of its pages.
+    /// Page shard `shard`: the JSON array of its pages' records, compressed (`Deflate`), in base64.
     func pageShardText(_ shard: Int, _ documents: [SearchDocument]) -> String {
         let pages = documents[(shard * Self.pagesPerShard)..<min(documents.count, (shard + 1) * Self.pagesPerShard)]
-        return Self.script(pageShardName(shard), "[\n" + pages.map(\.record).joined(separator: ",\n") + "\n]")
+        let json = "[\n" + pages.map(\.record).joined(separator: ",\n") + "\n]"
+        return Self.script(pageShardName(shard), "\"" + Data(Deflate.compress(Array(json.utf8))).base64EncodedString() + "\"")
+    }
+
+    /// The records of a page shard's text (for tests and checks): the JSON array, inflated.
+    static func pageShardJSON(_ text: String) -> String? {
+        guard let start = text.range(of: "]=\"")?.upperBound, let end = text.range(of: "\";", options: .backwards)?.lowerBound,
+              let data = Data(base64Encoded: String(text[start..<end])), let json = Deflate.inflate(Array(data)) else { return nil }
+        return String(decoding: json, as: UTF8.self)
     }
 
     /// One occurrence list entry: the page, its weight and the section of the first occurrence.
@@ -121,14 +131,13 @@ struct SearchShards: Sendable {
     /// Appends a non-negative number: its five-bit groups, most significant first, all but the
     /// last as `leadingDigits`.
     static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
-        var groups: [Int] = [number & 31]
-        var rest = number >> 5
-        while rest > 0 {
-            groups.append(rest & 31)
-            rest >>= 5
+        var shift = 0
+        while number >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            bytes.append(leadingDigits[(number >> shift) & 31])
+            shift -= 5
         }
-        for group in groups.dropFirst().reversed() { bytes.append(leadingDigits[group]) }
-        bytes.append(finalDigits[groups[0]])
+        bytes.append(finalDigits[number & 31])
     }
 
     /// The numbers of a postings string (for tests; `search.js` has its own).

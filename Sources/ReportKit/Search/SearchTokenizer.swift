@@ -27,7 +27,7 @@ public enum SearchTokenizer {
     public static func tokens(in text: String) -> [Token] {
         var tokens: [Token] = []
         var text = text
-        text.withUTF8 { bytes in forEachTerm(inUTF8: bytes) { tokens.append(Token(term: $0, offset: $1)) } }
+        text.withUTF8 { bytes in forEachTerm(inUTF8: bytes) { tokens.append(Token(term: String(decoding: $0, as: UTF8.self), offset: $1)) } }
         return tokens
     }
 
@@ -80,57 +80,69 @@ public enum SearchTokenizer {
         return String(folded)
     }
 
-    /// Calls `body(term, offset)` for every term of UTF-8 `bytes` (valid UTF-8), offsets in UTF-16 units.
-    /// Works on bytes: it runs over every page of every build.
-    static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (String, Int) -> Void) {
+    /// Calls `body(term, offset)` for every term of UTF-8 `bytes` (valid UTF-8): the term's folded
+    /// UTF-8 bytes (valid only during the call) and its offset in UTF-16 units. Works on bytes and
+    /// allocates only for words outside ASCII: it runs over every page of every build.
+    static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         var index = 0
         var utf16 = 0
         var word: [UInt8] = []
+        word.reserveCapacity(64)
         var wordStart = 0
         var wordIsASCII = true
-        var run: [Unicode.Scalar] = []
-        var runOffsets: [Int] = []
+        // The CJK run: each character's byte range in `bytes` and UTF-16 offset.
+        var run: [(start: Int, end: Int, offset: Int)] = []
 
         func endWord() {
             guard !word.isEmpty else { return }
             if wordIsASCII {
-                for position in word.indices where word[position] >= 0x41 && word[position] <= 0x5A { word[position] |= 0x20 }
-                body(String(decoding: word.prefix(maxWordLength), as: UTF8.self), wordStart)
+                word.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0.prefix(maxWordLength)), wordStart) }
             } else {
-                body(fold(String(decoding: word, as: UTF8.self)), wordStart)
+                var folded = fold(String(decoding: word, as: UTF8.self))
+                folded.withUTF8 { body($0, wordStart) }
             }
             word.removeAll(keepingCapacity: true)
             wordIsASCII = true
         }
         func endRun() {
             for position in run.indices {
-                var unigram = String.UnicodeScalarView()
-                unigram.append(run[position])
-                body(String(unigram), runOffsets[position])
+                let character = run[position]
+                body(UnsafeBufferPointer(rebasing: bytes[character.start..<character.end]), character.offset)
                 if position + 1 < run.count {
-                    unigram.append(run[position + 1])
-                    body(String(unigram), runOffsets[position])
+                    body(UnsafeBufferPointer(rebasing: bytes[character.start..<run[position + 1].end]), character.offset)
                 }
             }
             run.removeAll(keepingCapacity: true)
-            runOffsets.removeAll(keepingCapacity: true)
         }
 
         while index < bytes.count {
             let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            if byte < 0x80 {
+                let lower = byte | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if !run.isEmpty { endRun() }
+                    if word.isEmpty { wordStart = utf16 }
+                    word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
+                } else {
+                    endWord()
+                    if !run.isEmpty { endRun() }
+                }
+                utf16 += 1
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             let end = min(index + length, bytes.count)
-            let scalar = length == 1 ? Unicode.Scalar(byte) : HTMLTextExtractor.decodeScalar(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            let scalar = HTMLTextExtractor.decodeScalar(UnsafeBufferPointer(rebasing: bytes[index..<end]))
             switch kind(scalar) {
             case .word:
                 if !run.isEmpty { endRun() }
                 if word.isEmpty { wordStart = utf16 }
-                word.append(contentsOf: bytes[index..<end])
-                if length > 1 { wordIsASCII = false }
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                wordIsASCII = false
             case .cjk:
                 endWord()
-                run.append(scalar)
-                runOffsets.append(utf16)
+                run.append((index, end, utf16))
             case .separator:
                 endWord()
                 if !run.isEmpty { endRun() }

@@ -123,6 +123,21 @@
       });
     }
     function shard(name) { return (window.REPORT_SEARCH_SHARDS || {})[name] || {}; }
+    /* Page shards are compressed (raw DEFLATE, base64; see Search/Deflate.swift): inflated once, in place. */
+    function inflatePages(names, done) {
+      var shards = window.REPORT_SEARCH_SHARDS || {}, packed = names.filter(function (name) { return typeof shards[name] === "string"; });
+      var left = packed.length;
+      if (left === 0) { done(); return; }
+      packed.forEach(function (name) {
+        var binary = atob(shards[name]), bytes = new Uint8Array(binary.length);
+        for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+        function settle(records) { if (typeof shards[name] === "string") { shards[name] = records; } if (--left === 0) { done(); } }
+        try {
+          new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text()
+            .then(function (json) { settle(JSON.parse(json)); }, function () { settle([]); });
+        } catch (error) { settle([]); /* no DecompressionStream: results without titles would be useless */ }
+      });
+    }
     function keysOf(name) { return sortedKeys[name] || (sortedKeys[name] = Object.keys(shard(name)).sort()); }
 
     /* Pages matching every term, best first: [{page, score, section}]. */
@@ -240,8 +255,9 @@
           if (mine !== generation) { return; }
           var results = parsed.terms.length ? rank(parsed.terms).slice(0, MAX_RESULTS) : [];
           var pages = results.map(function (r) { return "p" + Math.floor(r.page / index.pagesPerShard); });
-          loadAll(pages.filter(function (name, k) { return pages.indexOf(name) === k; }), function () {
-            if (mine === generation) { render(results, parsed, query); }
+          var unique = pages.filter(function (name, k) { return pages.indexOf(name) === k; });
+          loadAll(unique, function () {
+            inflatePages(unique, function () { if (mine === generation) { render(results, parsed, query); } });
           });
         });
       });
