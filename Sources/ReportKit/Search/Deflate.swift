@@ -65,6 +65,27 @@ enum Deflate {
         return index
     }
 
+    /// The length slot of every match length (0...258), and the distance slot of every distance
+    /// (1...32768, at index distance - 1): looked up, not searched, for each match.
+    static let lengthSlots: [UInt8] = (0...258).map { UInt8(slot(max($0, 3), in: lengthBase)) }
+    static let distanceSlots: [UInt8] = (1...32768).map { UInt8(slot($0, in: distanceBase)) }
+
+    /// Each fixed code with its bits reversed (DEFLATE sends Huffman codes most significant bit
+    /// first), and its length: literal/length symbols 0...287, then distance codes 0...29.
+    static let fixedCodes: [(code: Int, length: Int)] = (0..<318).map { symbol in
+        let (code, length): (Int, Int)
+        switch symbol {
+        case 0...143: (code, length) = (0x30 + symbol, 8)
+        case 144...255: (code, length) = (0x190 + symbol - 144, 9)
+        case 256...279: (code, length) = (symbol - 256, 7)
+        case 280...287: (code, length) = (0xC0 + symbol - 280, 8)
+        default: (code, length) = (symbol - 288, 5)
+        }
+        var reversed = 0
+        for bit in 0..<length where code & (1 << bit) != 0 { reversed |= 1 << (length - 1 - bit) }
+        return (reversed, length)
+    }
+
     /// Writes bits least significant first, as DEFLATE packs them.
     struct BitWriter {
         var bytes: [UInt8] = []
@@ -81,31 +102,21 @@ enum Deflate {
             }
         }
 
-        /// A Huffman code: its bits go most significant first.
-        mutating func writeCode(_ code: Int, length: Int) {
-            var reversed = 0
-            for bit in 0..<length where code & (1 << bit) != 0 { reversed |= 1 << (length - 1 - bit) }
-            write(reversed, bits: length)
-        }
-
-        /// A literal/length symbol with its fixed code.
+        /// A literal/length symbol (0...287) with its fixed code.
         mutating func writeSymbol(_ symbol: Int) {
-            switch symbol {
-            case 0...143: writeCode(0x30 + symbol, length: 8)
-            case 144...255: writeCode(0x190 + symbol - 144, length: 9)
-            case 256...279: writeCode(symbol - 256, length: 7)
-            default: writeCode(0xC0 + symbol - 280, length: 8)
-            }
+            let code = Deflate.fixedCodes[symbol]
+            write(code.code, bits: code.length)
         }
 
         mutating func writeLiteral(_ byte: Int) { writeSymbol(byte) }
 
         mutating func writeMatch(length: Int, distance: Int) {
-            let lengthSlot = Deflate.slot(length, in: Deflate.lengthBase)
+            let lengthSlot = Int(Deflate.lengthSlots[length])
             writeSymbol(257 + lengthSlot)
             write(length - Deflate.lengthBase[lengthSlot], bits: Deflate.lengthExtra[lengthSlot])
-            let distanceSlot = Deflate.slot(distance, in: Deflate.distanceBase)
-            writeCode(distanceSlot, length: 5)
+            let distanceSlot = Int(Deflate.distanceSlots[distance - 1])
+            let code = Deflate.fixedCodes[288 + distanceSlot]
+            write(code.code, bits: code.length)
             write(distance - Deflate.distanceBase[distanceSlot], bits: Deflate.distanceExtra[distanceSlot])
         }
 

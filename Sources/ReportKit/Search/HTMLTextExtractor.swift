@@ -100,17 +100,21 @@ struct HTMLTextExtractor {
         }
     }
 
+    /// The one space standing for white space seen since the last kept scalar.
+    private mutating func writePendingSpace() {
+        guard pendingSpace else { return }
+        text.append(UInt8(ascii: " "))
+        utf16Count += 1
+        pendingSpace = false
+    }
+
     /// Appends one ASCII byte, collapsing white space (the common case, without decoding).
     private mutating func appendASCII(_ byte: UInt8) {
         if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
             pendingSpace = !text.isEmpty
             return
         }
-        if pendingSpace {
-            text.append(UInt8(ascii: " "))
-            utf16Count += 1
-            pendingSpace = false
-        }
+        writePendingSpace()
         text.append(byte)
         utf16Count += 1
     }
@@ -122,11 +126,7 @@ struct HTMLTextExtractor {
             pendingSpace = !text.isEmpty
             return
         }
-        if pendingSpace {
-            text.append(UInt8(ascii: " "))
-            utf16Count += 1
-            pendingSpace = false
-        }
+        writePendingSpace()
         if let bytes {
             text.append(contentsOf: bytes)
         } else {
