@@ -95,8 +95,8 @@ public struct IncrementalBuilder: Sendable {
         var pages: [RenderedPage]
         /// Each page's body with figure numbers and cross-references filled in.
         var finalized: [FinalizedBody]
-        /// The search index's documents, by output path: kept for pages that did not change.
-        var searchDocuments: [String: SearchDocument] = [:]
+        /// The search index as last written: documents of unchanged pages and untouched shards are reused.
+        var searchIndex: SearchIndex.Written?
         /// Layout inputs of each page.
         var layoutKeys: [Int]
         /// Navigation and section lists, kept while no title, summary or order changes.
@@ -143,12 +143,12 @@ public struct IncrementalBuilder: Sendable {
     /// The search index (when the theme searches) and the whole report, with their bytes.
     /// `layout` is made from the kept lists: a fresh `PageContext(site:)` would render every
     /// navigation variant again.
-    /// `searchDocuments` are the search index's documents of the last build, replaced by this one's.
+    /// `searchIndex` is the search index of the last build, replaced by this one's.
     static func wholeSiteFiles(site: AssembledSite, bodies: [FinalizedBody], layout: PageContext,
-                               searchDocuments: inout [String: SearchDocument]) -> [(path: String, bytes: [UInt8])] {
+                               searchIndex: inout SearchIndex.Written?) -> [(path: String, bytes: [UInt8])] {
         let made = WholeSiteFiles.make(site: site, bodies: bodies.map(\.body), layout: layout, bodyHashes: bodies.map(\.hash),
-                                       previous: searchDocuments)
-        searchDocuments = made.index?.documentsByPath ?? [:]
+                                       previous: searchIndex)
+        searchIndex = made.index
         return made.files.map { ($0.path, Array($0.text.utf8)) }
     }
 
@@ -167,10 +167,10 @@ public struct IncrementalBuilder: Sendable {
         var written: [String] = []
         var hashes: [String: Int] = [:]
         let site = current.site(options: options)
-        var documents = current.searchDocuments
+        var searchIndex = current.searchIndex
         let files = Self.wholeSiteFiles(site: site, bodies: current.finalized, layout: PageContext(site: site, lists: current.lists),
-                                        searchDocuments: &documents)
-        state!.searchDocuments = documents
+                                        searchIndex: &searchIndex)
+        state!.searchIndex = searchIndex
         for file in files {
             let hash = Self.hash(file.bytes)
             if current.outputHashes[file.path] != hash {
@@ -332,7 +332,7 @@ public struct IncrementalBuilder: Sendable {
                          catalog: catalog, themeFingerprint: themeFingerprint, theme: theme, pages: [], finalized: [], layoutKeys: [],
                          lists: LayoutLists(), navigationKey: 0, sectionPages: [:], outputHashes: [:], wholeSitePending: false,
                          referencesKey: referencesKey, references: references, renderer: renderer)
-        next.searchDocuments = old?.searchDocuments ?? [:]
+        next.searchIndex = old?.searchIndex
         let plan: LayoutPlan
         if siteChanged || old == nil {
             plan = rebuildBookkeeping(&next, previous: old, rendered: Array(zip(toRender, fresh)))
@@ -401,7 +401,7 @@ public struct IncrementalBuilder: Sendable {
             for name in Self.wholeSiteFileNames(pageCount: next.pages.count) { next.outputHashes[name] = plan.previousHash(name, current: next.outputHashes) }
         } else {
             do throws(DiagnosticList) {
-                for file in Self.wholeSiteFiles(site: site, bodies: bodies, layout: layout, searchDocuments: &next.searchDocuments) {
+                for file in Self.wholeSiteFiles(site: site, bodies: bodies, layout: layout, searchIndex: &next.searchIndex) {
                     try emit(file.path, file.bytes)
                 }
             } catch {

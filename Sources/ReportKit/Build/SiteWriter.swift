@@ -54,14 +54,15 @@ struct SiteWriter {
     }
 
     /// The search index (`Search/SearchIndex.swift`), when the theme searches: its manifest and shards.
-    func writeSearchIndex(bodies: [String], report: WholeReport?) throws(DiagnosticList) -> SearchIndex? {
+    func writeSearchIndex(bodies: [String], report: WholeReport?) throws(DiagnosticList) -> SearchIndex.Written? {
         guard let index = WholeSiteFiles.searchIndex(site: site, bodies: bodies, layout: layout, report: report) else { return nil }
-        for file in index.files { try writer.write(file.path, text: file.text) }
-        return index
+        let written = index.written(reusing: nil)
+        for file in written.files { try writer.write(file.path, text: file.text) }
+        return written
     }
 
     /// The whole report (`WholeReport.swift`), the stand-alone one holding `searchIndex`.
-    func writeWholeReport(_ report: WholeReport?, searchIndex: SearchIndex?) throws(DiagnosticList) {
+    func writeWholeReport(_ report: WholeReport?, searchIndex: SearchIndex.Written?) throws(DiagnosticList) {
         for file in report?.outputs(layout: layout, searchIndex: searchIndex) ?? [] { try writer.write(file.path, text: file.text) }
     }
 

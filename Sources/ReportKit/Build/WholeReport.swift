@@ -276,7 +276,7 @@ struct WholeReport: Sendable {
     }
 
     /// The report's files (`report.html`, `report-standalone.html`) and their HTML (see `WholeSiteFiles`).
-    func outputs(layout: PageContext, searchIndex: SearchIndex?) -> [(path: String, text: String)] {
+    func outputs(layout: PageContext, searchIndex: SearchIndex.Written?) -> [(path: String, text: String)] {
         guard !site.pages.isEmpty else { return [] }
         let theme = site.theme
         let page = theme.render("page", context(layout: layout, body: body(), standalone: false, searchScript: nil))

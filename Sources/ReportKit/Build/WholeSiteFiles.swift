@@ -23,10 +23,13 @@ enum WholeSiteFiles {
     }
 
     /// Both, with their text (the index's files first).
+    /// `previous` is the search index an earlier build wrote: unchanged pages and shards are reused.
     static func make(site: AssembledSite, bodies: [String], layout: PageContext, bodyHashes: [Int]? = nil,
-                     previous: [String: SearchDocument] = [:]) -> (files: [(path: String, text: String)], index: SearchIndex?) {
+                     previous: SearchIndex.Written? = nil) -> (files: [(path: String, text: String)], index: SearchIndex.Written?) {
         let report = report(site: site, bodies: bodies, layout: layout)
-        let index = searchIndex(site: site, bodies: bodies, layout: layout, report: report, bodyHashes: bodyHashes, previous: previous)
-        return ((index?.files ?? []) + (report?.outputs(layout: layout, searchIndex: index) ?? []), index)
+        let index = searchIndex(site: site, bodies: bodies, layout: layout, report: report, bodyHashes: bodyHashes,
+                                previous: previous?.documentsByPath ?? [:])
+        let written = index?.written(reusing: previous)
+        return ((written?.files ?? []) + (report?.outputs(layout: layout, searchIndex: written) ?? []), written)
     }
 }

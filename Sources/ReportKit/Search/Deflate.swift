@@ -33,11 +33,17 @@ enum Deflate {
                     continue
                 }
                 out.writeMatch(length: length, distance: distance)
+                // The positions inside a short match are remembered too; a long one (repeated
+                // text) is skipped, as zlib does, so long runs cost one step per match.
                 let end = position + length
                 position += 1
-                while position < end {
-                    if position + 4 <= count { table[hash(bytes, position)] = Int32(position) }
-                    position += 1
+                if length <= 32 {
+                    while position < end {
+                        if position + 4 <= count { table[hash(bytes, position)] = Int32(position) }
+                        position += 1
+                    }
+                } else {
+                    position = end
                 }
             }
         }

@@ -79,10 +79,6 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// The documents by output path, for the next build's `reusing`.
-    public var documentsByPath: [String: SearchDocument] {
-        Dictionary(documents.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
-    }
 
     /// Every file of the index for a site of `pageCount` pages, output-relative, in writing order.
     public static func paths(pageCount: Int) -> [String] {
@@ -93,18 +89,56 @@ public struct SearchIndex: Sendable {
 
     /// The manifest and every shard, with their text, in the order of `paths(pageCount:)`.
     public var files: [(path: String, text: String)] {
-        let shards = SearchShards(pageCount: documents.count)
-        let manifest = "window.REPORT_SEARCH_INDEX = {\"version\":2,\"pages\":\(documents.count),\"pagesPerShard\":\(SearchShards.pagesPerShard),"
-            + "\"termShards\":\(shards.termShards),\"folder\":\"\(Self.folder)/\"};\n"
-        let termShards = shards.termShardTexts(documents)
-        let pageShards = Array(0..<shards.pageShards).parallelMap { shards.pageShardText($0, documents) }
-        return [(Self.fileName, manifest)] + termShards.enumerated().map { (shards.termShardPath($0.offset), $0.element) }
-            + pageShards.enumerated().map { (shards.pageShardPath($0.offset), $0.element) }
+        written(reusing: nil).files
     }
 
-    /// Every file as one script, for the stand-alone report (which may load nothing else).
-    public var inlineScript: String {
-        files.map(\.text).joined()
+    /// The index's files as made, with what an incremental build needs to make the next ones
+    /// re-encoding only the shards an edit touches.
+    public struct Written: Sendable {
+        public var documents: [SearchDocument]
+        var referenceLength: Int
+        var termTexts: [String]
+        var pageTexts: [String]
+        /// The manifest and every shard, in the order of `paths(pageCount:)`.
+        public var files: [(path: String, text: String)]
+
+        /// Every file as one script, for the stand-alone report (which may load nothing else).
+        public var inlineScript: String { files.map(\.text).joined() }
+
+        /// The documents by output path, for the next build's `SearchIndex(pages:reportAnchors:reusing:)`.
+        public var documentsByPath: [String: SearchDocument] {
+            Dictionary(documents.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The files, reusing the shards of `previous` that no changed document (one whose `inputKey`
+    /// differs or is unknown) has a record or a term in; the same bytes as made afresh.
+    public func written(reusing previous: Written?) -> Written {
+        let shards = SearchShards(pageCount: documents.count)
+        let reference = SearchRanking.referenceLength(pageLengths: documents.map(\.length))
+        var termTexts: [String]
+        var pageTexts: [String]
+        if let previous, previous.documents.count == documents.count, previous.referenceLength == reference,
+           previous.termTexts.count == shards.termShards, previous.pageTexts.count == shards.pageShards {
+            let changed = documents.indices.filter { documents[$0].inputKey == nil || documents[$0].inputKey != previous.documents[$0].inputKey }
+            var touched = Set<Int>()
+            for page in changed {
+                for term in documents[page].terms + previous.documents[page].terms { touched.insert(shards.termShard(of: term.term)) }
+            }
+            termTexts = previous.termTexts
+            for (shard, text) in shards.termShardTexts(documents, referenceLength: reference, only: touched) { termTexts[shard] = text }
+            pageTexts = previous.pageTexts
+            for shard in Set(changed.map { $0 / SearchShards.pagesPerShard }) { pageTexts[shard] = shards.pageShardText(shard, documents) }
+        } else {
+            let all = shards.termShardTexts(documents, referenceLength: reference, only: nil)
+            termTexts = (0..<shards.termShards).map { all[$0] ?? "" }
+            pageTexts = Array(0..<shards.pageShards).parallelMap { shards.pageShardText($0, documents) }
+        }
+        let manifest = "window.REPORT_SEARCH_INDEX = {\"version\":2,\"pages\":\(documents.count),\"pagesPerShard\":\(SearchShards.pagesPerShard),"
+            + "\"termShards\":\(shards.termShards),\"folder\":\"\(Self.folder)/\"};\n"
+        let files = [(Self.fileName, manifest)] + termTexts.enumerated().map { (shards.termShardPath($0.offset), $0.element) }
+            + pageTexts.enumerated().map { (shards.pageShardPath($0.offset), $0.element) }
+        return Written(documents: documents, referenceLength: reference, termTexts: termTexts, pageTexts: pageTexts, files: files)
     }
 
     /// A JSON string literal that is also safe inside an HTML `<script>` element.

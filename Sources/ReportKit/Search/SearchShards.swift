@@ -78,15 +78,16 @@ struct SearchShards: Sendable {
         var section: Int32
     }
 
-    /// The text of every term shard, in shard order.
-    func termShardTexts(_ documents: [SearchDocument]) -> [String] {
-        let reference = SearchRanking.referenceLength(pageLengths: documents.map(\.length))
+    /// The text of the term shards `only` names (every one when `nil`), by shard.
+    func termShardTexts(_ documents: [SearchDocument], referenceLength reference: Int, only: Set<Int>?) -> [Int: String] {
         let perPage = Array(documents.indices).parallelMap { page -> [(shard: Int, posting: Posting)] in
             let document = documents[page]
-            return document.terms.map { term in
+            return document.terms.compactMap { term in
+                let shard = termShard(of: term.term)
+                if let only, !only.contains(shard) { return nil }
                 let weight = SearchRanking.weight(frequency: term.frequency, inTitle: term.inTitle, inHeading: term.inHeading,
                                                   pageLength: document.length, referenceLength: reference)
-                return (termShard(of: term.term), Posting(term: term.term, page: Int32(page), weight: Int32(weight), section: Int32(term.section)))
+                return (shard, Posting(term: term.term, page: Int32(page), weight: Int32(weight), section: Int32(term.section)))
             }
         }
         var buckets = [[Posting]](repeating: [], count: termShards)
@@ -94,9 +95,9 @@ struct SearchShards: Sendable {
             for entry in page { buckets[entry.shard].append(entry.posting) }
         }
         let filled = buckets
-        return Array(filled.indices).parallelMap { shard in
-            Self.script(termShardName(shard), Self.encode(filled[shard]))
-        }
+        let wanted = only.map { $0.sorted() } ?? Array(0..<termShards)
+        let texts = wanted.parallelMap { shard in Self.script(termShardName(shard), Self.encode(filled[shard])) }
+        return Dictionary(uniqueKeysWithValues: zip(wanted, texts))
     }
 
     /// `{"term":"postings",…}`, terms in Swift's string order; pages in reading order.

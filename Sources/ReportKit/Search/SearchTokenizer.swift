@@ -122,7 +122,8 @@ public enum SearchTokenizer {
                 if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
                     if !run.isEmpty { endRun() }
                     if word.isEmpty { wordStart = utf16 }
-                    word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
+                    // Past the kept length an ASCII word's bytes no longer matter (a 10 MB word is read, not kept).
+                    if !wordIsASCII || word.count < maxWordLength { word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte) }
                 } else {
                     endWord()
                     if !run.isEmpty { endRun() }
