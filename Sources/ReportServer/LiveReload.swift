@@ -62,10 +62,10 @@ enum LiveReload {
             var hadOverlay = !!document.getElementById("reportgen-overlay");
             clearOverlay();
             var mine = pagePath();
-            // This page, or a file pages load (styles, data), but not the search index, which is
-            // rewritten after the pages and read only when searching.
+            // This page, or a file pages load (styles, data), but not the search index and its
+            // shards, which are rewritten after the pages and read only when searching.
             var relevant = hadOverlay || data.written.some(function (path) {
-              return path === mine || (!path.endsWith(".html") && path !== "search-index.js");
+              return path === mine || (!path.endsWith(".html") && path !== "search-index.js" && !path.startsWith("search-index/"));
             });
             if (relevant) location.reload();
           });

@@ -64,7 +64,7 @@ final class TerminalProgress: BuildObserver, Sendable {
     static let stepLabels = ["loadContent": "reading pages", "loadData": "loading data", "loadTheme": "loading the theme", "checkOutputPaths": "checking output paths",
                              "resolveReferences": "numbering figures and checking links", "prepareOutput": "writing the site",
                              "prepareLayout": "writing the site", "createFolders": "writing the site", "layoutPages": "writing pages",
-                             "writeWholeSiteFiles": "writing the search index", "copyFiles": "copying files", "printPDF": "printing the PDF with Chromium", "commitOutput": "replacing the output folder"]
+                             "writeSearchIndex": "writing the search index", "writeWholeReport": "writing the whole report", "copyFiles": "copying files", "printPDF": "printing the PDF with Chromium", "commitOutput": "replacing the output folder"]
 
     func stepStarted(_ name: String) {
         guard showsLine, let label = Self.stepLabels[name], ContinuousClock.now - start >= Self.delay else { return }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReportKit
 
 /// Checks every link of a built site the way a browser follows it: each `href`, `src`,
 /// `xlink:href` and `data-index` of every HTML file, each page's `data-root` (where search results
@@ -51,21 +52,35 @@ struct LinkAudit {
         return problems
     }
 
-    /// The search index's entries: URLs relative to the site root, headings ids of their page.
+    /// The search index: a manifest setting REPORT_SEARCH_INDEX, and page shards whose records'
+    /// URLs are relative to the site root and whose headings are ids of their page.
     func searchIndexProblems(_ script: String) -> [String] {
         let prefix = "window.REPORT_SEARCH_INDEX = "
         guard script.hasPrefix(prefix), script.hasSuffix(";\n"),
-              let entries = try? JSONSerialization.jsonObject(with: Data(script.dropFirst(prefix.count).dropLast(2).utf8)) as? [[String: Any]] else {
-            return ["search-index.js: not a script setting REPORT_SEARCH_INDEX to an array"]
+              let manifest = try? JSONSerialization.jsonObject(with: Data(script.dropFirst(prefix.count).dropLast(2).utf8)) as? [String: Any],
+              let folder = manifest["folder"] as? String, let pages = manifest["pages"] as? Int, let perShard = manifest["pagesPerShard"] as? Int else {
+            return ["search-index.js: not a script setting REPORT_SEARCH_INDEX to the index's manifest"]
         }
         var problems: [String] = []
-        for entry in entries {
-            let url = entry["u"] as? String ?? ""
-            let headings = (entry["h"] as? [[Any]] ?? []).compactMap { $0.first as? String }
-            for suffix in [""] + headings.map({ "#" + $0 }) {
-                if let problem = check(url + suffix, from: "index.html") { problems.append("search-index.js: \(url + suffix): \(problem)") }
+        var records = 0
+        for shard in 0..<((pages + perShard - 1) / perShard) {
+            let path = "\(folder)p\(shard).js"
+            let text = files[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
+            guard let json = SearchShards.pageShardJSON(text),
+                  let entries = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[Any]] else {
+                problems.append("\(path): missing or not a page shard")
+                continue
+            }
+            records += entries.count
+            for entry in entries {
+                let url = entry[1] as? String ?? ""
+                let headings = (entry[3] as? [[Any]] ?? []).compactMap { $0.first as? String }
+                for suffix in [""] + headings.map({ "#" + $0 }) {
+                    if let problem = check(url + suffix, from: "index.html") { problems.append("\(path): \(url + suffix): \(problem)") }
+                }
             }
         }
+        if records != pages { problems.append("search-index.js: \(pages) pages, but the page shards hold \(records)") }
         return problems
     }
 

@@ -98,7 +98,7 @@ struct ServeTests {
         #expect(events.text.contains("\"written\":[\"data/loans.csv\",\"loans/index.html\"]"))
         // Then, separately, the files made from every page.
         #expect(await events.waitFor("event: built", occurrences: 2))
-        #expect(events.text.contains("\"written\":[\"report-standalone.html\",\"report.html\",\"search-index.js\"]"))
+        #expect(events.text.contains("\"written\":[\"report-standalone.html\",\"report.html\",\"search-index/p0.js\",\"search-index/t0.js\"]"))
         #expect(await LoopbackClient.get(port: port, "/report.html")?.body.contains("14.75") == true)
         let second = try #require(await LoopbackClient.get(port: port, "/loans/"))
         #expect(second.body.contains("14.75"))

@@ -24,27 +24,67 @@ struct SearchIndexTests {
         #expect(SearchIndex.jsonString("中文") == "\"中文\"")
     }
 
-    @Test func javaScriptIsOneEntryPerLineInReadingOrder() {
-        let index = SearchIndex(entries: [
-            .init(title: "Home", url: "index.html", reportAnchor: "index", headings: [], text: "Hello"),
-            .init(title: "Modes", url: "modes/index.html", reportAnchor: "modes", headings: [(id: "credit", text: "Credit", offset: 3)], text: "Banks"),
-        ])
-        #expect(index.javaScript == """
-        window.REPORT_SEARCH_INDEX = [
-        {"t":"Home","u":"index.html","r":"index","h":[],"x":"Hello"},
-        {"t":"Modes","u":"modes/index.html","r":"modes","h":[["credit","Credit",3]],"x":"Banks"}
-        ];
-
-        """)
+    @Test func chartDescriptionsAreText() {
+        let html = #"<figure><svg role="img"><title id="t">Loans</title><desc id="d">Bars of 芝麻 balances</desc><text>axis</text></svg><figcaption>Cap</figcaption></figure>"#
+        #expect(SearchIndex.plainText(fromHTML: html) == "Loans Bars of 芝麻 balances Cap")
     }
 
-    @Test func textIsCappedPerPage() throws {
-        let site = try WholeReportTests.fixtureSite()
-        let long = "<p>" + String(repeating: "word ", count: 2000) + "</p>"
-        let page = SearchIndex.Page(title: site.pages[0].title, outputPath: site.pages[0].page.outputPath, headings: [], body: long)
-        let index = SearchIndex(pages: [page], reportAnchors: ["index.html": "index"])
-        #expect(index.entries[0].text.count == SearchIndex.textLimit)
-        #expect(index.entries[0].reportAnchor == "index")
-        #expect(index.entries[0].url == "index.html")
+    @Test func everyWordOfALongPageIsIndexed() throws {
+        let long = "<p>" + String(repeating: "word ", count: 20_000) + "</p><h2 id=\"end\">End</h2><p>Fenqile 芝麻信用</p>"
+        let page = SearchIndex.Page(title: "Long", outputPath: "long/index.html", headings: [(id: "end", text: "End")], body: long)
+        let document = SearchDocument(page: page, reportAnchor: "long")
+        let terms = Dictionary(uniqueKeysWithValues: document.terms.map { ($0.term, $0) })
+        #expect(terms["fenqile"]?.section == 1)
+        #expect(terms["信用"]?.section == 1)
+        #expect(terms["word"]?.frequency == 20_000)
+        #expect(terms["word"]?.section == 0)
+        #expect(terms["end"]?.inHeading == true)
+        #expect(terms["long"]?.inTitle == true)
+        #expect(document.record.hasPrefix(#"["Long","long/index.html","long",[["end","End",100000]],"word word"#))
+    }
+
+    @Test func filesAreAManifestTermShardsAndPageShards() throws {
+        let pages = (0..<40).map { SearchIndex.Page(title: "Page \($0)", outputPath: "p\($0)/index.html", headings: [], body: "<p>credit \($0)</p>") }
+        let index = SearchIndex(pages: pages, reportAnchors: [:])
+        let files = index.files
+        #expect(files.map(\.path) == SearchIndex.paths(pageCount: 40))
+        #expect(files.map(\.path) == ["search-index.js", "search-index/t0.js", "search-index/t1.js", "search-index/p0.js", "search-index/p1.js", "search-index/p2.js"])
+        #expect(files[0].text == """
+        window.REPORT_SEARCH_INDEX = {"version":2,"pages":40,"pagesPerShard":16,"termShards":2,"folder":"search-index/"};
+
+        """)
+        // "credit" is in every page: its postings are 40 pages, each one after the previous.
+        let shard = SearchShards(pageCount: 40)
+        let holder = try #require(files.first { $0.path == shard.termShardPath(shard.termShard(of: "credit")) })
+        let postings = try #require(holder.text.split(separator: "\n").first { $0.contains("\"credit\":") })
+        let numbers = SearchShards.decode(String(postings.split(separator: ":")[1]))
+        #expect(numbers.count == 120)
+        #expect(stride(from: 0, to: 120, by: 3).map { numbers[$0] } == [0] + Array(repeating: 1, count: 39))
+        #expect(files[3].text.hasPrefix(#"(self.REPORT_SEARCH_SHARDS=self.REPORT_SEARCH_SHARDS||{})["p0"]=""#))
+        let records = try #require(SearchShards.pageShardJSON(files[3].text))
+        #expect(records.hasPrefix("[\n" + #"["Page 0","p0/index.html","",[],"credit 0"],"#))
+    }
+
+    @Test func shardCountGrowsWithThePageCount() {
+        #expect(SearchShards(pageCount: 10).termShards == 1)
+        #expect(SearchShards(pageCount: 1000).termShards == 32)
+        #expect(SearchShards(pageCount: 10_000).termShards == 512)
+        #expect(SearchShards(pageCount: 1_000_000).termShards == 512)
+        #expect(SearchShards(pageCount: 10_000).pageShards == 625)
+    }
+
+    @Test func numbersRoundTrip() {
+        var bytes: [UInt8] = []
+        for number in [0, 1, 31, 32, 33, 1023, 1024, 99_999] { SearchShards.appendNumber(number, to: &bytes) }
+        #expect(SearchShards.decode(String(decoding: bytes, as: UTF8.self)) == [0, 1, 31, 32, 33, 1023, 1024, 99_999])
+    }
+
+    @Test func deflateRoundTripsAndCompresses() {
+        let samples: [[UInt8]] = [[], Array("a".utf8), Array(String(repeating: "credit consumer 芝麻信用 ", count: 400).utf8),
+                                  (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 >> 3) }]
+        for sample in samples {
+            #expect(Deflate.inflate(Deflate.compress(sample)) == sample)
+        }
+        #expect(Deflate.compress(samples[2]).count < samples[2].count / 10)
     }
 }

@@ -95,6 +95,8 @@ public struct IncrementalBuilder: Sendable {
         var pages: [RenderedPage]
         /// Each page's body with figure numbers and cross-references filled in.
         var finalized: [FinalizedBody]
+        /// The search index as last written: documents of unchanged pages and untouched shards are reused.
+        var searchIndex: SearchIndex.Written?
         /// Layout inputs of each page.
         var layoutKeys: [Int]
         /// Navigation and section lists, kept while no title, summary or order changes.
@@ -136,15 +138,22 @@ public struct IncrementalBuilder: Sendable {
         var description: String { "stale layout keys for \(outputPaths.joined(separator: ", "))" }
     }
 
-    /// Files made from every page at once.
-    static let wholeSiteFileNames = [SearchIndex.fileName, WholeReport.fileName, WholeReport.standaloneFileName,
-                                     CitationFile.fileName, PublishedDataPackage.folder + DataPackageDescriptor.fileName]
+    /// Files made from every page at once (the search index's shards depend on the page count).
+    static func wholeSiteFileNames(pageCount: Int) -> [String] {
+        SearchIndex.paths(pageCount: pageCount) + [WholeReport.fileName, WholeReport.standaloneFileName,
+                                                   CitationFile.fileName, PublishedDataPackage.folder + DataPackageDescriptor.fileName]
+    }
 
     /// The search index (when the theme searches) and the whole report, with their bytes.
     /// `layout` is made from the kept lists: a fresh `PageContext(site:)` would render every
     /// navigation variant again.
-    static func wholeSiteFiles(site: AssembledSite, bodies: [String], layout: PageContext) -> [(path: String, bytes: [UInt8])] {
-        WholeSiteFiles.make(site: site, bodies: bodies, layout: layout).map { ($0.path, Array($0.text.utf8)) }
+    /// `searchIndex` is the search index of the last build, replaced by this one's.
+    static func wholeSiteFiles(site: AssembledSite, bodies: [FinalizedBody], layout: PageContext,
+                               searchIndex: inout SearchIndex.Written?) -> [(path: String, bytes: [UInt8])] {
+        let made = WholeSiteFiles.make(site: site, bodies: bodies.map(\.body), layout: layout, bodyHashes: bodies.map(\.hash),
+                                       previous: searchIndex)
+        searchIndex = made.index
+        return made.files.map { ($0.path, Array($0.text.utf8)) }
     }
 
     /// Checks, before any build, that the output folder is not among the sources (the content,
@@ -162,7 +171,11 @@ public struct IncrementalBuilder: Sendable {
         var written: [String] = []
         var hashes: [String: Int] = [:]
         let site = current.site(options: options)
-        for file in Self.wholeSiteFiles(site: site, bodies: current.finalized.map(\.body), layout: PageContext(site: site, lists: current.lists)) {
+        var searchIndex = current.searchIndex
+        let files = Self.wholeSiteFiles(site: site, bodies: current.finalized, layout: PageContext(site: site, lists: current.lists),
+                                        searchIndex: &searchIndex)
+        state!.searchIndex = searchIndex
+        for file in files {
             let hash = Self.hash(file.bytes)
             if current.outputHashes[file.path] != hash {
                 try output.write(file.path, file.bytes)
@@ -343,6 +356,7 @@ public struct IncrementalBuilder: Sendable {
                          lists: LayoutLists(), navigationKey: 0, sectionPages: [:], outputHashes: [:], wholeSitePending: false,
                          referencesKey: referencesKey, references: references, bibliography: bibliography,
                          bibliographyFingerprint: bibliographyFingerprint, renderer: renderer)
+        next.searchIndex = old?.searchIndex
         let plan: LayoutPlan
         if siteChanged || old == nil {
             plan = rebuildBookkeeping(&next, previous: old, rendered: Array(zip(toRender, fresh)))
@@ -415,10 +429,12 @@ public struct IncrementalBuilder: Sendable {
             // Up to date.
         } else if defersWholeSiteFiles {
             next.wholeSitePending = true
-            for name in Self.wholeSiteFileNames { next.outputHashes[name] = plan.previousHash(name, current: next.outputHashes) }
+            for name in Self.wholeSiteFileNames(pageCount: next.pages.count) { next.outputHashes[name] = plan.previousHash(name, current: next.outputHashes) }
         } else {
             do throws(DiagnosticList) {
-                for file in Self.wholeSiteFiles(site: site, bodies: bodies.map(\.body), layout: layout) { try emit(file.path, file.bytes) }
+                for file in Self.wholeSiteFiles(site: site, bodies: bodies, layout: layout, searchIndex: &next.searchIndex) {
+                    try emit(file.path, file.bytes)
+                }
             } catch {
                 throw error
             }

@@ -3,9 +3,9 @@ import Foundation
 /// `reportgen build`: runs `SitePipeline` in build mode (the first step with an error stops it),
 /// then writes the site into a staging folder that replaces the output (`SiteWriter`, `OutputWriter`):
 /// `prepareOutput` (the staging folder), `prepareLayout` (navigation menus), `createFolders`,
-/// `layoutPages` (the theme, in parallel), `writeWholeSiteFiles` (search index, whole report),
-/// `copyFiles` (assets, static and data files), `printPDF` (`reportgen pdf` only: `PDFEdition`),
-/// `commitOutput` (the swap).
+/// `layoutPages` (the theme, in parallel), `writeSearchIndex`, `writeWholeReport` (with CITATION.cff,
+/// the data package and the list of references), `copyFiles` (assets, static and data files),
+/// `printPDF` (`reportgen pdf` only: `PDFEdition`), `commitOutput` (the swap).
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     /// Told about steps and rendered pages, for progress display; `nil` reports nothing.
@@ -29,7 +29,9 @@ public struct SiteBuilder: Sendable {
             let siteWriter = try pipeline.step("prepareLayout") { () throws(DiagnosticList) in SiteWriter(site: site, writer: writer) }
             let files = try pipeline.step("createFolders") { () throws(DiagnosticList) in try siteWriter.prepare() }
             let bodies = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
-            try pipeline.step("writeWholeSiteFiles") { () throws(DiagnosticList) in try siteWriter.writeWholeSiteFiles(bodies: bodies) }
+            let report = siteWriter.wholeReport(bodies: bodies)
+            let index = try pipeline.step("writeSearchIndex") { () throws(DiagnosticList) in try siteWriter.writeSearchIndex(bodies: bodies, report: report) }
+            try pipeline.step("writeWholeReport") { () throws(DiagnosticList) in try siteWriter.writeWholeReport(report, searchIndex: index) }
             try pipeline.step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
             if options.pdfEdition && files.contains(PDFEdition.fileName) {
                 try pipeline.step("printPDF") { () throws(DiagnosticList) in
@@ -37,7 +39,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             try pipeline.step("commitOutput") { () throws(DiagnosticList) in try writer.commit(files: files) }
-            if options.leavesMemoryToProcessExit { _ = Unmanaged.passRetained(KeptForProcessExit((site, siteWriter, bodies))) }
+            if options.leavesMemoryToProcessExit { _ = Unmanaged.passRetained(KeptForProcessExit((site, siteWriter, bodies, index))) }
         } catch {
             writer.abandon()
             throw error

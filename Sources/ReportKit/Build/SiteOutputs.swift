@@ -47,7 +47,7 @@ struct SiteOutputs {
         if let descriptor = PublishedDataPackage.descriptorPath(dataOutputs: content.dataFiles.map(catalog.csvOutputPath)) {
             files.append((descriptor, .dataPackage))
         }
-        if theme.assets.contains(SearchIndex.themeAsset) { files.append((SearchIndex.fileName, .searchIndex)) }
+        if theme.assets.contains(SearchIndex.themeAsset) { files += SearchIndex.paths(pageCount: content.pages.count).map { ($0, .searchIndex) } }
         if content.config.publishesWholeReport(pageCount: content.pages.count) {
             files += [(WholeReport.fileName, .wholeReport), (WholeReport.standaloneFileName, .standaloneReport)]
             if pdfEdition { files.append((PDFEdition.fileName, .pdfEdition)) }

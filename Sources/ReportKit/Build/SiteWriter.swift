@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes an assembled site into the staging folder, in the steps `SiteBuilder` times:
 /// `prepareOutput` (the file list and folders), `layoutPages` (each page laid out with the theme,
-/// in parallel, and written with its citation downloads), `writeWholeSiteFiles` (the search index and the whole report, made
-/// from every page) and `copyFiles` (theme assets, the content's other files, data as CSV).
+/// in parallel, and written with its citation downloads), `writeSearchIndex` and `writeWholeReport` (the search
+/// index; the whole report and the other site-wide files, made from every page) and `copyFiles` (theme assets, the content's other files, data as CSV).
 struct SiteWriter {
     let site: AssembledSite
     let writer: OutputWriter
@@ -51,9 +51,24 @@ struct SiteWriter {
         return results.map(\.body)
     }
 
-    /// The search index (`SearchIndex.swift`) and the whole report (`WholeReport.swift`).
-    func writeWholeSiteFiles(bodies: [String]) throws(DiagnosticList) {
-        for file in WholeSiteFiles.make(site: site, bodies: bodies, layout: layout) { try writer.write(file.path, text: file.text) }
+    /// The whole report, when the site publishes it (written by `writeWholeReport`).
+    func wholeReport(bodies: [String]) -> WholeReport? {
+        WholeSiteFiles.report(site: site, bodies: bodies, layout: layout)
+    }
+
+    /// The search index (`Search/SearchIndex.swift`), when the theme searches: its manifest and shards.
+    func writeSearchIndex(bodies: [String], report: WholeReport?) throws(DiagnosticList) -> SearchIndex.Written? {
+        guard let index = WholeSiteFiles.searchIndex(site: site, bodies: bodies, layout: layout, report: report) else { return nil }
+        let written = index.written(reusing: nil)
+        for file in written.files { try writer.write(file.path, text: file.text) }
+        return written
+    }
+
+    /// The whole report (`WholeReport.swift`), the stand-alone one holding `searchIndex`, and the other
+    /// site-wide files (`WholeSiteFiles.siteFiles`: CITATION.cff, the data package, the list of references).
+    func writeWholeReport(_ report: WholeReport?, searchIndex: SearchIndex.Written?) throws(DiagnosticList) {
+        let files = (report?.outputs(layout: layout, searchIndex: searchIndex) ?? []) + WholeSiteFiles.siteFiles(site: site, layout: layout)
+        for file in files { try writer.write(file.path, text: file.text) }
     }
 
     /// Theme assets, the content's other files and data files as CSV.

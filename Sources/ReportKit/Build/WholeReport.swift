@@ -317,13 +317,13 @@ struct WholeReport: Sendable {
     }
 
     /// The report's files (`report.html`, `report-standalone.html`) and their HTML (see `WholeSiteFiles`).
-    func outputs(layout: PageContext, searchIndex: SearchIndex?) -> [(path: String, text: String)] {
+    func outputs(layout: PageContext, searchIndex: SearchIndex.Written?) -> [(path: String, text: String)] {
         guard !site.pages.isEmpty else { return [] }
         let theme = site.theme
         let page = theme.render("page", context(layout: layout, body: body(), standalone: false, inlineScript: nil))
         var scripts: [String] = []
         if let searchIndex, let search = assetData(SearchIndex.themeAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
-            scripts.append(searchIndex.javaScript + "\n" + search)
+            scripts.append(searchIndex.inlineScript + "\n" + search)
         }
         // The theme's reading aids (current section, heading links) travel with the file too.
         if let reading = assetData(Self.readingScriptAsset).flatMap({ String(data: $0, encoding: .utf8) }) { scripts.append(reading) }

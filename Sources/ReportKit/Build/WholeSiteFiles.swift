@@ -1,25 +1,44 @@
 /// The files made from every page at once: the search index (when the theme searches), the
-/// whole report (when the site publishes it), the generated list of references (`ReferenceListPage`),
-/// `CITATION.cff` and `data/datapackage.json`. `SiteWriter` writes them in a build;
+/// whole report (when the site publishes it), and the site-wide files of `siteFiles` (`CITATION.cff`,
+/// `data/datapackage.json`, the generated list of references). `SiteWriter` writes them in a build,
+/// as two steps (the last with the whole report);
 /// `IncrementalBuilder` compares them with the previous ones in a preview.
 enum WholeSiteFiles {
-    static func make(site: AssembledSite, bodies: [String], layout: PageContext) -> [(path: String, text: String)] {
-        let report = layout.publishesWholeReport ? WholeReport(site: site, bodies: bodies) : nil
-        var files: [(path: String, text: String)] = []
-        var searchIndex: SearchIndex?
-        if layout.hasSearch {
-            // Report anchors keep results found on the report page on it; without a report, none
-            // (naming 10,000 sections costs time and bytes for nothing).
-            let pages = zip(site.pages, bodies).map { rendered, body in
-                SearchIndex.Page(title: rendered.title, outputPath: rendered.page.outputPath,
-                                 headings: rendered.headings.map { (id: $0.id, text: $0.text) }, body: body)
-            }
-            let index = SearchIndex(pages: pages, reportAnchors: report?.sectionIDs ?? [:])
-            files.append((SearchIndex.fileName, index.javaScript))
-            searchIndex = index
+    /// The whole report, when the site publishes it.
+    static func report(site: AssembledSite, bodies: [String], layout: PageContext) -> WholeReport? {
+        layout.publishesWholeReport ? WholeReport(site: site, bodies: bodies) : nil
+    }
+
+    /// The search index, when the theme searches. `previous` are documents of an earlier build by
+    /// output path: a page whose document inputs did not change is not read again.
+    static func searchIndex(site: AssembledSite, bodies: [String], layout: PageContext, report: WholeReport?,
+                            bodyHashes: [Int]? = nil, previous: [String: SearchDocument] = [:]) -> SearchIndex? {
+        guard layout.hasSearch else { return nil }
+        // Report anchors keep results found on the report page on it; without a report, none
+        // (naming 10,000 sections costs time and bytes for nothing).
+        let anchors = report?.sectionIDs ?? [:]
+        let pages = zip(site.pages, bodies).enumerated().map { index, page in
+            SearchIndex.Page(title: page.0.title, outputPath: page.0.page.outputPath,
+                             headings: page.0.headings.map { (id: $0.id, text: $0.text) }, body: page.1, bodyHash: bodyHashes?[index])
         }
-        if let report { files += report.outputs(layout: layout, searchIndex: searchIndex) }
-        files += PublishedDataPackage.files(site: site)
+        return SearchIndex(pages: pages, reportAnchors: anchors, reusing: previous)
+    }
+
+    /// Both, with their text (the index's files first).
+    /// `previous` is the search index an earlier build wrote: unchanged pages and shards are reused.
+    static func make(site: AssembledSite, bodies: [String], layout: PageContext, bodyHashes: [Int]? = nil,
+                     previous: SearchIndex.Written? = nil) -> (files: [(path: String, text: String)], index: SearchIndex.Written?) {
+        let report = report(site: site, bodies: bodies, layout: layout)
+        let index = searchIndex(site: site, bodies: bodies, layout: layout, report: report, bodyHashes: bodyHashes,
+                                previous: previous?.documentsByPath ?? [:])
+        let written = index?.written(reusing: previous)
+        return ((written?.files ?? []) + (report?.outputs(layout: layout, searchIndex: written) ?? []) + siteFiles(site: site, layout: layout),
+                written)
+    }
+
+    /// `CITATION.cff`, `data/datapackage.json` and the generated list of references (`ReferenceListPage`).
+    static func siteFiles(site: AssembledSite, layout: PageContext) -> [(path: String, text: String)] {
+        var files = PublishedDataPackage.files(site: site)
         if let list = ReferenceListPage.output(site: site, layout: layout) { files.append(list) }
         return files
     }

@@ -1,73 +1,79 @@
 /// Pulls the readable text out of an HTML fragment for the search index, working on UTF-8 bytes:
-/// tags removed, `svg`, `script` and `style` elements dropped, entities decoded, white space
+/// tags removed, `script` and `style` elements dropped, of an `svg` (a chart) only its `title` and
+/// `desc` kept (the chart's description is searchable), entities decoded, white space
 /// collapsed, block boundaries turned into spaces. It also notes where each heading with an `id`
 /// starts in the text, in UTF-16 units (JavaScript's string offsets).
 ///
 /// It runs once per page of every build, so it avoids `Character` iteration (grapheme breaking is
 /// the slow part of Swift strings) and allocates only for the output and tag names.
 struct HTMLTextExtractor {
-    /// Unicode scalars kept at most (the text is cut there; headings after it get no offset).
-    let limit: Int
     private(set) var text: [UInt8] = []
     private(set) var headingOffsets: [String: Int] = [:]
-    /// Scalars in `text`, compared against `limit`.
-    private var count = 0
     /// UTF-16 units in `text`.
     private var utf16Count = 0
     /// White space seen since the last kept scalar: written as one space before the next one.
     private var pendingSpace = false
     /// The element being skipped (`svg`, `script`, `style`), until its closing tag.
-    private var skipping: [UInt8]?
+    private var skipping: TagName?
+    /// Inside a skipped `svg`, the `title` or `desc` element whose text is kept, until its closing tag.
+    private var keptInSkipped: TagName?
 
-    init(limit: Int) {
-        self.limit = limit
+    /// A tag name, lower-cased, packed into an integer (names of up to 8 ASCII letters and digits;
+    /// longer ones are `other`): comparing and looking up names allocates nothing.
+    typealias TagName = UInt64
+    static let otherName: TagName = .max
+
+    static func name(_ text: String) -> TagName {
+        text.utf8.reversed().reduce(0) { $0 << 8 | TagName($1) }
     }
 
     /// Elements whose edges are not word boundaries.
-    static let inlineElements: Set<[UInt8]> = Set(["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
-                                                   "small", "span", "strong", "sub", "sup", "time", "u"].map { Array($0.utf8) })
-    static let skippedElements: Set<[UInt8]> = Set(["svg", "script", "style"].map { Array($0.utf8) })
-    static let headingElements: Set<[UInt8]> = Set((1...6).map { Array("h\($0)".utf8) })
+    static let inlineElements: Set<TagName> = Set(["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
+                                                   "small", "span", "strong", "sub", "sup", "time", "u"].map(name))
+    static let skippedElements: Set<TagName> = Set(["svg", "script", "style"].map(name))
+    static let svg = name("svg")
+    static let keptInSVG: Set<TagName> = Set(["title", "desc"].map(name))
+    static let headingElements: Set<TagName> = Set((1...6).map { name("h\($0)") })
 
-    /// Reads `html` to its end, or until `limit` scalars of text have been kept.
+    /// Reads `html` to its end: every word of it is kept (the search finds every word).
     mutating func extract(_ html: UnsafeBufferPointer<UInt8>) {
-        text.reserveCapacity(min(html.count / 2, limit.multipliedReportingOverflow(by: 4).overflow ? html.count : limit * 4))
+        text.reserveCapacity(html.count / 2)
         var index = 0
         while index < html.count {
             if html[index] == UInt8(ascii: "<") {
                 guard let close = html.firstIndex(ofByte: UInt8(ascii: ">"), from: index + 1) else { break }
-                // Past the limit nothing more is needed: a match can only fall in the kept text.
-                if count >= limit { break }
                 readTag(UnsafeBufferPointer(rebasing: html[(index + 1)..<close]))
                 index = close + 1
                 continue
             }
             let next = html.firstIndex(ofByte: UInt8(ascii: "<"), from: index) ?? html.count
-            if skipping == nil && count < limit { appendText(UnsafeBufferPointer(rebasing: html[index..<next])) }
+            if skipping == nil || keptInSkipped != nil { appendText(UnsafeBufferPointer(rebasing: html[index..<next])) }
             index = next
         }
     }
 
     /// Handles one tag's inside (between `<` and `>`).
     private mutating func readTag(_ tag: UnsafeBufferPointer<UInt8>) {
-        var name: [UInt8] = []
-        for byte in tag {
-            let lower = byte | 0x20  // ASCII letters to lower case; digits and '/' are unchanged by it
-            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "/") {
-                name.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? lower : byte)
-            } else {
-                break
-            }
+        let isClosing = tag.first == UInt8(ascii: "/")
+        var name: TagName = 0
+        var length = 0
+        for byte in tag.dropFirst(isClosing ? 1 : 0) {
+            let lower = byte | 0x20  // ASCII letters to lower case; digits are unchanged by it
+            guard (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { break }
+            if length == 8 { name = Self.otherName; break }
+            name |= TagName(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? lower : byte) << TagName(8 * length)
+            length += 1
         }
-        let isClosing = name.first == UInt8(ascii: "/")
-        let bare = isClosing ? Array(name.dropFirst()) : name
         if let skipped = skipping {
-            if isClosing && bare == skipped { skipping = nil }
+            if isClosing && name == skipped { skipping = nil; keptInSkipped = nil }
+            if skipped == Self.svg {
+                if let kept = keptInSkipped, isClosing && name == kept { keptInSkipped = nil }
+                if keptInSkipped == nil && !isClosing && Self.keptInSVG.contains(name) { keptInSkipped = name }
+            }
         } else if !isClosing && Self.skippedElements.contains(name) && tag.last != UInt8(ascii: "/") {
             skipping = name
         }
-        if !Self.inlineElements.contains(bare) { pendingSpace = !text.isEmpty }
+        if !Self.inlineElements.contains(name) { pendingSpace = !text.isEmpty }
         if skipping == nil, !isClosing, Self.headingElements.contains(name), let id = Self.attribute("id", in: tag) {
             headingOffsets[id] = utf16Count + (text.isEmpty ? 0 : 1)
         }
@@ -76,13 +82,13 @@ struct HTMLTextExtractor {
     /// Appends a run of text, decoding entities.
     private mutating func appendText(_ run: UnsafeBufferPointer<UInt8>) {
         var index = 0
-        while index < run.count && count < limit {
+        while index < run.count {
             let byte = run[index]
             if byte == UInt8(ascii: "&"), let (scalar, length) = HTMLEntities.entity(in: run, at: index) {
                 appendScalar(scalar, bytes: nil)
                 index += length
             } else if byte < 0x80 {
-                appendScalar(Unicode.Scalar(byte), bytes: nil)
+                appendASCII(byte)
                 index += 1
             } else {
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -94,6 +100,25 @@ struct HTMLTextExtractor {
         }
     }
 
+    /// The one space standing for white space seen since the last kept scalar.
+    private mutating func writePendingSpace() {
+        guard pendingSpace else { return }
+        text.append(UInt8(ascii: " "))
+        utf16Count += 1
+        pendingSpace = false
+    }
+
+    /// Appends one ASCII byte, collapsing white space (the common case, without decoding).
+    private mutating func appendASCII(_ byte: UInt8) {
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            pendingSpace = !text.isEmpty
+            return
+        }
+        writePendingSpace()
+        text.append(byte)
+        utf16Count += 1
+    }
+
     /// Appends one scalar (its UTF-8 `bytes` when at hand), collapsing white space.
     private mutating func appendScalar(_ scalar: Unicode.Scalar, bytes: UnsafeBufferPointer<UInt8>?) {
         if scalar == "\u{21A9}" { return }  // footnote back-link arrow
@@ -101,18 +126,12 @@ struct HTMLTextExtractor {
             pendingSpace = !text.isEmpty
             return
         }
-        if pendingSpace {
-            text.append(UInt8(ascii: " "))
-            count += 1
-            utf16Count += 1
-            pendingSpace = false
-        }
+        writePendingSpace()
         if let bytes {
             text.append(contentsOf: bytes)
         } else {
             text.append(contentsOf: UTF8.encode(scalar)!)
         }
-        count += 1
         utf16Count += scalar.value > 0xFFFF ? 2 : 1
     }
 

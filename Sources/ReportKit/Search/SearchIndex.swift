@@ -1,49 +1,27 @@
-/// The offline search index: one entry per page (title, URL, headings, the start of its text),
-/// written as a classic script (`search-index.js`) that sets `window.REPORT_SEARCH_INDEX`, so that
-/// it loads from `file://` without fetch. The theme's `assets/search.js` searches it.
+/// The offline search index: every term of every page, split into shards written as classic
+/// scripts, so that the theme's `assets/search.js` loads from `file://` (with `<script>` elements,
+/// no fetch) only the shards a query needs.
 ///
-/// Entry fields are short to keep the file small: `t` title, `u` URL relative to the site root,
-/// `r` the page's section id in the whole-report page, `h` headings as `[id, text]` pairs,
-/// `x` plain text (at most `textLimit` characters). A heading is `[id, text, offset]`, offset being where
-/// the heading starts in the page's plain text (in UTF-16 units, as JavaScript counts), so that a match
-/// in the text can link to the section holding it.
-public struct SearchIndex: Sendable, Equatable {
-    /// One page in the index.
-    public struct Entry: Sendable, Equatable {
-        public var title: String
-        public var url: String
-        public var reportAnchor: String
-        public var headings: [(id: String, text: String, offset: Int)]
-        public var text: String
-
-        public static func == (lhs: Entry, rhs: Entry) -> Bool {
-            lhs.title == rhs.title && lhs.url == rhs.url && lhs.reportAnchor == rhs.reportAnchor && lhs.text == rhs.text
-                && lhs.headings.map(\.id) == rhs.headings.map(\.id) && lhs.headings.map(\.text) == rhs.headings.map(\.text)
-                && lhs.headings.map(\.offset) == rhs.headings.map(\.offset)
-        }
-    }
-
+/// Files, all deterministic:
+/// - `search-index.js`, the manifest: `window.REPORT_SEARCH_INDEX = {"version":2,"pages":N,
+///   "pagesPerShard":16,"termShards":K,"folder":"search-index/"};`
+/// - `search-index/tHEX.js`, term shard number HEX of K: `{term: postings}` for the terms that
+///   `SearchShards.termShard` sends there. Postings list, per page holding the term, the page
+///   number (as a gap from the previous one), its weight (`SearchRanking`) and the section of the
+///   first occurrence (`SearchDocument.Term.section`), as `SearchShards.encode` numbers.
+/// - `search-index/pN.js`, page shard N: the records (`SearchDocument.record`) of pages
+///   `N * pagesPerShard ..< (N + 1) * pagesPerShard`, for result titles and snippets, as a JSON
+///   array compressed with `Deflate` in base64 (the index then stays smaller than the site's text).
+///
+/// Each shard sets one key of `self.REPORT_SEARCH_SHARDS`. Which files exist depends only on the
+/// number of pages (`paths(pageCount:)`), so the output's file list is known before pages render.
+public struct SearchIndex: Sendable {
     /// The asset whose presence in a theme asks for an index.
     public static let themeAsset = "search.js"
-    /// Output file name, at the site root.
+    /// The manifest's file name, at the site root.
     public static let fileName = "search-index.js"
-    /// Characters of plain text kept per page on small sites: enough for snippets.
-    public static let textLimit = 2500
-    /// Characters of plain text kept in the whole index: on large sites each page keeps less
-    /// (but at least `minimumTextLimit`), so the index stays small enough to load in a browser.
-    public static let totalTextBudget = 4_000_000
-    public static let minimumTextLimit = 300
-
-    /// Characters of plain text kept per page for a site of `pageCount` pages.
-    public static func textLimit(forPageCount pageCount: Int) -> Int {
-        min(textLimit, max(minimumTextLimit, totalTextBudget / max(pageCount, 1)))
-    }
-
-    public var entries: [Entry]
-
-    public init(entries: [Entry]) {
-        self.entries = entries
-    }
+    /// The folder holding the shards, at the site root.
+    public static let folder = "search-index"
 
     /// What the index needs of a page: its title, its output path, its headings with ids, and its
     /// finished body (tokens already replaced).
@@ -52,37 +30,115 @@ public struct SearchIndex: Sendable, Equatable {
         public var outputPath: String
         public var headings: [(id: String, text: String)]
         public var body: String
+        /// A hash of `body` made by the caller (an incremental build has one): with it the page's
+        /// document is reused when nothing it is made from changed.
+        public var bodyHash: Int?
 
-        public init(title: String, outputPath: String, headings: [(id: String, text: String)], body: String) {
+        public init(title: String, outputPath: String, headings: [(id: String, text: String)], body: String, bodyHash: Int? = nil) {
             self.title = title
             self.outputPath = outputPath
             self.headings = headings
             self.body = body
+            self.bodyHash = bodyHash
         }
+
+        /// What the page's document is made from, as a hash (`nil` without `bodyHash`).
+        func inputKey(reportAnchor: String) -> Int? {
+            guard let bodyHash else { return nil }
+            var hasher = Hasher()
+            hasher.combine(title)
+            hasher.combine(outputPath)
+            hasher.combine(reportAnchor)
+            for heading in headings {
+                hasher.combine(heading.id)
+                hasher.combine(heading.text)
+            }
+            hasher.combine(bodyHash)
+            return hasher.finalize()
+        }
+    }
+
+    /// Every page's terms and record, in reading order.
+    public var documents: [SearchDocument]
+
+    public init(documents: [SearchDocument]) {
+        self.documents = documents
     }
 
     /// Builds the index from pages in reading order; `reportAnchors` gives each page's section id
-    /// in the whole report, by output path.
-    public init(pages: [Page], reportAnchors: [String: String]) {
-        let limit = Self.textLimit(forPageCount: pages.count)
-        entries = pages.parallelMap { page in
-            let extracted = Self.extractText(fromHTML: page.body, limit: limit)
-            return Entry(title: page.title, url: SiteHref.to(page.outputPath), reportAnchor: reportAnchors[page.outputPath] ?? "",
-                         headings: page.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? extracted.text.utf16.count) },
-                         text: String(extracted.text.prefix(limit)))
+    /// in the whole report, by output path. A document of `previous` (by output path) made from
+    /// the same inputs (`Page.bodyHash` given) is reused: an edit tokenises only the edited page.
+    public init(pages: [Page], reportAnchors: [String: String], reusing previous: [String: SearchDocument] = [:]) {
+        documents = pages.parallelMap { page in
+            let anchor = reportAnchors[page.outputPath] ?? ""
+            let key = page.inputKey(reportAnchor: anchor)
+            if let key, let kept = previous[page.outputPath], kept.inputKey == key { return kept }
+            var document = SearchDocument(page: page, reportAnchor: anchor)
+            document.inputKey = key
+            return document
         }
     }
 
-    /// The script's bytes: `window.REPORT_SEARCH_INDEX = [...];`, one entry a line, deterministic.
-    public var javaScript: String {
-        // Lines are made in parallel: on a large site this file holds millions of characters.
-        let lines = entries.parallelMap { entry -> String in
-            var line = "{\"t\":\(Self.jsonString(entry.title)),\"u\":\(Self.jsonString(entry.url)),\"r\":\(Self.jsonString(entry.reportAnchor)),\"h\":["
-            line += entry.headings.map { "[\(Self.jsonString($0.id)),\(Self.jsonString($0.text)),\($0.offset)]" }.joined(separator: ",")
-            line += "],\"x\":\(Self.jsonString(entry.text))}"
-            return line
+
+    /// Every file of the index for a site of `pageCount` pages, output-relative, in writing order.
+    public static func paths(pageCount: Int) -> [String] {
+        let shards = SearchShards(pageCount: pageCount)
+        return [fileName] + (0..<shards.termShards).map { shards.termShardPath($0) }
+            + (0..<shards.pageShards).map { shards.pageShardPath($0) }
+    }
+
+    /// The manifest and every shard, with their text, in the order of `paths(pageCount:)`.
+    public var files: [(path: String, text: String)] {
+        written(reusing: nil).files
+    }
+
+    /// The index's files as made, with what an incremental build needs to make the next ones
+    /// re-encoding only the shards an edit touches.
+    public struct Written: Sendable {
+        public var documents: [SearchDocument]
+        var referenceLength: Int
+        var termTexts: [String]
+        var pageTexts: [String]
+        /// The manifest and every shard, in the order of `paths(pageCount:)`.
+        public var files: [(path: String, text: String)]
+
+        /// Every file as one script, for the stand-alone report (which may load nothing else).
+        public var inlineScript: String { files.map(\.text).joined() }
+
+        /// The documents by output path, for the next build's `SearchIndex(pages:reportAnchors:reusing:)`.
+        public var documentsByPath: [String: SearchDocument] {
+            Dictionary(documents.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        return "window.REPORT_SEARCH_INDEX = [\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "];\n"
+    }
+
+    /// The files, reusing the shards of `previous` that no changed document (one whose `inputKey`
+    /// differs or is unknown) has a record or a term in; the same bytes as made afresh.
+    public func written(reusing previous: Written?) -> Written {
+        let shards = SearchShards(pageCount: documents.count)
+        let reference = SearchRanking.referenceLength(pageLengths: documents.map(\.length))
+        var termTexts: [String]
+        var pageTexts: [String]
+        if let previous, previous.documents.count == documents.count, previous.referenceLength == reference,
+           previous.termTexts.count == shards.termShards, previous.pageTexts.count == shards.pageShards {
+            let changed = documents.indices.filter { documents[$0].inputKey == nil || documents[$0].inputKey != previous.documents[$0].inputKey }
+            var touched = Set<Int>()
+            for page in changed {
+                for term in documents[page].terms + previous.documents[page].terms { touched.insert(shards.termShard(of: term.term)) }
+            }
+            termTexts = previous.termTexts
+            for (shard, text) in shards.termShardTexts(documents, referenceLength: reference, only: touched) { termTexts[shard] = text }
+            pageTexts = previous.pageTexts
+            for shard in Set(changed.map { $0 / SearchShards.pagesPerShard }) { pageTexts[shard] = shards.pageShardText(shard, documents) }
+        } else {
+            let all = shards.termShardTexts(documents, referenceLength: reference, only: nil)
+            termTexts = (0..<shards.termShards).map { all[$0] ?? "" }
+            pageTexts = Array(0..<shards.pageShards).parallelMap { shards.pageShardText($0, documents) }
+        }
+        let manifest = "window.REPORT_SEARCH_INDEX = {\"version\":2,\"pages\":\(documents.count),\"pagesPerShard\":\(SearchShards.pagesPerShard),"
+            + "\"termShards\":\(shards.termShards),\"folder\":\"\(Self.folder)/\"};\n"
+        let files = [(Self.fileName, manifest)] + termTexts.enumerated().map { (shards.termShardPath($0.offset), $0.element) }
+            + pageTexts.enumerated().map { (shards.pageShardPath($0.offset), $0.element) }
+        return Written(documents: documents, referenceLength: reference, termTexts: termTexts, pageTexts: pageTexts, files: files)
     }
 
     /// A JSON string literal that is also safe inside an HTML `<script>` element.
@@ -96,12 +152,11 @@ public struct SearchIndex: Sendable, Equatable {
         extractText(fromHTML: html).text
     }
 
-    /// The plain text (see `plainText(fromHTML:)`) and where each heading with an id starts in it (UTF-16 offsets).
-    /// Text past `limit` Unicode scalars is not collected (headings further down get no offset),
-    /// which keeps indexing cheap on large pages. See `HTMLTextExtractor`.
-    public static func extractText(fromHTML html: String, limit: Int = .max) -> (text: String, headingOffsets: [String: Int]) {
+    /// The plain text (see `plainText(fromHTML:)`) and where each heading with an id starts in it
+    /// (UTF-16 offsets). See `HTMLTextExtractor`.
+    public static func extractText(fromHTML html: String) -> (text: String, headingOffsets: [String: Int]) {
         var html = html
-        var extractor = HTMLTextExtractor(limit: limit)
+        var extractor = HTMLTextExtractor()
         html.withUTF8 { extractor.extract($0) }
         return (String(decoding: extractor.text, as: UTF8.self), extractor.headingOffsets)
     }

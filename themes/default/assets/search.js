@@ -1,11 +1,90 @@
-/* Offline search of the default theme. The index is a classic script (search-index.js) that sets
-   window.REPORT_SEARCH_INDEX, so this works from file:// without fetch. It is loaded only when the
-   reader first uses the search box, so pages of a large site stay light (the stand-alone report
-   inlines it). Without JavaScript the search form stays hidden and the "whole report" link remains.
-   No modules, no network. */
+/* Offline search of the default theme, from file:// as from a server: no fetch, no modules.
+   The index (made by reportgen's Search/ code) is a small manifest, search-index.js, and shards in
+   search-index/: term shards (tHEX.js, postings by term) and page shards (pN.js, titles, headings
+   and text). Each is a classic script loaded with a <script> element only when a query needs it.
+   The stand-alone report inlines them all. The tokeniser below mirrors SearchTokenizer.swift, the
+   shard rule SearchShards.swift, the ranking SearchRanking.swift: change them together. */
 (function () {
   "use strict";
-  var MAX_RESULTS = 20;
+  var MAX_RESULTS = 20, MAX_WORD = 40, HIGHLIGHT_KEY = "reportgen-search-highlight";
+  var WORD = /[\p{L}\p{N}\p{M}]/u, NONSPACING = /\p{Mn}/gu;
+
+  /* ---- Tokeniser (SearchTokenizer.swift) ---- */
+  function isCJK(c) {
+    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3040 && c <= 0x30FF) ||
+      (c >= 0x3100 && c <= 0x312F) || (c >= 0x3130 && c <= 0x318F) || (c >= 0x31A0 && c <= 0x31FF) ||
+      (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA960 && c <= 0xA97F) ||
+      (c >= 0xAC00 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF66 && c <= 0xFF9F) ||
+      (c >= 0x20000 && c <= 0x3FFFF);
+  }
+  function fold(word) {
+    var folded = /^[\x00-\x7F]*$/.test(word) ? word.toLowerCase()
+      : word.normalize("NFD").toLowerCase().replace(NONSPACING, "").replace(/\u03C2/g, "\u03C3");
+    var points = Array.from(folded);
+    return points.length > MAX_WORD ? points.slice(0, MAX_WORD).join("") : folded;
+  }
+  /* Terms of `text` in order: {term, start, end, cjk} with UTF-16 offsets; a CJK run gives each
+     character, then the bigram it starts. */
+  function tokenize(text) {
+    var tokens = [], word = "", wordStart = 0, run = [], i = 0;
+    function endWord() {
+      if (word) { tokens.push({ term: fold(word), start: wordStart, end: wordStart + word.length, cjk: false }); word = ""; }
+    }
+    function endRun() {
+      for (var k = 0; k < run.length; k++) {
+        tokens.push({ term: run[k].c, start: run[k].at, end: run[k].at + run[k].c.length, cjk: true });
+        if (k + 1 < run.length) {
+          tokens.push({ term: run[k].c + run[k + 1].c, start: run[k].at, end: run[k + 1].at + run[k + 1].c.length, cjk: true });
+        }
+      }
+      run = [];
+    }
+    while (i < text.length) {
+      var code = text.codePointAt(i), ch = String.fromCodePoint(code);
+      if (isCJK(code)) { endWord(); run.push({ c: ch, at: i }); }
+      else if (code < 0x80 ? /[0-9A-Za-z]/.test(ch) : WORD.test(ch)) { if (run.length) { endRun(); } if (!word) { wordStart = i; } word += ch; }
+      else { endWord(); if (run.length) { endRun(); } }
+      i += ch.length;
+    }
+    endWord();
+    if (run.length) { endRun(); }
+    return tokens;
+  }
+  /* What a query asks for: every word (prefix-matched from two characters on), and for a CJK run
+     its character (one) or all its bigrams (two or more). `runs` are the CJK runs, for highlighting. */
+  function parseQuery(query) {
+    var terms = [], seen = {}, runs = [], run = "";
+    function add(term, prefix) { if (!seen[term]) { seen[term] = true; terms.push({ term: term, prefix: prefix }); } }
+    function endRun() {
+      if (!run) { return; }
+      var points = Array.from(run);
+      runs.push(run);
+      if (points.length === 1) { add(run, false); }
+      for (var p = 0; p + 1 < points.length; p++) { add(points[p] + points[p + 1], false); }
+      run = "";
+    }
+    Array.from(query).forEach(function (ch) { if (isCJK(ch.codePointAt(0))) { run += ch; } else { endRun(); } });
+    endRun();
+    tokenize(query).forEach(function (t) { if (!t.cjk) { add(t.term, Array.from(t.term).length >= 2); } });
+    return { terms: terms, runs: runs };
+  }
+
+  /* ---- Shards (SearchShards.swift) ---- */
+  function termShard(term, count) {
+    var key = Array.from(term).slice(0, 2).join(""), hash = 0x811C9DC5;
+    for (var i = 0; i < key.length; i++) { hash = Math.imul(hash ^ key.charCodeAt(i), 16777619) >>> 0; }
+    return hash % count;
+  }
+  var LEADING = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", FINAL = "0123456789abcdefghijklmnopqrstuv";
+  function decode(text) {
+    var numbers = [], value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i), d = FINAL.indexOf(c);
+      if (d >= 0) { numbers.push(value * 32 + d); value = 0; } else { value = value * 32 + LEADING.indexOf(c); }
+    }
+    return numbers;
+  }
+  function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
   function init() {
     var form = document.querySelector("form.site-search");
@@ -16,158 +95,209 @@
     var list = form.querySelector(".site-search-list");
     var root = form.getAttribute("data-root") || "";
     var inReport = form.getAttribute("data-report") === "1";
-    var prepared = null;
-    var loading = false;
+    var loading = {}, waiting = {}, sortedKeys = {}, generation = 0;
     form.hidden = false;
 
-    function prepare(index) {
-      prepared = index.map(function (entry) {
-        return {
-          entry: entry,
-          title: entry.t.toLowerCase(),
-          headings: entry.h.map(function (h) { return h[1].toLowerCase(); }),
-          text: entry.x.toLowerCase()
-        };
-      });
-    }
-
-    /* Loads search-index.js with a classic <script> element (works from file://), then calls `done`. */
-    function withIndex(done) {
-      if (prepared) { done(); return; }
-      if (Array.isArray(window.REPORT_SEARCH_INDEX)) { prepare(window.REPORT_SEARCH_INDEX); done(); return; }
-      if (loading) { return; }
-      loading = true;
+    /* Runs `done` once the script setting REPORT_SEARCH_SHARDS[name] (or the manifest) has run. */
+    function load(name, src, done) {
+      var shards = window.REPORT_SEARCH_SHARDS || {};
+      if (name ? shards[name] !== undefined : window.REPORT_SEARCH_INDEX) { done(); return; }
+      (waiting[src] = waiting[src] || []).push(done);
+      if (loading[src]) { return; }
+      loading[src] = true;
       var script = document.createElement("script");
-      script.src = form.getAttribute("data-index") || (root + "search-index.js");
-      script.onload = function () {
-        loading = false;
-        if (Array.isArray(window.REPORT_SEARCH_INDEX)) { prepare(window.REPORT_SEARCH_INDEX); done(); }
+      script.src = src;
+      script.onload = script.onerror = function () {
+        loading[src] = false;
+        var callbacks = waiting[src]; waiting[src] = [];
+        callbacks.forEach(function (callback) { callback(); });
       };
-      script.onerror = function () { loading = false; };
       document.head.appendChild(script);
     }
-
-    function href(entry, headingId) {
-      if (inReport) { return "#" + entry.r + (headingId ? "--" + headingId : ""); }
-      return root + entry.u + (headingId ? "#" + headingId : "");
-    }
-
-    /* The heading whose section holds the text at `offset`, or -1 before the first heading. */
-    function sectionAt(entry, offset) {
-      var found = -1;
-      for (var k = 0; k < entry.h.length; k++) {
-        if (entry.h[k].length > 2 && entry.h[k][2] <= offset) { found = k; }
-      }
-      return found;
-    }
-
-    function search(query) {
-      var terms = query.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
-      if (terms.length === 0) { return []; }
-      var results = [];
-      prepared.forEach(function (item, order) {
-        var score = 0;
-        var heading = -1;
-        for (var i = 0; i < terms.length; i++) {
-          var term = terms[i];
-          var hit = false;
-          if (item.title.indexOf(term) >= 0) { score += 10; hit = true; }
-          for (var j = 0; j < item.headings.length; j++) {
-            if (item.headings[j].indexOf(term) >= 0) {
-              score += 5; hit = true;
-              if (heading < 0) { heading = j; }
-              break;
-            }
-          }
-          var at = item.text.indexOf(term);
-          if (at >= 0) {
-            score += 1; hit = true;
-            if (heading < 0 && i === 0) { heading = sectionAt(item.entry, at); }
-          }
-          if (!hit) { return; }
-        }
-        results.push({ item: item, score: score, order: order, heading: heading, terms: terms });
+    function manifest(done) { load(null, form.getAttribute("data-index") || root + "search-index.js", done); }
+    function loadAll(names, done) {
+      var index = window.REPORT_SEARCH_INDEX, left = names.length;
+      if (left === 0) { done(); return; }
+      names.forEach(function (name) {
+        load(name, root + index.folder + name + ".js", function () { if (--left === 0) { done(); } });
       });
-      results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-      return results.slice(0, MAX_RESULTS);
+    }
+    function shard(name) { return (window.REPORT_SEARCH_SHARDS || {})[name] || {}; }
+    /* Page shards are compressed (raw DEFLATE, base64; see Search/Deflate.swift): inflated once, in place. */
+    function inflatePages(names, done) {
+      var shards = window.REPORT_SEARCH_SHARDS || {}, packed = names.filter(function (name) { return typeof shards[name] === "string"; });
+      var left = packed.length;
+      if (left === 0) { done(); return; }
+      packed.forEach(function (name) {
+        var binary = atob(shards[name]), bytes = new Uint8Array(binary.length);
+        for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+        function settle(records) { if (typeof shards[name] === "string") { shards[name] = records; } if (--left === 0) { done(); } }
+        try {
+          new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text()
+            .then(function (json) { settle(JSON.parse(json)); }, function () { settle([]); });
+        } catch (error) { settle([]); /* no DecompressionStream: results without titles would be useless */ }
+      });
+    }
+    function keysOf(name) { return sortedKeys[name] || (sortedKeys[name] = Object.keys(shard(name)).sort()); }
+
+    /* Pages matching every term, best first: [{page, score, section}]. */
+    function rank(terms) {
+      var index = window.REPORT_SEARCH_INDEX, n = index.pages, found = null;
+      terms.forEach(function (query) {
+        var name = "t" + termShard(query.term, index.termShards).toString(16), postings = shard(name), pages = {};
+        var keys = query.prefix ? keysOf(name).filter(function (key) { return key.indexOf(query.term) === 0; })
+          : (postings[query.term] !== undefined ? [query.term] : []);
+        keys.forEach(function (key) {
+          /* A word matched in part counts half; the section shown is the whole word's when the page has it. */
+          var numbers = decode(postings[key]), rarity = idf(numbers.length / 3, n), exact = key === query.term, page = 0;
+          for (var i = 0; i < numbers.length; i += 3) {
+            page += numbers[i];
+            var score = numbers[i + 1] * rarity * (exact ? 1 : 0.5), known = pages[page];
+            if (!known) { pages[page] = { score: score, section: numbers[i + 2], rarity: rarity, exact: exact }; continue; }
+            if (score > known.score) { known.score = score; known.rarity = rarity; }
+            if (exact || (!known.exact && score >= known.score)) { known.section = numbers[i + 2]; known.exact = exact; }
+          }
+        });
+        if (found === null) { found = pages; return; }
+        var both = {};
+        Object.keys(found).forEach(function (page) {
+          var a = found[page], b = pages[page];
+          if (!b) { return; }
+          both[page] = { score: a.score + b.score, section: b.rarity > a.rarity ? b.section : a.section, rarity: Math.max(a.rarity, b.rarity) };
+        });
+        found = both;
+      });
+      return Object.keys(found || {}).map(function (page) { return { page: +page, score: found[page].score, section: found[page].section }; })
+        .sort(function (a, b) { return b.score - a.score || a.page - b.page; });
     }
 
-    /* Appends `text` to `parent`, with every occurrence of a term wrapped in <mark>. */
-    function highlight(parent, text, terms) {
-      var lower = text.toLowerCase();
-      var position = 0;
-      while (position < text.length) {
-        var next = -1, length = 0;
-        terms.forEach(function (term) {
-          var at = lower.indexOf(term, position);
-          if (at >= 0 && (next < 0 || at < next || (at === next && term.length > length))) { next = at; length = term.length; }
+    /* Ranges [start, end) of `text` that match the query (words by their folded start, CJK runs as written). */
+    function matches(text, parsed) {
+      var ranges = [];
+      tokenize(text).forEach(function (t) {
+        if (t.cjk) { return; }
+        parsed.terms.forEach(function (q) {
+          if (t.term === q.term || (q.prefix && t.term.indexOf(q.term) === 0)) { ranges.push([t.start, t.end]); }
         });
-        if (next < 0) { break; }
-        if (next > position) { parent.appendChild(document.createTextNode(text.slice(position, next))); }
+      });
+      parsed.runs.forEach(function (runText) {
+        var parts = text.indexOf(runText) >= 0 ? [runText] : Array.from(runText);
+        parts.forEach(function (part) {
+          for (var at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) { ranges.push([at, at + part.length]); }
+        });
+      });
+      return ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    }
+    /* Appends `text` to `parent` with the matched ranges in <mark>. */
+    function highlight(parent, text, parsed) {
+      var position = 0;
+      matches(text, parsed).forEach(function (range) {
+        if (range[0] < position) { return; }
+        if (range[0] > position) { parent.appendChild(document.createTextNode(text.slice(position, range[0]))); }
         var mark = document.createElement("mark");
-        mark.textContent = text.slice(next, next + length);
+        mark.textContent = text.slice(range[0], range[1]);
         parent.appendChild(mark);
-        position = next + length;
-      }
+        position = range[1];
+      });
       if (position < text.length) { parent.appendChild(document.createTextNode(text.slice(position))); }
     }
-
-    function snippet(result) {
-      var text = result.item.entry.x;
-      var at = -1;
-      result.terms.forEach(function (term) {
-        var found = result.item.text.indexOf(term);
-        if (found >= 0 && (at < 0 || found < at)) { at = found; }
-      });
-      if (at < 0) { return text.slice(0, 160) + (text.length > 160 ? "…" : ""); }
-      var start = Math.max(0, at - 60);
-      var end = Math.min(text.length, at + 120);
-      /* Start and end at a space when one is near, so that words are not cut. */
+    /* About 180 characters around the first match in the section (or the page), cut at spaces. */
+    function snippet(record, section, parsed) {
+      var text = record[4], headings = record[3];
+      var from = section > 0 && headings[section - 1] ? headings[section - 1][2] : 0;
+      var first = matches(text.slice(from), parsed)[0], at = first ? from + first[0] : -1;
+      if (at < 0) { first = matches(text, parsed)[0]; at = first ? first[0] : 0; }
+      var start = Math.max(0, at - 60), end = Math.min(text.length, at + 120);
       var space = text.indexOf(" ", start);
       if (start > 0 && space >= 0 && space < at && space - start < 20) { start = space + 1; }
       space = text.lastIndexOf(" ", end);
       if (end < text.length && space > at && end - space < 20) { end = space; }
       return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
     }
+    function href(record, heading) {
+      if (inReport) { return "#" + record[2] + (heading ? "--" + heading[0] : ""); }
+      return root + record[1] + (heading ? "#" + heading[0] : "");
+    }
 
-    function show(query) {
-      if (!prepared) { withIndex(function () { show(input.value); }); return; }
+    function render(results, parsed, query) {
+      var index = window.REPORT_SEARCH_INDEX;
       list.textContent = "";
-      if (query.trim() === "") { panel.hidden = true; status.textContent = ""; return; }
-      var results = search(query);
       panel.hidden = false;
       var template = results.length === 1 ? form.getAttribute("data-one-result") : form.getAttribute("data-results");
       status.textContent = results.length === 0 ? (form.getAttribute("data-no-results") || "")
         : (template || "{n}").replace("{n}", String(results.length));
       results.forEach(function (result) {
-        var entry = result.item.entry;
-        var li = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = href(entry, result.heading >= 0 ? entry.h[result.heading][0] : "");
+        var record = shard("p" + Math.floor(result.page / index.pagesPerShard))[result.page % index.pagesPerShard];
+        if (!record) { return; }
+        var heading = result.section > 0 ? record[3][result.section - 1] : null;
+        var li = document.createElement("li"), link = document.createElement("a"), p = document.createElement("p");
+        link.href = href(record, heading);
         link.className = "site-search-title";
-        highlight(link, entry.t + (result.heading >= 0 ? " › " + entry.h[result.heading][1] : ""), result.terms);
-        var p = document.createElement("p");
+        link.setAttribute("data-query", query);
+        highlight(link, record[0] + (heading ? " › " + heading[1] : ""), parsed);
         p.className = "site-search-snippet";
-        highlight(p, snippet(result), result.terms);
+        highlight(p, snippet(record, result.section, parsed), parsed);
         li.appendChild(link);
         li.appendChild(p);
         list.appendChild(li);
       });
     }
 
+    function show(query) {
+      var mine = ++generation;
+      if (query.trim() === "") { list.textContent = ""; panel.hidden = true; status.textContent = ""; return; }
+      manifest(function () {
+        var index = window.REPORT_SEARCH_INDEX;
+        if (!index || mine !== generation) { return; }
+        var parsed = parseQuery(query);
+        var names = parsed.terms.map(function (q) { return "t" + termShard(q.term, index.termShards).toString(16); });
+        loadAll(names.filter(function (name, k) { return names.indexOf(name) === k; }), function () {
+          if (mine !== generation) { return; }
+          var results = parsed.terms.length ? rank(parsed.terms).slice(0, MAX_RESULTS) : [];
+          var pages = results.map(function (r) { return "p" + Math.floor(r.page / index.pagesPerShard); });
+          var unique = pages.filter(function (name, k) { return pages.indexOf(name) === k; });
+          loadAll(unique, function () {
+            inflatePages(unique, function () { if (mine === generation) { render(results, parsed, query); } });
+          });
+        });
+      });
+    }
+
+    /* Marks the query's matches in the page's main text (after a result was followed here). */
+    function highlightPage(query, scope) {
+      var parsed = parseQuery(query), walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT), nodes = [];
+      for (var node = walker.nextNode(); node && nodes.length < 2000; node = walker.nextNode()) {
+        if (!node.parentElement.closest("script, style, svg, mark, form")) { nodes.push(node); }
+      }
+      nodes.forEach(function (node) {
+        if (!matches(node.data, parsed).length) { return; }
+        var fragment = document.createDocumentFragment();
+        highlight(fragment, node.data, parsed);
+        fragment.querySelectorAll("mark").forEach(function (mark) { mark.className = "search-hit"; });
+        node.parentNode.replaceChild(fragment, node);
+      });
+    }
+    try {
+      var stored = JSON.parse(sessionStorage.getItem(HIGHLIGHT_KEY) || "null");
+      sessionStorage.removeItem(HIGHLIGHT_KEY);
+      if (stored && stored.page === location.href.split("#")[0] && document.getElementById("main")) {
+        highlightPage(stored.query, document.getElementById("main"));
+      }
+    } catch (error) { /* storage refused (private mode): no highlighting */ }
+
     var timer = null;
     input.addEventListener("input", function () {
       if (timer) { clearTimeout(timer); }
-      timer = setTimeout(function () { show(input.value); }, 80);
+      timer = setTimeout(function () { show(input.value); }, 50);
     });
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { input.value = ""; show(""); }
+      if (event.key === "Escape") { event.preventDefault(); input.value = ""; show(""); }
       if (event.key === "ArrowDown") {
         var first = list.querySelector("a");
-        if (first) { event.preventDefault(); first.focus(); }
+        if (first) { event.preventDefault(); panel.hidden = false; first.focus(); }
       }
     });
-    /* Arrow keys move between results; Escape goes back to the box. */
+    /* Arrow keys move between results; Escape closes the list and goes back to the box. */
     list.addEventListener("keydown", function (event) {
       var links = Array.prototype.slice.call(list.querySelectorAll("a"));
       var at = links.indexOf(document.activeElement);
@@ -176,25 +306,38 @@
       if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
       if (event.key === "Escape") { event.preventDefault(); panel.hidden = true; input.focus(); }
     });
-    /* A result that links inside this document (the whole report) closes the list. */
+    /* Following a result: its page highlights the query on arrival (in this document, at once). */
     list.addEventListener("click", function (event) {
-      if (event.target.closest && event.target.closest("a")) { panel.hidden = true; }
+      var link = event.target.closest && event.target.closest("a");
+      if (!link) { return; }
+      panel.hidden = true;
+      var target = link.href.split("#")[0];
+      if (target === location.href.split("#")[0]) {
+        highlightPage(link.getAttribute("data-query"), document.getElementById("main") || document.body);
+      } else {
+        try { sessionStorage.setItem(HIGHLIGHT_KEY, JSON.stringify({ page: target, query: link.getAttribute("data-query") })); } catch (error) { /* no storage */ }
+      }
     });
     document.addEventListener("click", function (event) {
       if (!form.contains(event.target)) { panel.hidden = true; }
     });
-    input.addEventListener("focus", function () {
-      withIndex(function () {});
-      if (input.value.trim() !== "") { panel.hidden = false; }
+    /* "/" anywhere but in a text field focuses the search box. */
+    document.addEventListener("keydown", function (event) {
+      var target = event.target, editable = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (event.key === "/" && !editable && !event.ctrlKey && !event.metaKey && !event.altKey) { event.preventDefault(); input.focus(); }
     });
+    input.addEventListener("focus", function () { manifest(function () {}); });
+    /* A click in the box shows the last results again (focus alone does not: Escape returns focus here). */
+    input.addEventListener("click", function () { if (input.value.trim() !== "" && list.firstChild) { panel.hidden = false; } });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      show(input.value);
       var first = list.querySelector("a");
       if (first) { first.focus(); }
     });
   }
 
+  /* For the browser tests: the tokeniser and shard rule this page uses. */
+  window.REPORT_SEARCH_TEST = { tokenize: tokenize, fold: fold, parseQuery: parseQuery, termShard: termShard, decode: decode };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

@@ -1,0 +1,157 @@
+import Foundation
+
+/// The one tokeniser of the search: the index is made with it here, and the theme's
+/// `assets/search.js` (`tokenize`) cuts queries and snippets with the same rules, so that a word
+/// typed finds the word written. Both are tested with the same cases (`SearchTokenizerTests`,
+/// `Tests/browser/test_search.py`).
+///
+/// - A **word** is a run of letters, digits and combining marks (Unicode categories L, N, M) that
+///   are not CJK. It is folded: decomposed (NFD), lower-cased, nonspacing marks (Mn) removed and a
+///   final sigma read as σ, so `Crédit`, `CREDIT` and `credit` are one term. Words longer than
+///   `maxWordLength` code points are cut there (a query is cut the same way, so it still matches).
+/// - A **CJK run** (Han, kana, Hangul) gives every character as a term and every pair of
+///   neighbouring characters (a bigram), so `征信`, `芝麻信用` and `记录` all match inside
+///   `拥有征信记录`: a query run of two or more characters asks for all of its bigrams.
+/// - Everything else (spaces, punctuation, symbols) separates terms.
+public enum SearchTokenizer {
+    /// Code points kept of a long word.
+    public static let maxWordLength = 40
+
+    /// One term of a text and where it starts, in UTF-16 units (JavaScript's string offsets).
+    public struct Token: Sendable, Equatable {
+        public var term: String
+        public var offset: Int
+    }
+
+    /// The terms of `text` in order (a CJK run gives each character, then the bigram it starts).
+    public static func tokens(in text: String) -> [Token] {
+        var tokens: [Token] = []
+        var text = text
+        text.withUTF8 { bytes in forEachTerm(inUTF8: bytes) { tokens.append(Token(term: String(decoding: $0, as: UTF8.self), offset: $1)) } }
+        return tokens
+    }
+
+    /// The terms of `text`, without offsets.
+    public static func terms(in text: String) -> [String] {
+        tokens(in: text).map(\.term)
+    }
+
+    /// What a scalar is to the tokeniser.
+    enum Kind { case word, cjk, separator }
+
+    static func kind(_ scalar: Unicode.Scalar) -> Kind {
+        let value = scalar.value
+        if value < 0x80 {
+            let lower = UInt8(value) | 0x20
+            return (lower >= 0x61 && lower <= 0x7A) || (value >= 0x30 && value <= 0x39) ? .word : .separator
+        }
+        if isCJK(value) { return .cjk }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return .word
+        default:
+            return .separator
+        }
+    }
+
+    /// Han, kana, Hangul and their extensions: the scripts written without spaces between words.
+    static func isCJK(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x312F, 0x3130...0x318F, 0x31A0...0x31FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF66...0xFF9F,
+             0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A word folded for matching (see the type's notes). ASCII words only change case.
+    public static func fold(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            return word.count <= maxWordLength ? word.lowercased() : String(word.lowercased().prefix(maxWordLength))
+        }
+        let scalars = word.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+            .filter { $0.properties.generalCategory != .nonspacingMark }
+            .map { $0 == "\u{03C2}" ? "\u{03C3}" : $0 }
+        var folded = String.UnicodeScalarView()
+        folded.append(contentsOf: scalars.prefix(maxWordLength))
+        return String(folded)
+    }
+
+    /// Calls `body(term, offset)` for every term of UTF-8 `bytes` (valid UTF-8): the term's folded
+    /// UTF-8 bytes (valid only during the call) and its offset in UTF-16 units. Works on bytes and
+    /// allocates only for words outside ASCII: it runs over every page of every build.
+    static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        var index = 0
+        var utf16 = 0
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var wordStart = 0
+        var wordIsASCII = true
+        // The CJK run: each character's byte range in `bytes` and UTF-16 offset.
+        var run: [(start: Int, end: Int, offset: Int)] = []
+
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if wordIsASCII {
+                word.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0.prefix(maxWordLength)), wordStart) }
+            } else {
+                var folded = fold(String(decoding: word, as: UTF8.self))
+                folded.withUTF8 { body($0, wordStart) }
+            }
+            word.removeAll(keepingCapacity: true)
+            wordIsASCII = true
+        }
+        func endRun() {
+            for position in run.indices {
+                let character = run[position]
+                body(UnsafeBufferPointer(rebasing: bytes[character.start..<character.end]), character.offset)
+                if position + 1 < run.count {
+                    body(UnsafeBufferPointer(rebasing: bytes[character.start..<run[position + 1].end]), character.offset)
+                }
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                let lower = byte | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if !run.isEmpty { endRun() }
+                    if word.isEmpty { wordStart = utf16 }
+                    // Past the kept length an ASCII word's bytes no longer matter (a 10 MB word is read, not kept).
+                    if !wordIsASCII || word.count < maxWordLength { word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte) }
+                } else {
+                    endWord()
+                    if !run.isEmpty { endRun() }
+                }
+                utf16 += 1
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            let end = min(index + length, bytes.count)
+            let scalar = HTMLTextExtractor.decodeScalar(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            switch kind(scalar) {
+            case .word:
+                if !run.isEmpty { endRun() }
+                if word.isEmpty { wordStart = utf16 }
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                wordIsASCII = false
+            case .cjk:
+                endWord()
+                run.append((index, end, utf16))
+            case .separator:
+                endWord()
+                if !run.isEmpty { endRun() }
+            }
+            utf16 += scalar.value > 0xFFFF ? 2 : 1
+            index = end
+        }
+        endWord()
+        if !run.isEmpty { endRun() }
+    }
+}
