@@ -345,6 +345,8 @@ def main():
     parser.add_argument("--out-dir", default=None,
                         help="where the built sites go, ours and Hugo's (default: /dev/shm/reportgen-bench when /dev/shm "
                              "is a tmpfs with 2 GiB free, else the workdir; pass a disk folder to include the disk)")
+    parser.add_argument("--microsite-content", type=Path, default=ROOT / "content",
+                        help="the content folder of the microsite build (e.g. an older commit's, for an older binary)")
     parser.add_argument("--workdir", default=os.environ.get("BENCH_DIR", str(Path(tempfile.gettempdir()) / "reportgen-bench")))
     args = parser.parse_args()
     if not BIN.exists():
@@ -400,7 +402,7 @@ def main():
 
     trash.empty()
     microsite_out = out_base / "out-microsite"
-    results["microsite"] = median_of(max(args.runs, 5), [str(BIN), "build", "--quiet", "--content", str(ROOT / "content"),
+    results["microsite"] = median_of(max(args.runs, 5), [str(BIN), "build", "--quiet", "--content", str(args.microsite_content),
                                                          "--output", str(microsite_out), "--theme", theme], cwd=ROOT)
     rows.append(("microsite build", results["microsite"]))
 
