@@ -82,6 +82,17 @@ struct PublicationTests {
     ], published: "2026-11-28", updated: "2026-12-01", version: "1.0", licence: SPDXLicence.named("CC-BY-4.0"),
         url: "https://example.org/r/modes/", siteURL: "https://example.org/r/", pagePath: "modes/index.html", language: "en")
 
+    @Test func citeThisFollowsANumericSitesStyle() {
+        let words = CitationWords(strings: InterfaceStrings.english.table)
+        let page = CiteThisStyle.text(Self.work, style: .numeric, words: words)
+        #expect(page.text == "J. Doe, A. Roe, and Team A&B, “Modes {and} 50% & more,” Report, version 1.0, Nov. 28, 2026. https://example.org/r/modes/.")
+        var report = Self.work
+        report.kind = .report
+        report.title = "Report"
+        #expect(CiteThisStyle.text(report, style: .numeric, words: words).text == "J. Doe, A. Roe, and Team A&B, “Report,” version 1.0, Nov. 28, 2026. Available: https://example.org/r/modes/")
+        #expect(CiteThisStyle.text(Self.work, style: .authorDate, words: words) == citeThisText(Self.work, words: words))
+    }
+
     @Test func citeThisTextIsChicagoAuthorDate() {
         let citation = citeThisText(Self.work, words: CitationWords(strings: InterfaceStrings.english.table))
         #expect(citation.text == "Doe, Jane, Ann Roe, and Team A&B. 2026. “Modes {and} 50% & more.” Report, version 1.0. Last modified December 1, 2026. https://example.org/r/modes/.")

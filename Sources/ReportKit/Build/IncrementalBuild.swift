@@ -138,54 +138,10 @@ public struct IncrementalBuilder: Sendable {
         var description: String { "stale layout keys for \(outputPaths.joined(separator: ", "))" }
     }
 
-    /// Files made from every page at once (the search index's shards depend on the page count).
-    static func wholeSiteFileNames(pageCount: Int) -> [String] {
-        SearchIndex.paths(pageCount: pageCount) + [WholeReport.fileName, WholeReport.standaloneFileName,
-                                                   CitationFile.fileName, PublishedDataPackage.folder + DataPackageDescriptor.fileName]
-    }
-
-    /// The search index (when the theme searches) and the whole report, with their bytes.
-    /// `layout` is made from the kept lists: a fresh `PageContext(site:)` would render every
-    /// navigation variant again.
-    /// `searchIndex` is the search index of the last build, replaced by this one's.
-    static func wholeSiteFiles(site: AssembledSite, bodies: [FinalizedBody], layout: PageContext,
-                               searchIndex: inout SearchIndex.Written?) -> [(path: String, bytes: [UInt8])] {
-        let made = WholeSiteFiles.make(site: site, bodies: bodies.map(\.body), layout: layout, bodyHashes: bodies.map(\.hash),
-                                       previous: searchIndex)
-        searchIndex = made.index
-        return made.files.map { ($0.path, Array($0.text.utf8)) }
-    }
-
     /// Checks, before any build, that the output folder is not among the sources (the content,
     /// the theme, the project), following symbolic links: no edit of a file can fix that.
     public func checkOutputFolder() throws(DiagnosticList) {
         try OutputFolder.checkPlacement(options)
-    }
-
-    /// Writes the search index and the whole report left out by a build with
-    /// `defersWholeSiteFiles`; returns the output paths whose bytes changed. Does nothing when
-    /// they are up to date.
-    public mutating func writeWholeSiteFiles() throws(DiagnosticList) -> [String] {
-        guard let current = state, current.wholeSitePending else { return [] }
-        let output = try OutputFolder(options: options, fresh: false)
-        var written: [String] = []
-        var hashes: [String: Int] = [:]
-        let site = current.site(options: options)
-        var searchIndex = current.searchIndex
-        let files = Self.wholeSiteFiles(site: site, bodies: current.finalized, layout: PageContext(site: site, lists: current.lists),
-                                        searchIndex: &searchIndex)
-        state!.searchIndex = searchIndex
-        for file in files {
-            let hash = Self.hash(file.bytes)
-            if current.outputHashes[file.path] != hash {
-                try output.write(file.path, file.bytes)
-                written.append(file.path)
-            }
-            hashes[file.path] = hash
-        }
-        state!.wholeSitePending = false
-        for (path, hash) in hashes { state!.outputHashes[path] = hash }
-        return written.sorted()
     }
 
     /// Builds the site, redoing only what changed since the last successful build.

@@ -14,6 +14,8 @@ struct PagePublication: Hashable, Sendable {
     var risHref: String
     /// The page's relative prefix to the site root, for links to data files.
     var root: String
+    /// The site's citation style, in which the "Cite this" text is written (`CiteThisStyle`).
+    var style: CitationStyle = .authorDate
 
     /// The download files of a page: `cite.bib` and `cite.ris` in the page's folder.
     static func downloadPaths(forPage outputPath: String) -> (bib: String, ris: String) {
@@ -48,6 +50,7 @@ struct PagePublication: Hashable, Sendable {
         bibHref = SiteHref.to(CitationDownloads.bibTeXFileName)
         risHref = SiteHref.to(CitationDownloads.risFileName)
         self.root = root
+        style = CitationStyle(rawValue: config.citationStyle) ?? .authorDate
     }
 
     /// The publication of the whole-report page: the report, with every data file; its downloads
@@ -56,6 +59,7 @@ struct PagePublication: Hashable, Sendable {
         work = Self.reportWork(site: site, home: site.pages.first { $0.page.outputPath == "index.html" }?.page)
         datasets = site.catalog.tables.keys.sorted().map { Self.dataset(site.catalog.tables[$0]!, publishedAt: site.catalog.csvOutputPath(for: $0)) }
         root = ""
+        style = CitationStyle(rawValue: site.content.config.citationStyle) ?? .authorDate
         if standalone {
             bibHref = Self.dataURI(CitationDownloads.bibTeX(work), type: "application/x-bibtex")
             risHref = Self.dataURI(CitationDownloads.ris(work), type: "application/x-research-info-systems")
@@ -124,7 +128,7 @@ struct PagePublication: Hashable, Sendable {
 
     /// What the template sees under `publication` (see `themes/default/templates/page.mustache`).
     func templateValue(strings: [String: String]) -> TemplateValue {
-        let citation = citeThisText(work, words: CitationWords(strings: strings))
+        let citation = CiteThisStyle.text(work, style: style, words: CitationWords(strings: strings))
         var value: [String: TemplateValue] = [
             "authors": .list(work.authors.map { author in
                 .nonEmptyStrings(["name": author.displayName, "affiliation": author.affiliation ?? "", "orcid": author.orcidURL ?? ""])

@@ -34,9 +34,8 @@ public struct FormattedCitation: Sendable, Hashable {
 /// - report: `Team. 2026. *Site Title*. Version 1.0.0. https://doi.org/….`
 /// - page: `Team. 2026. “Page Title.” *Site Title*, version 1.0.0. Last modified December 1, 2026. https://….`
 ///
-/// Known limit: the box is always in this form, also on a site whose `citation_style` is
-/// `numeric`; formatting it through the citation engine (`Citations/`, `CitationStyle.entry(for:)`)
-/// needs a `Reference` type for a versioned web page, which the engine does not have yet.
+/// Author-date sites use this form; numeric sites get the citation engine's IEEE entry instead
+/// (`Build/CiteThisStyle.swift`).
 public func citeThisText(_ work: WorkMetadata, words: CitationWords) -> FormattedCitation {
     var html = ""
     var text = ""
