@@ -19,6 +19,9 @@ if [ "$want" = test ]; then
   command -v chromedriver >/dev/null || packages+=(chromium-driver)
   command -v java >/dev/null || packages+=(openjdk-17-jre-headless)
   command -v pdfinfo >/dev/null || packages+=(poppler-utils)   # the PDF edition's test (Tests/browser/test_pdf.py)
+  command -v pandoc >/dev/null || packages+=(pandoc)            # citations compared with pandoc --citeproc
+  [ -d /usr/share/citation-style-language/styles ] || packages+=(citation-style-language-styles)
+  [ -d /usr/share/fonts/opentype/noto ] || packages+=(fonts-noto-cjk)   # Chinese text in the PDF edition
   command -v python3 >/dev/null || packages+=(python3 python3-pip)
 fi
 
