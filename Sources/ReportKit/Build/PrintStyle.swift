@@ -5,7 +5,7 @@
 enum PrintStyle {
     /// The rules for `site`.
     static func css(for site: AssembledSite) -> String {
-        css(title: site.content.config.title, paper: site.content.config.paper, pageNumber: site.theme.strings["page_number"])
+        css(title: site.content.config.title, paper: site.content.config.paper, pageNumber: site.theme.strings[.pageNumber])
     }
 
     /// The rules for a site titled `title`; `pageNumber` is the theme's `page_number` string

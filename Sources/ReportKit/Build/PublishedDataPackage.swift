@@ -14,7 +14,7 @@ enum PublishedDataPackage {
     static func files(site: AssembledSite) -> [(path: String, text: String)] {
         let report = PagePublication.reportWork(site: site, home: site.pages.first { $0.page.outputPath == "index.html" }?.page)
         var files: [(path: String, text: String)] = []
-        if let cff = CitationFile.text(report, message: site.theme.strings["cite_cff_message"] ?? "") {
+        if let cff = CitationFile.text(report, message: site.theme.strings[.citeCFFMessage]) {
             files.append((CitationFile.fileName, cff))
         }
         let catalog = site.catalog

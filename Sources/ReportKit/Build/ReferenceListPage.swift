@@ -7,7 +7,7 @@ enum ReferenceListPage {
     static func output(site: AssembledSite, layout: PageContext) -> (path: String, text: String)? {
         guard site.references.referenceListPath == SiteCitations.generatedListPath, !site.pages.isEmpty else { return nil }
         let strings = site.theme.strings
-        let title = strings["references"] ?? ""
+        let title = strings[InterfaceStrings.Key.references.name] ?? ""
         var context = layout.context(for: 0, body: site.references.siteBibliography)
         context.prev = nil
         context.next = nil

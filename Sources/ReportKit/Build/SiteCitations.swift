@@ -67,7 +67,7 @@ struct SiteCitations: Sendable {
             if !seen.isEmpty && output != listPath {
                 let allHref = SiteHref.to(listPath, from: page.page.rootPrefix)
                 pageBibliographies[output] = Self.section(processor.bibliography(seen), style: style, processor: processor, strings: strings,
-                                                          listLink: (allHref, strings["all_references"] ?? ""), backLinks: nil)
+                                                          listLink: (allHref, strings[InterfaceStrings.Key.allReferences.name] ?? ""), backLinks: nil)
             }
         }
         let everything = Set(processor.order)
@@ -95,7 +95,7 @@ struct SiteCitations: Sendable {
     static func section(_ entries: [(key: String, entry: StyledText)], style: CitationStyle, processor: CitationProcessor,
                         strings: [String: String], listLink: (href: String, text: String)?, withHeading: Bool = true,
                         backLinks: ((String) -> [String])?) -> String {
-        let heading = (strings["references"] ?? "").htmlEscaped
+        let heading = (strings[InterfaceStrings.Key.references.name] ?? "").htmlEscaped
         var html = withHeading ? "<section class=\"bibliography\" aria-labelledby=\"bibliography\">\n<h2 id=\"bibliography\">\(heading)</h2>\n"
             : "<section class=\"bibliography\" aria-label=\"\(heading)\">\n"
         html += "<ol class=\"references \(style.rawValue)\">\n"
@@ -104,7 +104,7 @@ struct SiteCitations: Sendable {
             if style == .numeric, let number = processor.numbers[key] { html += "<span class=\"reference-number\">[\(number)]</span> " }
             html += entry.html
             if let links = backLinks?(key), !links.isEmpty {
-                html += " <span class=\"cited-on\">\((strings["cited_on"] ?? "").htmlEscaped) \(links.joined(separator: ", "))</span>"
+                html += " <span class=\"cited-on\">\((strings[InterfaceStrings.Key.citedOn.name] ?? "").htmlEscaped) \(links.joined(separator: ", "))</span>"
             }
             html += "</li>\n"
         }

@@ -15,11 +15,11 @@ public struct CitationWords: Sendable, Hashable {
     /// The words from the theme's strings: `cite_and`, `cite_version`, `cite_last_modified`,
     /// `cite_no_date` and `cite_months` (twelve names separated by spaces).
     public init(strings: [String: String]) {
-        and = strings["cite_and"] ?? ""
-        version = strings["cite_version"] ?? ""
-        lastModified = strings["cite_last_modified"] ?? ""
-        noDate = strings["cite_no_date"] ?? ""
-        months = (strings["cite_months"] ?? "").split(separator: " ").map(String.init)
+        and = strings[InterfaceStrings.Key.citeAnd.name] ?? ""
+        version = strings[InterfaceStrings.Key.citeVersion.name] ?? ""
+        lastModified = strings[InterfaceStrings.Key.citeLastModified.name] ?? ""
+        noDate = strings[InterfaceStrings.Key.citeNoDate.name] ?? ""
+        months = (strings[InterfaceStrings.Key.citeMonths.name] ?? "").split(separator: " ").map(String.init)
     }
 }
 

@@ -23,4 +23,19 @@ extension InterfaceStrings.Key {
     public static let home = Self("home")
     /// The whole-report page's title.
     public static let wholeReport = Self("whole_report")
+    /// The message of `CITATION.cff` ("If you use this report, please cite it as below.").
+    public static let citeCFFMessage = Self("cite_cff_message")
+    /// "Page {page} of {pages}", at the foot of printed pages.
+    public static let pageNumber = Self("page_number")
+    /// The heading of a page's bibliography and of the site-wide list; the words before the links
+    /// back to citing pages; the link from a page's list to the site-wide one (`SiteCitations`).
+    public static let references = Self("references")
+    public static let citedOn = Self("cited_on")
+    public static let allReferences = Self("all_references")
+    /// Words of the formatted "Cite this" text (`CitationWords`).
+    public static let citeAnd = Self("cite_and")
+    public static let citeVersion = Self("cite_version")
+    public static let citeLastModified = Self("cite_last_modified")
+    public static let citeNoDate = Self("cite_no_date")
+    public static let citeMonths = Self("cite_months")
 }
