@@ -126,6 +126,8 @@ extension DiagnosticCode {
     public static let unknownCrossReference = DiagnosticCode(404, "unknown-cross-reference", "A `@fig-…` or `@tbl-…` reference to no figure or table.")
     public static let imageWithoutAlt = DiagnosticCode(405, "image-without-alt", "An image without alt text (warning).")
     public static let networkImage = DiagnosticCode(406, "network-image", "An image loaded from the network, so the site no longer reads offline (warning).")
+    public static let duplicateHeadingID = DiagnosticCode(407, "duplicate-heading-id", "Two headings of one page given the same id with `{#id}`.")
+    public static let invalidHeadingID = DiagnosticCode(408, "invalid-heading-id", "A heading's `{#id}` that is empty or holds spaces, quotes or other characters an id cannot have.")
 
     // MARK: RG05xx theme
 
@@ -195,6 +197,7 @@ extension DiagnosticCode {
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
         unknownValueList, unknownSeries, invalidDomain,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
+        duplicateHeadingID, invalidHeadingID,
         themeNotFound, missingTemplate, templateError, themeExportFolderNotEmpty, themeExportThroughLink,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
         outputSwapFailed, alreadyExists, pdfFailed,

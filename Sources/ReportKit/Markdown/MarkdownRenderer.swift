@@ -152,7 +152,7 @@ struct DocumentPass {
         var texts: [OpaquePointer] = []
         var links: [OpaquePointer] = []
         var rawHTML: [OpaquePointer] = []
-        var headingNodes: [(node: OpaquePointer, text: String)] = []
+        var headingNodes: [(node: OpaquePointer, text: String, chosenID: ExplicitHeadingID?)] = []
         var codeBlocks: [OpaquePointer] = []
         var insideTitle = false
         // Text inside a link is left alone by cross-references (links would nest): counted on the
@@ -173,9 +173,10 @@ struct DocumentPass {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
             case CMARK_NODE_HEADING:
+                let chosenID = ExplicitHeadingID.take(from: node)
                 let text = plainText(of: node)
                 if firstHeading == nil { firstHeading = text }
-                if node != title { headingNodes.append((node, text)) }
+                if node != title { headingNodes.append((node, text, chosenID)) }
             case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
             default: break
             }
@@ -196,7 +197,8 @@ struct DocumentPass {
         for node in links { resolve(link: node) }
         if let title { lift(title: title) }
         for node in texts { markCrossReferences(in: node) }
-        for heading in headingNodes { place(heading: heading.node, text: heading.text) }
+        reserve(chosenIDs: headingNodes.compactMap { heading in heading.chosenID.map { ($0, location(of: heading.node)) } })
+        for heading in headingNodes { place(heading: heading.node, text: heading.text, chosenID: heading.chosenID) }
         for node in codeBlocks { renderDirective(node) }
         captionTables()
     }
@@ -327,9 +329,25 @@ struct DocumentPass {
         cmark_node_free(node)
     }
 
-    mutating func place(heading node: OpaquePointer, text: String) {
+    /// Reserves the ids authors chose with `{#id}` before any id is made from a heading's text, so a
+    /// made id never takes one (`overview` before a later `{#overview}` becomes `overview-2`).
+    mutating func reserve(chosenIDs: [(id: ExplicitHeadingID, location: SourceLocation)]) {
+        var seen: Set<String> = []
+        for (chosen, location) in chosenIDs {
+            if !chosen.isValid {
+                diagnostics.append(.error(.invalidHeadingID, "invalid heading id '{#\(chosen.id)}'", at: location,
+                                          hint: "an id is letters, digits, '-' and '_', starting with a letter or digit, e.g. {#credit-reporting}"))
+            } else if !seen.insert(chosen.id).inserted {
+                diagnostics.append(.error(.duplicateHeadingID, "two headings of this page have the id '\(chosen.id)'", at: location,
+                                          hint: "give each heading its own {#id}, or drop the {#id} to get one made from the heading's text"))
+            }
+        }
+        ids = Slug.Registry(reserved: seen)
+    }
+
+    mutating func place(heading node: OpaquePointer, text: String, chosenID: ExplicitHeadingID? = nil) {
         let level = Int(cmark_node_get_heading_level(node))
-        let id = ids.unique(for: text)
+        let id = chosenID.flatMap { $0.isValid ? $0.id : nil } ?? ids.unique(for: text)
         headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
         var html = MarkdownRenderer.html(of: node, options: CMARK_OPT_UNSAFE, extensions: extensions)
         let tag = "<h\(level)"
