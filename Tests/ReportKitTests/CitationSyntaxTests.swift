@@ -27,6 +27,15 @@ struct CitationSyntaxTests {
         #expect(Self.citations("@wu2025 argues.", narrative: false).isEmpty)
     }
 
+    /// Chinese puts no space between words: an `@` right after a Han character starts a reference.
+    @Test func referencesRightAfterChineseText() {
+        #expect(Self.citations("吴贵鹃@wu2025 认为").first?.items.first?.key == "wu2025")
+        #expect(Self.citations("见表@wu2025。").first?.isNarrative == true)
+        #expect(CrossReferenceScanner.scan("见@tbl-modes。").map(\.anchor) == ["tbl-modes"])
+        #expect(CrossReferenceScanner.scan("see@tbl-modes and a_@fig-x").isEmpty)
+        #expect(Self.citations("写信给 张三@example.org").first?.items.first?.key == "example.org")
+    }
+
     @Test func whatIsNotACitation() {
         #expect(Self.citations("write to name@example.org").isEmpty)
         #expect(Self.citations("user1@host").isEmpty)

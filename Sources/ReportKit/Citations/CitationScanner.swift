@@ -82,7 +82,7 @@ public enum CitationScanner {
     static func narrative(_ text: String, at: String.Index) -> Match? {
         if at > text.startIndex {
             let previous = text[text.index(before: at)]
-            if previous.isLetter || previous.isNumber || previous == "_" { return nil }
+            if previous.gluesFollowingAtSign { return nil }
         }
         guard let (key, end) = key(in: text[...], after: at), !isCrossReference(key) else { return nil }
         var item = CitationItem(key: key)

@@ -7,7 +7,8 @@ public enum CrossReferenceScanner {
         public var range: Range<String.Index>
     }
 
-    /// Every `@fig-…`/`@tbl-…` not preceded by a letter or digit (so e-mail addresses are left alone).
+    /// Every `@fig-…`/`@tbl-…` not glued to a word before it (so e-mail addresses are left alone;
+    /// Chinese before `@` does not glue, see `Character.gluesFollowingAtSign`).
     public static func scan(_ text: String) -> [Match] {
         var matches: [Match] = []
         var index = text.startIndex
@@ -15,7 +16,7 @@ public enum CrossReferenceScanner {
             defer { index = text.index(after: at) }
             if at > text.startIndex {
                 let previous = text[text.index(before: at)]
-                if previous.isLetter || previous.isNumber { continue }
+                if previous.gluesFollowingAtSign { continue }
             }
             let rest = text[text.index(after: at)...]
             guard rest.hasPrefix("fig-") || rest.hasPrefix("tbl-") else { continue }
