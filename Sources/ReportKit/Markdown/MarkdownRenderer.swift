@@ -70,7 +70,7 @@ public struct MarkdownRenderer: Sendable {
     /// and returned as `leadingTitle`; without it (the front matter gives the title) it stays in the body.
     public func render(_ markdown: String, file: String, firstLine: Int = 1, liftingLeadingTitle: Bool = true,
                        hooks: MarkdownHooks = MarkdownHooks()) -> MarkdownOutput {
-        if let problem = NoncharacterReferences.firstProblem(in: markdown, file: file, firstLine: firstLine) {
+        if let problem = NoncharacterReferences.firstProblem(in: markdown, file: file, firstLine: firstLine) ?? Self.controlCharacter(in: markdown, file: file, firstLine: firstLine) {
             return MarkdownOutput(html: "", headings: [], leadingTitle: nil, firstHeading: nil, anchorReferences: [],
                                   directives: [], diagnostics: [problem])
         }
@@ -103,6 +103,16 @@ public struct MarkdownRenderer: Sendable {
         return MarkdownOutput(html: html, headings: pass.headings, leadingTitle: pass.leadingTitle, firstHeading: pass.firstHeading,
                               anchorReferences: pass.anchorReferences, directives: pass.directives, diagnostics: pass.diagnostics,
                               citations: pass.citations)
+    }
+
+    /// A control character in the page's text (HTML forbids them; see `ControlCharacters`), refused
+    /// like one in front matter or data rather than passed into the page.
+    static func controlCharacter(in markdown: String, file: String, firstLine: Int) -> Diagnostic? {
+        guard let found = ControlCharacters.first(in: markdown) else { return nil }
+        return .error(.controlCharacter, "control character \(found.name) in the page's text",
+                      at: SourceLocation(file: file, line: firstLine + found.line - 1, column: found.column),
+                      hint: "control characters cannot appear in a page; delete it (it is invisible in most editors: "
+                          + "it often comes from text pasted from a PDF or a terminal)")
     }
 
     /// cmark-gfm's HTML for a node and its subtree.
