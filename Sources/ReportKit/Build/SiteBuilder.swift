@@ -19,7 +19,12 @@ public struct SiteBuilder: Sendable {
     public func build() throws(DiagnosticList) -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let site = try assemble()
+        return try write(try assemble(), since: start)
+    }
+
+    /// Writes `site` (what `assemble` made), a build that began at `start`.
+    func write(_ site: AssembledSite, since start: ContinuousClock.Instant) throws(DiagnosticList) -> BuildReport {
+        let clock = ContinuousClock()
         let writer = try pipeline.step("prepareOutput") { () throws(DiagnosticList) in
             try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
                              contentFolder: options.contentFolder, themeFolder: site.theme.files.folder ?? options.themeSources,
