@@ -150,6 +150,19 @@ import Testing
         #expect(site.read(output: "zh/alpah/index.html").contains("<span class=\"language-missing\" lang=\"en\">Not in English: this page is only in 中文</span>"))
     }
 
+    @Test func aLanguageWithNoPagesYetBuildsTheDefaultEditionAlone() throws {
+        var files = TemporarySite.files
+        files["site.yml"] = files["site.yml"]! + "languages:\n  - code: en\n  - code: zh\n    tag: zh-Hans\n"
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let built = try SiteBuilder(options: site.options).build()
+        #expect(built.pages == 7)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("zh").path))
+        #expect(site.read(output: "alpha/index.html").contains("<span class=\"language-missing\" lang=\"zh-Hans\">"))
+        #expect(!site.read(output: "report.html").contains("zh/report.html"), "no link to a report that is not written")
+        #expect(SiteChecker(options: site.options).check().diagnostics.filter { $0.code == .untranslatedPage }.count == 8)
+    }
+
     @Test func aFolderLikeAnUndeclaredTranslationIsAWarningOnAOneLanguageSite() throws {
         var files = TemporarySite.files
         files["de/alpha.md"] = "---\ntitle: Alpha auf Deutsch\n---\n\nText.\n"

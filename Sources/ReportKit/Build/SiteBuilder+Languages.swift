@@ -4,7 +4,7 @@
 /// and static files are written once, by the default edition.
 extension SiteBuilder {
     func writeTranslations(of site: AssembledSite, writer: OutputWriter) throws(DiagnosticList) {
-        for translation in site.translations {
+        for translation in site.translations where !translation.pages.isEmpty {
             let siteWriter = SiteWriter(site: translation, writer: writer)
             let bodies = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
             let report = siteWriter.wholeReport(bodies: bodies)

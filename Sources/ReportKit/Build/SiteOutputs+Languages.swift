@@ -2,7 +2,9 @@
 /// search index, whole report (and PDF) and list of references, all in its folder. Theme
 /// assets, static and data files, `CITATION.cff` and the data package are the default edition's.
 extension SiteOutputs {
+    /// A language with no page yet (its folder missing or empty) has no files.
     static func editionFiles(_ content: LoadedContent, theme: Theme, pdfEdition: Bool) -> [(path: String, source: Source)] {
+        guard !content.pages.isEmpty else { return [] }
         let folder = content.edition.folder
         var files: [(path: String, source: Source)] = content.pages.map { ($0.outputPath, .page($0)) }
         for page in content.pages {

@@ -33,7 +33,7 @@ extension SitePipeline {
             for page in edition.content.pages { outputs[page.sourcePath] = page.outputPath }
             let content = edition.content
             return .init(code: language.code, tag: language.tag, name: edition.theme?.strings[.languageName] ?? language.code, outputs: outputs,
-                         notTranslated: edition.theme?.strings[.notTranslated] ?? "", hasWholeReport: content.config.publishesWholeReport(pageCount: content.pages.count))
+                         notTranslated: edition.theme?.strings[.notTranslated] ?? "", hasWholeReport: !content.pages.isEmpty && content.config.publishesWholeReport(pageCount: content.pages.count))
         })
         for index in editions.indices { editions[index].content.edition.links = links }
         return (editions, diagnostics)

@@ -45,10 +45,11 @@ extension ContentLoader {
     }
 
     /// Page paths with the index path of every folder above them (`a/b.md` → `a/index.md`), and
-    /// the home page's: what a navigation entry may name once list pages are made.
+    /// the home page's (made when a language has any page): what a navigation entry may name once
+    /// list pages are made.
     static func sourcesWithFolders(_ sources: [String]) -> Set<String> {
         var known = Set(sources)
-        known.insert("index.md")
+        if !sources.isEmpty { known.insert("index.md") }
         for source in sources {
             for folder in SiteStructure.ancestorFolders(of: source) { known.insert(folder + "/index.md") }
         }
