@@ -73,7 +73,7 @@ struct SitePipeline: Sendable {
         let dataPaths = loaded?.dataFiles ?? ContentFiles(ContentListing(loader).files).data
         pageCount = loaded?.pages.count ?? 0
         dataFileCount = dataPaths.count
-        if let loaded { observer?.pagesToRender(loaded.pages.count) }
+        if let loaded { observer?.pagesToRender(([loaded] + loaded.translations).reduce(0) { $0 + $1.pages.count }) }
 
         let data = step("loadData") {
             DataCatalog.loadReporting(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
