@@ -10,6 +10,9 @@ public struct AssembledSite: Sendable {
     public var warnings: [Diagnostic]
     /// The works pages may cite (`references.bib`, `references.json`).
     public var bibliography: Bibliography = .empty
+    /// The other languages' editions of a multilingual site, built from the same data (on the
+    /// default edition only; `content.edition` says which language a site is).
+    public var translations: [AssembledSite] = []
 
     public func directiveCount(_ kind: DirectiveBlock.Kind) -> Int {
         pages.reduce(0) { $0 + $1.directives.filter { $0.kind == kind }.count }

@@ -43,6 +43,8 @@ public struct IncrementalBuilder: Sendable {
     var unabsorbedChanges: Set<String> = []
     /// A build without `changedPaths` failed since the last successful one: the next build scans everything.
     var needsFullScan = false
+    /// A multilingual site's output files (as hashes) after the last build (`IncrementalBuild+Languages`).
+    var languageOutputHashes: [String: Int]?
     /// Tests: after each build, check that the layout keys kept for pages not looked at equal
     /// keys computed afresh (`BookkeepingMismatch` is thrown otherwise).
     var checksBookkeeping = false
@@ -151,6 +153,7 @@ public struct IncrementalBuilder: Sendable {
     /// files. `nil` (or a list the build cannot place, such as an added file) makes it stamp every
     /// file of the content and theme instead. Both give the same output.
     public mutating func build(changedPaths: [String]? = nil) throws(DiagnosticList) -> Result {
+        if let result = try buildLanguages() { return result }
         var hint: Set<String>?
         if let changedPaths, !needsFullScan { hint = unabsorbedChanges.union(changedPaths) }
         var committed = state

@@ -14,15 +14,21 @@ public struct LinkResolver: Sendable {
     let files: Set<String>
     /// Page and file paths by folder, for did-you-mean hints that stay cheap on large sites.
     let pathsByFolder: [String: [String]]
+    /// In a language's edition, the default language's pages it has no translation of (output by
+    /// source path): a link to one leads to the original.
+    let fallbackOutputs: [String: String]
 
-    public init(pages: [Page], files: some Sequence<String>) {
+    /// `edition` is the language edition of `pages` (their output paths lie in its folder; links
+    /// between them are written as between the default language's pages).
+    public init(pages: [Page], files: some Sequence<String>, edition: ContentEdition = ContentEdition()) {
+        fallbackOutputs = edition.fallbackOutputs
         var outputBySource: [String: String] = [:]
         for page in pages { outputBySource[page.sourcePath] = page.outputPath }
         self.outputBySource = outputBySource
         // Source path of every page by its output folder (`modes` for `modes/index.html`), so that
         // links written the way the site is served (`../modes/`) work too.
         var byFolder: [String: String] = [:]
-        for page in pages { byFolder[String(page.outputPath.dropLast("index.html".count)).trimmingSuffix("/")] = page.sourcePath }
+        for page in pages { byFolder[String(page.outputPath.dropFirst(edition.folder.count).dropLast("index.html".count)).trimmingSuffix("/")] = page.sourcePath }
         var byTarget: [String: String] = [:]
         for folder in byFolder.keys {
             for key in folder.isEmpty ? [folder] : [folder, folder + "/index.html"] {
@@ -77,6 +83,9 @@ public struct LinkResolver: Sendable {
         }
         if files.contains(target) {
             return .rewrite(SiteHref.to(target, from: page.rootPrefix, suffix: suffix), anchorCheck: nil)
+        }
+        if let output = fallbackOutputs[target] ?? fallbackOutputs[target + "/index.md"] ?? fallbackOutputs[target + "/_index.md"] {
+            return .rewrite(SiteHref.to(output, from: page.rootPrefix, suffix: suffix), anchorCheck: nil)
         }
         let what = isImage ? "image" : (target.hasSuffix(".md") ? "page" : "file")
         let candidates = pathsByFolder[RelativePath.parent(target)] ?? []

@@ -27,6 +27,8 @@ struct PDFEdition: Sendable {
     let displayOutput: String
     /// The report's title, for the PDF's document properties.
     let title: String
+    /// The language edition's folder (`zh/`: `zh/report.html` is printed to `zh/report.pdf`); empty for the default.
+    var folder = ""
 
     /// Prints `report.html` of the staging folder to `report.pdf` beside it.
     func write() throws(DiagnosticList) {
@@ -35,10 +37,10 @@ struct PDFEdition: Sendable {
                                         at: nil, hint: "install it (Debian: sudo apt-get install chromium), or run 'reportgen build' for the site without the PDF"))
         }
         let fileManager = FileManager.default
-        let report = staging.appendingPathComponent(WholeReport.fileName)
-        let copy = staging.appendingPathComponent(Self.printCopyName)
+        let report = staging.appendingPathComponent(folder + WholeReport.fileName)
+        let copy = staging.appendingPathComponent(folder + Self.printCopyName)
         let browser = staging.appendingPathComponent(Self.browserFolderName)
-        let pdf = staging.appendingPathComponent(Self.fileName)
+        let pdf = staging.appendingPathComponent(folder + Self.fileName)
         defer {
             try? fileManager.removeItem(at: copy)
             try? fileManager.removeItem(at: browser)

@@ -27,22 +27,23 @@ struct PageContext {
         printStyle = PrintStyle.css(for: site)
         navigation = Self.navigationEntries(of: site)
         var children: [String: [RenderedPage]] = [:]
-        for rendered in site.pages where rendered.page.outputPath != "index.html" {
+        let home = site.content.edition.homePath
+        for rendered in site.pages where rendered.page.outputPath != home {
             children[rendered.page.section, default: []].append(rendered)
         }
         childrenBySection = children
         var navigationHTML: [String: String] = [:]
         let navigation = self.navigation
-        let keys = site.pages.parallelMap { Self.navigationKey(for: $0.page, in: navigation) }
+        let keys = site.pages.parallelMap { Self.navigationKey(for: $0.page, in: navigation, home: home) }
         navigationKeys = keys
         if site.theme.templates.getTemplate(named: "navigation") != nil {
             for (rendered, key) in zip(site.pages, keys) {
                 if navigationHTML[key] == nil {
                     let publishesReport = site.content.config.publishesWholeReport(pageCount: site.pages.count)
                     let context = NavigationTemplateContext(
-                        nav: Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings[.home]),
+                        nav: Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings[.home], home: home),
                         strings: site.theme.strings.table, root: rendered.page.rootPrefix,
-                        reportHref: publishesReport ? SiteHref.to(WholeReport.fileName, from: rendered.page.rootPrefix) : nil)
+                        reportHref: publishesReport ? SiteHref.to(site.content.edition.folder + WholeReport.fileName, from: rendered.page.rootPrefix) : nil)
                     navigationHTML[key] = site.theme.render("navigation", context)
                 }
             }
@@ -56,7 +57,8 @@ struct PageContext {
         let page = rendered.page
         let root = page.rootPrefix
         let config = site.content.config
-        let isHome = page.outputPath == "index.html"
+        let edition = site.content.edition
+        let isHome = page.outputPath == edition.homePath
         var context = PageTemplateContext(
             lang: page.frontMatter.lang ?? config.language,
             title: rendered.title,
@@ -70,16 +72,20 @@ struct PageContext {
             strings: site.theme.strings.table,
             site: .init(title: config.title, subtitle: config.subtitle ?? "", language: config.language,
                         authors: config.authors.map(\.displayName).joined(separator: ", ")),
-            reportHref: publishesWholeReport ? SiteHref.to(WholeReport.fileName, from: root) : nil,
+            reportHref: publishesWholeReport ? SiteHref.to(edition.folder + WholeReport.fileName, from: root) : nil,
             toc: Self.tableOfContents(rendered.headings),
             publication: PagePublication(site: site, index: index))
         context.printStyle = printStyle
-        if site.options.pdfEdition && publishesWholeReport { context.pdfHref = SiteHref.to(PDFEdition.fileName, from: root) }
-        let navigationKey = navigationKeys.isEmpty ? Self.navigationKey(for: page, in: navigation) : navigationKeys[index]
+        if site.options.pdfEdition && publishesWholeReport { context.pdfHref = SiteHref.to(edition.folder + PDFEdition.fileName, from: root) }
+        if let links = edition.links, let code = edition.language?.code {
+            context.editionRoot = edition.prefix(from: page.outputPath)
+            (context.languages, context.alternates) = LanguageSwitcher(links: links, code: code).entries(source: page.sourcePath, outputPath: page.outputPath)
+        }
+        let navigationKey = navigationKeys.isEmpty ? Self.navigationKey(for: page, in: navigation, home: edition.homePath) : navigationKeys[index]
         if let html = navigationHTML[navigationKey] {
             context.navigation = html
         } else {
-            context.nav = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings[.home])
+            context.nav = Self.navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings[.home], home: edition.homePath)
         }
         if page.isSectionIndex && (page.isGenerated || !isHome) {
             let folder = RelativePath.parent(page.sourcePath)
@@ -105,35 +111,37 @@ struct PageContext {
             let names = Set(listed.flatMap { [$0, $0 + "/index.md", $0 + "/_index.md"] })
             return site.pages.filter { names.contains($0.page.sourcePath) }
         }
-        let topLevel = site.pages.filter { $0.page.section.isEmpty || $0.page.outputPath == "index.html" }
+        let topLevel = site.pages.filter { $0.page.section.isEmpty || $0.page.outputPath == site.content.edition.homePath }
         if topLevel.count <= automaticNavigationLimit { return topLevel }
         let sections = topLevel.filter { $0.page.isSectionIndex }
         return Array(sections.prefix(automaticNavigationLimit))
     }
 
     /// The navigation entries as seen from `page`: links relative to it, the entry it belongs to marked current.
-    static func navigationEntries(for page: Page, in navigation: [RenderedPage], homeLabel: String? = nil) -> [PageTemplateContext.NavigationEntry] {
-        let current = currentEntry(for: page, in: navigation)
+    static func navigationEntries(for page: Page, in navigation: [RenderedPage], homeLabel: String? = nil,
+                                  home: String = "index.html") -> [PageTemplateContext.NavigationEntry] {
+        let current = currentEntry(for: page, in: navigation, home: home)
         return navigation.enumerated().map { index, entry in
             // The home page's title is usually the site's own; the menu calls it by the theme's word.
-            let title = entry.page.outputPath == "index.html" ? (homeLabel ?? entry.title) : entry.title
+            let title = entry.page.outputPath == home ? (homeLabel ?? entry.title) : entry.title
             return .init(title: title, href: SiteHref.to(entry.page.outputPath, from: page.rootPrefix), current: index == current)
         }
     }
 
     /// The index of the navigation entry `page` is, or lies under.
-    static func currentEntry(for page: Page, in navigation: [RenderedPage]) -> Int? {
+    static func currentEntry(for page: Page, in navigation: [RenderedPage], home: String = "index.html") -> Int? {
         navigation.firstIndex { entry in
             if entry.page.outputPath == page.outputPath { return true }
-            guard entry.page.isSectionIndex else { return false }
+            // The home page is a section (the edition's folder) that holds every page, but is current only on itself.
+            guard entry.page.isSectionIndex, entry.page.outputPath != home else { return false }
             let folder = String(entry.page.outputPath.dropLast("index.html".count))
             return !folder.isEmpty && page.outputPath.hasPrefix(folder)
         }
     }
 
     /// What the rendered navigation depends on: the current entry and the page's depth.
-    static func navigationKey(for page: Page, in navigation: [RenderedPage]) -> String {
-        "\(currentEntry(for: page, in: navigation) ?? -1)|\(page.rootPrefix)"
+    static func navigationKey(for page: Page, in navigation: [RenderedPage], home: String = "index.html") -> String {
+        "\(currentEntry(for: page, in: navigation, home: home) ?? -1)|\(page.rootPrefix)"
     }
 
     func link(to rendered: RenderedPage, from root: String) -> PageTemplateContext.PageLink {

@@ -36,7 +36,7 @@ struct PagePublication: Hashable, Sendable {
         let page = rendered.page
         let config = site.content.config
         let root = page.rootPrefix
-        if page.outputPath == "index.html" {
+        if page.outputPath == site.content.edition.homePath {
             work = Self.reportWork(site: site, home: page)
         } else {
             work = WorkMetadata(kind: .page, title: rendered.title, siteTitle: config.title, authors: config.authors,
@@ -56,7 +56,7 @@ struct PagePublication: Hashable, Sendable {
     /// The publication of the whole-report page: the report, with every data file; its downloads
     /// are the home page's files at the site root, or, in the stand-alone file, data URIs.
     init(report site: AssembledSite, standalone: Bool) {
-        work = Self.reportWork(site: site, home: site.pages.first { $0.page.outputPath == "index.html" }?.page)
+        work = Self.reportWork(site: site, home: site.pages.first { $0.page.outputPath == site.content.edition.homePath }?.page)
         datasets = site.catalog.tables.keys.sorted().map { Self.dataset(site.catalog.tables[$0]!, publishedAt: site.catalog.csvOutputPath(for: $0)) }
         root = ""
         style = CitationStyle(rawValue: site.content.config.citationStyle) ?? .authorDate
@@ -80,7 +80,8 @@ struct PagePublication: Hashable, Sendable {
         return WorkMetadata(kind: .report, title: config.title, siteTitle: config.title, authors: config.authors,
                             published: home?.frontMatter.published ?? config.published, updated: home?.frontMatter.updated,
                             version: config.version, licence: config.licence, doi: config.doi, url: config.url, siteURL: config.url,
-                            pagePath: "index.html", language: config.language, pdfURL: pdfURL(site: site, root: ""))
+                            pagePath: site.content.edition.homePath, language: config.language,
+                            pdfURL: pdfURL(site: site, root: String(repeating: "../", count: RelativePath.slashCount(site.content.edition.folder))))
     }
 
     /// `modes/index.html` → `modes/` (the address a server gives the page).
@@ -92,7 +93,7 @@ struct PagePublication: Hashable, Sendable {
     /// The PDF edition's URL: absolute when the site's address is known (as Google Scholar wants), else relative.
     static func pdfURL(site: AssembledSite, root: String) -> String? {
         guard site.options.pdfEdition else { return nil }
-        let pdf = PDFEdition.fileName
+        let pdf = site.content.edition.folder + PDFEdition.fileName
         if let base = site.content.config.url { return base + SiteHref.encodePath(pdf) }
         return SiteHref.to(pdf, from: root)
     }

@@ -9,6 +9,8 @@ public struct PageRenderer: Sendable {
     /// Whether the content has a bibliography (`references.bib`/`.json`): narrative `@key` citations
     /// are recognised (`[@key]` always is).
     let citesWorks: Bool
+    /// Where a content page becomes the site-wide list of works cited, in this language's edition.
+    let contentListPath: String
 
     /// A renderer for the pages of `content`, reading data from `catalog`, with the theme's interface
     /// `strings` around figures; `checksLinks: false` is for the GFM spec test only (which also leaves
@@ -16,12 +18,13 @@ public struct PageRenderer: Sendable {
     public init(content: LoadedContent, catalog: DataCatalog, strings: InterfaceStrings, checksLinks: Bool = true) {
         markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts,
                                     smartPunctuation: content.config.smartPunctuation, addsReadingMarkup: checksLinks)
-        links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles) : nil
+        links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles, edition: content.edition) : nil
         var directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints, strings: strings)
         directives.smartPunctuation = content.config.smartPunctuation
         self.directives = directives
         limits = content.config.markdownLimits
         citesWorks = !content.bibliographyFiles.isEmpty
+        contentListPath = content.edition.folder + SiteCitations.contentListPath
     }
 
     /// The rendered page and every problem found in it.
@@ -57,7 +60,7 @@ public struct PageRenderer: Sendable {
         let title = page.frontMatter.title ?? output.leadingTitle?.text ?? output.firstHeading ?? FileNameTitle.title(forPage: page.sourcePath)
         var body = output.html
         // The site-wide list goes on the content's references page; other citing pages get their own.
-        if citesWorks && page.outputPath == SiteCitations.contentListPath {
+        if citesWorks && page.outputPath == contentListPath {
             body += Token.siteBibliography + "\n"
         } else if !output.citations.isEmpty {
             body += Token.bibliography + "\n"

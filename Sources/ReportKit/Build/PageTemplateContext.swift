@@ -78,6 +78,12 @@ struct PageTemplateContext: TemplateContext, Hashable {
     var printStyle = ""
     /// The PDF edition (`report.pdf`), when this build writes one (`reportgen pdf`).
     var pdfHref: String?
+    /// Relative prefix from the page to its language edition's folder (`root` but for other
+    /// languages of a multilingual site: `../zh/`): its home, whole report and search index.
+    var editionRoot: String?
+    /// The language switcher and `hreflang` alternates (multilingual sites: `LanguageSwitcher`).
+    var languages: [LanguageSwitcher.Entry]?
+    var alternates: [LanguageSwitcher.Alternate]?
 
     var templateValue: TemplateValue {
         var value: [String: TemplateValue] = [
@@ -113,6 +119,9 @@ struct PageTemplateContext: TemplateContext, Hashable {
         if let publication { value["publication"] = publication.templateValue(strings: strings) }
         value["printStyle"] = .string(printStyle)
         if let pdfHref { value["pdfHref"] = .string(pdfHref) }
+        value["editionRoot"] = .string(editionRoot ?? root)
+        if let languages, !languages.isEmpty { value["languages"] = .list(languages.map(\.templateValue)); value["hasLanguages"] = .bool(true) }
+        if let alternates, !alternates.isEmpty { value["alternates"] = .list(alternates.map(\.templateValue)) }
         return .map(value)
     }
 }

@@ -19,7 +19,12 @@ public struct SiteBuilder: Sendable {
     public func build() throws(DiagnosticList) -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let site = try assemble()
+        return try write(try assemble(), since: start)
+    }
+
+    /// Writes `site` (what `assemble` made), a build that began at `start`.
+    func write(_ site: AssembledSite, since start: ContinuousClock.Instant) throws(DiagnosticList) -> BuildReport {
+        let clock = ContinuousClock()
         let writer = try pipeline.step("prepareOutput") { () throws(DiagnosticList) in
             try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
                              contentFolder: options.contentFolder, themeFolder: site.theme.files.folder ?? options.themeSources,
@@ -33,9 +38,11 @@ public struct SiteBuilder: Sendable {
             let index = try pipeline.step("writeSearchIndex") { () throws(DiagnosticList) in try siteWriter.writeSearchIndex(bodies: bodies, report: report) }
             try pipeline.step("writeWholeReport") { () throws(DiagnosticList) in try siteWriter.writeWholeReport(report, searchIndex: index) }
             try pipeline.step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
-            if options.pdfEdition && files.contains(PDFEdition.fileName) {
+            try writeTranslations(of: site, writer: writer)
+            for edition in [site] + site.translations where options.pdfEdition && files.contains(edition.content.edition.folder + PDFEdition.fileName) {
                 try pipeline.step("printPDF") { () throws(DiagnosticList) in
-                    try PDFEdition(staging: writer.staging, displayOutput: options.display(options.outputFolder), title: site.content.config.title).write()
+                    try PDFEdition(staging: writer.staging, displayOutput: options.display(options.outputFolder), title: edition.content.config.title,
+                                   folder: edition.content.edition.folder).write()
                 }
             }
             try pipeline.step("commitOutput") { () throws(DiagnosticList) in try writer.commit(files: files) }
@@ -46,7 +53,7 @@ public struct SiteBuilder: Sendable {
         }
         let elapsed = clock.now - start
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        return BuildReport(pages: site.pages.count, tables: site.directiveCount(.table), charts: site.directiveCount(.chart),
+        return BuildReport(pages: site.pages.count + site.translations.reduce(0) { $0 + $1.pages.count }, tables: site.directiveCount(.table), charts: site.directiveCount(.chart),
                            milliseconds: milliseconds, warnings: site.warnings, outputFolder: options.display(options.outputFolder))
     }
 

@@ -35,7 +35,8 @@ struct SiteCitations: Sendable {
 
     /// Formats every citation of `pages`; unknown keys are returned as errors (their citations
     /// are formatted without them).
-    init(pages: [RenderedPage], bibliography: Bibliography, style: CitationStyle, strings: [String: String],
+    /// `folder` is the language edition's (`zh/`: its list is `zh/references.html`).
+    init(pages: [RenderedPage], bibliography: Bibliography, style: CitationStyle, strings: [String: String], folder: String = "",
          problems: inout [Diagnostic]) {
         let cited = pages.flatMap { $0.citations.flatMap { $0.citation.items.map(\.key) } }
         guard !cited.isEmpty else { return }
@@ -52,7 +53,7 @@ struct SiteCitations: Sendable {
             }
         }
         let processor = CitationProcessor(style: style, references: bibliography.references, cited: cited)
-        let listPath = pages.contains { $0.page.outputPath == Self.contentListPath } ? Self.contentListPath : Self.generatedListPath
+        let listPath = pages.contains { $0.page.outputPath == folder + Self.contentListPath } ? folder + Self.contentListPath : folder + Self.generatedListPath
         self.listPath = listPath
         var citingPages: [String: [RenderedPage]] = [:]
         for page in pages {

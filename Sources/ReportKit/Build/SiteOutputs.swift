@@ -55,6 +55,7 @@ struct SiteOutputs {
         if !content.bibliographyFiles.isEmpty, !content.pages.contains(where: { $0.outputPath == SiteCitations.contentListPath }) {
             files.append((SiteCitations.generatedListPath, .referenceList))
         }
+        for translation in content.translations { files += Self.editionFiles(translation, theme: theme, pdfEdition: pdfEdition) }
         self.files = files
     }
 

@@ -73,7 +73,7 @@ struct SitePipeline: Sendable {
         let dataPaths = loaded?.dataFiles ?? ContentFiles(ContentListing(loader).files).data
         pageCount = loaded?.pages.count ?? 0
         dataFileCount = dataPaths.count
-        if let loaded { observer?.pagesToRender(loaded.pages.count) }
+        if let loaded { observer?.pagesToRender(([loaded] + loaded.translations).reduce(0) { $0 + $1.pages.count }) }
 
         let data = step("loadData") {
             DataCatalog.loadReporting(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder),
@@ -89,18 +89,41 @@ struct SitePipeline: Sendable {
         }
         if case let .failure(list) = themeResult, findings.add(list.diagnostics) { return finish() }
         let theme = try? themeResult.get()
+        if content.edition.language != nil, findings.add(step("loadLanguages") { mode == .check ? Self.untranslatedPages(content, contentDisplay: options.display(options.contentFolder)) : [] }) { return finish() }
         if let theme, findings.add(step("checkOutputPaths") { outputPathProblems(content, theme: theme) }) { return finish() }
+        // Each language's edition goes through the same steps with its own pages and words (one
+        // edition for a site in one language); data, the bibliography and the theme are shared.
+        let editions = languageEditions(content, theme: theme)
+        if findings.add(editions.diagnostics) { return finish() }
+        var sites: [AssembledSite] = []
+        for edition in editions.contents {
+            pageCount += edition.content.edition.isDefault ? 0 : edition.content.pages.count
+            let site = assembleEdition(edition.content, data: data, bibliography: bibliography, bibliographyFindings: bibliographyFindings,
+                                       theme: edition.theme, loader: loader, findings: &findings)
+            if findings.hasError && mode == .build { return finish() }
+            if let site { sites.append(site) }
+        }
+        guard var site = sites.first, sites.count == editions.contents.count, !findings.hasError else { return finish() }
+        site.translations = Array(sites.dropFirst())
+        site.warnings = findings.diagnostics
+        return finish(site)
+    }
 
+    /// Steps 5 to 7 for one language's edition: its pages rendered with its interface strings,
+    /// its references resolved, its site-wide warnings; `nil` when a step found an error.
+    func assembleEdition(_ content: LoadedContent, data: DataCatalog.Loading, bibliography: Bibliography, bibliographyFindings: [Diagnostic],
+                         theme: Theme?, loader: ContentLoader, findings: inout Findings) -> AssembledSite? {
         let (pages, pageFindings) = step("renderPages") {
             // Check mode carries on past a theme that failed to load: its words do not change what is wrong.
             renderPages(content, catalog: data.catalog, strings: theme?.strings ?? .english)
         }
         // A directive reading a data file that failed to load or was refused is not a second problem.
         let broken = data.broken.union(content.refusedFiles)
-        if findings.add(pageFindings.filter { !SiteChecks.isAboutBrokenData($0, broken) }) { return finish() }
+        if findings.add(pageFindings.filter { !SiteChecks.isAboutBrokenData($0, broken) }) { return nil }
 
         let referencing = step("resolveReferences") {
-            resolveReferencesReporting(pages, strings: theme?.strings ?? .english, bibliography: bibliography, config: content.config)
+            resolveReferencesReporting(pages, strings: theme?.strings ?? .english, bibliography: bibliography, config: content.config,
+                                       folder: content.edition.folder)
         }
         // A reference to a figure whose block failed to render is not a second problem (only
         // check mode gets here past an error; reading every page's blocks again costs time).
@@ -115,16 +138,17 @@ struct SitePipeline: Sendable {
         if bibliographyFindings.contains(where: { $0.severity == .error }) {
             referenceFindings.removeAll { $0.code == .unknownCitationKey }
         }
-        if findings.add(referenceFindings) { return finish() }
+        if findings.add(referenceFindings) { return nil }
 
-        if findings.add(step("checkSite") {
+        // Data files and works are shared: a translation that uses fewer of them is no reason to warn.
+        if content.edition.isDefault, findings.add(step("checkSite") {
             SiteChecks.warnings(content: content, pages: pages, broken: data.broken, loader: loader, bibliography: bibliography)
         }) {
-            return finish()
+            return nil
         }
-        guard let theme, let references = referencing.references, !findings.hasError else { return finish() }
-        return finish(AssembledSite(options: options, content: content, catalog: data.catalog, theme: theme, pages: pages,
-                                    references: references, warnings: findings.diagnostics, bibliography: bibliography))
+        guard let theme, let references = referencing.references, !findings.hasError else { return nil }
+        return AssembledSite(options: options, content: content, catalog: data.catalog, theme: theme, pages: pages,
+                             references: references, warnings: findings.diagnostics, bibliography: bibliography)
     }
 
     /// Runs one step, telling the observer how long it took (the writing steps of `SiteBuilder` too).
@@ -177,10 +201,10 @@ struct SitePipeline: Sendable {
 
     /// Figure and table numbers, the site's anchors and its citations, or the problems with them.
     func resolveReferencesReporting(_ pages: [RenderedPage], strings: InterfaceStrings, bibliography: Bibliography = .empty,
-                                    config: SiteConfig = SiteConfig()) -> (references: SiteReferences?, diagnostics: [Diagnostic]) {
+                                    config: SiteConfig = SiteConfig(), folder: String = "") -> (references: SiteReferences?, diagnostics: [Diagnostic]) {
         do throws(DiagnosticList) {
             let style = CitationStyle(rawValue: config.citationStyle) ?? .authorDate
-            return (try SiteReferences(pages: pages, strings: strings, bibliography: bibliography, style: style), [])
+            return (try SiteReferences(pages: pages, strings: strings, bibliography: bibliography, style: style, folder: folder), [])
         } catch {
             return (nil, error.diagnostics)
         }

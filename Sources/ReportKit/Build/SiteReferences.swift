@@ -16,9 +16,9 @@ public struct SiteReferences: Sendable {
     /// Numbers figures and tables in reading order, checks every anchor reference, and formats
     /// the citations of every page against `bibliography` in `style`.
     public init(pages: [RenderedPage], strings: InterfaceStrings, bibliography: Bibliography = .empty,
-                style: CitationStyle = .authorDate) throws(DiagnosticList) {
+                style: CitationStyle = .authorDate, folder: String = "") throws(DiagnosticList) {
         var problems: [Diagnostic] = []
-        citations = SiteCitations(pages: pages, bibliography: bibliography, style: style, strings: strings.table, problems: &problems)
+        citations = SiteCitations(pages: pages, bibliography: bibliography, style: style, strings: strings.table, folder: folder, problems: &problems)
         var counts: [DirectiveBlock.Kind: Int] = [:]
         var firstDefinition: [String: SourceLocation] = [:]
         var anchorsBySource: [String: Set<String>] = [:]

@@ -60,7 +60,7 @@ struct SiteWriter {
     func writeSearchIndex(bodies: [String], report: WholeReport?) throws(DiagnosticList) -> SearchIndex.Written? {
         guard let index = WholeSiteFiles.searchIndex(site: site, bodies: bodies, layout: layout, report: report) else { return nil }
         let written = index.written(reusing: nil)
-        for file in written.files { try writer.write(file.path, text: file.text) }
+        for file in written.files { try writer.write(site.content.edition.folder + file.path, text: file.text) }
         return written
     }
 

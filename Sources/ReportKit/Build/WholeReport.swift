@@ -26,6 +26,10 @@ struct WholeReport: Sendable {
     let bodies: [String]
     /// Section id of each page by output path.
     let sectionIDs: [String: String]
+    /// Where the report is written: `report.html`, or in a language's folder (`zh/report.html`).
+    var path: String { site.content.edition.folder + Self.fileName }
+    /// The relative prefix from the report to the site root (`../` for `zh/report.html`).
+    var root: String { String(repeating: "../", count: RelativePath.slashCount(path)) }
 
     init(site: AssembledSite, bodies: [String]) {
         self.site = site
@@ -116,7 +120,7 @@ struct WholeReport: Sendable {
             case "src":
                 guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
                 if tagName == "img", let inlined = inlineImage(target.path) { return inlined }
-                return SiteHref.to(target.path, suffix: target.suffix).htmlEscaped
+                return SiteHref.to(target.path, from: root, suffix: target.suffix).htmlEscaped
             default:
                 return value.contains("url(#") ? value.replacingOccurrences(of: "url(#", with: "url(#\(prefix)--") : value
             }
@@ -131,7 +135,7 @@ struct WholeReport: Sendable {
         guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
         var page = target.path
         if page.isEmpty || page.hasSuffix("/") { page += "index.html" }
-        guard let section = sectionIDs[page] else { return SiteHref.to(target.path, suffix: target.suffix).htmlEscaped }
+        guard let section = sectionIDs[page] else { return SiteHref.to(target.path, from: root, suffix: target.suffix).htmlEscaped }
         let fragment = target.suffix.firstIndex(of: "#").map { target.suffix[target.suffix.index(after: $0)...] } ?? ""
         return fragment.isEmpty ? "#\(section)" : "#\(section)--\(fragment)".htmlEscaped
     }
@@ -256,8 +260,14 @@ struct WholeReport: Sendable {
         context.next = nil
         context.children = nil
         // The report lies at the site root, whatever folder the first page is in.
-        context.root = ""
+        context.root = root
+        context.editionRoot = ""
         if context.reportHref != nil { context.reportHref = SiteHref.to(Self.fileName) }
+        if let links = site.content.edition.links, let code = site.content.edition.language?.code, !standalone {
+            (context.languages, context.alternates) = LanguageSwitcher(links: links, code: code).entries(source: nil, outputPath: path)
+        } else {
+            (context.languages, context.alternates) = (nil, nil)
+        }
         let label = site.theme.strings[.wholeReport]
         context.lang = config.language
         context.title = config.title
@@ -331,6 +341,7 @@ struct WholeReport: Sendable {
         let csvURIs = dataURIs()
         let standaloneBody = body(inlineImage: { self.inlineImage($0) }, inlineLink: { csvURIs[$0] })
         let standalone = theme.render("page", context(layout: layout, body: standaloneBody, standalone: true, inlineScript: script, inlinesSearch: searchIndex != nil && assetData(SearchIndex.themeAsset) != nil))
-        return [(Self.fileName, page), (Self.standaloneFileName, standalone)]
+        let folder = site.content.edition.folder
+        return [(folder + Self.fileName, page), (folder + Self.standaloneFileName, standalone)]
     }
 }

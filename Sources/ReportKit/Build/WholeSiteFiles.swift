@@ -32,13 +32,15 @@ enum WholeSiteFiles {
         let index = searchIndex(site: site, bodies: bodies, layout: layout, report: report, bodyHashes: bodyHashes,
                                 previous: previous?.documentsByPath ?? [:])
         let written = index?.written(reusing: previous)
-        return ((written?.files ?? []) + (report?.outputs(layout: layout, searchIndex: written) ?? []) + siteFiles(site: site, layout: layout),
+        let folder = site.content.edition.folder
+        return ((written?.files ?? []).map { (folder + $0.path, $0.text) } + (report?.outputs(layout: layout, searchIndex: written) ?? []) + siteFiles(site: site, layout: layout),
                 written)
     }
 
     /// `CITATION.cff`, `data/datapackage.json` and the generated list of references (`ReferenceListPage`).
+    /// Another language's edition has only its own list of references (the rest describe the shared data).
     static func siteFiles(site: AssembledSite, layout: PageContext) -> [(path: String, text: String)] {
-        var files = PublishedDataPackage.files(site: site)
+        var files = site.content.edition.isDefault ? PublishedDataPackage.files(site: site) : []
         if let list = ReferenceListPage.output(site: site, layout: layout) { files.append(list) }
         return files
     }

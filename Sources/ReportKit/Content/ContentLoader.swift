@@ -14,6 +14,10 @@ public struct LoadedContent: Sendable {
     public var refusedFiles: [String] = []
     /// `references.bib` and/or `references.json` at the top of the content folder (not published).
     public var bibliographyFiles: [String] = []
+    /// Which language edition these pages are (the default, for a site in one language).
+    public var edition = ContentEdition()
+    /// The other languages' editions, on the default one of a multilingual site (`ContentLoader+Languages`).
+    public var translations: [LoadedContent] = []
 }
 
 /// Walks the content folder: reads `site.yml`, splits every page's front matter from its body,
@@ -56,7 +60,9 @@ public struct ContentLoader: Sendable {
             var (config, problems) = loadConfigReporting()
             let listing = ContentListing(self)
             problems += listing.problems
-            let files = ContentFiles(listing.files)
+            let languages = LanguageFolders(files: listing.files, config: config, displayPath: displayPath)
+            problems += languages.problems
+            let files = ContentFiles(languages.defaultFiles)
             // Read and split pages in parallel: this is most of the loading time on large sites.
             let results = files.markdown.parallelMap { relative -> Result<(Page, [Diagnostic]), DiagnosticList> in
                 do throws(DiagnosticList) { return .success(try loadPage(relative)) } catch { return .failure(error) }
@@ -66,8 +72,9 @@ public struct ContentLoader: Sendable {
             let order = arrangeReporting(gathered.pages, config: &config, failed: gathered.failed, warnings: &gathered.warnings)
             problems += order.problems
             guard let pages = order.pages else { return (nil, problems + gathered.warnings) }
-            let content = LoadedContent(config: config, pages: pages, dataFiles: files.data, staticFiles: files.statics + gathered.failed,
+            var content = LoadedContent(config: config.defaultEdition(), pages: pages, dataFiles: files.data, staticFiles: files.statics + gathered.failed,
                                         warnings: gathered.warnings, refusedFiles: listing.refused, bibliographyFiles: files.bibliography)
+            if config.isMultilingual { problems += addTranslations(languages.pages, to: &content, siteConfig: config) }
             return (content, problems + gathered.warnings)
         }
         return (nil, [missing])
@@ -138,9 +145,12 @@ public struct ContentLoader: Sendable {
         ContentListing(self).files
     }
 
-    func loadPage(_ relative: String) throws(DiagnosticList) -> (Page, [Diagnostic]) {
-        let display = displayPath(relative)
-        let text = try SourceText.read(path: contentPath + "/" + relative, displayPath: display)
+    /// Reads the page `relative` of the language folder `folder` (`zh/`; empty for the default
+    /// language). Its source and output paths are relative to that folder (`SiteStructure`
+    /// arranges a language's pages as a site of their own; `addTranslations` moves them into it).
+    func loadPage(_ relative: String, folder languageFolder: String = "") throws(DiagnosticList) -> (Page, [Diagnostic]) {
+        let display = displayPath(languageFolder + relative)
+        let text = try SourceText.read(path: contentPath + "/" + languageFolder + relative, displayPath: display)
         let split = try FrontMatter.split(text, file: display)
         let folder = RelativePath.parent(relative)
         let stem = RelativePath.stem(relative)

@@ -7,6 +7,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var subtitle: String?
     /// BCP 47 language tag written on `<html lang>`.
     public var language: String = "en"
+    /// The languages of a multilingual site (`languages:`, the default first: `SiteLanguage`);
+    /// empty for a site in one language.
+    public var languages: [SiteLanguage] = []
     public var authors: [Author] = []
     /// Publication details (`PublicationKeys`): the report's date (ISO `yyyy-mm-dd`), version,
     /// licence, DOI (bare) and the https URL where it will be published (ending in `/`).
@@ -64,7 +67,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     public init() {}
 
-    static let keys = ["title", "subtitle", "language", "navigation", "theme", "options", "description", "citation_style"] + PublicationKeys.siteKeys
+    static let keys = ["title", "subtitle", "language", "languages", "navigation", "theme", "options", "description", "citation_style"] + PublicationKeys.siteKeys
     static let optionKeys = ["raw_html", "raw_html_scripts", "whole_report", "max_data_file_bytes", "max_chart_points",
                              "smart_punctuation", "paper"] + MarkdownLimits.optionNames
 
@@ -83,6 +86,7 @@ public struct SiteConfig: Sendable, Hashable {
                 case "title": config.title = try mapping.string(node, key: key)
                 case "subtitle": config.subtitle = try mapping.string(node, key: key)
                 case "language": config.language = try mapping.string(node, key: key)
+                case "languages": config.languages = try SiteLanguage.readList(node, in: mapping)
                 case "description": config.description = try mapping.string(node, key: key)
                 case "theme":
                     let theme = try mapping.string(node, key: key)
@@ -140,6 +144,7 @@ public struct SiteConfig: Sendable, Hashable {
             problems.append(.error(.scriptsWithoutRawHTML, "'raw_html_scripts: true' has no effect without 'raw_html: true'", at: scriptsLocation,
                                    hint: "add 'raw_html: true' under options, or remove 'raw_html_scripts'"))
         }
+        if let problem = config.languageProblem(mapping) { problems.append(problem) }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return config
     }

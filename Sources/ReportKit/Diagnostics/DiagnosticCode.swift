@@ -71,6 +71,12 @@ extension DiagnosticCode {
     public static let invalidAuthor = DiagnosticCode(135, "invalid-author", "An entry of `authors` in site.yml without a name.")
     public static let updatedBeforePublished = DiagnosticCode(136, "updated-before-published", "A page's `updated` date that lies before its `published` date.")
     public static let unknownPaperSize = DiagnosticCode(140, "unknown-paper-size", "site.yml's `paper` option is neither `a4` nor `letter`.")
+    public static let invalidLanguage = DiagnosticCode(150, "invalid-language", "A `languages` entry in site.yml without a valid `code` (a folder name such as `zh`) or `tag` (BCP 47, such as `zh-Hans`).")
+    public static let duplicateLanguage = DiagnosticCode(151, "duplicate-language", "The same language code listed twice in site.yml's `languages`.")
+    public static let undeclaredLanguageFolder = DiagnosticCode(152, "undeclared-language-folder", "A top-level content folder named like a language (`zh/`) that mirrors the site's pages, but site.yml's `languages` does not list it.")
+    public static let untranslatedPage = DiagnosticCode(153, "untranslated-page", "A page of the default language with no translation in another language's folder (`check` only, warning).")
+    public static let pageWithoutOriginal = DiagnosticCode(154, "page-without-original", "A page in a language's folder (`content/zh/`) with no page at the same path in the default language (warning).")
+    public static let languageAndLanguages = DiagnosticCode(155, "language-and-languages", "site.yml sets both `language` and `languages`.")
 
     // MARK: RG02xx data files and their metadata
 
@@ -136,6 +142,7 @@ extension DiagnosticCode {
     public static let templateError = DiagnosticCode(503, "template-error", "A Mustache template that cannot be parsed.")
     public static let themeExportFolderNotEmpty = DiagnosticCode(510, "theme-export-folder-not-empty", "`reportgen theme export` would write into a folder that is not empty (`--force` to overwrite the theme's files).")
     public static let themeExportThroughLink = DiagnosticCode(511, "theme-export-through-link", "`reportgen theme export --force` met a symbolic link where it writes a file or folder, which could lead outside the folder.")
+    public static let unknownInterfaceString = DiagnosticCode(520, "unknown-interface-string", "A language's interface strings (theme `i18n/CODE.yml`, or `strings` of a `languages` entry) name a key the theme does not have (warning).")
 
     // MARK: RG06xx output folder and writing
 
@@ -188,6 +195,7 @@ extension DiagnosticCode {
         frontMatterNotClosed, unknownFrontMatterKey, invalidSlug, symlinkOutsideContent, pathOutsideContent,
         unpublishableName, notARegularFile, controlCharacter,
         unknownLicence, invalidORCID, invalidDate, invalidDOI, invalidSiteURL, invalidAuthor, updatedBeforePublished, unknownPaperSize,
+        invalidLanguage, duplicateLanguage, undeclaredLanguageFolder, untranslatedPage, pageWithoutOriginal, languageAndLanguages,
         unknownColumn, dataFileNotFound, emptyDataFile, noDataRows, emptyColumnName, duplicateColumnName,
         wrongFieldCount, invalidCell, unknownColumnType, unknownMetadataKey, invalidCSV, invalidJSON,
         invalidJSONRecords, unusedDataFile, invalidCurrency, missingCurrency,
@@ -199,6 +207,7 @@ extension DiagnosticCode {
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         duplicateHeadingID, invalidHeadingID,
         themeNotFound, missingTemplate, templateError, themeExportFolderNotEmpty, themeExportThroughLink,
+        unknownInterfaceString,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,
         outputSwapFailed, alreadyExists, pdfFailed,
         dataFileTooLarge, tooManyChartPoints, markdownTooComplex, yamlAliasLimit, tooManySeries, tooManyBars, chartTooTall,

@@ -94,6 +94,9 @@
     var status = form.querySelector(".site-search-status");
     var list = form.querySelector(".site-search-list");
     var root = form.getAttribute("data-root") || "";
+    /* The index lies in the page's language edition's folder (zh/search-index.js); its shards beside it. */
+    var indexFile = form.getAttribute("data-index") || root + "search-index.js";
+    var indexBase = indexFile.slice(0, indexFile.lastIndexOf("/") + 1);
     var inReport = form.getAttribute("data-report") === "1";
     var loading = {}, waiting = {}, sortedKeys = {}, generation = 0;
     form.hidden = false;
@@ -114,12 +117,12 @@
       };
       document.head.appendChild(script);
     }
-    function manifest(done) { load(null, form.getAttribute("data-index") || root + "search-index.js", done); }
+    function manifest(done) { load(null, indexFile, done); }
     function loadAll(names, done) {
       var index = window.REPORT_SEARCH_INDEX, left = names.length;
       if (left === 0) { done(); return; }
       names.forEach(function (name) {
-        load(name, root + index.folder + name + ".js", function () { if (--left === 0) { done(); } });
+        load(name, indexBase + index.folder + name + ".js", function () { if (--left === 0) { done(); } });
       });
     }
     function shard(name) { return (window.REPORT_SEARCH_SHARDS || {})[name] || {}; }
