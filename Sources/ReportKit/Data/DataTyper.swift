@@ -92,6 +92,7 @@ struct DataTyper {
                               columns: columns, rows: rows, rowLines: raw.rowLines, units: metadata.units)
         table.licence = metadata.licence
         table.lists = metadata.lists
+        table.labels = metadata.labels
         table.currency = metadata.currency
         return .success(table)
     }

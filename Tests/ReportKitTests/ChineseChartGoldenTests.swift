@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// Charts of a Chinese page, drawn through the directive stage from `Fixtures/data/lenders.csv` with a
+/// theme whose `locale` is `zh-Hans`: Chinese labels from the data's label maps, 万/亿 on the axis,
+/// 2021年 on a year axis. Compared with goldens under `Fixtures/charts/` (`RECORD_GOLDENS=1` rewrites
+/// them; look at them as PNG, `rsvg-convert`, before committing), and checked for overlapping text.
+struct ChineseChartGoldenTests {
+    static let specs: [String: String] = [
+        "zh-bar": DataLabelTests.barChart,
+        "zh-hbar": DataLabelTests.barChart.replacingOccurrences(of: "type: bar", with: "type: hbar"),
+        "zh-line": "id: l\ntype: line\ndata: data/lenders.csv\nx: year\ny: balance\nseries: lender\ncaption: C\nhighlight: [JD Finance]",
+    ]
+
+    static func model(_ name: String) throws -> ChartModel {
+        let renderer = try DataLabelTests.renderer(ChineseNumberTests.chinese)
+        return try renderer.chartModel(for: DirectiveFixtures.block(.chart, try #require(specs[name])))
+    }
+
+    @Test(arguments: specs.keys.sorted())
+    func matchesGolden(_ name: String) throws {
+        for (width, suffix) in [(ChartRenderer.designWidth, ""), (DirectiveRenderer.narrowChartWidth, "-narrow")] {
+            let svg = ChartRenderer.svg(for: try Self.model(name), width: width) + "\n"
+            let file = name + suffix + ".svg"
+            if ChartGoldenTests.recording {
+                try svg.write(to: ChartGoldenTests.sourceFolder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+                continue
+            }
+            let folder = try #require(ChartGoldenTests.bundleFolder)
+            let golden = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(svg == golden, "\(file) differs from the golden; re-record with RECORD_GOLDENS=1 and look at it")
+        }
+    }
+
+    @Test(arguments: specs.keys.sorted())
+    func chineseTextStaysApartAtBothWidths(_ name: String) throws {
+        for width in [ChartRenderer.designWidth, DirectiveRenderer.narrowChartWidth] {
+            let parsed = SVGTexts.parse(ChartRenderer.svg(for: try Self.model(name), width: width))
+            #expect(parsed.error == nil)
+            #expect(parsed.layoutProblems(width: width) == [], "\(name) at \(width)")
+        }
+    }
+}
