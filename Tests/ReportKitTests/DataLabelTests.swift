@@ -64,13 +64,13 @@ struct DataLabelTests {
 
     @Test func malformedMapsAreErrorsAtTheirPlace() {
         #expect(DataFixtures.errors("data/bad-labels.csv") == """
-            content/data/bad-labels.yml:1:9: error[RG0240]: 'english' in the 'title' map is not a language tag
+            content/data/bad-labels.yml:1:9: error[RG0240]: 'english' in the map of 'title' is not a language tag
             hint: a label map's keys are BCP 47 language tags such as en, zh or zh-Hans, e.g. label: {en: Lender, zh: 贷款机构}
-            content/data/bad-labels.yml:3:24: error[RG0240]: the 'en' text of 'label' must be text, found a list
+            content/data/bad-labels.yml:3:24: error[RG0240]: the 'en' text of the label of column 'lender' must be text, found a list
             hint: write the text, or one entry per language with its BCP 47 tag, e.g. label: {en: Lender, zh: 贷款机构}
             content/data/bad-labels.yml:3:43: error[RG0240]: 'values' of column 'lender' must map values of the column to their labels, found a list
             hint: e.g. values: {Ant Group: {en: Ant Group, zh: 蚂蚁集团}}
-            content/data/bad-labels.yml:4:19: error[RG0240]: the 'unit' map names no language
+            content/data/bad-labels.yml:4:19: error[RG0240]: the map of the unit of column 'balance' names no language
             hint: write the text, or one entry per language with its BCP 47 tag, e.g. label: {en: Lender, zh: 贷款机构}
             """)
     }

@@ -34,6 +34,8 @@ struct DataMetadata {
     var lists: [String: [String]] = [:]
     /// Labels written per language, and category values' labels (`DataMetadata+Labels.swift`).
     var labels = DataLabels()
+    /// Where each labelled value of a column's `values:` is written.
+    var valueLocations: [String: [String: SourceLocation]] = [:]
 
     /// Parses the yml text; `file` is how diagnostics name it. Reports every problem found.
     static func parse(_ yaml: String, file: String) -> Result<DataMetadata, DiagnosticList> {
@@ -104,8 +106,7 @@ struct DataMetadata {
                                 let label = metadata.columnLabel(fieldValue, column: column.name, key: field, source: source, problems: &problems)
                                 if field == "label" { column.label = label } else { column.unit = label }
                             case "values":
-                                let values = Self.valueLabels(fieldValue, column: column.name, source: source, problems: &problems)
-                                if !values.isEmpty { metadata.labels.values[column.name] = values }
+                                metadata.readValueLabels(fieldValue, column: column.name, source: source, problems: &problems)
                             case "currency": column.currency = currencyCode(fieldValue, source: source, problems: &problems)
                             case "format":
                                 guard let name = text(fieldValue, key: "format") else { continue }

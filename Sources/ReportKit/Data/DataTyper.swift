@@ -93,6 +93,8 @@ struct DataTyper {
         table.licence = metadata.licence
         table.lists = metadata.lists
         table.labels = metadata.labels
+        let labelProblems = metadata.valueLabelProblems(in: table)
+        guard labelProblems.isEmpty else { return .failure(DiagnosticList(labelProblems)) }
         table.currency = metadata.currency
         return .success(table)
     }
