@@ -42,3 +42,21 @@ struct ChineseChartGoldenTests {
         }
     }
 }
+
+extension ChineseChartGoldenTests {
+    /// Eight long Chinese category labels (full-width characters, measured as such) under a bar chart:
+    /// wrapped or thinned, never drawn over each other, at the design and the phone width.
+    @Test func longChineseCategoryLabelsDoNotOverlap() {
+        let names = ["持牌消费金融公司", "商业银行信用卡中心", "互联网小额贷款公司", "电商平台消费信贷", "网络借贷信息中介", "汽车金融公司",
+                     "融资担保公司", "其他持牌金融机构"]
+        var model = ChartModel(kind: .bar, id: "zh-long", title: "贷款余额", categories: names,
+                               series: [ChartModel.Series(name: "余额", values: [8243.6e8, 1.2e12, 9.1e11, 6.6e12, 3.5e10, 2.1e11, 4e9, 7.7e11])])
+        model.valueFormat.style = .compact
+        model.valueFormat.locale = .chinese(traditional: false)
+        for width in [ChartRenderer.designWidth, DirectiveRenderer.narrowChartWidth] {
+            let parsed = SVGTexts.parse(ChartRenderer.svg(for: model, width: width))
+            #expect(parsed.error == nil)
+            #expect(parsed.layoutProblems(width: width) == [], "at \(width)")
+        }
+    }
+}
