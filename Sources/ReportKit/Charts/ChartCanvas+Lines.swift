@@ -276,7 +276,7 @@ extension ChartCanvas {
             case .year:
                 var values = LinearScale.ticks(x0, x1, count: count).filter { $0 == $0.rounded() }
                 if values.isEmpty { values = [x0.rounded(.up)].filter { $0 <= x1 } }
-                ticks = values.map { ($0, $0.wholeNumberText) }
+                ticks = values.map { ($0, model.xFormat.locale.yearText($0.wholeNumberText)) }
             case .date:
                 ticks = dateTicks(x0, x1, count: count)
             case .linear, .category:
@@ -299,7 +299,7 @@ extension ChartCanvas {
             let years = LinearScale.ticks(Double(y0), Double(y1 + 1), count: count).filter { $0 == $0.rounded() }
             return years.compactMap { year in
                 let day = Double(ISODate.days(year: year.clampedInt(-300_000...300_000), month: 1, day: 1))
-                return day >= x0 && day <= x1 ? (day, year.wholeNumberText) : nil
+                return day >= x0 && day <= x1 ? (day, model.xFormat.locale.yearText(year.wholeNumberText)) : nil
             }
         }
         let every = [1, 2, 3, 6].first { months / Double($0) <= Double(count) } ?? 12
@@ -309,7 +309,7 @@ extension ChartCanvas {
             let day = Double(ISODate.days(year: year, month: month, day: 1))
             if day > x1 { break }
             if day >= x0, (month - 1) % every == 0 {
-                result.append((day, "\(year)-\(month < 10 ? "0" : "")\(month)"))
+                result.append((day, model.xFormat.locale.monthText(year: year, month: month)))
             }
             month += 1
             if month > 12 { month = 1; year += 1 }

@@ -81,9 +81,9 @@ struct ChartData: Sendable {
     static func formatX(_ x: Double, kind: ChartModel.XKind, format: NumberFormat) -> String {
         switch kind {
         case .year:
-            return x.wholeNumberText
+            return format.locale.yearText(x.wholeNumberText)
         case .date:
-            return isoDate(daysSince1970: x)
+            return format.locale.dateText(isoDate(daysSince1970: x))
         case .linear, .category:
             return format.labels(for: [x])[0]
         }

@@ -7,7 +7,8 @@ extension DataTable {
     /// column, and percentage points marked for a percent column.
     public func numberFormat(for column: DataColumn, explicit: NumberFormat? = nil) -> NumberFormat {
         var format = explicit ?? column.format ?? (column.type == .percent ? NumberFormat(.percent) : NumberFormat(.number))
-        if let code = column.currency ?? currency { format.currency = CurrencyCode.currency(for: code) }
+        if let code = column.currency ?? currency { format.currency = numberLocale.currency(for: code) ?? CurrencyCode.currency(for: code) }
+        format.locale = numberLocale
         format.grouping = format.grouping && column.type != .year
         format.percentPoints = column.type == .percent
         return format

@@ -18,7 +18,7 @@ struct DataMetadata {
     }
 
     static let keys = ["title", "source", "units", "notes", "licence", "license", "currency", "columns", "lists"]
-    static let columnKeys = ["type", "label", "unit", "format", "currency"]
+    static let columnKeys = ["type", "label", "unit", "format", "currency", "values"]
 
     var title: String?
     var source: String?
@@ -32,6 +32,10 @@ struct DataMetadata {
     var columns: [Column] = []
     /// Named value lists (`lists: {aggregates: [ARB, CSS]}`), for filters: `code not in aggregates`.
     var lists: [String: [String]] = [:]
+    /// Labels written per language, and category values' labels (`DataMetadata+Labels.swift`).
+    var labels = DataLabels()
+    /// Where each labelled value of a column's `values:` is written.
+    var valueLocations: [String: [String: SourceLocation]] = [:]
 
     /// Parses the yml text; `file` is how diagnostics name it. Reports every problem found.
     static func parse(_ yaml: String, file: String) -> Result<DataMetadata, DiagnosticList> {
@@ -60,10 +64,10 @@ struct DataMetadata {
         for (keyNode, value) in mapping {
             let key = keyNode.scalarText ?? ""
             switch key {
-            case "title": metadata.title = text(value, key: key)
-            case "source": metadata.source = text(value, key: key)
-            case "units": metadata.units = text(value, key: key)
-            case "notes": metadata.notes = text(value, key: key)
+            case "title": metadata.title = metadata.fileLabel(value, key: key, source: source, problems: &problems)
+            case "source": metadata.source = metadata.fileLabel(value, key: key, source: source, problems: &problems)
+            case "units": metadata.units = metadata.fileLabel(value, key: key, source: source, problems: &problems)
+            case "notes": metadata.notes = metadata.fileLabel(value, key: key, source: source, problems: &problems)
             case "licence", "license":
                 guard let id = text(value, key: key) else { continue }
                 if metadata.licence != nil {
@@ -98,8 +102,11 @@ struct DataMetadata {
                                                            at: source.location(of: fieldValue),
                                                            hint: Suggestion.hint(for: name, in: ColumnType.allCases.map(\.rawValue))))
                                 }
-                            case "label": column.label = text(fieldValue, key: "label")
-                            case "unit": column.unit = text(fieldValue, key: "unit")
+                            case "label", "unit":
+                                let label = metadata.columnLabel(fieldValue, column: column.name, key: field, source: source, problems: &problems)
+                                if field == "label" { column.label = label } else { column.unit = label }
+                            case "values":
+                                metadata.readValueLabels(fieldValue, column: column.name, source: source, problems: &problems)
                             case "currency": column.currency = currencyCode(fieldValue, source: source, problems: &problems)
                             case "format":
                                 guard let name = text(fieldValue, key: "format") else { continue }

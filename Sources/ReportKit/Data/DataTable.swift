@@ -78,6 +78,11 @@ public struct DataTable: Sendable, Hashable {
     public var currency: String?
     /// Named value lists from `NAME.yml` (`lists:`), for filters such as `code not in aggregates`.
     public var lists: [String: [String]] = [:]
+    /// Labels written per language and category values' labels (`values:`), from `NAME.yml`;
+    /// `shown(with:)` picks a page's language from them.
+    public var labels = DataLabels()
+    /// Whose conventions its numbers print by (`numberFormat(for:)`); set by `shown(with:)`.
+    public var numberLocale: NumberLocale = .western
     /// Columns in file order.
     public var columns: [DataColumn] {
         didSet { positions = Self.positions(of: columns) }

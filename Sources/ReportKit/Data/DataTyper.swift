@@ -92,6 +92,9 @@ struct DataTyper {
                               columns: columns, rows: rows, rowLines: raw.rowLines, units: metadata.units)
         table.licence = metadata.licence
         table.lists = metadata.lists
+        table.labels = metadata.labels
+        let labelProblems = metadata.valueLabelProblems(in: table)
+        guard labelProblems.isEmpty else { return .failure(DiagnosticList(labelProblems)) }
         table.currency = metadata.currency
         return .success(table)
     }

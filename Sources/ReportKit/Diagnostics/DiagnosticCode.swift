@@ -99,6 +99,8 @@ extension DiagnosticCode {
     public static let invalidDataPackage = DiagnosticCode(230, "invalid-data-package", "A `datapackage.json` in the content that is not a Frictionless data package descriptor reportgen can read.")
     public static let dataPackageResourceNotFound = DiagnosticCode(231, "data-package-resource-not-found", "A resource of a `datapackage.json` whose `path` names no data file beside it.")
     public static let metadataGivenTwice = DiagnosticCode(232, "metadata-given-twice", "A data file described both by its `NAME.yml` and by a `datapackage.json` resource.")
+    public static let invalidLabelMap = DiagnosticCode(240, "invalid-label-map", "A label in data metadata written as a map whose keys are not language tags (`{en: …, zh: …}`) or whose values are not text.")
+    public static let unknownLabelledValue = DiagnosticCode(241, "unknown-labelled-value", "A column's `values:` in data metadata labels a value no cell of the column holds, or labels a column that is not text.")
 
     // MARK: RG03xx table and chart specs, transforms
 
@@ -199,7 +201,7 @@ extension DiagnosticCode {
         unknownColumn, dataFileNotFound, emptyDataFile, noDataRows, emptyColumnName, duplicateColumnName,
         wrongFieldCount, invalidCell, unknownColumnType, unknownMetadataKey, invalidCSV, invalidJSON,
         invalidJSONRecords, unusedDataFile, invalidCurrency, missingCurrency,
-        invalidDataPackage, dataPackageResourceNotFound, metadataGivenTwice,
+        invalidDataPackage, dataPackageResourceNotFound, metadataGivenTwice, invalidLabelMap, unknownLabelledValue,
         emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,

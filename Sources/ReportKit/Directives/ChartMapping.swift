@@ -128,9 +128,9 @@ struct ChartMapping {
     func xKey(_ cell: DataValue) -> (label: String, value: Double?)? {
         switch cell {
         case .missing: return nil
-        case let .number(value, _): return (cell.text, value)
+        case let .number(value, _): return (table.numberLocale.text(of: cell, type: x.type), value)
         case let .text(text):
-            return (text, x.type == .date ? ISODate.daysSince1970(text).map(Double.init) : nil)
+            return (table.numberLocale.text(of: cell, type: x.type), x.type == .date ? ISODate.daysSince1970(text).map(Double.init) : nil)
         }
     }
 

@@ -61,7 +61,8 @@ public struct DirectiveRenderer: Sendable {
             throw DiagnosticList(.error(.noRowsAfterFilter, "no rows left after filter \(filters) (\(table.path) has \(table.rows.count) rows)",
                                         at: spec.location(of: "filter"), hint: "check the filter's column and value"))
         }
-        return Prepared(spec: spec, anchor: anchor, caption: caption, table: table, rows: rows)
+        // Labels and numbers in the page's language, once the rows are chosen (`DataTable+Language.swift`).
+        return Prepared(spec: spec, anchor: anchor, caption: caption, table: table.shown(with: strings, values: false), rows: rows.shown(with: strings))
     }
 
     /// The chart model a `chart` block describes (what `render` draws), for other outputs
@@ -336,7 +337,10 @@ public struct DirectiveRenderer: Sendable {
         model.strings = strings
         model.yDomain = try yDomain(spec)
         let names = model.series.map(\.name)
-        for name in try spec.stringList("highlight") {
+        for written in try spec.stringList("highlight") {
+            // A series value as the data file writes it, or as the page shows it (its label).
+            let shown = series.map { rows.shownValue(written.value, column: $0.name, language: strings.labelLanguage) } ?? written.value
+            let name = Located(value: names.contains(shown) ? shown : written.value, location: written.location)
             guard names.contains(name.value) else {
                 throw DiagnosticList(.error(.unknownSeries, "no series '\(name.value)' to highlight in \(spec.subject)", at: name.location,
                                             hint: Suggestion.hint(for: name.value, in: names, noun: "a series:")

@@ -83,7 +83,8 @@ public struct D3Format: Sendable, Hashable {
 
     /// `value` as this specifier prints it. `percentPoints` says the value is already in percentage
     /// points (a column of type percent), so `%` and `p` do not multiply it by 100.
-    public func format(_ value: Double, currency: Currency = .dollar, percentPoints: Bool = false) -> String {
+    /// In a `locale` with myriad units (Chinese), `s` writes 万, 亿, 万亿 instead of SI prefixes.
+    public func format(_ value: Double, currency: Currency = .dollar, percentPoints: Bool = false, locale: NumberLocale = .western) -> String {
         var type = self.type
         var comma = self.comma
         var precision = self.precision
@@ -108,7 +109,7 @@ public struct D3Format: Sendable, Hashable {
 
         var negative = value < 0 || (value == 0 && value.sign == .minus)
         var siPrefix = ""
-        var body = digits(abs(value), kind: kind, precision: precision!, percentPoints: percentPoints, siPrefix: &siPrefix)
+        var body = digits(abs(value), kind: kind, precision: precision!, percentPoints: percentPoints, locale: locale, siPrefix: &siPrefix)
         if trim { body = Self.trimmed(body) }
         if negative, Self.isZero(body), sign != "+" { negative = false }
         prefix = (negative ? (sign == "(" ? "(" : "−") : (sign == "-" || sign == "(" ? "" : String(sign))) + prefix
@@ -139,7 +140,7 @@ public struct D3Format: Sendable, Hashable {
     /// as many as the step needs, and for `s` one SI prefix chosen from the largest tick
     /// (`$0`, `$5T`, `$10T`, not `$0.00`, `$5.00T`, `$10.0T`); d3's `tickFormat` does the same
     /// for specifiers without a precision. Other types keep the specifier as written.
-    public func tickLabels(_ ticks: [Double], currency: Currency, percentPoints: Bool) -> [String] {
+    public func tickLabels(_ ticks: [Double], currency: Currency, percentPoints: Bool, locale: NumberLocale = .western) -> [String] {
         guard let kind = type, "sf%".contains(kind) else { return ticks.map { format($0, currency: currency, percentPoints: percentPoints) } }
         var fixed = self
         fixed.type = "f"
@@ -155,10 +156,8 @@ public struct D3Format: Sendable, Hashable {
             return ticks.map { fixed.format($0, currency: currency) }
         }
         let largest = ticks.map(abs).filter(\.isFinite).max() ?? 0
-        let group = largest == 0 ? 0 : max(-8, min(8, Int((log10(largest) / 3).rounded(.down))))
-        let divisor = pow(10, Double(group * 3))
+        let (divisor, prefix) = Self.tickUnit(for: largest, locale: locale)
         fixed.precision = NumberFormat.naturalDecimals(of: ticks.map { $0 / divisor }, limit: 6)
-        let prefix = Self.prefixes[8 + group]
         var zero = fixed
         zero.precision = 0
         return ticks.map { tick in
@@ -174,7 +173,7 @@ public struct D3Format: Sendable, Hashable {
     }
 
     /// The digits of a non-negative `value` for `kind`, before sign, grouping and padding.
-    private func digits(_ value: Double, kind: Character, precision: Int, percentPoints: Bool, siPrefix: inout String) -> String {
+    private func digits(_ value: Double, kind: Character, precision: Int, percentPoints: Bool, locale: NumberLocale, siPrefix: inout String) -> String {
         var decimal = DecimalText(value)
         if "%p".contains(kind), !percentPoints, !decimal.isZero { decimal.exponent += 2 }
         switch kind {
@@ -183,6 +182,7 @@ public struct D3Format: Sendable, Hashable {
         case "g": return decimal.precision(precision)
         case "r", "p": return Self.rounded(decimal, significant: precision)
         case "s":
+            if let units = locale.myriadUnits { return Self.myriadDigits(decimal, significant: precision, units: units, unit: &siPrefix) }
             let rounded = decimal.rounded(toSignificant: precision)
             let group = decimal.isZero ? 0 : max(-8, min(8, Int((Double(rounded.exponent) / 3).rounded(.down))))
             siPrefix = Self.prefixes[8 + group]

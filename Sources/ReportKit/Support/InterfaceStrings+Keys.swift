@@ -38,4 +38,7 @@ extension InterfaceStrings.Key {
     public static let citeLastModified = Self("cite_last_modified")
     public static let citeNoDate = Self("cite_no_date")
     public static let citeMonths = Self("cite_months")
+    /// The BCP 47 tag whose number, percent and date conventions, and whose data labels, pages use
+    /// (`en`, `zh-Hans`): read through `InterfaceStrings.numberLocale` and `labelLanguage`.
+    public static let locale = Self("locale")
 }

@@ -27,6 +27,8 @@ public struct NumberFormat: Sendable, Hashable {
     public var grouping = true
     /// The values are percentage points (a column of type percent): a pattern's `%` does not multiply by 100.
     public var percentPoints = false
+    /// Whose conventions compact numbers, d3's `s`, money and dates follow (`万`/`亿` in Chinese).
+    public var locale: NumberLocale = .western
 
     public init(_ style: Style = .number, decimals: Int? = nil) {
         self.style = style
@@ -106,10 +108,11 @@ public struct NumberFormat: Sendable, Hashable {
             let money = symbol.map { D3Format.Currency(prefix: $0) } ?? currency ?? D3Format.Currency(prefix: "")
             return (Self.isNegative(value, decimals: places) ? "−" : "") + money.prefix + body + money.suffix
         case .compact:
+            if let units = locale.myriadUnits { return Self.myriad(value, units: units, decimals: decimals ?? 1, plainDecimals: places) }
             let (divisor, suffix) = Self.compactUnit(for: abs(value))
             return grouped(value / divisor, decimals: decimals ?? (suffix.isEmpty ? places : 1)) + suffix
         case let .pattern(pattern):
-            return pattern.format(value, currency: currency ?? .dollar, percentPoints: percentPoints)
+            return pattern.format(value, currency: currency ?? .dollar, percentPoints: percentPoints, locale: locale)
         }
     }
 
@@ -120,8 +123,9 @@ public struct NumberFormat: Sendable, Hashable {
         let finite = ticks.filter(\.isFinite)
         switch style {
         case let .pattern(pattern):
-            return pattern.tickLabels(ticks, currency: currency ?? .dollar, percentPoints: percentPoints)
+            return pattern.tickLabels(ticks, currency: currency ?? .dollar, percentPoints: percentPoints, locale: locale)
         case .compact:
+            if let units = locale.myriadUnits { return Self.myriadTickLabels(ticks, units: units) }
             let (divisor, suffix) = Self.compactUnit(for: finite.map(abs).max() ?? 0)
             let places = Self.naturalDecimals(of: finite.map { $0 / divisor }, limit: 6)
             return ticks.map { tick in
@@ -142,6 +146,7 @@ public struct NumberFormat: Sendable, Hashable {
         if case .pattern = style { return values.map { format($0) } }
         let places = decimals ?? Self.naturalDecimals(of: values.filter(\.isFinite), limit: 3)
         if case .compact = style, decimals == nil {
+            if let units = locale.myriadUnits { return values.map { Self.myriad($0, units: units, decimals: nil, plainDecimals: places) } }
             return values.map { value in
                 guard value.isFinite else { return "–" }
                 let (divisor, suffix) = Self.compactUnit(for: abs(value))

@@ -122,8 +122,9 @@ public struct HTMLTable: Sendable {
         case let .number(number, written) where numeric:
             return "\(open) class=\"num\">\(format.format(number, written: written).htmlEscaped)\(close)"
         default:
-            let lang = Self.isChinese(value.text) ? " lang=\"zh\"" : ""
-            return "\(open)\(lang)>\(value.text.htmlEscaped)\(close)"
+            let text = format.format.locale.text(of: value, type: column.type)   // 2023年 in Chinese
+            let lang = Self.isChinese(text) ? " lang=\"zh\"" : ""
+            return "\(open)\(lang)>\(text.htmlEscaped)\(close)"
         }
     }
 
