@@ -172,6 +172,9 @@ import Testing
         #expect(built.warnings.contains { $0.code == .undeclaredLanguageFolder && $0.severity == .warning })
         // Published as before: a section.
         #expect(!site.read(output: "de/alpha/index.html").isEmpty)
+        // serve says so too.
+        var builder = IncrementalBuilder(options: site.options)
+        #expect(try builder.build().warnings.contains { $0.code == .undeclaredLanguageFolder })
     }
 
     @Test func siteStringsOverrideALanguageAndUnknownKeysWarn() throws {

@@ -414,6 +414,7 @@ public struct IncrementalBuilder: Sendable {
         let warnings = content.warnings + next.pages.flatMap(\.warnings)
             + SiteChecks.warnings(content: content, pages: next.pages, broken: [], loader: ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder)),
                                   bibliography: bibliography)
+            + LanguageFolders(files: loaded.markdownFiles, config: config, displayPath: ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder)).displayPath).problems
         return Result(rendered: toRender.map { content.pages[$0].sourcePath }, laidOut: laidOut, written: written.sorted(),
                       removed: removed, read: (loaded.read + dataRead).sorted(), warnings: warnings, pages: pageCount,
                       usedChangedPaths: changes != nil, milliseconds: milliseconds)
