@@ -9,6 +9,7 @@ reachable by keyboard; Chinese search finds Chinese pages only; the Nu HTML chec
 """
 import re
 import shutil
+import time
 import subprocess
 from pathlib import Path
 
@@ -99,6 +100,28 @@ def test_switcher_round_trips_on_every_page(driver, bilingual):
             problems.append(f"{page}: alternates {facts['alternates']}")
         assert console_errors(driver) == [], page
     assert not problems, "\n".join(problems)
+
+
+def test_switcher_lands_on_the_section_being_read(driver, bilingual):
+    """Translations keep the original's heading ids ({#id}): the switcher carries the section in view."""
+    set_viewport(driver, 1280, height=400)
+    for page, other in (("findings/index.html", "zh/findings/index.html"), ("zh/findings/index.html", "findings/index.html")):
+        open_page(driver, page_url(bilingual, page))
+        driver.execute_script("document.body.style.paddingBottom = '3000px';"
+                              "window.scrollTo({top: document.getElementById('coverage').getBoundingClientRect().top + scrollY - 10, behavior: 'instant'})")
+        time.sleep(1)  # the reader rests on the section, then scrolls back up to the switcher
+        driver.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
+        driver.find_element("css selector", "nav.language-switcher a").click()
+        assert driver.current_url == page_url(bilingual, other) + "#coverage", driver.current_url
+        deadline = time.time() + 5  # the theme scrolls smoothly to a fragment
+        while (top := driver.execute_script("return document.getElementById('coverage').getBoundingClientRect().top")) >= 120 \
+                and time.time() < deadline:
+            time.sleep(0.1)
+        assert 0 <= top < 120, f"{other}: the section is not at the top of the window ({top} px)"
+    # At the top of a page, the switcher leads to the top of the other.
+    open_page(driver, page_url(bilingual, "findings/index.html"))
+    driver.find_element("css selector", "nav.language-switcher a").click()
+    assert driver.current_url == page_url(bilingual, "zh/findings/index.html"), driver.current_url
 
 
 def test_switcher_is_reachable_by_keyboard(driver, bilingual):

@@ -1,6 +1,7 @@
 /* Reading aids of the default theme, added only when JavaScript runs (the page reads the same
    without them): the contents list marks the section being read (aria-current="location"), and
-   every heading with an id gets a link to itself, shown on hover and keyboard focus.
+   every heading with an id gets a link to itself, shown on hover and keyboard focus, and the
+   language switcher takes the reader to the same section in the other language.
    A classic script with no network access, so it works from file:// and inside the stand-alone
    report. */
 (function () {
@@ -20,6 +21,40 @@
     anchor.setAttribute('aria-label', label + ': ' + heading.textContent.trim());
     anchor.textContent = '#';
     heading.appendChild(anchor);
+  }
+
+  // The language switcher lands on the section being read: translations keep the original's
+  // heading ids ({#id}), so the same fragment names the same section in every language. The
+  // switcher sits at the top of the page, so "being read" is where the reader last rested (or
+  // the section a link led to), not what passes by while scrolling back up to the switcher.
+  var switches = document.querySelectorAll('.language-switcher a[href]');
+  if (switches.length) {
+    var sectionInView = function () {
+      var line = Math.min(window.innerHeight * 0.3, 200);
+      var found = null;
+      for (var h = 0; h < headings.length; h++) {
+        if (headings[h].getBoundingClientRect().top <= line) found = headings[h].id; else break;
+      }
+      return found;
+    };
+    var switcherInView = function () { return switches[0].getBoundingClientRect().bottom > 0; };
+    var fromHash = function () { return location.hash ? decodeURIComponent(location.hash.slice(1)) : null; };
+    var resting = fromHash();
+    var restTimer = null;
+    window.addEventListener('scroll', function () {
+      clearTimeout(restTimer);
+      restTimer = setTimeout(function () { if (!switcherInView()) resting = sectionInView(); }, 600);
+    }, { passive: true });
+    window.addEventListener('hashchange', function () { resting = fromHash(); });
+    var carrySection = function (event) {
+      var link = event.currentTarget;
+      var base = link.getAttribute('href').split('#')[0];
+      var id = switcherInView() ? resting : sectionInView() || resting;
+      link.setAttribute('href', id ? base + '#' + encodeURIComponent(id) : base);
+    };
+    for (var s = 0; s < switches.length; s++) {
+      ['click', 'auxclick', 'contextmenu'].forEach(function (type) { switches[s].addEventListener(type, carrySection); });
+    }
   }
 
   // Current section in the contents lists (sidebar and phone).
