@@ -24,6 +24,12 @@ public enum ChartRenderer {
     /// that the theme shows on phones instead of scaling the 640-wide chart down to unreadable text.
     /// A width other than 640 suffixes the element ids with `-wWIDTH`, so both variants can share a page.
     public static func svg(for model: ChartModel, width: Double) -> String {
+        render(model, width: width).svg
+    }
+
+    /// The chart laid out for `width` (as `svg(for:width:)`), with how many labels (point labels,
+    /// annotation texts) the layout found no room for and left out, for a warning.
+    public static func render(_ model: ChartModel, width: Double) -> (svg: String, droppedLabels: Int) {
         let width = min(1200, max(280, width.isFinite ? width.rounded() : designWidth))
         let data = ChartData(model)
         var canvas = ChartCanvas(data: data)
@@ -42,7 +48,7 @@ public enum ChartRenderer {
                 canvas.drawScatter()
             }
         }
-        return assemble(model: model, data: data, canvas: canvas)
+        return (assemble(model: model, data: data, canvas: canvas), canvas.droppedLabels)
     }
 
     /// The chart's numbers as an HTML `<table class="chart-data-table">`: one row per category (or x

@@ -116,12 +116,14 @@ public struct DirectiveRenderer: Sendable {
             html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n\(tableHTML)\n\(footer)</figure>"
         case .chart:
             let model = try chartModel(spec, table: table, rows: rows, anchor: anchor, caption: caption)
-            let narrow = ChartRenderer.svg(for: model, width: Self.narrowChartWidth)
+            let (wide, wideDropped) = ChartRenderer.render(model, width: ChartRenderer.designWidth)
+            let (narrow, narrowDropped) = ChartRenderer.render(model, width: Self.narrowChartWidth)
             warnings = ChartGuards.warnings(for: model, narrowSVG: narrow, subject: spec.subject, location: spec.location(of: "type"))
+                + ChartGuards.droppedLabels(max(wideDropped, narrowDropped), subject: spec.subject, location: spec.location(of: "type"))
             html = """
             <figure class="figure figure-chart" id="\(anchor)">
             <figcaption>\(captionHTML)</figcaption>
-            <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
+            <div class="chart-frame"><div class="chart-wide">\(wide)</div>\
             <div class="chart-narrow">\(narrow)</div></div>
             <details class="chart-data"><summary>\(strings[.chartData].htmlEscaped)</summary>\(ChartRenderer.dataTable(for: model))</details>
             \(footer)</figure>
@@ -335,15 +337,7 @@ public struct DirectiveRenderer: Sendable {
         var model = try mapping.model(id: anchor, title: caption)
         model.strings = strings
         model.yDomain = try yDomain(spec)
-        let names = model.series.map(\.name)
-        for name in try spec.stringList("highlight") {
-            guard names.contains(name.value) else {
-                throw DiagnosticList(.error(.unknownSeries, "no series '\(name.value)' to highlight in \(spec.subject)", at: name.location,
-                                            hint: Suggestion.hint(for: name.value, in: names, noun: "a series:")
-                                                ?? "highlight names series, the values of the 'series' column or the y columns' labels"))
-            }
-            model.highlight.append(name.value)
-        }
+        try applyChartOptions(spec, to: &model)
         return model
     }
 }
