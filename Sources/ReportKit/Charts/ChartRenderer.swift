@@ -29,11 +29,13 @@ public enum ChartRenderer {
 
     /// The chart laid out for `width` (as `svg(for:width:)`), with how many labels (point labels,
     /// annotation texts) the layout found no room for and left out, for a warning.
-    public static func render(_ model: ChartModel, width: Double) -> (svg: String, droppedLabels: Int) {
+    /// `height` is the least height the layout starts from (it grows to fit); small multiples ask for less.
+    public static func render(_ model: ChartModel, width: Double, height: Double = 400) -> (svg: String, droppedLabels: Int) {
         let width = min(1200, max(280, width.isFinite ? width.rounded() : designWidth))
         let data = ChartData(model)
         var canvas = ChartCanvas(data: data)
         canvas.width = width
+        canvas.height = min(2_000, max(120, height.isFinite ? height : 400))
         if data.isEmpty {
             canvas.drawEmpty()
         } else {

@@ -121,6 +121,7 @@ extension DiagnosticCode {
     public static let invalidScale = DiagnosticCode(341, "invalid-scale", "A `scale` or `x-scale` other than `linear` or `log`, or a log scale on a chart that cannot take one (bars, areas, pies).")
     public static let unknownColour = DiagnosticCode(342, "unknown-colour", "A `colors:` entry naming a colour the palette does not have.")
     public static let invalidAnnotation = DiagnosticCode(343, "invalid-annotation", "A `rule` or `note` that is not written as `{y: 0, label: …}` or `{x: 2008, text: …}`, or that the chart cannot place.")
+    public static let invalidFacet = DiagnosticCode(345, "invalid-facet", "A `facet` on a pie or donut chart, or one that would draw more small charts than the limit (36).")
     public static let labelsDropped = DiagnosticCode(344, "labels-dropped", "A chart whose layout had no room for some point labels or annotation texts and left them out (warning).")
 
     // MARK: RG04xx Markdown, links, anchors, cross-references
@@ -199,7 +200,7 @@ extension DiagnosticCode {
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
         unknownValueList, unknownSeries, invalidDomain,
-        logScaleNotPositive, invalidScale, unknownColour, invalidAnnotation, labelsDropped,
+        logScaleNotPositive, invalidScale, unknownColour, invalidAnnotation, labelsDropped, invalidFacet,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         themeNotFound, missingTemplate, templateError, themeExportFolderNotEmpty, themeExportThroughLink,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,

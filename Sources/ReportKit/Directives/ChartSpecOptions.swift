@@ -59,8 +59,7 @@ extension DirectiveRenderer {
             let colour = (value.scalarText ?? "").trimmed.lowercased()
             guard let index = ChartPaint.colourNames.firstIndex(of: colour) else {
                 throw DiagnosticList(.error(.unknownColour, "unknown colour '\(value.scalarText ?? value.kindName)' for '\(name)'", at: spec.source.location(of: value),
-                                            hint: Suggestion.hint(for: colour, in: ChartPaint.colourNames, noun: "the palette's colours:")
-                                                ?? "the palette's colours: \(ChartPaint.colourNames.joined(separator: ", "))"))
+                                            hint: Suggestion.hint(for: colour, in: ChartPaint.colourNames, noun: "one of the palette's colours:")))
             }
             model.colors[name] = index
         }
@@ -85,7 +84,11 @@ extension DirectiveRenderer {
 
     /// A zero or negative value on a log axis is an error naming the first one.
     private func checkLogValues(_ spec: DirectiveSpec, model: ChartModel) throws(DiagnosticList) {
-        func hint(_ key: String) -> String { "a log axis shows positive numbers only: filter those rows out (e.g. filter: Value > 0), or remove '\(key): log'" }
+        let y = (try? spec.stringList("y").first?.value) ?? nil
+        func hint(_ key: String) -> String {
+            let column = key == "scale" ? y ?? "Value" : (try? spec.string("x")?.value) ?? "x"
+            return "a log axis shows positive numbers only: filter those rows out (e.g. filter: \(column) > 0), or remove '\(key): log'"
+        }
         if model.axes.yLog {
             var found: (series: String, label: String, value: Double)?
             for series in model.series where found == nil {
@@ -207,7 +210,8 @@ extension DirectiveRenderer {
             }
             guard let index = model.categories.firstIndex(of: text) else {
                 throw DiagnosticList(.error(.invalidAnnotation, "no x value '\(text)' in this chart for the \(key)", at: item.location,
-                                            hint: Suggestion.hint(for: text, in: model.categories, noun: "an x value:") ?? "name one of the chart's x values"))
+                                            hint: (CellParser.number(text) == nil ? Suggestion.hint(for: text, in: model.categories, noun: "an x value:")
+                                                  : Suggestion.choices(model.categories, noun: "one of the x values:")) ?? "name one of the chart's x values"))
             }
             return Double(index)
         case .date:

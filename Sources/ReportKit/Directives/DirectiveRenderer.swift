@@ -114,6 +114,9 @@ public struct DirectiveRenderer: Sendable {
             let tableHTML = HTMLTable(table: rows, columns: columns, totals: totals.map(\.value), decimalsSource: table, strings: strings)
                 .html(anchor: anchor, captionHTML: captionHTML)
             html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n\(tableHTML)\n\(footer)</figure>"
+        case .chart where spec.values["facet"] != nil:
+            (html, warnings) = try facetedChart(spec, table: table, rows: rows, anchor: anchor, caption: caption,
+                                                captionHTML: captionHTML, footer: footer)
         case .chart:
             let model = try chartModel(spec, table: table, rows: rows, anchor: anchor, caption: caption)
             let (wide, wideDropped) = ChartRenderer.render(model, width: ChartRenderer.designWidth)
