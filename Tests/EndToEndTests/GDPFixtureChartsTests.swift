@@ -4,14 +4,19 @@ import Testing
 /// The GDP fixture's charts that use emphasis and reading aids: small multiples on one scale,
 /// named colours with a reference line and notes, a log axis, highlighted bars.
 struct GDPFixtureChartsTests {
-    @Test func facetsNotesLogAndHighlightedBars() throws {
-        let project = try CLI.scratchFolder("gdp-charts")
+    /// The fixture built in a scratch folder named `name`: its page, after checking the build said nothing.
+    static func builtPage(_ name: String) throws -> String {
+        let project = try CLI.scratchFolder(name)
         defer { try? FileManager.default.removeItem(at: project) }
         try CLI.copyFixture("gdp", to: project.appendingPathComponent("content"))
         let run = try CLI.build(in: project)
         #expect(run.status == 0)
         #expect(run.stderr == "", "no error or warning")
-        let html = try String(contentsOf: project.appendingPathComponent("output/index.html"), encoding: .utf8)
+        return try String(contentsOf: project.appendingPathComponent("output/index.html"), encoding: .utf8)
+    }
+
+    @Test func facetsNotesLogAndHighlightedBars() throws {
+        let html = try Self.builtPage("gdp-charts")
 
         // Five small charts, largest last value first, each its own accessible SVG, all on one y scale.
         let facets = html.components(separatedBy: "id=\"fig-five-facets\"").last!.components(separatedBy: "</figure>")[0]
