@@ -62,6 +62,7 @@ extension ChartSamples {
                 xTitle: "GDP 1990 (trillion US$)", yTitle: "GDP 2023 (trillion US$)", valueFormat: trillions, xFormat: NumberFormat(.number))
             model.axes.xLog = true
             model.axes.yLog = true
+            model.highlight = ["China", "India", "Viet Nam"]
             return model
         }()),
     ]

@@ -53,14 +53,19 @@ extension ChartCanvas {
 
         let radius = 4.5
         svg.beginGroup(class: "marks")
+        let byCategory = data.paintsCategories
+        // Grey points first, so the coloured ones lie on top.
+        let drawn = byCategory ? points.filter { data.barPaint(series: $0.s, index: $0.i) == .other }
+                                     + points.filter { data.barPaint(series: $0.s, index: $0.i) != .other } : points
         for s in data.values.indices {
             svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css);fill-opacity:0.85;stroke:\(ChartPaint.background.css);stroke-width:1")
-            for point in points where point.s == s {
+            for point in drawn where point.s == s {
                 let label = data.labels[point.i]
                 let xText = ChartData.formatX(point.x, kind: .linear, format: model.xFormat)
                 let yText = data.valueTexts[s][point.i] ?? ""
                 let name = multi ? data.names[s] + ", " : ""
-                svg.circle(cx: x(point.x), cy: y(point.y), r: radius, title: "\(name)\(label.isEmpty ? "" : label + ": ")\(xText), \(yText)")
+                svg.circle(cx: x(point.x), cy: y(point.y), r: radius, style: byCategory ? "fill:\(data.barPaint(series: s, index: point.i).css)" : nil,
+                           title: "\(name)\(label.isEmpty ? "" : label + ": ")\(xText), \(yText)")
             }
             svg.endGroup()
         }

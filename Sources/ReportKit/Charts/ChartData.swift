@@ -59,15 +59,15 @@ struct ChartData: Sendable {
         return Self.paint(of: names[s], position: s, names: names, model: model)
     }
 
-    /// Whether a one-series bar chart colours its bars one by one: `highlight` or `colors:` name
-    /// categories (`highlight: [China]` on a bar per country).
+    /// Whether a one-series bar chart (or scatter plot) colours its bars (points) one by one:
+    /// `highlight` or `colors:` name categories (`highlight: [China]` on a bar per country).
     var paintsCategories: Bool {
-        guard values.count == 1, ChartModel.categoryBarKinds.contains(model.kind) else { return false }
+        guard values.count == 1, ChartModel.categoryPaintKinds.contains(model.kind) else { return false }
         let categories = Set(labels)
         return model.highlight.contains(where: categories.contains) || model.colors.keys.contains(where: categories.contains)
     }
 
-    /// The paint of bar `i` of series `s`: the category's own when `paintsCategories`, else the series'.
+    /// The paint of bar (point) `i` of series `s`: the category's own when `paintsCategories`, else the series'.
     func barPaint(series s: Int, index i: Int) -> ChartPaint {
         guard paintsCategories, i < labels.count else { return paint(s) }
         return Self.paint(of: labels[i], position: i, names: labels, model: model)

@@ -15,8 +15,9 @@ public struct ChartModel: Sendable, Hashable {
         case scatter
     }
 
-    /// Bar kinds whose one series can be coloured bar by bar (`highlight` or `colors:` naming categories).
-    public static let categoryBarKinds: Set<Kind> = [.bar, .horizontalBar]
+    /// Kinds whose one series can be coloured bar by bar or point by point (`highlight` or `colors:`
+    /// naming categories: the bars, or a scatter plot's labelled points).
+    public static let categoryPaintKinds: Set<Kind> = [.bar, .horizontalBar, .scatter]
 
     /// How the x values are to be read.
     public enum XKind: String, Sendable, Hashable {

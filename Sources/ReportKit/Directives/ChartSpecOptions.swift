@@ -29,10 +29,11 @@ extension DirectiveRenderer {
         try checkLogValues(spec, model: model)
     }
 
-    /// The names `highlight` and `colors` may use: the series, or the categories of a one-series bar chart.
+    /// The names `highlight` and `colors` may use: the series, or the categories of a one-series bar
+    /// chart or scatter plot (its bars, its labelled points).
     static func paintableNames(_ model: ChartModel) -> [String] {
         let names = model.series.map(\.name)
-        guard model.series.count == 1, ChartModel.categoryBarKinds.contains(model.kind) else { return names }
+        guard model.series.count == 1, ChartModel.categoryPaintKinds.contains(model.kind) else { return names }
         return names + model.categories
     }
 
@@ -42,7 +43,7 @@ extension DirectiveRenderer {
             guard names.contains(name.value) else {
                 throw DiagnosticList(.error(.unknownSeries, "no series '\(name.value)' to \(key == "highlight" ? "highlight" : "colour") in \(spec.subject)", at: name.location,
                                             hint: Suggestion.hint(for: name.value, in: names, noun: "a series:")
-                                                ?? "\(key) names series, the values of the 'series' column or the y columns' labels (or the bars of a one-series bar chart)"))
+                                                ?? "\(key) names series, the values of the 'series' column or the y columns' labels (or the bars or points of a one-series bar chart or scatter plot)"))
             }
             return name.value
         }
