@@ -20,6 +20,7 @@ extension ChartSamples {
                 xTitle: "Country", yTitle: "GDP (trillion US$)", valueFormat: trillions)
             model.highlight = ["United States", "China"]
             model.colors = ["China": 5]
+            model.annotations = [.rule(axis: .y, value: 10, label: "$10 trillion")]
             return model
         }()),
         ("bar-highlight-annotations", {

@@ -102,15 +102,20 @@ extension ChartCanvas {
 
     /// Draws `text` at the first candidate inside the plot that overlaps no text drawn so far;
     /// counts it in `droppedLabels` when there is none.
+    /// Candidates clear of the marks too are tried first.
     private mutating func place(_ text: String, candidates: [(Double, Double, SVGBuilder.Anchor)], plot: PlotArea) {
         let taken = svg.texts.map { SVGBuilder.box(of: $0) }
-        for (x, y, anchor) in candidates {
-            let box = SVGBuilder.box(of: .init(text: text, x: x, y: y, anchor: anchor, bold: false))
-            let inside = box.0 >= plot.left && box.2 <= plot.right && box.1 >= plot.top - 2 && box.3 <= plot.bottom + 2
-            let free = !taken.contains { box.0 < $0.2 && $0.0 < box.2 && box.1 < $0.3 && $0.1 < box.3 }
-            if inside && free {
-                svg.text(text, x: x, y: y, anchor: anchor, halo: true)
-                return
+        func overlaps(_ box: (Double, Double, Double, Double), _ others: [(Double, Double, Double, Double)]) -> Bool {
+            others.contains { box.0 < $0.2 && $0.0 < box.2 && box.1 < $0.3 && $0.1 < box.3 }
+        }
+        for avoidMarks in [true, false] {
+            for (x, y, anchor) in candidates {
+                let box = SVGBuilder.box(of: .init(text: text, x: x, y: y, anchor: anchor, bold: false))
+                let inside = box.0 >= plot.left && box.2 <= plot.right && box.1 >= plot.top - 2 && box.3 <= plot.bottom + 2
+                if inside && !overlaps(box, taken) && !(avoidMarks && overlaps(box, markBoxes)) {
+                    svg.text(text, x: x, y: y, anchor: anchor, halo: true)
+                    return
+                }
             }
         }
         droppedLabels += 1

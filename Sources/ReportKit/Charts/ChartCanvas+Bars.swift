@@ -122,6 +122,7 @@ extension ChartCanvas {
                     let x = band.position(i) + inset + (arrangement == .grouped ? Double(s) * barWidth : 0)
                     let y = scale(value)
                     let gap = arrangement == .grouped && barWidth > 6 ? 1.0 : 0
+                    markBoxes.append((x, min(y, zero), x + barWidth - gap, max(y, zero)))
                     svg.rect(x: x, y: min(y, zero), width: barWidth - gap, height: abs(y - zero),
                              style: byCategory ? "fill:\(data.barPaint(series: s, index: i).css)" : nil, title: tooltip(series: s, index: i))
                 }
@@ -256,6 +257,7 @@ extension ChartCanvas {
                 case .single, .grouped:
                     let y = rowTop + (arrangement == .grouped ? Double(s) * sub : 0)
                     let x = scale(value)
+                    markBoxes.append((min(x, zero), y, max(x, zero), y + (arrangement == .grouped ? sub - 1 : thickness)))
                     svg.rect(x: min(x, zero), y: y, width: abs(x - zero), height: arrangement == .grouped ? sub - 1 : thickness,
                              style: byCategory ? "fill:\(data.barPaint(series: s, index: i).css)" : nil, title: tooltip(series: s, index: i))
                 case .stacked:

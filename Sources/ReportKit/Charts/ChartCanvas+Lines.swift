@@ -82,6 +82,7 @@ extension ChartCanvas {
                 path.move(plan.xs[segment[0]]!, y(series[segment[0]]!))
                 for i in segment.dropFirst() { path.line(plan.xs[i]!, y(series[i]!)) }
             }
+            for i in pieces.joined() { markBoxes.append((plan.xs[i]! - 2, y(series[i]!) - 2, plan.xs[i]! + 2, y(series[i]!) + 2)) }
             let paint = data.paint(s).css
             if !path.d.isEmpty {
                 let stroke = stacksAreas ? ChartPaint.background.css : paint

@@ -16,6 +16,9 @@ struct ChartCanvas: Sendable {
     var height = 400.0
     /// Labels the layout had no room for and left out (point labels, annotation texts): a warning.
     var droppedLabels = 0
+    /// Boxes (minX, minY, maxX, maxY) of drawn marks (bars, line vertices) that annotation texts
+    /// rather avoid; they may still cover them, with a halo, when no other place is free.
+    var markBoxes: [(Double, Double, Double, Double)] = []
 
     init(data: ChartData) {
         self.data = data
