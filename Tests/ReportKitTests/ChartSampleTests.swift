@@ -137,5 +137,5 @@ enum ChartSamples {
         ("edge-gaps", ChartModel(
             kind: .line, id: "gaps", title: "Series with gaps", xKind: .year, xValues: years,
             series: [.init(name: "Reported", values: [1, 2, nil, 4, 5, nil, 7, nil, nil])])),
-    ]
+    ] + emphasis
 }

@@ -103,9 +103,15 @@ extension ChartCanvas {
         let scale = LinearScale(domain: domain, range: (plotBottom - bottomInset, plotTop + topInset))
 
         drawVerticalValueAxis(scale: scale, ticks: ticks, labels: tickLabels, left: left, right: width - right)
+        let plot = PlotArea(left: left, right: width - right, top: plotTop, bottom: plotBottom, value: scale) { value in
+            let i = value.clampedInt(-1...band.count)
+            return (0..<band.count).contains(i) ? (band.center(i), band.step / 2) : nil
+        }
+        drawAnnotationBands(plot)
 
         // Bars.
         let zero = scale(0)
+        let byCategory = data.paintsCategories
         svg.beginGroup(class: "marks")
         switch arrangement {
         case .single, .grouped:
@@ -116,7 +122,9 @@ extension ChartCanvas {
                     let x = band.position(i) + inset + (arrangement == .grouped ? Double(s) * barWidth : 0)
                     let y = scale(value)
                     let gap = arrangement == .grouped && barWidth > 6 ? 1.0 : 0
-                    svg.rect(x: x, y: min(y, zero), width: barWidth - gap, height: abs(y - zero), title: tooltip(series: s, index: i))
+                    markBoxes.append((x, min(y, zero), x + barWidth - gap, max(y, zero)))
+                    svg.rect(x: x, y: min(y, zero), width: barWidth - gap, height: abs(y - zero),
+                             style: byCategory ? "fill:\(data.barPaint(series: s, index: i).css)" : nil, title: tooltip(series: s, index: i))
                 }
                 svg.endGroup()
             }
@@ -167,6 +175,7 @@ extension ChartCanvas {
         }
         svg.endGroup()
 
+        drawAnnotations(plot)
         drawHeaderAndTitles(header, legend: hasLegend, title: model.yTitle, bottomTitle: model.xTitle, bottomCenter: (left + width - right) / 2)
         return true
     }
@@ -233,8 +242,10 @@ extension ChartCanvas {
         height = plotBottom + bottom
 
         drawHorizontalValueAxis(scale: scale, ticks: ticks, labels: tickLabels, top: plotTop, bottom: plotBottom)
+        let plot = PlotArea(left: scale.r0, right: width - right, top: plotTop, bottom: plotBottom, value: scale, valueIsHorizontal: true) { _ in nil }
 
         let zero = scale(0)
+        let byCategory = data.paintsCategories
         svg.beginGroup(class: "marks")
         for (s, series) in data.values.enumerated() {
             let separator = arrangement == .stacked ? ";stroke:\(ChartPaint.background.css);stroke-width:0.5" : ""
@@ -246,7 +257,9 @@ extension ChartCanvas {
                 case .single, .grouped:
                     let y = rowTop + (arrangement == .grouped ? Double(s) * sub : 0)
                     let x = scale(value)
-                    svg.rect(x: min(x, zero), y: y, width: abs(x - zero), height: arrangement == .grouped ? sub - 1 : thickness, title: tooltip(series: s, index: i))
+                    markBoxes.append((min(x, zero), y, max(x, zero), y + (arrangement == .grouped ? sub - 1 : thickness)))
+                    svg.rect(x: min(x, zero), y: y, width: abs(x - zero), height: arrangement == .grouped ? sub - 1 : thickness,
+                             style: byCategory ? "fill:\(data.barPaint(series: s, index: i).css)" : nil, title: tooltip(series: s, index: i))
                 case .stacked:
                     guard value != 0 else { continue }
                     let base = stackBase(series: s, index: i)
@@ -289,6 +302,7 @@ extension ChartCanvas {
         }
         svg.endGroup()
 
+        drawAnnotations(plot)
         drawHeaderAndTitles(header, legend: hasLegend, title: model.xTitle, bottomTitle: model.yTitle, bottomCenter: (scale.r0 + scale.r1) / 2)
     }
 }

@@ -13,6 +13,8 @@ extension ChartCanvas {
         /// x-axis labels: lines of text and where they are centred.
         var xLabels: [(lines: [String], x: Double)] = []
         var xTicksAreMarks = false
+        /// The numeric x axis's scale; `nil` when x is categories.
+        var xScale: LinearScale?
         /// Labels at the line ends: series, lines of text, the point labelled and the label's centre.
         var endLabels: [(series: Int, lines: [String], x: Double, pointY: Double, y: Double)] = []
     }
@@ -44,6 +46,12 @@ extension ChartCanvas {
         let tops = plotted
 
         drawVerticalValueAxis(scale: y, ticks: plan.yTicks, labels: plan.yTickLabels, left: left, right: plotRight)
+        let plot = PlotArea(left: left, right: plotRight, top: plan.top, bottom: plan.plotBottom, value: y) { value in
+            if let xScale = plan.xScale { return (xScale(value), 0) }
+            let i = value.clampedInt(-1...plan.xs.count)
+            return plan.xs.indices.contains(i) ? plan.xs[i].map { ($0, 0) } : nil
+        }
+        drawAnnotationBands(plot)
 
         // Areas first, then lines on top.
         svg.beginGroup(class: "marks")
@@ -74,6 +82,7 @@ extension ChartCanvas {
                 path.move(plan.xs[segment[0]]!, y(series[segment[0]]!))
                 for i in segment.dropFirst() { path.line(plan.xs[i]!, y(series[i]!)) }
             }
+            for i in pieces.joined() { markBoxes.append((plan.xs[i]! - 2, y(series[i]!) - 2, plan.xs[i]! + 2, y(series[i]!) + 2)) }
             let paint = data.paint(s).css
             if !path.d.isEmpty {
                 let stroke = stacksAreas ? ChartPaint.background.css : paint
@@ -125,6 +134,7 @@ extension ChartCanvas {
             svg.lines(label.lines, x: label.x + 12, y: first)
         }
         svg.endGroup()
+        drawAnnotations(plot)
 
         drawHeaderAndTitles(plan.header, legend: plan.useLegend, title: model.yTitle, bottomTitle: model.xTitle, bottomCenter: (left + plotRight) / 2)
     }
@@ -217,7 +227,7 @@ extension ChartCanvas {
             plan.xLabels = labels
             plan.xTicksAreMarks = every > 1
         } else {
-            let present = data.xs.compactMap { $0 }
+            let present = data.xs.compactMap { $0 } + xAxisExtras
             var x0 = present.min()!, x1 = present.max()!
             if x0 == x1 { x0 -= 1; x1 += 1 }
             // Half of the outermost labels must fit in the margins.
@@ -232,6 +242,7 @@ extension ChartCanvas {
             }
             let scale = LinearScale(domain: (x0, x1), range: (plan.left, plotRight))
             plan.xs = data.xs.map { $0.map { scale($0) } }
+            plan.xScale = scale
             plan.xLabels = ticks.map { ([$0.label], scale($0.value)) }
             plan.xTicksAreMarks = true
         }
@@ -240,7 +251,7 @@ extension ChartCanvas {
         if model.xTitle != nil { bottom += 20 }
         height = max(height, top + 200 + bottom)
         plan.plotBottom = height - bottom
-        plan.yScale = LinearScale(domain: domain, range: (plan.plotBottom, top))
+        plan.yScale = LinearScale(domain: domain, range: (plan.plotBottom, top), log: model.axes.yLog)
 
         // End labels, pushed apart vertically.
         var items: [(series: Int, lines: [String], x: Double, target: Double)] = []

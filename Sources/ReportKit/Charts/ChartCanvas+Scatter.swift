@@ -22,31 +22,25 @@ extension ChartCanvas {
         let (yDomain, yTicks, yLabels) = valueTicks(domain: valueDomain(points.map(\.y), zero: false, count: 5),
                                                     pixels: height - top - 80, spacing: 50, horizontal: false)
         let left = pad + max(8, yLabels.map { measure($0) }.max() ?? 0) + Self.tickPadding
-        let xExtent = (points.map(\.x).min()!, points.map(\.x).max()!)
+        let xPositions = (points.map(\.x) + xAxisExtras).filter { !model.axes.xLog || $0 > 0 }
+        let xExtent = (xPositions.min() ?? 0, xPositions.max() ?? 1)
         var right = pad + 12
-        var xCount = ((width - left - right) / 80).clampedInt(2...1_000)
         // The domain is made nice with the same tick count as the ticks drawn, so it ends at most
         // one tick step beyond the data (a nice domain for 6 ticks drawn with 3 ran far past it).
-        var xDomain = LinearScale.niceDomain(xExtent.0, xExtent.1, count: xCount)
-        var xTicks = LinearScale.ticks(xDomain.0, xDomain.1, count: xCount)
-        var xLabels = model.xFormat.tickLabels(for: xTicks)
-        // Fewer ticks until the labels have room.
-        while xTicks.count > 2 && xCount > 2 {
-            let spacing = (width - left - right) * (xTicks[1] - xTicks[0]) / (xDomain.1 - xDomain.0)
-            if spacing >= (xLabels.map { measure($0) }.max() ?? 0) + 12 { break }
-            xCount -= 1
-            xDomain = LinearScale.niceDomain(xExtent.0, xExtent.1, count: xCount)
-            xTicks = LinearScale.ticks(xDomain.0, xDomain.1, count: xCount)
-            xLabels = model.xFormat.tickLabels(for: xTicks)
+        let (xDomain, xTicks, xLabels) = Self.axisTicks(domain: xExtent, pixels: width - left - right, spacing: 80,
+                                                        log: model.axes.xLog, format: model.xFormat) { labels in
+            (labels.map { self.measure($0) }.max() ?? 0) + 12
         }
         right = max(right, pad + (xLabels.last.map { measure($0) / 2 } ?? 0))
         var bottom = bottomAxisHeight(lines: 1) + pad
         if model.xTitle != nil { bottom += 22 }
         let plotBottom = height - bottom
-        let x = LinearScale(domain: xDomain, range: (left, width - right))
-        let y = LinearScale(domain: yDomain, range: (plotBottom, top))
+        let x = LinearScale(domain: xDomain, range: (left, width - right), log: model.axes.xLog)
+        let y = LinearScale(domain: yDomain, range: (plotBottom, top), log: model.axes.yLog)
 
         drawVerticalValueAxis(scale: y, ticks: yTicks, labels: yLabels, left: left, right: width - right)
+        let plot = PlotArea(left: left, right: width - right, top: top, bottom: plotBottom, value: y) { (x($0), 0) }
+        drawAnnotationBands(plot)
         svg.beginGroup(class: "grid", hidden: true, style: "stroke:\(ChartPaint.grid.css)")
         for tick in xTicks { svg.line(x(tick), top, x(tick), plotBottom) }
         svg.endGroup()
@@ -59,14 +53,19 @@ extension ChartCanvas {
 
         let radius = 4.5
         svg.beginGroup(class: "marks")
+        let byCategory = data.paintsCategories
+        // Grey points first, so the coloured ones lie on top.
+        let drawn = byCategory ? points.filter { data.barPaint(series: $0.s, index: $0.i) == .other }
+                                     + points.filter { data.barPaint(series: $0.s, index: $0.i) != .other } : points
         for s in data.values.indices {
             svg.beginGroup(class: "series", style: "fill:\(data.paint(s).css);fill-opacity:0.85;stroke:\(ChartPaint.background.css);stroke-width:1")
-            for point in points where point.s == s {
+            for point in drawn where point.s == s {
                 let label = data.labels[point.i]
                 let xText = ChartData.formatX(point.x, kind: .linear, format: model.xFormat)
                 let yText = data.valueTexts[s][point.i] ?? ""
                 let name = multi ? data.names[s] + ", " : ""
-                svg.circle(cx: x(point.x), cy: y(point.y), r: radius, title: "\(name)\(label.isEmpty ? "" : label + ": ")\(xText), \(yText)")
+                svg.circle(cx: x(point.x), cy: y(point.y), r: radius, style: byCategory ? "fill:\(data.barPaint(series: s, index: point.i).css)" : nil,
+                           title: "\(name)\(label.isEmpty ? "" : label + ": ")\(xText), \(yText)")
             }
             svg.endGroup()
         }
@@ -88,7 +87,8 @@ extension ChartCanvas {
                     (px, py - radius - 4 - fontSize * TextMeasure.descent, .middle),
                     (px, py + radius + 3 + fontSize * TextMeasure.ascent, .middle),
                 ]
-                for (cx, cy, anchor) in candidates {
+                var placed = false
+                for (cx, cy, anchor) in candidates where !placed {
                     let box = SVGBuilder.box(of: .init(text: text, x: cx, y: cy, anchor: anchor, bold: false))
                     let inside = box.0 >= left && box.2 <= width - pad && box.1 >= top - 6 && box.3 <= plotBottom
                     let own = (px - radius, py - radius, px + radius, py + radius)
@@ -98,13 +98,15 @@ extension ChartCanvas {
                     if inside && free {
                         svg.text(text, x: cx, y: cy, anchor: anchor)
                         taken.append(box)
-                        break
+                        placed = true
                     }
                 }
+                if !placed { droppedLabels += 1 }
             }
             svg.endGroup()
         }
 
+        drawAnnotations(plot)
         drawHeaderAndTitles(header, legend: multi, title: model.yTitle, bottomTitle: model.xTitle, bottomCenter: (left + width - right) / 2)
     }
 }

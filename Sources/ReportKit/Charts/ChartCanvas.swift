@@ -1,3 +1,5 @@
+import Foundation
+
 /// The drawing state of one chart: the data, the SVG being written and the height it needs.
 /// Each chart family adds its drawing method in an extension (`ChartCanvas+Bars.swift` …).
 struct ChartCanvas: Sendable {
@@ -12,6 +14,11 @@ struct ChartCanvas: Sendable {
     var svg = SVGBuilder()
     var width = ChartRenderer.designWidth
     var height = 400.0
+    /// Labels the layout had no room for and left out (point labels, annotation texts): a warning.
+    var droppedLabels = 0
+    /// Boxes (minX, minY, maxX, maxY) of drawn marks (bars, line vertices) that annotation texts
+    /// rather avoid; they may still cover them, with a halo, when no other place is free.
+    var markBoxes: [(Double, Double, Double, Double)] = []
 
     init(data: ChartData) {
         self.data = data
@@ -111,18 +118,35 @@ struct ChartCanvas: Sendable {
     // MARK: - Axes
 
     /// Ticks and their labels for a value axis of `pixels` length, thinned until the labels have room
-    /// (`spacing` is the wanted distance between ticks). The domain is widened to whole steps of the
-    /// chosen ticks, so the axis always ends on a tick.
+    /// (`spacing` is the wanted distance between ticks). The domain (the data's extent, from
+    /// `valueDomain`) is widened to whole steps of the chosen ticks, so the axis always ends on a tick
+    /// and never more than one step beyond the data. A log axis (`scale: log`) gets `LogTicks`.
     func valueTicks(domain: (Double, Double), pixels: Double, spacing: Double, horizontal: Bool) -> (domain: (Double, Double), ticks: [Double], labels: [String]) {
+        Self.axisTicks(domain: domain, pixels: pixels, spacing: spacing, log: model.axes.yLog, format: model.valueFormat) { labels in
+            horizontal ? (labels.map { measure($0) }.max() ?? 0) + 12 : fontSize * 1.6
+        }
+    }
+
+    /// The ticks of a linear or log axis over the data's `domain`, `count` lowered from `pixels / spacing`
+    /// until the gap between ticks is at least `needed(labels)`.
+    static func axisTicks(domain: (Double, Double), pixels: Double, spacing: Double, log: Bool, format: NumberFormat,
+                          needed: ([String]) -> Double) -> (domain: (Double, Double), ticks: [Double], labels: [String]) {
         var count = (pixels / spacing).clampedInt(2...1_000)
         while true {
-            let nice = LinearScale.niceDomain(domain.0, domain.1, count: count)
-            let ticks = LinearScale.ticks(nice.0, nice.1, count: count)
-            let labels = model.valueFormat.tickLabels(for: ticks)
+            var nice: (Double, Double), ticks: [Double], labels: [String]
+            if log, let logTicks = LogTicks.ticks(domain.0, domain.1, count: count) {
+                (nice, ticks) = logTicks
+                // Each tick labelled alone: a shared SI prefix or decimals would print 1 as 0.000001M.
+                labels = ticks.map { format.tickLabels(for: [$0])[0] }
+            } else {
+                (nice, ticks) = LinearScale.niceTicks(domain.0, domain.1, count: count)
+                labels = format.tickLabels(for: ticks)
+            }
             if count <= 2 || ticks.count < 2 { return (nice, ticks, labels) }
-            let gap = pixels * abs(ticks[1] - ticks[0]) / max(1e-12, abs(nice.1 - nice.0))
-            let needed = horizontal ? (labels.map { measure($0) }.max() ?? 0) + 12 : fontSize * 1.6
-            if gap >= needed { return (nice, ticks, labels) }
+            // On a log axis the closest ticks are the last two (1-2-5 or 1…9 within a decade).
+            let gap = log ? pixels * Foundation.log10(ticks[ticks.count - 1] / ticks[ticks.count - 2]) / max(1e-12, Foundation.log10(nice.1 / nice.0))
+                          : pixels * abs(ticks[1] - ticks[0]) / max(1e-12, abs(nice.1 - nice.0))
+            if gap >= needed(labels) { return (nice, ticks, labels) }
             count -= 1
         }
     }
@@ -170,19 +194,23 @@ struct ChartCanvas: Sendable {
         svg.text(text, x: x, y: y, anchor: anchor, bold: true)
     }
 
-    /// A nice value domain for these values, always containing zero when `zero` is set and the
-    /// model's `yDomain` (the spec's `y-domain`) when given.
+    /// The extent the value axis must show: these values, zero when `zero` is set (never on a log
+    /// axis), the model's `yDomain` (the spec's `y-domain`) and its `rule: {y: …}` lines. `valueTicks`
+    /// makes it nice.
     func valueDomain(_ values: [Double], zero: Bool, count: Int) -> (Double, Double) {
-        Self.valueDomain(values + (model.yDomain.map { [$0.lowerBound, $0.upperBound] } ?? []), zero: zero, count: count)
+        var all = values + (model.yDomain.map { [$0.lowerBound, $0.upperBound] } ?? [])
+        for case let .rule(.y, value, _) in model.annotations { all.append(value) }
+        if model.axes.yLog { all = all.filter { $0 > 0 } }
+        return Self.valueExtent(all, zero: zero && !model.axes.yLog)
     }
 
-    /// A nice value domain for these values, always containing zero when `zero` is set.
-    static func valueDomain(_ values: [Double], zero: Bool, count: Int) -> (Double, Double) {
+    /// The smallest and largest of these values, and zero when `zero` is set; `(0, 1)` for none.
+    static func valueExtent(_ values: [Double], zero: Bool) -> (Double, Double) {
         guard var lo = values.min(), var hi = values.max() else { return (0, 1) }
         if zero {
             lo = min(lo, 0)
             hi = max(hi, 0)
         }
-        return LinearScale.niceDomain(lo, hi, count: count)
+        return (lo, hi)
     }
 }

@@ -51,12 +51,40 @@ struct ChartData: Sendable {
         valueTexts = values.map { series in series.map { $0 == nil ? nil : texts.next() } }
     }
 
-    /// The paint of series `s`: its palette colour, or with `highlight` the next colour for a
-    /// highlighted series and grey for the others.
+    /// The paint of series `s`: the colour `colors:` names for it; else, with `highlight`, grey for a
+    /// series not highlighted; else the next palette colour no named series took (highlighted
+    /// series in their `highlight` order).
     func paint(_ s: Int) -> ChartPaint {
-        guard !model.highlight.isEmpty else { return .series(s) }
-        guard s < names.count, let rank = model.highlight.firstIndex(of: names[s]) else { return .other }
-        return .series(rank)
+        guard s < names.count else { return .series(s) }
+        return Self.paint(of: names[s], position: s, names: names, model: model)
+    }
+
+    /// Whether a one-series bar chart (or scatter plot) colours its bars (points) one by one:
+    /// `highlight` or `colors:` name categories (`highlight: [China]` on a bar per country).
+    var paintsCategories: Bool {
+        guard values.count == 1, ChartModel.categoryPaintKinds.contains(model.kind) else { return false }
+        let categories = Set(labels)
+        return model.highlight.contains(where: categories.contains) || model.colors.keys.contains(where: categories.contains)
+    }
+
+    /// The paint of bar (point) `i` of series `s`: the category's own when `paintsCategories`, else the series'.
+    func barPaint(series s: Int, index i: Int) -> ChartPaint {
+        guard paintsCategories, i < labels.count else { return paint(s) }
+        return Self.paint(of: labels[i], position: i, names: labels, model: model)
+    }
+
+    /// The paint of the item called `name` at `position` among `names` (series, or categories).
+    static func paint(of name: String, position: Int, names: [String], model: ChartModel) -> ChartPaint {
+        if let index = model.colors[name] { return .series(index) }
+        if !model.highlight.isEmpty && !model.highlight.contains(name) { return .other }
+        guard !model.colors.isEmpty || !model.highlight.isEmpty else { return .series(position) }
+        // The free colours, handed out in highlight order, then in drawing order.
+        let taken = Set(model.colors.values)
+        let free = (0..<ChartPaint.paletteSize).filter { !taken.contains($0) }
+        let coloured = model.highlight.isEmpty ? names : model.highlight
+        let uncoloured = coloured.filter { model.colors[$0] == nil }
+        guard let rank = uncoloured.firstIndex(of: name), !free.isEmpty else { return .series(position) }
+        return .series(free[rank % free.count])
     }
 
     /// Series indices in drawing order: grey ones first, so highlighted ones lie on top.

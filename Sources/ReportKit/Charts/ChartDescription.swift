@@ -84,6 +84,7 @@ enum ChartDescription {
                 }
             }
         }
+        parts += annotationSentences(for: data)
         return parts.joined(separator: words[.init("chart_sentence_separator")]) + end
     }
 

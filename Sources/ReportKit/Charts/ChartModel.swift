@@ -15,6 +15,10 @@ public struct ChartModel: Sendable, Hashable {
         case scatter
     }
 
+    /// Kinds whose one series can be coloured bar by bar or point by point (`highlight` or `colors:`
+    /// naming categories: the bars, or a scatter plot's labelled points).
+    public static let categoryPaintKinds: Set<Kind> = [.bar, .horizontalBar, .scatter]
+
     /// How the x values are to be read.
     public enum XKind: String, Sendable, Hashable {
         /// Discrete labels in `categories`, in the given order.
@@ -65,6 +69,12 @@ public struct ChartModel: Sendable, Hashable {
     public var yDomain: ClosedRange<Double>?
     /// Names of series drawn in colour (in this order) over the others in grey; empty colours every series.
     public var highlight: [String] = []
+    /// `x-domain`, `scale: log` and `x-scale: log` (`ChartAxes.swift`).
+    public var axes = ChartAxes()
+    /// Palette colour (0-based index) per series, or per category of a one-series bar chart (`colors:`).
+    public var colors: [String: Int] = [:]
+    /// Reference lines (`rule:`) and notes (`note:`), drawn over the marks (`ChartAnnotation.swift`).
+    public var annotations: [ChartAnnotation] = []
     /// The words the chart shows or says (its description, "Total", "No data"): the theme's.
     public var strings: InterfaceStrings = .english
 

@@ -22,6 +22,13 @@ enum ChartPaint: Sendable, Hashable {
     /// Okabe–Ito: blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black.
     static let seriesFallbacks = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
+    /// How many series colours the palette has.
+    static let paletteSize = 8
+
+    /// The names `colors:` gives the palette's colours, in palette order, as the default theme
+    /// draws them in light and dark mode (`--chart-1` … `--chart-8` in `style.css`).
+    public static let colourNames = ["blue", "orange", "green", "pink", "sky", "red", "yellow", "black"]
+
     /// Every paint, in the order the theme should define their custom properties.
     static let all: [ChartPaint] = (0..<8).map { .series($0) } + [.text, .muted, .grid, .axis, .background, .other]
 

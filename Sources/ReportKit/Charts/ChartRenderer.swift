@@ -24,10 +24,18 @@ public enum ChartRenderer {
     /// that the theme shows on phones instead of scaling the 640-wide chart down to unreadable text.
     /// A width other than 640 suffixes the element ids with `-wWIDTH`, so both variants can share a page.
     public static func svg(for model: ChartModel, width: Double) -> String {
+        render(model, width: width).svg
+    }
+
+    /// The chart laid out for `width` (as `svg(for:width:)`), with how many labels (point labels,
+    /// annotation texts) the layout found no room for and left out, for a warning.
+    /// `height` is the least height the layout starts from (it grows to fit); small multiples ask for less.
+    public static func render(_ model: ChartModel, width: Double, height: Double = 400) -> (svg: String, droppedLabels: Int) {
         let width = min(1200, max(280, width.isFinite ? width.rounded() : designWidth))
         let data = ChartData(model)
         var canvas = ChartCanvas(data: data)
         canvas.width = width
+        canvas.height = min(2_000, max(120, height.isFinite ? height : 400))
         if data.isEmpty {
             canvas.drawEmpty()
         } else {
@@ -42,7 +50,7 @@ public enum ChartRenderer {
                 canvas.drawScatter()
             }
         }
-        return assemble(model: model, data: data, canvas: canvas)
+        return (assemble(model: model, data: data, canvas: canvas), canvas.droppedLabels)
     }
 
     /// The chart's numbers as an HTML `<table class="chart-data-table">`: one row per category (or x

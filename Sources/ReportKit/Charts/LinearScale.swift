@@ -9,18 +9,23 @@ struct LinearScale: Sendable, Hashable {
     var d1: Double
     var r0: Double
     var r1: Double
+    /// Logarithmic: equal ratios take equal distances (the domain must be positive; `LogTicks`).
+    var isLog = false
 
-    init(domain: (Double, Double), range: (Double, Double)) {
+    init(domain: (Double, Double), range: (Double, Double), log: Bool = false) {
         d0 = domain.0.isFinite ? domain.0 : 0
         d1 = domain.1.isFinite ? domain.1 : 1
         r0 = range.0
         r1 = range.1
+        isLog = log && d0 > 0 && d1 > 0
     }
 
-    /// The pixel position of `value`; the middle of the range for a degenerate domain.
+    /// The pixel position of `value`; the middle of the range for a degenerate domain (or, on a
+    /// log scale, for a value that is not positive).
     func callAsFunction(_ value: Double) -> Double {
         guard d1 != d0, value.isFinite else { return (r0 + r1) / 2 }
-        let t = (value - d0) / (d1 - d0)
+        if isLog && value <= 0 { return (r0 + r1) / 2 }
+        let t = isLog ? (log10(value) - log10(d0)) / (log10(d1) - log10(d0)) : (value - d0) / (d1 - d0)
         let position = r0 + t * (r1 - r0)
         return position.isFinite ? position : (r0 + r1) / 2
     }
@@ -31,11 +36,11 @@ struct LinearScale: Sendable, Hashable {
     }
 
     static func == (a: LinearScale, b: LinearScale) -> Bool {
-        a.d0 == b.d0 && a.d1 == b.d1 && a.r0 == b.r0 && a.r1 == b.r1
+        a.d0 == b.d0 && a.d1 == b.d1 && a.r0 == b.r0 && a.r1 == b.r1 && a.isLog == b.isLog
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(d0); hasher.combine(d1); hasher.combine(r0); hasher.combine(r1)
+        hasher.combine(d0); hasher.combine(d1); hasher.combine(r0); hasher.combine(r1); hasher.combine(isLog)
     }
 
     // MARK: - d3-array ticks
@@ -94,6 +99,32 @@ struct LinearScale: Sendable, Hashable {
     static func tickStep(_ start: Double, _ stop: Double, count: Int) -> Double {
         let inc = tickIncrement(min(start, stop), max(start, stop), count: count)
         return inc < 0 ? 1 / -inc : inc
+    }
+
+    /// A nice domain and its ticks for data from `start` to `stop`: d3-scale's `nice()` settles the
+    /// step (widening until it is stable), then the domain is the data's extent rounded out to whole
+    /// steps, so it ends on ticks but never more than one step beyond the data (`nice()` alone can
+    /// widen -4.5 … 9 to -10 … 10 by steps of 5). A degenerate extent keeps `niceDomain`'s answer.
+    static func niceTicks(_ start: Double, _ stop: Double, count: Int) -> (domain: (Double, Double), ticks: [Double]) {
+        let wide = niceDomain(start, stop, count: count)
+        let inc = tickIncrement(wide.0, wide.1, count: count)
+        var lo = min(start, stop), hi = max(start, stop)
+        if lo == hi || !lo.isFinite || !hi.isFinite { (lo, hi) = wide }
+        guard inc.isFinite, inc != 0 else { return (wide, ticks(wide.0, wide.1, count: count)) }
+        /// `value` in steps, rounded down or up, ignoring float noise (0.7 × 10 = 7.000000000000001).
+        func steps(_ value: Double, up: Bool) -> Double {
+            let q = inc > 0 ? value / inc : value * -inc
+            if abs(q - q.rounded()) < 1e-9 { return q.rounded() }
+            return up ? ceil(q) : floor(q)
+        }
+        let i1 = steps(lo, up: false), i2 = steps(hi, up: true)
+        guard i2 >= i1, i2 - i1 < 10_000 else { return (wide, ticks(wide.0, wide.1, count: count)) }
+        let values = (0...Int(i2 - i1)).map { k in
+            let i = i1 + Double(k)
+            let v = inc > 0 ? i * inc : i / -inc
+            return v == 0 ? 0 : v
+        }
+        return ((values.first!, values.last!), values)
     }
 
     /// d3-scale's `nice()`: the domain widened to whole tick steps, repeated until the step is stable.

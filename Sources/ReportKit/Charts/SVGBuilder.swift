@@ -87,12 +87,17 @@ struct SVGBuilder: Sendable {
     }
 
     /// One line of text with its baseline at `y`.
-    mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, bold: Bool = false, paint: ChartPaint? = nil) {
+    /// With `halo`, the text is outlined in the background colour so it reads over lines and bars.
+    mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, bold: Bool = false, paint: ChartPaint? = nil, halo: Bool = false) {
         let n = Self.number
         markup += "<text x=\"\(n(x))\" y=\"\(n(y))\""
         if anchor != .start { markup += " text-anchor=\"\(anchor.rawValue)\"" }
         if bold { markup += " font-weight=\"bold\"" }
-        if let paint { markup += " style=\"fill:\(paint.css)\"" }
+        if paint != nil || halo {
+            let fill = paint.map { "fill:\($0.css)" }
+            let outline = halo ? "paint-order:stroke;stroke:\(ChartPaint.background.css);stroke-width:3;stroke-linejoin:round" : nil
+            markup += " style=\"\([fill, outline].compactMap { $0 }.joined(separator: ";"))\""
+        }
         markup += ">\(content.htmlEscaped)</text>"
         texts.append(PlacedText(text: content, x: x, y: y, anchor: anchor, bold: bold))
     }

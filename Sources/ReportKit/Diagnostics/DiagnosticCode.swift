@@ -123,8 +123,14 @@ extension DiagnosticCode {
     public static let valueOutOfRange = DiagnosticCode(317, "value-out-of-range", "A number too large (or not finite) to draw in a chart or to print as a total.")
     public static let negativeShare = DiagnosticCode(318, "negative-share", "A pie or donut chart given a negative value, which no slice can show.")
     public static let unknownValueList = DiagnosticCode(319, "unknown-value-list", "A filter names a value list (`in NAME`) that the data file's `lists:` does not have.")
-    public static let unknownSeries = DiagnosticCode(320, "unknown-series", "A chart's `highlight` names a series the chart does not draw.")
-    public static let invalidDomain = DiagnosticCode(321, "invalid-domain", "A `y-domain` that is not two numbers, the smaller first.")
+    public static let unknownSeries = DiagnosticCode(320, "unknown-series", "A chart's `highlight` or `colors` names a series (or bar) the chart does not draw.")
+    public static let invalidDomain = DiagnosticCode(321, "invalid-domain", "A `y-domain` or `x-domain` that is not two numbers (years, dates), the smaller first, or an `x-domain` on categories.")
+    public static let logScaleNotPositive = DiagnosticCode(340, "log-scale-not-positive", "A chart with `scale: log` (or `x-scale: log`) given a zero or negative value, which a log axis cannot place.")
+    public static let invalidScale = DiagnosticCode(341, "invalid-scale", "A `scale` or `x-scale` other than `linear` or `log`, or a log scale on a chart that cannot take one (bars, areas, pies).")
+    public static let unknownColour = DiagnosticCode(342, "unknown-colour", "A `colors:` entry naming a colour the palette does not have.")
+    public static let invalidAnnotation = DiagnosticCode(343, "invalid-annotation", "A `rule` or `note` that is not written as `{y: 0, label: …}` or `{x: 2008, text: …}`, or that the chart cannot place.")
+    public static let invalidFacet = DiagnosticCode(345, "invalid-facet", "A `facet` on a pie or donut chart, or one that would draw more small charts than the limit (36).")
+    public static let labelsDropped = DiagnosticCode(344, "labels-dropped", "A chart whose layout had no room for some point labels or annotation texts and left them out (warning).")
 
     // MARK: RG04xx Markdown, links, anchors, cross-references
 
@@ -206,6 +212,7 @@ extension DiagnosticCode {
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
         unknownValueList, unknownSeries, invalidDomain,
+        logScaleNotPositive, invalidScale, unknownColour, invalidAnnotation, labelsDropped, invalidFacet,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         duplicateHeadingID, invalidHeadingID,
         themeNotFound, missingTemplate, templateError, themeExportFolderNotEmpty, themeExportThroughLink,

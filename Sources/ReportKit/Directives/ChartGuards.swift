@@ -33,6 +33,14 @@ enum ChartGuards {
         return warnings
     }
 
+    /// The warning for a chart whose layout left out `count` labels (point labels, annotation texts).
+    static func droppedLabels(_ count: Int, subject: String, location: SourceLocation) -> [Diagnostic] {
+        guard count > 0 else { return [] }
+        return [.warning(.labelsDropped, "\(subject) had no room for \(count) label\(count == 1 ? "" : "s") and left \(count == 1 ? "it" : "them") out",
+                         at: location, hint: "shorten the texts of 'note' and 'rule', put notes further apart, or draw fewer points; "
+                             + "the data table under the chart still lists every value")]
+    }
+
     /// The height in an SVG's `viewBox="x y width height"`.
     static func viewBoxHeight(_ svg: String) -> Double? {
         guard let start = svg.range(of: "viewBox=\"") else { return nil }

@@ -115,14 +115,19 @@ public struct DirectiveRenderer: Sendable {
             let tableHTML = HTMLTable(table: rows, columns: columns, totals: totals.map(\.value), decimalsSource: table, strings: strings)
                 .html(anchor: anchor, captionHTML: captionHTML)
             html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n\(tableHTML)\n\(footer)</figure>"
+        case .chart where spec.values["facet"] != nil:
+            (html, warnings) = try facetedChart(spec, table: table, rows: rows, anchor: anchor, caption: caption,
+                                                captionHTML: captionHTML, footer: footer)
         case .chart:
             let model = try chartModel(spec, table: table, rows: rows, anchor: anchor, caption: caption)
-            let narrow = ChartRenderer.svg(for: model, width: Self.narrowChartWidth)
+            let (wide, wideDropped) = ChartRenderer.render(model, width: ChartRenderer.designWidth)
+            let (narrow, narrowDropped) = ChartRenderer.render(model, width: Self.narrowChartWidth)
             warnings = ChartGuards.warnings(for: model, narrowSVG: narrow, subject: spec.subject, location: spec.location(of: "type"))
+                + ChartGuards.droppedLabels(max(wideDropped, narrowDropped), subject: spec.subject, location: spec.location(of: "type"))
             html = """
             <figure class="figure figure-chart" id="\(anchor)">
             <figcaption>\(captionHTML)</figcaption>
-            <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
+            <div class="chart-frame"><div class="chart-wide">\(wide)</div>\
             <div class="chart-narrow">\(narrow)</div></div>
             <details class="chart-data"><summary>\(strings[.chartData].htmlEscaped)</summary>\(ChartRenderer.dataTable(for: model))</details>
             \(footer)</figure>
@@ -336,18 +341,16 @@ public struct DirectiveRenderer: Sendable {
         var model = try mapping.model(id: anchor, title: caption)
         model.strings = strings
         model.yDomain = try yDomain(spec)
-        let names = model.series.map(\.name)
-        for written in try spec.stringList("highlight") {
-            // A series value as the data file writes it, or as the page shows it (its label).
-            let shown = series.map { rows.shownValue(written.value, column: $0.name, language: strings.labelLanguage) } ?? written.value
-            let name = Located(value: names.contains(shown) ? shown : written.value, location: written.location)
-            guard names.contains(name.value) else {
-                throw DiagnosticList(.error(.unknownSeries, "no series '\(name.value)' to highlight in \(spec.subject)", at: name.location,
-                                            hint: Suggestion.hint(for: name.value, in: names, noun: "a series:")
-                                                ?? "highlight names series, the values of the 'series' column or the y columns' labels"))
+        // `highlight` and `colors` may name a series or bar as the data file writes it or as the page shows it (its label).
+        let language = strings.labelLanguage
+        let shownName: (String) -> String = { written in
+            for column in [series, x].compactMap({ $0 }) {
+                let shown = rows.shownValue(written, column: column.name, language: language)
+                if shown != written { return shown }
             }
-            model.highlight.append(name.value)
+            return written
         }
+        try applyChartOptions(spec, to: &model, shownName: shownName)
         return model
     }
 }

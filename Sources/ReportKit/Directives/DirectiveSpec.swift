@@ -11,7 +11,8 @@ struct Located<Value> {
 struct DirectiveSpec {
     static let tableKeys = ["id", "data", "caption", "columns", "filter", "latest", "top", "sort", "limit", "total", "source", "notes"]
     static let chartKeys = ["id", "type", "data", "x", "y", "series", "format", "x-title", "y-title",
-                            "caption", "source", "notes", "filter", "latest", "top", "sort", "limit", "highlight", "y-domain"]
+                            "caption", "source", "notes", "filter", "latest", "top", "sort", "limit", "highlight", "y-domain",
+                            "x-domain", "scale", "x-scale", "colors", "rule", "note", "facet"]
     static let requiredTableKeys = ["id", "data", "caption"]
     static let requiredChartKeys = ["id", "type", "data", "x", "y", "caption"]
 

@@ -11,6 +11,8 @@ extension InterfaceStrings {
         "chart_x_range", "chart_x_axis", "chart_rose", "chart_fell", "chart_stayed", "chart_the_value",
         "chart_series_at", "chart_sentence_end", "chart_sentence_separator", "count_part_one", "count_part_other", "count_point_one",
         "count_point_other", "count_series_one", "count_series_other", "count_category_one", "count_category_other",
+        "chart_log_scale", "chart_x_log_scale", "chart_rule", "chart_rule_labelled", "chart_note", "chart_note_period",
+        "chart_highlighted", "chart_list_separator",
     ]
 
     /// "3 points" / "1 point": the `count_NOUN_one` or `count_NOUN_other` string with `{n}` filled.

@@ -13,6 +13,8 @@ extension InterfaceStrings.Key {
     public static let downloadData = Self("download_data")
     /// The summary of the `<details>` holding a chart's numbers.
     public static let chartData = Self("chart_data")
+    /// The accessible name of one small chart of a faceted figure: "{caption}: {facet}".
+    public static let chartFacetTitle = Self("chart_facet_title")
     /// The label of a totals row or a donut's centre.
     public static let total = Self("total")
     /// What a screen reader says for a table cell without a value (shown as a dash).
