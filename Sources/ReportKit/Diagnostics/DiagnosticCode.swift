@@ -62,7 +62,7 @@ extension DiagnosticCode {
     public static let pathOutsideContent = DiagnosticCode(117, "path-outside-content", "A path (link, data file, new page) that leads outside the content folder.")
     public static let unpublishableName = DiagnosticCode(118, "unpublishable-name", "A file or folder name that cannot be published safely: control characters, invisible bidirectional controls, noncharacters, not UTF-8, or a path longer than the system opens.")
     public static let notARegularFile = DiagnosticCode(119, "not-a-regular-file", "A content entry that is not a regular file (a named pipe, a device, a socket), directly or through a link.")
-    public static let controlCharacter = DiagnosticCode(120, "control-character", "Text (a data file, YAML, a spec) holds a control character such as NUL, raw or written as an escape; it would cut or corrupt the page.")
+    public static let controlCharacter = DiagnosticCode(120, "control-character", "Text (a page, a data file, YAML, a spec) holds a control character such as NUL, raw or written as an escape; it would cut or corrupt the page.")
     public static let unknownLicence = DiagnosticCode(130, "unknown-licence", "A `licence` in site.yml that is not an SPDX identifier reportgen knows (e.g. `CC-BY-4.0`).")
     public static let invalidORCID = DiagnosticCode(131, "invalid-orcid", "An author's `orcid` that is not an ORCID iD, or whose check digit is wrong (a typo).")
     public static let invalidDate = DiagnosticCode(132, "invalid-date", "A `published` or `updated` date that is not a calendar date written yyyy-mm-dd.")
