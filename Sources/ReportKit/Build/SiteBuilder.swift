@@ -19,7 +19,8 @@ public struct SiteBuilder: Sendable {
     public func build() throws(DiagnosticList) -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let site = try assemble()
+        var site = try assemble()
+        site.releasePageSources()
         let writer = try pipeline.step("prepareOutput") { () throws(DiagnosticList) in
             try OutputWriter(output: options.outputFolder, displayOutput: options.display(options.outputFolder),
                              contentFolder: options.contentFolder, themeFolder: site.theme.files.folder ?? options.themeSources,
