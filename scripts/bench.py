@@ -21,7 +21,8 @@ journal-less ext4 such as these machines', creating an inode skips every free in
 is recent (`recently_deleted()` in the kernel, a window of hours), so creating a site's 20,000 files
 and folders costs whatever the machine deleted earlier made it cost, for either tool. Before each
 full build (ours and Hugo's) the previous output is moved into a trash folder rather than deleted,
-and synced; the trash is deleted at the end.
+and synced; the trash is deleted after each size. On a tmpfs outputs are deleted at once (no inode
+window there, and 100,000-page sites kept to the end would fill it).
 The corpus comes from ../shared/bench/make-corpus.py (or $CORPUS_SCRIPT); Hugo runs only when
 `hugo` is installed.
 """
@@ -443,7 +444,7 @@ def main():
         if "floor" in entry:
             rows.append((f"{pages} pages: cmark-gfm floor", entry["floor"]))
         # Sites of this size are not needed any more (100,000 pages hold gigabytes).
-        trash.clear(out, spare)
+        trash.clear(out, spare, out_base / f"hugo-out-{pages}")
         trash.empty()
         trash.folder.mkdir(parents=True, exist_ok=True)
 

@@ -78,18 +78,16 @@ def parse_sizes_or_default(text, scale):
 
 
 def per_thousand_rows(corpus):
-    """Lines of the per-1,000-page table: wall, CPU, instructions (when counted), peak memory."""
+    """Lines of the per-1,000-page table: wall, CPU, instructions (when counted), peak memory, the floor."""
     lines = [f"{'pages':>8} {'wall s/1k':>10} {'cpu s/1k':>9} {'G instr/1k':>11} {'peak MiB':>9} {'KiB/page':>9} {'floor s/1k':>11} {'x floor':>8}"]
     for pages, entry in corpus.items():
-        full = entry["full"]
+        full, floor = entry["full"], entry.get("floor")
         per = 1000 / pages
-        instructions = full.get("instructions")
-        floor = entry.get("floor")
-        lines.append(f"{pages:>8} {full['wall_s'] * per:>10.3f} {full['cpu_s'] * per:>9.3f} "
-                     f"{(instructions * per / 1e9 if instructions else float('nan')):>11.2f} {full['peak_mib']:>9.1f} "
-                     f"{full['peak_mib'] * 1024 / pages:>9.1f} "
-                     f"{(floor['wall_s'] * per if floor else float('nan')):>11.3f} "
-                     f"{(full['wall_s'] / floor['wall_s'] if floor else float('nan')):>8.2f}")
+        instructions = f"{full['instructions'] * per / 1e9:.2f}" if full.get("instructions") else "-"
+        floor_wall = f"{floor['wall_s'] * per:.3f}" if floor else "-"
+        floor_ratio = f"{full['wall_s'] / floor['wall_s']:.2f}" if floor else "-"
+        lines.append(f"{pages:>8} {full['wall_s'] * per:>10.3f} {full['cpu_s'] * per:>9.3f} {instructions:>11} {full['peak_mib']:>9.1f} "
+                     f"{full['peak_mib'] * 1024 / pages:>9.1f} {floor_wall:>11} {floor_ratio:>8}")
     return lines
 
 
