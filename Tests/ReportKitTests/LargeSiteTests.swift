@@ -37,6 +37,15 @@ struct LargeSiteTests {
         #expect(WorkMetadata.isSingleLineASCII("Page 12") && !WorkMetadata.isSingleLineASCII("Page  12") && !WorkMetadata.isSingleLineASCII("征信"))
     }
 
+    @Test func markerListsEachFileOnceInOrderAsBefore() {
+        let files = ["s01/p2/index.html", "assets/style.css", "a \"quoted\" <name>.png", "s01/p2/index.html", "中文/index.html",
+                     "cite.bib", "e\u{301}.png", "\u{E9}.png", "line\u{2028}break.md"] + (0..<300).map { "s\($0 % 7)/p\($0)/cite.ris" }
+        let plain = OutputMarker.header + "[" + Set(files).sorted().map(\.jsonStringLiteral).joined(separator: ",\n") + "]\n"
+        #expect(OutputMarker.encode(files) == plain)
+        #expect(OutputMarker.encode([]) == OutputMarker.header + "[]\n")
+        #expect(OutputMarker.decode(Array(OutputMarker.encode(files).utf8)) == Set(files).sorted())
+    }
+
     @Test func readingOrderIsNavigationThenWeightThenPath() throws {
         var generator = SystemRandomNumberGenerator()
         let pages = (0..<500).map { index -> Page in
