@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build-speed and memory benchmark: reportgen against Hugo on the same generated corpus.
 
-Usage: scripts/bench.py [--runs N] [--edits N] [--sizes 1000,10000,50000] [--json bench-results/bench.json]
+Usage: scripts/bench.py [--runs N] [--edits N] [--sizes 1000,10000,50000] [--scale] [--json bench-results/bench.json]
 
 For each corpus size it measures (medians over --runs runs):
 - a full build into an empty output folder (no previous site, no spare to reuse) with its peak memory;
@@ -11,16 +11,22 @@ For each corpus size it measures (medians over --runs runs):
   from saving one page to the reload event on /__reportgen/events (median over --edits edits),
   the build time the server logs for it, the time until the search index follows, and a no-op
   save (identical bytes written again) to its event;
-and the microsite build. Prints a table and the issue-7 targets, and writes the figures as JSON.
+and the microsite build; the floor (`bench_scale.py`: the cmark-gfm CLI rendering the same pages on
+two cores and writing as many files) and our ratio to it; Hugo's ratio in every pair. `--scale`
+measures 1k, 10k, 50k and 100k pages (or --sizes), prints the cost per 1,000 pages (wall, CPU,
+instructions where `perf` counts them, peak memory) and the issue-21 targets (100k <= 10.5 x 10k,
+1 GiB; serve at the largest size). Prints a table and the targets, and writes the figures as JSON.
 The built sites go to a tmpfs (/dev/shm) when there is one (--out-dir to choose): on a
 journal-less ext4 such as these machines', creating an inode skips every free inode whose deletion
 is recent (`recently_deleted()` in the kernel, a window of hours), so creating a site's 20,000 files
 and folders costs whatever the machine deleted earlier made it cost, for either tool. Before each
 full build (ours and Hugo's) the previous output is moved into a trash folder rather than deleted,
-and synced; the trash is deleted at the end.
+and synced; the trash is deleted after each size. On a tmpfs outputs are deleted at once (no inode
+window there, and 100,000-page sites kept to the end would fill it).
 The corpus comes from ../shared/bench/make-corpus.py (or $CORPUS_SCRIPT); Hugo runs only when
 `hugo` is installed.
 """
+import bench_scale as scale
 import argparse, http.client, json, os, queue, re, resource, select, shutil, statistics, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 
@@ -44,9 +50,16 @@ def corpus_script():
     sys.exit("error: make-corpus.py not found; set CORPUS_SCRIPT=/path/to/make-corpus.py")
 
 
+# Set in main: count instructions with `perf stat` (machines with hardware counters only).
+COUNT_INSTRUCTIONS = False
+
+
 def run(cmd, cwd=None):
-    """Runs cmd, returns (wall seconds, cpu seconds, peak RSS MiB of this child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Runs cmd, returns (wall seconds, cpu seconds, peak RSS MiB of this child, instructions or None)."""
+    counts = None
+    if COUNT_INSTRUCTIONS and cmd and cmd[0] != "sh":
+        counts = scale.temporary_file()
+        cmd = scale.with_perf(cmd, counts)
     start = time.perf_counter()
     # A fresh process per run: ru_maxrss of RUSAGE_CHILDREN is the max over all children so far,
     # so measure peak memory with /usr/bin/time-like wait4 instead.
@@ -57,16 +70,24 @@ def run(cmd, cwd=None):
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"error: {' '.join(map(str, cmd))} failed:\n{stderr}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    instructions = None
+    if counts:
+        instructions = scale.read_instructions(counts)
+        os.unlink(counts)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, instructions
 
 
 def summary(results):
-    return {
+    figures = {
         "wall_s": round(statistics.median(r[0] for r in results), 3),
         "cpu_s": round(statistics.median(r[1] for r in results), 3),
         "peak_mib": round(max(r[2] for r in results), 1),
         "runs": len(results),
     }
+    counted = [r[3] for r in results if r[3]]
+    if counted:
+        figures["instructions"] = int(statistics.median(counted))
+    return figures
 
 
 def median_of(runs, cmd, cwd=None, before=None):
@@ -134,10 +155,15 @@ class Trash:
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True)
         self.count = 0
+        # On a tmpfs deleting costs later builds nothing, and 100,000-page sites kept until the end
+        # would fill it: delete at once there.
+        self.deletes = scale.is_tmpfs(base)
 
     def clear(self, *paths):
         for path in paths:
-            if path.exists():
+            if path.exists() and self.deletes:
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.exists():
                 self.count += 1
                 try:
                     os.rename(path, self.folder / f"{self.count}-{path.name}")
@@ -337,7 +363,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs per build measurement (median)")
     parser.add_argument("--edits", type=int, default=5, help="edits and no-op saves through `serve` per size (median)")
-    parser.add_argument("--sizes", default="1000,10000,50000", help="corpus sizes in pages, comma-separated")
+    parser.add_argument("--sizes", default=None, help="corpus sizes in pages, comma-separated (default 1000,10000,50000; "
+                                                     "with --scale 1000,10000,50000,100000)")
+    parser.add_argument("--scale", action="store_true", help="issue 21: cost per 1,000 pages up to 100,000 pages, the 100k/10k "
+                                                             "ratio and memory targets; serve at the largest size only")
+    parser.add_argument("--no-floor", action="store_true", help="skip the cmark-gfm floor")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview-server measurements")
     parser.add_argument("--serve-sizes", default=None, help="sizes to measure `serve` on (default: every size)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even when installed")
@@ -353,7 +383,12 @@ def main():
         sys.exit("error: build the tool first: swift build -c release")
     base = Path(args.workdir)
     base.mkdir(parents=True, exist_ok=True)
-    sizes = parse_sizes(args.sizes)
+    sizes = parse_sizes(scale.parse_sizes_or_default(args.sizes, args.scale))
+    if args.scale and args.serve_sizes is None:
+        args.serve_sizes = str(max(sizes))
+    global COUNT_INSTRUCTIONS
+    COUNT_INSTRUCTIONS = scale.perf_counts_instructions()
+    floor = not args.no_floor and shutil.which("cmark-gfm")
     hugo = None if args.no_hugo else shutil.which("hugo")
     results = {"machine": {"cores": os.cpu_count(), "load_average": [round(x, 2) for x in os.getloadavg()]},
                "corpus": {}, "hugo": bool(hugo)}
@@ -384,7 +419,14 @@ def main():
         if hugo:
             # The median of the per-pair ratios: each pair ran back to back, at the same machine speed.
             entry["ratio_wall"] = round(statistics.median(ratios["hugo"]), 3)
+            entry["hugo_pairs"] = [round(ratio, 3) for ratio in ratios["hugo"]]
             entry["ratio_wall_of_medians"] = round(entry["full"]["wall_s"] / entry["hugo"]["wall_s"], 3)
+        if floor:
+            # The floor writes as many files as our site has (counted from its marker).
+            floor_out = out_base / f"floor-{pages}"
+            entry["floor"] = median_of(args.runs, scale.floor_command(content, floor_out, scale.site_file_count(out)),
+                                       before=lambda: scale.fresh_folder(floor_out))
+            trash.clear(floor_out)
         # No-op rebuild: the CLI build again over its own output, nothing changed.
         entry["rebuild"] = median_of(args.runs, [str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out),
                                                  "--theme", theme], cwd=ROOT)
@@ -399,6 +441,12 @@ def main():
         rows.append((f"{pages} pages: no-op rebuild (CLI)", entry["rebuild"]))
         if hugo:
             rows.append((f"{pages} pages: hugo", entry["hugo"]))
+        if "floor" in entry:
+            rows.append((f"{pages} pages: cmark-gfm floor", entry["floor"]))
+        # Sites of this size are not needed any more (100,000 pages hold gigabytes).
+        trash.clear(out, spare, out_base / f"hugo-out-{pages}")
+        trash.empty()
+        trash.folder.mkdir(parents=True, exist_ok=True)
 
     trash.empty()
     microsite_out = out_base / "out-microsite"
@@ -427,10 +475,15 @@ def main():
     for pages, entry in results["corpus"].items():
         if "ratio_wall" in entry:
             print(f"{pages} pages: reportgen / hugo wall time = {entry['ratio_wall']:.2f} (median of the back-to-back pairs; "
-                  f"ratio of the medians {entry['ratio_wall_of_medians']:.2f})")
-    if len(results["corpus"]) > 1:
-        per_thousand = ", ".join(f"{pages}: {entry['full']['wall_s'] / pages * 1000:.3f} s" for pages, entry in results["corpus"].items())
-        print(f"full build per 1000 pages (flat = linear): {per_thousand}")
+                  f"ratio of the medians {entry['ratio_wall_of_medians']:.2f}); every pair: "
+                  + ", ".join(f"{ratio:.3f}" for ratio in entry["hugo_pairs"]))
+        if "floor" in entry:
+            print(f"{pages} pages: reportgen / cmark-gfm floor wall time = {entry['full']['wall_s'] / entry['floor']['wall_s']:.2f} "
+                  f"(CPU {entry['full']['cpu_s'] / entry['floor']['cpu_s']:.2f})")
+    if len(results["corpus"]) > 1 or args.scale:
+        print(f"full build per 1,000 pages (flat = linear; instructions {'by perf' if COUNT_INSTRUCTIONS else 'not counted: no hardware counters'}):")
+        for line in scale.per_thousand_rows(results["corpus"]):
+            print("  " + line)
 
     # The targets of issue 7, on the 10,000-page corpus when it was measured.
     checks = []
@@ -445,6 +498,7 @@ def main():
             if serve["edit_build_ms"] is not None:
                 checks.append(("10k one-page rebuild (server) <= 50 ms", serve["edit_build_ms"] <= 50, f"{serve['edit_build_ms']:g} ms"))
     checks.append(("microsite build <= 150 ms", results["microsite"]["wall_s"] <= 0.150, f"{results['microsite']['wall_s'] * 1000:.0f} ms"))
+    checks += scale.scale_checks(results["corpus"])
     results["targets"] = {name: {"met": met, "value": value} for name, met, value in checks}
     for name, met, value in checks:
         print(f"target {name:<40} {'met ' if met else 'MISSED'}  ({value})")

@@ -24,6 +24,8 @@ final class TerminalProgress: BuildObserver, Sendable {
         var done = 0
         var lastDraw: ContinuousClock.Instant?
         var drawn = false
+        /// The process's CPU time when the current step started (`--verbose`).
+        var stepCPU: Double = 0
     }
 
     let verbose: Bool
@@ -67,6 +69,10 @@ final class TerminalProgress: BuildObserver, Sendable {
                              "writeSearchIndex": "writing the search index", "writeWholeReport": "writing the whole report", "copyFiles": "copying files", "printPDF": "printing the PDF with Chromium", "commitOutput": "replacing the output folder"]
 
     func stepStarted(_ name: String) {
+        if verbose {
+            let cpu = Self.processCPUTime()
+            counts.withLock { $0.stepCPU = cpu }
+        }
         guard showsLine, let label = Self.stepLabels[name], ContinuousClock.now - start >= Self.delay else { return }
         counts.withLock { $0.drawn = true }
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(label)…".utf8))
@@ -76,8 +82,17 @@ final class TerminalProgress: BuildObserver, Sendable {
         clearLine()
         guard verbose else { return }
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        let line = name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.1f ms\n", milliseconds)
+        // CPU time too (all threads): steady when the machine is busy, and CPU over wall shows how parallel a step is.
+        let cpu = (Self.processCPUTime() - counts.withLock { $0.stepCPU }) * 1000
+        let line = name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.1f ms  cpu %8.1f ms\n", milliseconds, cpu)
         timings.write(Data(line.utf8))
+    }
+
+    /// User and system CPU time of the whole process so far, in seconds.
+    static func processCPUTime() -> Double {
+        var usage = rusage()
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Removes the progress line, if one is shown.

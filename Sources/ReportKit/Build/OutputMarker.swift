@@ -20,8 +20,25 @@ public enum OutputMarker {
 
     /// The marker's text for these files (sorted, each once).
     public static func encode(_ files: some Sequence<String>) -> String {
-        let sorted = Set(files).sorted()
-        return header + "[" + sorted.map(\.jsonStringLiteral).joined(separator: ",\n") + "]\n"
+        // Written into one string, sorted then each kept once: a site of 100,000 pages lists
+        // 300,000 files, and this runs on one thread at the end of every build.
+        var sorted = Array(files)
+        sorted.sort()
+        var text = header + "["
+        text.reserveCapacity(text.utf8.count + sorted.reduce(0) { $0 + $1.utf8.count + 4 } + 2)
+        var previous: String?
+        for file in sorted where file != previous {
+            if previous != nil { text += ",\n" }
+            if String.needsJSONEscaping(file.utf8) {
+                text += file.jsonStringLiteral
+            } else {
+                text += "\""
+                text += file
+                text += "\""
+            }
+            previous = file
+        }
+        return text + "]\n"
     }
 
     /// The files a marker lists, in its order; `nil` when the bytes are not a marker, or when any

@@ -19,7 +19,9 @@ public struct SiteBuilder: Sendable {
     public func build() throws(DiagnosticList) -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
-        return try write(try assemble(), since: start)
+        var site = try assemble()
+        site.releasePageSources()
+        return try write(site, since: start)
     }
 
     /// Writes `site` (what `assemble` made), a build that began at `start`.

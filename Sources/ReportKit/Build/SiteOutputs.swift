@@ -67,14 +67,16 @@ struct SiteOutputs {
         let names = Names(contentDisplay: contentDisplay)
         var fileOwner: [String: Int] = [:]
         var folderOwner: [String: Int] = [:]
+        fileOwner.reserveCapacity(files.count)
+        folderOwner.reserveCapacity(files.count / 2)
         var pairs: [(Int, Int, folder: String?)] = []
         // Files with a place in the content first, so that a pair is shown at one of them.
-        let located = files.indices.filter { names.location(files[$0].source) != nil }
-        let unlocated = files.indices.filter { names.location(files[$0].source) == nil }
+        let located = files.indices.filter { names.hasLocation(files[$0].source) }
+        let unlocated = files.indices.filter { !names.hasLocation(files[$0].source) }
         for index in located + unlocated {
-            let file = files[index]
-            if let other = fileOwner[file.path] { pairs.append((index, other, nil)) } else { fileOwner[file.path] = index }
-            var folder = RelativePath.parent(file.path)
+            let path = files[index].path
+            if let other = fileOwner[path] { pairs.append((index, other, nil)) } else { fileOwner[path] = index }
+            var folder = RelativePath.parent(path)
             while !folder.isEmpty, folderOwner[folder] == nil {
                 folderOwner[folder] = index
                 folder = RelativePath.parent(folder)
@@ -118,6 +120,15 @@ struct SiteOutputs {
             case .dataPackage: return "the data package descriptor"
             case .referenceList: return "the list of references"
             case .pdfEdition: return "the PDF edition of the whole report"
+            }
+        }
+
+        /// Whether `location(source)` is not nil (asked for every file, so without making the location).
+        func hasLocation(_ source: Source) -> Bool {
+            switch source {
+            case let .page(page): return !page.isGenerated
+            case .contentFile, .dataFile: return true
+            default: return false
             }
         }
 

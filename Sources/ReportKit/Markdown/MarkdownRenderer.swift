@@ -92,7 +92,7 @@ public struct MarkdownRenderer: Sendable {
 
         // `[@key]` is parsed as three text nodes (`[`, `@key`, `]`): joined, a citation is one string
         // (skipped, with its cost, on pages without an `@`).
-        if hooks.citation != nil && markdown.utf8.contains(UInt8(ascii: "@")) { cmark_consolidate_text_nodes(document) }
+        if hooks.citation != nil && markdown.utf8.contains(byte: UInt8(ascii: "@")) { cmark_consolidate_text_nodes(document) }
         var pass = DocumentPass(document: document, file: file, firstLine: firstLine, hooks: hooks, allowRawHTML: allowRawHTML,
                                 allowScripts: allowScripts, liftsLeadingTitle: liftingLeadingTitle, extensions: cmark_parser_get_syntax_extensions(parser))
         pass.run()

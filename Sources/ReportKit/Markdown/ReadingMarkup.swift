@@ -15,10 +15,12 @@ enum ReadingMarkup {
 
     static func apply(_ html: String) -> String {
         var html = html
-        if html.contains(adjacentMarkers) { html = html.replacingOccurrences(of: adjacentMarkers, with: separatedMarkers) }
-        if html.contains("<a href=\"") { html = markAddressLinks(html) }
+        if html.utf8.contains(bytes: adjacentMarkerBytes) { html = html.replacingOccurrences(of: adjacentMarkers, with: separatedMarkers) }
+        if html.utf8.contains(bytes: linkOpen) { html = markAddressLinks(html) }
         return html
     }
+
+    static let adjacentMarkerBytes = Array(adjacentMarkers.utf8)
 
     static let linkOpen = Array("<a href=\"".utf8)
     static let linkClose = Array("</a>".utf8)
@@ -30,6 +32,7 @@ enum ReadingMarkup {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 256)
         var position = 0
+        var marked = false
         while let open = bytes.firstRange(of: linkOpen, from: position) {
             out += bytes[position..<open.upperBound]
             position = open.upperBound
@@ -42,7 +45,10 @@ enum ReadingMarkup {
             guard let (address, shown) = addressLink(url: url, text: text) else { continue }
             out += Array((address + "\" class=\"url\">" + shown + "</a>").utf8)
             position = close.upperBound
+            marked = true
         }
+        // Most pages have no such link: their HTML is kept, not copied.
+        guard marked else { return html }
         out += bytes[position...]
         return String(decoding: out, as: UTF8.self)
     }

@@ -58,7 +58,23 @@ public struct WorkMetadata: Sendable, Hashable {
 
     /// `text` with every run of whitespace (line breaks included) turned into one space.
     public static func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Most titles are on one line already (asked several times for every page: checking the
+        // bytes costs far less than splitting into `Character`s).
+        if isSingleLineASCII(text) { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether `text` is ASCII without control characters, leading or trailing spaces or two
+    /// spaces in a row: then `singleLine` would return it as it is.
+    static func isSingleLineASCII(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte < 0x20 || byte == 0x7F { return false }
+            let isSpace = byte == UInt8(ascii: " ")
+            if isSpace && previousWasSpace { return false }
+            previousWasSpace = isSpace
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     /// A citation key: the first author's family name (or the first word of an organisation's
