@@ -13,7 +13,7 @@ struct GDPFixtureTests {
         #expect(run.status == 0)
         #expect(run.stderr == "", "no error or warning")
         let html = try String(contentsOf: project.appendingPathComponent("output/index.html"), encoding: .utf8)
-        let table = html.components(separatedBy: "id=\"tbl-largest\"").last ?? ""
+        let table = (html.components(separatedBy: "id=\"tbl-largest\"").last ?? "").components(separatedBy: "</table>")[0]
         let rows = table.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { row in
             row.components(separatedBy: "</tr>")[0].replacingOccurrences(of: "</th><td>", with: " | ")
                 .replacingOccurrences(of: "</td><td class=\"num\">", with: " | ").replacingOccurrences(of: "</td>", with: "")

@@ -254,7 +254,7 @@ public struct IncrementalBuilder: Sendable {
 
         // 4. Markdown of the pages that changed or read changed data; every page when the theme's
         // words changed (they are in the figures' HTML).
-        let stringsChanged = previous.map { $0.theme.strings != theme.strings } ?? true
+        let stringsChanged = previous.map { $0.theme.strings != theme.strings || $0.theme.chartColours != theme.chartColours } ?? true
         let toRender = pagesToRender(content: content, loaded: loaded, previous: siteChanged || stringsChanged ? nil : previous,
                                      named: changes != nil, changedData: changedData)
         observer?.pagesToRender(toRender.count)
@@ -263,7 +263,7 @@ public struct IncrementalBuilder: Sendable {
         if let previous, !siteChanged, !stringsChanged, changedData.isEmpty {
             renderer = previous.renderer
         } else {
-            renderer = PageRenderer(content: content, catalog: catalog, strings: theme.strings)
+            renderer = PageRenderer(content: content, catalog: catalog, strings: theme.strings, chartColours: theme.chartColours)
         }
         let observer = self.observer
         let results = toRender.parallelMap { index -> (RenderedPage, [Diagnostic]) in
@@ -355,6 +355,14 @@ public struct IncrementalBuilder: Sendable {
         }
         do throws(DiagnosticList) {
             for file in pageFiles.joined() { try emit(file.path, file.bytes) }
+            // Figure downloads follow the rendering, not the layout: written for the pages rendered now.
+            let renderedNow = Set(toRender)
+            for (index, page) in next.pages.enumerated() {
+                for file in page.figureDownloadFiles {
+                    if renderedNow.contains(index) { try emit(file.path, Array(file.text.utf8)) }
+                    else if let baseline = plan.baseline { next.outputHashes[file.path] = baseline[file.path] }
+                }
+            }
             if plan.copiesEverything || themeChanged {
                 for asset in theme.assets {
                     if let source = theme.files.url("assets/" + asset) { try copy(source, to: "assets/" + asset) }

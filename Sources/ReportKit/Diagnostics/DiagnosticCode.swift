@@ -117,6 +117,9 @@ extension DiagnosticCode {
     public static let unknownValueList = DiagnosticCode(319, "unknown-value-list", "A filter names a value list (`in NAME`) that the data file's `lists:` does not have.")
     public static let unknownSeries = DiagnosticCode(320, "unknown-series", "A chart's `highlight` names a series the chart does not draw.")
     public static let invalidDomain = DiagnosticCode(321, "invalid-domain", "A `y-domain` that is not two numbers, the smaller first.")
+    public static let invalidDerive = DiagnosticCode(330, "invalid-derive", "A `derive` expression that cannot be read as arithmetic like `Value / 1e12`.")
+    public static let columnExists = DiagnosticCode(331, "column-exists", "A `derive` names a new column the data already has.")
+    public static let invalidGroup = DiagnosticCode(332, "invalid-group", "A `group` that names one column twice (grouped by and aggregated, or aggregated twice).")
 
     // MARK: RG04xx Markdown, links, anchors, cross-references
 
@@ -193,7 +196,7 @@ extension DiagnosticCode {
         emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
-        unknownValueList, unknownSeries, invalidDomain,
+        unknownValueList, unknownSeries, invalidDomain, invalidDerive, columnExists, invalidGroup,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         themeNotFound, missingTemplate, templateError, themeExportFolderNotEmpty, themeExportThroughLink,
         outputPathCollision, unsafeOutputFolder, outputNotAFolder, foreignOutputFolder, writeFailed,

@@ -1,0 +1,36 @@
+/// The files figures link (`RenderedDirective.downloads`: each figure's CSV, each chart's SVG),
+/// written beside their page by `SiteWriter` and `IncrementalBuilder`, listed in the output
+/// marker, and checked against every other output file.
+extension RenderedPage {
+    /// The page's figure downloads, output-relative: in the page's folder.
+    var figureDownloadFiles: [(path: String, text: String)] {
+        let folder = RelativePath.parent(page.outputPath)
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        return directives.flatMap { directive in directive.downloads.map { (prefix + $0.fileName, $0.text) } }
+    }
+}
+
+enum FigureDownloadFiles {
+    /// A figure download wanting the path of another output file (a content file such as
+    /// `content/tbl-largest.csv` beside the page): one error at the figure's spec.
+    static func collisions(pages: [RenderedPage], content: LoadedContent, theme: Theme, pdfEdition: Bool, contentDisplay: String) -> [Diagnostic] {
+        let outputs = SiteOutputs(content: content, theme: theme, pdfEdition: pdfEdition)
+        var owners: [String: SiteOutputs.Source] = [:]
+        for file in outputs.files where owners[file.path] == nil { owners[file.path] = file.source }
+        let names = SiteOutputs.Names(contentDisplay: contentDisplay)
+        var problems: [Diagnostic] = []
+        for page in pages {
+            for directive in page.directives {
+                let folder = RelativePath.parent(page.page.outputPath)
+                for download in directive.downloads {
+                    let path = folder.isEmpty ? download.fileName : folder + "/" + download.fileName
+                    guard let owner = owners[path] else { continue }
+                    problems.append(.error(.outputPathCollision,
+                                           "the download '\(download.fileName)' of \(directive.kind.rawValue) '\(directive.anchor)' and \(names.describe(owner)) would both be written to '\(path)'",
+                                           at: directive.location, hint: "give the \(directive.kind.rawValue) another id, or rename the other file"))
+                }
+            }
+        }
+        return problems
+    }
+}
