@@ -11,6 +11,22 @@ extension RenderedPage {
 }
 
 enum FigureDownloadFiles {
+    /// For `serve`: the collisions of the pages rendered now, as an error like a build's. Looked at
+    /// only when one of them has downloads (listing every output file costs time on large sites).
+    static func check(rendered: [RenderedPage], content: LoadedContent, theme: Theme, contentDisplay: String) throws(DiagnosticList) {
+        guard rendered.contains(where: { !$0.figureDownloadFiles.isEmpty }) else { return }
+        let problems = collisions(pages: rendered, content: content, theme: theme, pdfEdition: false, contentDisplay: contentDisplay)
+        if !problems.isEmpty { throw DiagnosticList(content.warnings + problems) }
+    }
+
+    /// Every page's downloads by path, with their bytes for the pages in `renderedNow` (the others
+    /// did not change and keep the output hash they had).
+    static func files(of pages: [RenderedPage], renderedNow: Set<Int>) -> [(path: String, bytes: [UInt8]?)] {
+        pages.enumerated().flatMap { index, page in
+            page.figureDownloadFiles.map { (path: $0.path, bytes: renderedNow.contains(index) ? Array($0.text.utf8) : nil) }
+        }
+    }
+
     /// A figure download wanting the path of another output file (a content file such as
     /// `content/tbl-largest.csv` beside the page): one error at the figure's spec.
     static func collisions(pages: [RenderedPage], content: LoadedContent, theme: Theme, pdfEdition: Bool, contentDisplay: String) -> [Diagnostic] {

@@ -279,6 +279,7 @@ public struct IncrementalBuilder: Sendable {
             throw DiagnosticList(content.warnings + kept + pageFindings)
         }
         let fresh = results.map(\.0)
+        try FigureDownloadFiles.check(rendered: fresh, content: content, theme: theme, contentDisplay: options.display(options.contentFolder))
         timer.finish("renderPages")
 
         // 5. Figure numbers and anchors, kept when no page rendered again changed its headings,
@@ -356,12 +357,8 @@ public struct IncrementalBuilder: Sendable {
         do throws(DiagnosticList) {
             for file in pageFiles.joined() { try emit(file.path, file.bytes) }
             // Figure downloads follow the rendering, not the layout: written for the pages rendered now.
-            let renderedNow = Set(toRender)
-            for (index, page) in next.pages.enumerated() {
-                for file in page.figureDownloadFiles {
-                    if renderedNow.contains(index) { try emit(file.path, Array(file.text.utf8)) }
-                    else if let baseline = plan.baseline { next.outputHashes[file.path] = baseline[file.path] }
-                }
+            for file in FigureDownloadFiles.files(of: next.pages, renderedNow: Set(toRender)) {
+                if let bytes = file.bytes { try emit(file.path, bytes) } else if let baseline = plan.baseline { next.outputHashes[file.path] = baseline[file.path] }
             }
             if plan.copiesEverything || themeChanged {
                 for asset in theme.assets {
