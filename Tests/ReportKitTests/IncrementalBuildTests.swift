@@ -63,6 +63,21 @@ struct IncrementalBuildTests {
         #expect(site.read(output: "alpha/tbl-sales-table.csv").hasSuffix("\n2023,99\n"))
     }
 
+    @Test func aFigureRemovedTakesItsDownloadsAlong() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("alpha/tbl-sales-table.csv").path))
+        let alpha = TemporarySite.files["alpha.md"]!
+        try site.write("alpha.md", alpha.replacingOccurrences(of: "```table\nid: sales-table\ndata: data/sales.csv\ncolumns: [year, amount]\ncaption: Sales table\n```\n", with: ""))
+        let result = try builder.build()
+        #expect(result.rendered == ["alpha.md"])
+        #expect(result.removed == ["alpha/tbl-sales-table.csv"])
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("alpha/tbl-sales-table.csv").path))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("alpha/fig-sales.svg").path))
+    }
+
     @Test func editingDataMetadataRendersThePagesUsingIt() throws {
         let site = try TemporarySite()
         defer { site.remove() }

@@ -19,6 +19,11 @@ enum FigureDownloadFiles {
         if !problems.isEmpty { throw DiagnosticList(content.warnings + problems) }
     }
 
+    /// The output paths of the downloads of `pages` (those at `indices` only, when given).
+    static func paths(of pages: [RenderedPage], at indices: [Int]? = nil) -> Set<String> {
+        Set((indices ?? Array(pages.indices)).filter { $0 < pages.count }.flatMap { pages[$0].figureDownloadFiles.map(\.path) })
+    }
+
     /// Every page's downloads by path, with their bytes for the pages in `renderedNow` (the others
     /// did not change and keep the output hash they had).
     static func files(of pages: [RenderedPage], renderedNow: Set<Int>) -> [(path: String, bytes: [UInt8]?)] {

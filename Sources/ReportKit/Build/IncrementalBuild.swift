@@ -315,9 +315,12 @@ public struct IncrementalBuilder: Sendable {
                          bibliographyFingerprint: bibliographyFingerprint, renderer: renderer)
         next.searchIndex = old?.searchIndex
         let plan: LayoutPlan
+        var vanishedDownloads = Set<String>()
         if siteChanged || old == nil {
             plan = rebuildBookkeeping(&next, previous: old, rendered: Array(zip(toRender, fresh)))
         } else {
+            // Downloads of figures a page no longer has are removed below (a full rebuild's baseline does it otherwise).
+            vanishedDownloads = FigureDownloadFiles.paths(of: old!.pages, at: toRender).subtracting(FigureDownloadFiles.paths(of: fresh))
             plan = updateBookkeeping(&next, previous: &old!, changed: Array(zip(toRender, fresh)), themeChanged: themeChanged)
         }
         old = nil
@@ -401,7 +404,8 @@ public struct IncrementalBuilder: Sendable {
             }
             next.wholeSitePending = false
         }
-        let removed = plan.removed(next.outputHashes)
+        for path in vanishedDownloads { next.outputHashes[path] = nil }
+        let removed = (plan.removed(next.outputHashes) + vanishedDownloads).sorted()
         timer.finish("wholeReport")
         for path in removed { output.remove(path) }
         let laidOut = plan.layOut.map { next.pages[$0].page.outputPath }
