@@ -7,7 +7,7 @@ import Testing
 struct GDPFixtureTests {
     @Test func buildsWithShortSpecsAndPrintsTrillionsOfDollars() throws {
         let html = try GDPFixtureChartsTests.builtPage("gdp")
-        let table = (html.components(separatedBy: "id=\"tbl-largest\"").last ?? "").components(separatedBy: "</figure>")[0]
+        let table = (html.components(separatedBy: "id=\"tbl-largest\"").last ?? "").components(separatedBy: "</table>")[0]
         let rows = table.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { row in
             row.components(separatedBy: "</tr>")[0].replacingOccurrences(of: "</th><td>", with: " | ")
                 .replacingOccurrences(of: "</td><td class=\"num\">", with: " | ").replacingOccurrences(of: "</td>", with: "")

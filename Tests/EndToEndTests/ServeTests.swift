@@ -95,7 +95,8 @@ struct ServeTests {
         // The one-second target is measured by `make bench` on a quiet machine; here the bound only
         // catches a reload that never comes (the whole test suite shares two cores with this server).
         #expect(elapsed < .seconds(10))
-        #expect(events.text.contains("\"written\":[\"data/loans.csv\",\"loans/index.html\"]"))
+        // The page and its figures' downloads (each figure's CSV, the chart's SVG) follow the data.
+        #expect(events.text.contains("\"written\":[\"data/loans.csv\",\"loans/fig-balances-chart.csv\",\"loans/fig-balances-chart.svg\",\"loans/index.html\",\"loans/tbl-balances.csv\"]"))
         // Then, separately, the files made from every page.
         #expect(await events.waitFor("event: built", occurrences: 2))
         #expect(events.text.contains("\"written\":[\"report-standalone.html\",\"report.html\",\"search-index/p0.js\",\"search-index/t0.js\"]"))

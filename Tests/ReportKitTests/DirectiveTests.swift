@@ -213,7 +213,7 @@ struct DirectiveTests {
             <div class="chart-frame"><div class="chart-wide">\(ChartRenderer.svg(for: model))</div>\
             <div class="chart-narrow">\(ChartRenderer.svg(for: model, width: 360))</div></div>
             <details class="chart-data"><summary>Data for this chart</summary>\(ChartRenderer.dataTable(for: model))</details>
-            <p class="figure-source">Source: Paper &lt;3&gt; <span class="data-link">· <a class="data-download" href="../data/balances.csv" download="balances.csv">Download the data (CSV)</a></span></p>
+            <p class="figure-source">Source: Paper &lt;3&gt; <span class="data-link">· <a class="data-download" href="fig-balances.csv" download="fig-balances.csv">Download the data (CSV)</a> · <a class="data-download" href="../data/balances.csv" download="balances.csv">full data file (CSV)</a> · <a class="chart-download" href="fig-balances.svg" download="fig-balances.svg">chart (SVG)</a></span></p>
             <p class="figure-notes">Note: Year-end balances.</p>
             </figure>
             """)
@@ -221,7 +221,7 @@ struct DirectiveTests {
 
     @Test func jsonDataLinksToItsCSV() throws {
         let rendered = try DirectiveFixtures.render(.table, "id: records\ndata: data/records.json\ncaption: Records")
-        #expect(rendered.html.contains("<a class=\"data-download\" href=\"../data/records.csv\" download=\"records.csv\">Download the data (CSV)</a>"))
+        #expect(rendered.html.contains("<a class=\"data-download\" href=\"../data/records.csv\" download=\"records.csv\">full data file (CSV)</a>"))
     }
 
     @Test func dateAxis() throws {

@@ -56,8 +56,26 @@ struct IncrementalBuildTests {
         try site.write("data/sales.csv", "year,amount\n2021,10\n2022,12\n2023,99\n")
         let result = try builder.build()
         #expect(result.rendered == ["alpha.md"])
-        #expect(result.written == ["alpha/index.html", "data/sales.csv"] + Self.wholeSiteFiles)
+        // The page's figures' downloads (CSV, the chart's SVG) are written again with it.
+        #expect(result.written == ["alpha/fig-sales.csv", "alpha/fig-sales.svg", "alpha/index.html", "alpha/tbl-sales-table.csv", "data/sales.csv"]
+            + Self.wholeSiteFiles)
         #expect(site.read(output: "alpha/index.html").contains("<td class=\"num\">99</td>"))
+        #expect(site.read(output: "alpha/tbl-sales-table.csv").hasSuffix("\n2023,99\n"))
+    }
+
+    @Test func aFigureRemovedTakesItsDownloadsAlong() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        var builder = IncrementalBuilder(options: site.options)
+        _ = try builder.build()
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("alpha/tbl-sales-table.csv").path))
+        let alpha = TemporarySite.files["alpha.md"]!
+        try site.write("alpha.md", alpha.replacingOccurrences(of: "```table\nid: sales-table\ndata: data/sales.csv\ncolumns: [year, amount]\ncaption: Sales table\n```\n", with: ""))
+        let result = try builder.build()
+        #expect(result.rendered == ["alpha.md"])
+        #expect(result.removed == ["alpha/tbl-sales-table.csv"])
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("alpha/tbl-sales-table.csv").path))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("alpha/fig-sales.svg").path))
     }
 
     @Test func editingDataMetadataRendersThePagesUsingIt() throws {

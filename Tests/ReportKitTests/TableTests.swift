@@ -33,7 +33,7 @@ struct TableTests {
             </tfoot>
             </table>
             </div>
-            <p class="figure-source">Source: CBIRC &lt;list&gt; &amp; filings <span class="data-link">· <a class="data-download" href="../data/companies.csv" download="companies.csv">Download the data (CSV)</a></span></p>
+            <p class="figure-source">Source: CBIRC &lt;list&gt; &amp; filings <span class="data-link">· <a class="data-download" href="tbl-cf-companies.csv" download="tbl-cf-companies.csv">Download the data (CSV)</a> · <a class="data-download" href="../data/companies.csv" download="companies.csv">full data file (CSV)</a></span></p>
             <p class="figure-notes">Note: Two &amp; more</p>
             </figure>
             """)

@@ -3,7 +3,9 @@
 Sites under test (each is a pytest parameter):
   * the microsite `make site` wrote into output/ (or $REPORT_SITE), every page found in it;
   * the fixture site Tests/browser/fixtures/site, built here with reportgen into
-    test-artifacts/fixture-site (a chart figure, a table figure, wide tables, footnotes, Chinese).
+    test-artifacts/fixture-site (a chart figure, a table figure, wide tables, footnotes, Chinese);
+  * the World Bank GDP fixture Tests/EndToEndTests/Fixtures/gdp (real data as it comes: derive,
+    group, latest, highlight, downloads), built into test-artifacts/gdp-site.
 Screenshots go to test-artifacts/screenshots/.
 """
 import os
@@ -18,6 +20,8 @@ ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "site"
 FIXTURE_OUTPUT = ARTIFACTS / "fixture-site"
+GDP_CONTENT = REPO / "Tests" / "EndToEndTests" / "Fixtures" / "gdp"
+GDP_OUTPUT = ARTIFACTS / "gdp-site"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", shutil.which("chromedriver") or "/usr/bin/chromedriver")
 
@@ -29,16 +33,16 @@ def reportgen_binary():
     return max(built, key=lambda c: c.stat().st_mtime) if built else None
 
 
-def build_fixture_site():
+def build_fixture_site(content=FIXTURE_CONTENT, output=FIXTURE_OUTPUT):
     binary = reportgen_binary()
     if binary is None:
         return None
-    FIXTURE_OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([str(binary), "build", "--content", str(FIXTURE_CONTENT), "--output", str(FIXTURE_OUTPUT)],
+    output.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run([str(binary), "build", "--content", str(content), "--output", str(output)],
                             cwd=REPO, capture_output=True, text=True)
     if result.returncode != 0:
-        raise RuntimeError(f"building the fixture site failed:\n{result.stdout}\n{result.stderr}")
-    return FIXTURE_OUTPUT
+        raise RuntimeError(f"building the fixture site {content} failed:\n{result.stdout}\n{result.stderr}")
+    return output
 
 
 def sites():
@@ -50,6 +54,9 @@ def sites():
     fixture = build_fixture_site()
     if fixture is not None:
         found.append(("fixture", fixture))
+    gdp = build_fixture_site(GDP_CONTENT, GDP_OUTPUT)
+    if gdp is not None:
+        found.append(("gdp", gdp))
     return found
 
 

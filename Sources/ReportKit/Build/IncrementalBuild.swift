@@ -257,7 +257,7 @@ public struct IncrementalBuilder: Sendable {
 
         // 4. Markdown of the pages that changed or read changed data; every page when the theme's
         // words changed (they are in the figures' HTML).
-        let stringsChanged = previous.map { $0.theme.strings != theme.strings } ?? true
+        let stringsChanged = previous.map { $0.theme.strings != theme.strings || $0.theme.chartColours != theme.chartColours } ?? true
         let toRender = pagesToRender(content: content, loaded: loaded, previous: siteChanged || stringsChanged ? nil : previous,
                                      named: changes != nil, changedData: changedData)
         observer?.pagesToRender(toRender.count)
@@ -266,7 +266,7 @@ public struct IncrementalBuilder: Sendable {
         if let previous, !siteChanged, !stringsChanged, changedData.isEmpty {
             renderer = previous.renderer
         } else {
-            renderer = PageRenderer(content: content, catalog: catalog, strings: theme.strings)
+            renderer = PageRenderer(content: content, catalog: catalog, strings: theme.strings, chartColours: theme.chartColours)
         }
         let observer = self.observer
         let results = toRender.parallelMap { index -> (RenderedPage, [Diagnostic]) in
@@ -282,6 +282,7 @@ public struct IncrementalBuilder: Sendable {
             throw DiagnosticList(content.warnings + kept + pageFindings)
         }
         let fresh = results.map(\.0)
+        try FigureDownloadFiles.check(rendered: fresh, content: content, theme: theme, contentDisplay: options.display(options.contentFolder))
         timer.finish("renderPages")
 
         // 5. Figure numbers and anchors, kept when no page rendered again changed its headings,
@@ -317,9 +318,12 @@ public struct IncrementalBuilder: Sendable {
                          bibliographyFingerprint: bibliographyFingerprint, renderer: renderer)
         next.searchIndex = old?.searchIndex
         let plan: LayoutPlan
+        var vanishedDownloads = Set<String>()
         if siteChanged || old == nil {
             plan = rebuildBookkeeping(&next, previous: old, rendered: Array(zip(toRender, fresh)))
         } else {
+            // Downloads of figures a page no longer has are removed below (a full rebuild's baseline does it otherwise).
+            vanishedDownloads = FigureDownloadFiles.paths(of: old!.pages, at: toRender).subtracting(FigureDownloadFiles.paths(of: fresh))
             plan = updateBookkeeping(&next, previous: &old!, changed: Array(zip(toRender, fresh)), themeChanged: themeChanged)
         }
         old = nil
@@ -358,6 +362,10 @@ public struct IncrementalBuilder: Sendable {
         }
         do throws(DiagnosticList) {
             for file in pageFiles.joined() { try emit(file.path, file.bytes) }
+            // Figure downloads follow the rendering, not the layout: written for the pages rendered now.
+            for file in FigureDownloadFiles.files(of: next.pages, renderedNow: Set(toRender)) {
+                if let bytes = file.bytes { try emit(file.path, bytes) } else if let baseline = plan.baseline { next.outputHashes[file.path] = baseline[file.path] }
+            }
             if plan.copiesEverything || themeChanged {
                 for asset in theme.assets {
                     if let source = theme.files.url("assets/" + asset) { try copy(source, to: "assets/" + asset) }
@@ -399,7 +407,8 @@ public struct IncrementalBuilder: Sendable {
             }
             next.wholeSitePending = false
         }
-        let removed = plan.removed(next.outputHashes)
+        for path in vanishedDownloads { next.outputHashes[path] = nil }
+        let removed = (plan.removed(next.outputHashes) + vanishedDownloads).sorted()
         timer.finish("wholeReport")
         for path in removed { output.remove(path) }
         let laidOut = plan.layOut.map { next.pages[$0].page.outputPath }

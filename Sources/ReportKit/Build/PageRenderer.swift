@@ -13,14 +13,16 @@ public struct PageRenderer: Sendable {
     let contentListPath: String
 
     /// A renderer for the pages of `content`, reading data from `catalog`, with the theme's interface
-    /// `strings` around figures; `checksLinks: false` is for the GFM spec test only (which also leaves
-    /// out `ReadingMarkup`).
-    public init(content: LoadedContent, catalog: DataCatalog, strings: InterfaceStrings, checksLinks: Bool = true) {
+    /// `strings` around figures and its light `chartColours` for exported charts; `checksLinks: false`
+    /// is for the GFM spec test only (which also leaves out `ReadingMarkup`).
+    public init(content: LoadedContent, catalog: DataCatalog, strings: InterfaceStrings, chartColours: ChartColours = ChartColours(),
+                checksLinks: Bool = true) {
         markdown = MarkdownRenderer(allowRawHTML: content.config.allowRawHTML, allowScripts: content.config.allowRawScripts,
                                     smartPunctuation: content.config.smartPunctuation, addsReadingMarkup: checksLinks)
         links = checksLinks ? LinkResolver(pages: content.pages, files: content.staticFiles + content.dataFiles, edition: content.edition) : nil
         var directives = DirectiveRenderer(catalog: catalog, maxChartPoints: content.config.maxChartPoints, strings: strings)
         directives.smartPunctuation = content.config.smartPunctuation
+        directives.chartColours = chartColours
         self.directives = directives
         limits = content.config.markdownLimits
         citesWorks = !content.bibliographyFiles.isEmpty

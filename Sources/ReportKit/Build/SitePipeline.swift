@@ -115,11 +115,15 @@ struct SitePipeline: Sendable {
                          theme: Theme?, loader: ContentLoader, findings: inout Findings) -> AssembledSite? {
         let (pages, pageFindings) = step("renderPages") {
             // Check mode carries on past a theme that failed to load: its words do not change what is wrong.
-            renderPages(content, catalog: data.catalog, strings: theme?.strings ?? .english)
+            renderPages(content, catalog: data.catalog, strings: theme?.strings ?? .english, chartColours: theme?.chartColours ?? ChartColours())
         }
         // A directive reading a data file that failed to load or was refused is not a second problem.
         let broken = data.broken.union(content.refusedFiles)
         if findings.add(pageFindings.filter { !SiteChecks.isAboutBrokenData($0, broken) }) { return nil }
+        if let theme, findings.add(FigureDownloadFiles.collisions(pages: pages, content: content, theme: theme, pdfEdition: options.pdfEdition,
+                                                                  contentDisplay: options.display(options.contentFolder))) {
+            return nil
+        }
 
         let referencing = step("resolveReferences") {
             resolveReferencesReporting(pages, strings: theme?.strings ?? .english, bibliography: bibliography, config: content.config,
@@ -182,8 +186,10 @@ struct SitePipeline: Sendable {
 
     /// Every page rendered, with what was found in them (errors, and warnings such as images
     /// without alt text or loaded from the network).
-    func renderPages(_ content: LoadedContent, catalog: DataCatalog, strings: InterfaceStrings) -> ([RenderedPage], [Diagnostic]) {
-        let renderer = PageRenderer(content: content, catalog: catalog, strings: strings, checksLinks: !options.testOnlyUncheckedLinks)
+    func renderPages(_ content: LoadedContent, catalog: DataCatalog, strings: InterfaceStrings,
+                     chartColours: ChartColours = ChartColours()) -> ([RenderedPage], [Diagnostic]) {
+        let renderer = PageRenderer(content: content, catalog: catalog, strings: strings, chartColours: chartColours,
+                                    checksLinks: !options.testOnlyUncheckedLinks)
         let observer = self.observer
         let results = content.pages.parallelMap { page -> (RenderedPage, [Diagnostic]) in
             let result = renderer.render(page)

@@ -18,9 +18,11 @@ struct SiteWriter {
         dataOutputs = site.catalog.csvOutput()
     }
 
-    /// Every file the site will hold, output-relative; creates their folders in the staging folder.
+    /// Every file the site will hold (its other languages' editions too), output-relative; creates their
+    /// folders in the staging folder.
     func prepare() throws(DiagnosticList) -> [String] {
         let paths = SiteOutputs(content: site.content, theme: site.theme, pdfEdition: site.options.pdfEdition).files.map(\.path)
+            + (site.pages + site.translations.flatMap(\.pages)).flatMap { $0.figureDownloadFiles.map(\.path) }
         try writer.prepare(files: paths)
         return paths
     }
@@ -41,6 +43,7 @@ struct SiteWriter {
             do throws(DiagnosticList) {
                 try writer.write(rendered.page.outputPath, text: html)
                 for file in context.publication?.downloads ?? [] { try writer.write(file.path, text: file.text) }
+                for file in rendered.figureDownloadFiles { try writer.write(file.path, text: file.text) }
                 return (body, nil)
             } catch {
                 return (body, error.diagnostics.first)

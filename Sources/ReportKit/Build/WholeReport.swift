@@ -112,7 +112,7 @@ struct WholeReport: Sendable {
             case "aria-labelledby", "aria-describedby", "headers":
                 return value.split(separator: " ").map { "\(prefix)--\($0)" }.joined(separator: " ")
             case "href", "xlink:href":
-                if tagName == "a", value.hasSuffix(".csv"), let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder),
+                if tagName == "a", value.hasSuffix(".csv") || value.hasSuffix(".svg"), let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder),
                    let inlined = inlineLink(target.path) {
                     return inlined
                 }
@@ -318,11 +318,14 @@ struct WholeReport: Sendable {
         return Self.dataURI(data, fileName: path)
     }
 
-    /// Every CSV download of the site (its output path) as a data URI, for the stand-alone file:
-    /// its "Download the data (CSV)" links then work when the file travels alone.
+    /// Every CSV download of the site and every figure's CSV and SVG (by output path) as a data URI,
+    /// for the stand-alone file: its download links then work when the file travels alone.
     func dataURIs() -> [String: String] {
         var uris: [String: String] = [:]
         for output in site.catalog.csvOutput() { uris[output.path] = Self.dataURI(Data(output.bytes), fileName: output.path) }
+        for page in site.pages {
+            for file in page.figureDownloadFiles { uris[file.path] = Self.dataURI(Data(file.text.utf8), fileName: file.path) }
+        }
         return uris
     }
 

@@ -125,6 +125,9 @@ extension DiagnosticCode {
     public static let unknownValueList = DiagnosticCode(319, "unknown-value-list", "A filter names a value list (`in NAME`) that the data file's `lists:` does not have.")
     public static let unknownSeries = DiagnosticCode(320, "unknown-series", "A chart's `highlight` or `colors` names a series (or bar) the chart does not draw.")
     public static let invalidDomain = DiagnosticCode(321, "invalid-domain", "A `y-domain` or `x-domain` that is not two numbers (years, dates), the smaller first, or an `x-domain` on categories.")
+    public static let invalidDerive = DiagnosticCode(330, "invalid-derive", "A `derive` expression that cannot be read as arithmetic like `Value / 1e12`.")
+    public static let columnExists = DiagnosticCode(331, "column-exists", "A `derive` names a new column the data already has.")
+    public static let invalidGroup = DiagnosticCode(332, "invalid-group", "A `group` that names one column twice (grouped by and aggregated, or aggregated twice).")
     public static let logScaleNotPositive = DiagnosticCode(340, "log-scale-not-positive", "A chart with `scale: log` (or `x-scale: log`) given a zero or negative value, which a log axis cannot place.")
     public static let invalidScale = DiagnosticCode(341, "invalid-scale", "A `scale` or `x-scale` other than `linear` or `log`, or a log scale on a chart that cannot take one (bars, areas, pies).")
     public static let unknownColour = DiagnosticCode(342, "unknown-colour", "A `colors:` entry naming a colour the palette does not have.")
@@ -211,7 +214,7 @@ extension DiagnosticCode {
         emptySpec, unknownSpecKey, missingSpecKey, invalidID, duplicateID, unknownFormat, invalidLimit,
         unknownChartType, columnNotNumeric, seriesNeedsOneY, singleSeriesChart, duplicateSeriesValue,
         nothingToDraw, noRowsAfterFilter, invalidFilter, filterValueType, valueOutOfRange, negativeShare,
-        unknownValueList, unknownSeries, invalidDomain,
+        unknownValueList, unknownSeries, invalidDomain, invalidDerive, columnExists, invalidGroup,
         logScaleNotPositive, invalidScale, unknownColour, invalidAnnotation, labelsDropped, invalidFacet,
         absoluteLink, missingLinkTarget, missingAnchor, unknownCrossReference, imageWithoutAlt, networkImage,
         duplicateHeadingID, invalidHeadingID,

@@ -15,6 +15,8 @@ public struct DirectiveRenderer: Sendable {
     public var strings: InterfaceStrings
     /// Curly quotes and dashes in captions, sources and notes too (`SmartPunctuation`), as in the Markdown.
     public var smartPunctuation = false
+    /// The theme's light chart colours, with which charts are exported as stand-alone SVG files.
+    public var chartColours = ChartColours()
 
     /// The default chart size limit, unless `site.yml` says otherwise (`SiteConfig`).
     public static let defaultMaxChartPoints = SiteConfig.defaultMaxChartPoints
@@ -37,9 +39,10 @@ public struct DirectiveRenderer: Sendable {
         var spec: DirectiveSpec
         var anchor: String
         var caption: String
-        /// The whole data table named by `data:`.
+        /// The data table named by `data:`, with its derived columns; grouped when the spec groups
+        /// (`RowQuery.shaped`): the columns the spec may name.
         var table: DataTable
-        /// The rows left after `filter`, `sort` and `limit` (never empty).
+        /// The rows left after every transform (never empty): what the figure shows.
         var rows: DataTable
     }
 
@@ -54,11 +57,14 @@ public struct DirectiveRenderer: Sendable {
         let anchor = "\(block.kind.anchorPrefix)-\(id.value)"
         spec.subject = "\(block.kind.rawValue) '\(id.value)'"
         let caption = try spec.requiredString("caption").value.trimmed
-        let table = try dataTable(spec)
-        let rows = try query(spec, table: table).apply(to: table)
+        let source = try dataTable(spec)
+        let query = try query(spec, table: source)
+        let table = query.shaped(source)
+        if query.group != nil { spec.groupedColumns = table.columns.map(\.name) }
+        let rows = query.rows(of: table)
         if rows.rows.isEmpty {
             let filters = try spec.stringList("filter").map { "'\($0.value)'" }.joined(separator: " and ")
-            throw DiagnosticList(.error(.noRowsAfterFilter, "no rows left after filter \(filters) (\(table.path) has \(table.rows.count) rows)",
+            throw DiagnosticList(.error(.noRowsAfterFilter, "no rows left after filter \(filters) (\(source.path) has \(source.rows.count) rows)",
                                         at: spec.location(of: "filter"), hint: "check the filter's column and value"))
         }
         // Labels and numbers in the page's language, once the rows are chosen (`DataTable+Language.swift`).
@@ -90,14 +96,18 @@ public struct DirectiveRenderer: Sendable {
         let source = writtenSource.map(typeset)
         let notes = writtenNotes.map(typeset)
         let captionHTML = "<span class=\"figure-label\">\(numberToken)</span> \(caption.htmlEscaped)"
-        let footer = footer(source: source, notes: notes,
-                                 csvHref: SiteHref.to(catalog.csvOutputPath(for: table.path), from: block.rootPrefix))
+        let links = figureLinks(anchor: anchor, sourceHref: SiteHref.to(catalog.csvOutputPath(for: table.path), from: block.rootPrefix),
+                                chart: block.kind == .chart && spec.values["facet"] == nil)
+        let footer = footer(source: source, notes: notes, links: links)
 
         let html: String
         var warnings: [Diagnostic] = []
+        var downloads: [FigureDownload] = []
         switch block.kind {
         case .table:
             let columns = try tableColumns(spec, table: table)
+            let shown = columns.isEmpty ? table.columns.map(\.name) : columns.map(\.column)
+            downloads.append(FigureDownload(fileName: anchor + ".csv", text: Self.figureCSV(rows, columns: shown)))
             let totals = try spec.stringList("total")
             for total in totals {
                 let column = try spec.column(total, in: table)
@@ -118,10 +128,16 @@ public struct DirectiveRenderer: Sendable {
         case .chart where spec.values["facet"] != nil:
             (html, warnings) = try facetedChart(spec, table: table, rows: rows, anchor: anchor, caption: caption,
                                                 captionHTML: captionHTML, footer: footer)
+            // Small multiples are several SVGs: the figure downloads as its rows (facet column first), not as one SVG.
+            let facet = try spec.column(try spec.requiredString("facet"), in: table).name
+            let columns = [facet] + (try chartColumns(spec, table: table)).filter { $0 != facet }
+            downloads.append(FigureDownload(fileName: anchor + ".csv", text: Self.figureCSV(rows, columns: columns)))
         case .chart:
             let model = try chartModel(spec, table: table, rows: rows, anchor: anchor, caption: caption)
             let (wide, wideDropped) = ChartRenderer.render(model, width: ChartRenderer.designWidth)
             let (narrow, narrowDropped) = ChartRenderer.render(model, width: Self.narrowChartWidth)
+            downloads.append(FigureDownload(fileName: anchor + ".csv", text: Self.figureCSV(rows, columns: try chartColumns(spec, table: table))))
+            downloads.append(FigureDownload(fileName: anchor + ".svg", text: ChartSVGExport.standalone(wide, colours: chartColours)))
             warnings = ChartGuards.warnings(for: model, narrowSVG: narrow, subject: spec.subject, location: spec.location(of: "type"))
                 + ChartGuards.droppedLabels(max(wideDropped, narrowDropped), subject: spec.subject, location: spec.location(of: "type"))
             html = """
@@ -136,18 +152,17 @@ public struct DirectiveRenderer: Sendable {
         var rendered = RenderedDirective(kind: block.kind, anchor: anchor, caption: caption, html: html,
                                          dataFiles: [table.path], location: block.location)
         rendered.warnings = warnings
+        rendered.downloads = downloads
         return rendered
     }
 
     /// Whether `id` matches `[a-z0-9][a-z0-9-]*`.
     static func isValidID(_ id: String) -> Bool { DirectiveBlock.isValidID(id) }
 
-    /// The source line (with the CSV download link, `csvHref` made by `SiteHref`) and the notes line under a figure.
-    /// The link saves the file under its own name (`download`), also from the stand-alone report,
-    /// where it is a `data:` URL; its class lets print style sheets leave it out.
-    func footer(source: String?, notes: String?, csvHref: String) -> String {
-        let name = csvHref.split(separator: "/").last.map { $0.removingPercentEncoding ?? String($0) } ?? "data.csv"
-        let link = "<a class=\"data-download\" href=\"\(csvHref.htmlEscaped)\" download=\"\(name.htmlEscaped)\">\(strings[.downloadData].htmlEscaped)</a>"
+    /// The source line (with the download `links`, `DirectiveRenderer+Downloads.swift`) and the notes
+    /// line under a figure. The links' span has a class that lets print style sheets leave it out.
+    func footer(source: String?, notes: String?, links: [FigureLink]) -> String {
+        let link = linksHTML(links)
         var out = "<p class=\"figure-source\">"
         if let source, !source.trimmed.isEmpty {
             out += InterfaceStrings.fill(strings[.figureSource].htmlEscaped, ["source": source.trimmed.htmlEscaped])
@@ -205,11 +220,23 @@ public struct DirectiveRenderer: Sendable {
         return format
     }
 
-    /// `filter`, `latest`, `sort` and `limit`, checked against the table's columns.
-    func query(_ spec: DirectiveSpec, table: DataTable) throws(DiagnosticList) -> RowQuery {
+    /// The transforms (`RowQuery`, in its order: derive, filter, group, latest, top, sort, limit),
+    /// each checked against the columns the steps before it leave.
+    func query(_ spec: DirectiveSpec, table source: DataTable) throws(DiagnosticList) -> RowQuery {
+        var spec = spec
         var query = RowQuery()
+        query.derive = try derivedColumns(spec, table: source)
+        var table = source
+        table.rows = []
+        table.rowLines = []
+        table = query.shaped(table)
         for filter in try spec.stringList("filter", atText: true) {
             query.filters.append(try RowFilter(filter.value, table: table, location: filter.location))
+        }
+        query.group = try rowGroup(spec, table: table)
+        if let group = query.group {
+            table = group.apply(to: table)
+            spec.groupedColumns = table.columns.map(\.name)
         }
         if let latest = try spec.string("latest") {
             query.latest = try spec.column(Located(value: latest.value.trimmed, location: latest.location), in: table).name

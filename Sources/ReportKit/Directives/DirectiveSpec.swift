@@ -9,9 +9,9 @@ struct Located<Value> {
 /// The YAML mapping of a `table` or `chart` block: checked against the keys its kind allows,
 /// with typed accessors whose errors point at the offending line of the page.
 struct DirectiveSpec {
-    static let tableKeys = ["id", "data", "caption", "columns", "filter", "latest", "top", "sort", "limit", "total", "source", "notes"]
+    static let tableKeys = ["id", "data", "caption", "columns", "derive", "filter", "group", "latest", "top", "sort", "limit", "total", "source", "notes"]
     static let chartKeys = ["id", "type", "data", "x", "y", "series", "format", "x-title", "y-title",
-                            "caption", "source", "notes", "filter", "latest", "top", "sort", "limit", "highlight", "y-domain",
+                            "caption", "source", "notes", "derive", "filter", "group", "latest", "top", "sort", "limit", "highlight", "y-domain",
                             "x-domain", "scale", "x-scale", "colors", "rule", "note", "facet"]
     static let requiredTableKeys = ["id", "data", "caption"]
     static let requiredChartKeys = ["id", "type", "data", "x", "y", "caption"]
@@ -26,6 +26,8 @@ struct DirectiveSpec {
     var what: String { "\(kind.rawValue) spec" }
     /// How messages name the directive once its id is known: `chart 'loan-split'`.
     var subject: String
+    /// The columns a `group` leaves, once it is read: an unknown column is then explained by it.
+    var groupedColumns: [String]?
 
     /// Parses the block's YAML and checks its keys: unknown keys (with did-you-mean) and missing
     /// required keys are reported together.
@@ -122,6 +124,11 @@ struct DirectiveSpec {
     /// The column `name` of `table`, or an error with a did-you-mean hint.
     func column(_ name: Located<String>, in table: DataTable) throws(DiagnosticList) -> DataColumn {
         guard let column = table.column(name.value) else {
+            if let grouped = groupedColumns {
+                throw DiagnosticList(.error(.unknownColumn, "unknown column '\(name.value)' in \(subject) after 'group'", at: name.location,
+                                            hint: "'group' leaves only its 'by' columns and aggregates: \(grouped.joined(separator: ", ")); "
+                                                + "group by '\(name.value)' or aggregate it to keep it"))
+            }
             throw DiagnosticList(.error(.unknownColumn, "unknown column '\(name.value)' in \(subject)", at: name.location,
                                         hint: Suggestion.hint(for: name.value, in: table.columns.map(\.name),
                                                               noun: "a column of \(table.path):")))

@@ -45,6 +45,9 @@ public struct RenderedDirective: Sendable, Hashable {
     /// Problems that do not stop the build (a chart too tall or with too many series to read);
     /// they become the page's warnings, so build, check and serve report them alike.
     public var warnings: [Diagnostic] = []
+    /// Files written beside the page and linked from the figure: the CSV of exactly what it
+    /// shows, and for a chart its stand-alone SVG (`DirectiveRenderer+Downloads.swift`).
+    public var downloads: [FigureDownload] = []
 
     /// The rendered figure and what the pipeline needs to number and link it.
     public init(kind: DirectiveBlock.Kind, anchor: String, caption: String, html: String, dataFiles: [String], location: SourceLocation) {
@@ -54,5 +57,20 @@ public struct RenderedDirective: Sendable, Hashable {
         self.html = html
         self.dataFiles = dataFiles
         self.location = location
+    }
+}
+
+/// A file a figure links, written into the folder of its page under a name made from the
+/// figure's anchor (`tbl-largest.csv`, `fig-five.svg`): ids are unique across the site and
+/// written in `[a-z0-9-]`, so the names are deterministic and need no escaping.
+public struct FigureDownload: Sendable, Hashable {
+    /// The file name, in the page's folder.
+    public var fileName: String
+    /// The file's text (UTF-8).
+    public var text: String
+
+    public init(fileName: String, text: String) {
+        self.fileName = fileName
+        self.text = text
     }
 }

@@ -11,6 +11,12 @@ extension InterfaceStrings.Key {
     public static let figureNote = Self("figure_note")
     /// The link to a figure's data as CSV.
     public static let downloadData = Self("download_data")
+    /// The link to the whole data file a figure is made from, beside the figure's own CSV.
+    public static let downloadSource = Self("download_source")
+    /// The link to a chart as a stand-alone SVG image.
+    public static let downloadSVG = Self("download_svg")
+    /// The header of a `group` table's `count` column, `{label}` its column's label.
+    public static let groupCount = Self("group_count")
     /// The summary of the `<details>` holding a chart's numbers.
     public static let chartData = Self("chart_data")
     /// The accessible name of one small chart of a faceted figure: "{caption}: {facet}".

@@ -1,8 +1,10 @@
 /// Splits a `filter:` expression into tokens, each with its place in the text so that an error
-/// can point at the token (`page.md:12:27`).
+/// can point at the token (`page.md:12:27`). `derive:` expressions use it too, in `arithmetic` mode.
 ///
 /// Words are runs of characters other than spaces, quotes, brackets, commas and comparison
 /// signs; `"…"` and `'…'` are quoted texts (no escapes: the other quote writes a quote).
+/// In `arithmetic` mode, `+ - * /` are operators that also end words, and a word starting with a
+/// digit or `.` is a number literal read whole, exponent included (`1e12`, `2.5E-3`).
 struct FilterLexer {
     /// One token of a filter expression.
     struct Token: Sendable, Hashable {
@@ -14,6 +16,8 @@ struct FilterLexer {
             /// A comparison sign: `=`, `==`, `!=`, `<>`, `<`, `<=`, `>`, `>=`.
             case comparison
             case openParen, closeParen, openBracket, closeBracket, comma
+            /// `+ - * /` (arithmetic mode only).
+            case arithmetic
             /// The end of the expression.
             case end
         }
@@ -43,7 +47,7 @@ struct FilterLexer {
     }
 
     /// The tokens of `text`, ending with an `.end` token.
-    static func tokens(of text: String) throws(UnclosedQuote) -> [Token] {
+    static func tokens(of text: String, arithmetic: Bool = false) throws(UnclosedQuote) -> [Token] {
         var tokens: [Token] = []
         var index = text.startIndex
         var offset = 0
@@ -80,7 +84,23 @@ struct FilterLexer {
                 tokens.append(Token(kind: .comparison, text: String(text[start..<index]), range: start..<index, offset: startOffset))
                 continue
             }
-            while index < text.endIndex, !isBreak(text[index]) { advance() }
+            if arithmetic, "+-*/".contains(character) {
+                advance()
+                tokens.append(Token(kind: .arithmetic, text: String(character), range: start..<index, offset: startOffset))
+                continue
+            }
+            if arithmetic, character.isASCIIDigit || character == "." {
+                // A number literal: digits and points, then an exponent with its sign (`1e-12`).
+                while index < text.endIndex, text[index].isASCIIDigit || text[index] == "." { advance() }
+                if index < text.endIndex, text[index] == "e" || text[index] == "E" {
+                    advance()
+                    if index < text.endIndex, text[index] == "+" || text[index] == "-" { advance() }
+                }
+                while index < text.endIndex, !isBreak(text[index]), !"+-*/".contains(text[index]) { advance() }
+                tokens.append(Token(kind: .word, text: String(text[start..<index]), range: start..<index, offset: startOffset))
+                continue
+            }
+            while index < text.endIndex, !isBreak(text[index]), !(arithmetic && "+-*/".contains(text[index])) { advance() }
             tokens.append(Token(kind: .word, text: String(text[start..<index]), range: start..<index, offset: startOffset))
         }
         tokens.append(Token(kind: .end, text: "", range: text.endIndex..<text.endIndex, offset: offset))

@@ -9,7 +9,7 @@
 ///     condition  := name sign value | name ["not"] "in" list | name "contains" value
 ///     list       := "[" value ("," value)* "]" | list-name from the data file's yml `lists:`
 ///     name/value := a quoted text, or bare words (several words are read as one, spaces kept)
-struct FilterParser {
+struct FilterParser: TokenParsing {
     typealias Token = FilterLexer.Token
 
     var text: String
@@ -23,19 +23,16 @@ struct FilterParser {
     /// How deeply parentheses and `not` may nest (a guard against a stack overflow).
     static let maxDepth = 64
 
+    static let syntaxCode = DiagnosticCode.invalidFilter
+    static let endName = "the end of the filter"
+    static let textName = "filter "
+    static let arithmetic = false
     static let syntaxHint = "write conditions like \"Year >= 2000\" or \"Country Code\" in [USA, CHN], joined with and, or, not "
         + "and parentheses (signs: = != < <= > >=; also not in, contains); quote a name or value that is a keyword"
 
     /// Parses `text` (written at `location`) against `table`'s columns and `lists`.
     static func parse(_ text: String, table: DataTable, location: SourceLocation) throws(DiagnosticList) -> FilterExpression {
-        let tokens: [Token]
-        do {
-            tokens = try FilterLexer.tokens(of: text)
-        } catch {
-            throw DiagnosticList(.error(.invalidFilter, "quote \(error.quote) is never closed in filter '\(text)'",
-                                        at: place(error.offset, in: text, location), hint: "close the quoted text with \(error.quote)"))
-        }
-        var parser = FilterParser(text: text, tokens: tokens, table: table, location: location)
+        var parser = FilterParser(text: text, tokens: try tokens(of: text, at: location), table: table, location: location)
         let expression = try parser.expression()
         let next = parser.current
         guard next.kind == .end else {
@@ -51,23 +48,6 @@ struct FilterParser {
         var shifted = location
         shifted.column = max(1, location.column) + offset
         return shifted
-    }
-
-    var current: Token { tokens[position] }
-
-    mutating func take() -> Token {
-        let token = tokens[position]
-        if position < tokens.count - 1 { position += 1 }
-        return token
-    }
-
-    func failure(_ message: String, at token: Token, code: DiagnosticCode = .invalidFilter, hint: String? = nil) -> DiagnosticList {
-        DiagnosticList(.error(code, message, at: Self.place(token.offset, in: text, location), hint: hint ?? Self.syntaxHint))
-    }
-
-    /// How a token is named in messages.
-    static func describe(_ token: Token) -> String {
-        token.kind == .end ? "the end of the filter" : "'\(token.text)'"
     }
 
     mutating func expression() throws(DiagnosticList) -> FilterExpression {

@@ -1,7 +1,14 @@
-/// The row transforms of a directive, applied in this order: `filter` (all conditions must hold),
-/// `latest` (keep the rows holding the column's largest value, e.g. the latest year left),
-/// `top` (the n rows with the largest values of a column, in each group of `per`),
-/// `sort` (stable; `-column` for descending; missing cells last) and `limit`.
+/// The row transforms of a directive, applied in this fixed order (the README lists it too):
+///
+/// 1. `derive` (computed columns, in the order written; each may use the ones before it),
+/// 2. `filter` (all conditions must hold; it may use derived columns),
+/// 3. `group` (one row per group, with sums, means, minimums, maximums or counts),
+/// 4. `latest` (keep the rows holding the column's largest value, e.g. the latest year left),
+/// 5. `top` (the n rows with the largest values of a column, in each group of `per`),
+/// 6. `sort` (stable; `-column` for descending; missing cells last) and 7. `limit`;
+///
+/// a chart's `series` then pivots the rows left (`ChartMapping`). Steps 1–3 change the columns:
+/// `shaped(_:)` gives the table later steps, the spec's columns and the downloads see.
 public struct RowQuery: Sendable, Hashable {
     /// One sort key: a column, ascending unless `descending`.
     public struct SortKey: Sendable, Hashable {
@@ -17,8 +24,12 @@ public struct RowQuery: Sendable, Hashable {
         }
     }
 
+    /// Computed columns, added in order before anything else.
+    public var derive: [DerivedColumn] = []
     /// Conditions that must all hold.
     public var filters: [RowFilter]
+    /// Rows summarised per group, after filtering.
+    public var group: RowGroup?
     /// Keep only the rows whose cell in this column is the largest left after filtering.
     public var latest: String?
     /// Keep the `n` rows with the largest `by`, overall or per value of `per`.
@@ -35,13 +46,27 @@ public struct RowQuery: Sendable, Hashable {
         self.limit = limit
     }
 
-    /// `table` with only the rows that pass every filter, sorted, then cut to `limit`.
-    /// Row lines follow their rows. Unknown columns match nothing (check them when parsing).
+    /// `table` through every step. Row lines follow their rows. Unknown columns match nothing
+    /// (check them when parsing).
     public func apply(to table: DataTable) -> DataTable {
+        rows(of: shaped(table))
+    }
+
+    /// `table` with the derived columns; with `group`, its filtered rows grouped. Without `group`
+    /// every row is kept (filtering is left to `rows(of:)`), so a table prints each column with
+    /// the decimals of the whole file, not only of the rows shown.
+    public func shaped(_ table: DataTable) -> DataTable {
+        var result = table
+        for column in derive { result = column.adding(to: result) }
+        guard let group else { return result }
+        return group.apply(to: filtered(result))
+    }
+
+    /// The rows of a `shaped(_:)` table left after the later steps (filter, when not grouped;
+    /// latest, top, sort, limit).
+    public func rows(of table: DataTable) -> DataTable {
         var indices = Array(table.rows.indices)
-        for filter in filters {
-            indices = indices.filter { filter.matches(table.rows[$0], in: table) }
-        }
+        if group == nil { indices = matching(indices, in: table) }
         if let latest, let column = table.columnIndex(latest),
            let top = indices.map({ table.rows[$0][column] }).filter({ $0 != .missing }).min(by: { Self.compare($0, $1, descending: true) < 0 }) {
             indices = indices.filter { Self.compare(table.rows[$0][column], top, descending: false) == 0 }
@@ -62,6 +87,23 @@ public struct RowQuery: Sendable, Hashable {
         result.rows = indices.map { table.rows[$0] }
         result.rowLines = indices.map { table.rowLines[$0] }
         return result
+    }
+
+    /// The rows of `table` passing every filter.
+    func filtered(_ table: DataTable) -> DataTable {
+        let indices = matching(Array(table.rows.indices), in: table)
+        var result = table
+        result.rows = indices.map { table.rows[$0] }
+        result.rowLines = indices.map { table.rowLines[$0] }
+        return result
+    }
+
+    private func matching(_ indices: [Int], in table: DataTable) -> [Int] {
+        var indices = indices
+        for filter in filters {
+            indices = indices.filter { filter.matches(table.rows[$0], in: table) }
+        }
+        return indices
     }
 
     /// `top: {n: 15, by: Value, per: Year}`: the `n` rows with the largest `by` (missing cells

@@ -15,6 +15,8 @@ public struct Theme: Sendable {
     public var strings: InterfaceStrings
     /// Asset files, relative to `assets/`, sorted.
     public var assets: [String]
+    /// The light scheme's chart colours of `assets/style.css`, for charts exported alone (`ChartSVGExport`).
+    public var chartColours = ChartColours()
 
     /// The templates every theme must provide.
     public static let requiredTemplates = ["page"]
@@ -60,7 +62,9 @@ public struct Theme: Sendable {
             problems += error.diagnostics
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return Theme(files: files, templates: library, templateTexts: texts, strings: InterfaceStrings(strings), assets: files.files(under: "assets"))
+        var theme = Theme(files: files, templates: library, templateTexts: texts, strings: InterfaceStrings(strings), assets: files.files(under: "assets"))
+        if let css = files.data("assets/style.css").flatMap({ String(data: $0, encoding: .utf8) }) { theme.chartColours = ChartColours(styleSheet: css) }
+        return theme
     }
 
     /// The `strings` table of the theme's `theme.yml` (empty without one).
