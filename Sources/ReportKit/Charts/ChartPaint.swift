@@ -19,8 +19,11 @@ enum ChartPaint: Sendable, Hashable {
     /// Series left grey when others are highlighted: `--chart-other`.
     case other
 
-    /// Okabe–Ito: blue, orange, bluish green, vermillion, sky blue, reddish purple, yellow, black.
-    static let seriesFallbacks = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+    /// Okabe–Ito in the default theme's order (`--chart-1` … `--chart-8` of `style.css`, light):
+    /// blue, orange, bluish green, reddish purple, sky blue, vermillion, a darkened yellow, near-black.
+    /// What a chart shows where the page's CSS is missing (a feed reader), so `colors:` names mean
+    /// the same colour there (`ChartPaintTests` compares them with the CSS).
+    static let seriesFallbacks = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#B8A300", "#3d4451"]
 
     /// How many series colours the palette has.
     static let paletteSize = 8
