@@ -14,6 +14,8 @@ public struct SearchDocument: Sendable, Equatable {
         /// Where the term first occurs: 0 before the first heading, k in the section of the k-th
         /// heading (1-based, `headings` order).
         public var section: Int
+        /// The hash that places the term in a term shard (`SearchShards.keyHash`).
+        public var keyHash: UInt32
     }
 
     /// The page's entry in a page shard, as JSON: `[title, url, reportAnchor, [[id, text, offset], …], text]`,
@@ -64,7 +66,7 @@ public struct SearchDocument: Sendable, Equatable {
         // A term of the title only is placed at the top of the page.
         terms = (0..<table.count).map {
             Term(term: table.term($0), frequency: table.frequency[$0], inTitle: table.inTitle[$0], inHeading: table.inHeading[$0],
-                 section: max(table.section[$0], 0))
+                 section: max(table.section[$0], 0), keyHash: table.keyHash[$0])
         }
         var record = "[" + page.title.jsonStringLiteral + "," + SiteHref.to(page.outputPath).jsonStringLiteral + "," + reportAnchor.jsonStringLiteral + ",["
         record += headings.map { "[\($0.id.jsonStringLiteral),\($0.text.jsonStringLiteral),\($0.offset)]" }.joined(separator: ",")

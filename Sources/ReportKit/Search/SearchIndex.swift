@@ -3,12 +3,13 @@
 /// no fetch) only the shards a query needs.
 ///
 /// Files, all deterministic:
-/// - `search-index.js`, the manifest: `window.REPORT_SEARCH_INDEX = {"version":2,"pages":N,
+/// - `search-index.js`, the manifest: `window.REPORT_SEARCH_INDEX = {"version":3,"pages":N,
 ///   "pagesPerShard":16,"termShards":K,"folder":"search-index/"};`
 /// - `search-index/tHEX.js`, term shard number HEX of K: `{term: postings}` for the terms that
 ///   `SearchShards.termShard` sends there. Postings list, per page holding the term, the page
 ///   number (as a gap from the previous one), its weight (`SearchRanking`) and the section of the
-///   first occurrence (`SearchDocument.Term.section`), as `SearchShards.encode` numbers.
+///   first occurrence (`SearchDocument.Term.section`), as `SearchShards.encode` numbers; the JSON
+///   compressed with `Deflate`, in base64.
 /// - `search-index/pN.js`, page shard N: the records (`SearchDocument.record`) of pages
 ///   `N * pagesPerShard ..< (N + 1) * pagesPerShard`, for result titles and snippets, as a JSON
 ///   array compressed with `Deflate` in base64 (the index then stays smaller than the site's text).
@@ -123,7 +124,7 @@ public struct SearchIndex: Sendable {
             let changed = documents.indices.filter { documents[$0].inputKey == nil || documents[$0].inputKey != previous.documents[$0].inputKey }
             var touched = Set<Int>()
             for page in changed {
-                for term in documents[page].terms + previous.documents[page].terms { touched.insert(shards.termShard(of: term.term)) }
+                for term in documents[page].terms + previous.documents[page].terms { touched.insert(Int(term.keyHash % UInt32(shards.termShards))) }
             }
             termTexts = previous.termTexts
             for (shard, text) in shards.termShardTexts(documents, referenceLength: reference, only: touched) { termTexts[shard] = text }
@@ -134,7 +135,7 @@ public struct SearchIndex: Sendable {
             termTexts = (0..<shards.termShards).map { all[$0] ?? "" }
             pageTexts = Array(0..<shards.pageShards).parallelMap { shards.pageShardText($0, documents) }
         }
-        let manifest = "window.REPORT_SEARCH_INDEX = {\"version\":2,\"pages\":\(documents.count),\"pagesPerShard\":\(SearchShards.pagesPerShard),"
+        let manifest = "window.REPORT_SEARCH_INDEX = {\"version\":3,\"pages\":\(documents.count),\"pagesPerShard\":\(SearchShards.pagesPerShard),"
             + "\"termShards\":\(shards.termShards),\"folder\":\"\(Self.folder)/\"};\n"
         let files = [(Self.fileName, manifest)] + termTexts.enumerated().map { (shards.termShardPath($0.offset), $0.element) }
             + pageTexts.enumerated().map { (shards.pageShardPath($0.offset), $0.element) }
