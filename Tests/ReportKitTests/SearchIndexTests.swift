@@ -118,4 +118,24 @@ struct SearchIndexTests {
         let indexBytes = files.reduce(0) { $0 + $1.text.utf8.count }
         #expect(indexBytes < textBytes, "index \(indexBytes) bytes, text \(textBytes) bytes")
     }
+
+    /// A word added to one page re-encodes the term shards of the postings that changed (the new
+    /// word's; the page's other weights seldom move), and the files are those made afresh.
+    @Test func anEditReencodesOnlyTheShardsOfChangedPostings() throws {
+        let words = "credit consumer finance platform loan risk data model market internet payment installment bank scenario".split(separator: " ")
+        func pages(extra: String) -> [SearchIndex.Page] {
+            (0..<200).map { number in
+                let text = (0..<60).map { words[($0 * 7 + number) % words.count] }.joined(separator: " ") + " n\(number)"
+                return SearchIndex.Page(title: "Page \(number)", outputPath: "p\(number)/index.html", headings: [],
+                                        body: "<p>\(text)\(number == 5 ? extra : "")</p>", bodyHash: number == 5 ? extra.count : 0)
+            }
+        }
+        let first = SearchIndex(pages: pages(extra: ""), reportAnchors: [:]).written(reusing: nil)
+        let edited = SearchIndex(pages: pages(extra: " zebra"), reportAnchors: [:], reusing: first.documentsByPath)
+        let next = edited.written(reusing: first)
+        #expect(next.files.map(\.text) == edited.files.map(\.text))
+        #expect(next.files.map(\.text) != first.files.map(\.text))
+        let changes = edited.documents[5].postingChanges(from: first.documents[5], referenceLength: first.referenceLength)
+        #expect(changes == [SearchShards.keyHash("zebra")])
+    }
 }

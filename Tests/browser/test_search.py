@@ -101,6 +101,22 @@ def test_inflate_reads_what_zlib_and_reportgen_write(driver):
             assert browser_inflate(driver, packed) == zlib.decompress(packed, -15), shard
 
 
+def test_search_works_without_decompression_stream(driver):
+    """A browser without DecompressionStream (before Chrome 103, Firefox 113, Safari 16.4) searches too:
+    search.js inflates the shards with its own code."""
+    site = SITES[0][1] if SITES else pytest.skip("no built site")
+    added = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "delete window.DecompressionStream;"})
+    try:
+        open_page(driver, page_url(site, "index.html"))
+        assert driver.execute_script("return typeof DecompressionStream") == "undefined"
+        for query in ("credit", "征信"):
+            results = run_search(driver, query)
+            assert results and all(text for _, text in results), (query, results[:3])
+        assert console_errors(driver) == []
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]})
+
+
 # What to search for on a page, and where the first occurrence is: the word, the id of the
 # heading (h2–h6 of the page's text) before it ('' before the first heading).
 PICK_WORDS = r"""

@@ -74,3 +74,29 @@ public struct SearchDocument: Sendable, Equatable {
         self.record = record
     }
 }
+
+extension SearchDocument {
+    /// The shard hashes (`Term.keyHash`) of the terms whose posting for this page differs from the
+    /// page's `old` document: terms added or gone, or with another weight or section. An edit
+    /// re-encodes only their term shards (a word added changes the page's length, but seldom the
+    /// rounded weight of its other terms).
+    func postingChanges(from old: SearchDocument, referenceLength: Int) -> [UInt32] {
+        func postings(_ document: SearchDocument) -> [String: (weight: Int, section: Int, keyHash: UInt32)] {
+            var byTerm: [String: (weight: Int, section: Int, keyHash: UInt32)] = [:]
+            for term in document.terms {
+                let weight = SearchRanking.weight(frequency: term.frequency, inTitle: term.inTitle, inHeading: term.inHeading,
+                                                  pageLength: document.length, referenceLength: referenceLength)
+                byTerm[term.term] = (weight, term.section, term.keyHash)
+            }
+            return byTerm
+        }
+        let before = postings(old), after = postings(self)
+        var changes: [UInt32] = []
+        for (term, posting) in after {
+            if let earlier = before[term], earlier.weight == posting.weight, earlier.section == posting.section { continue }
+            changes.append(posting.keyHash)
+        }
+        for (term, posting) in before where after[term] == nil { changes.append(posting.keyHash) }
+        return changes
+    }
+}

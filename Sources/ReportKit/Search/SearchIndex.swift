@@ -113,7 +113,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// The files, reusing the shards of `previous` that no changed document (one whose `inputKey`
-    /// differs or is unknown) has a record or a term in; the same bytes as made afresh.
+    /// differs or is unknown) has a record or a changed posting in; the same bytes as made afresh.
     public func written(reusing previous: Written?) -> Written {
         let shards = SearchShards(pageCount: documents.count)
         let reference = SearchRanking.referenceLength(pageLengths: documents.map(\.length))
@@ -124,7 +124,9 @@ public struct SearchIndex: Sendable {
             let changed = documents.indices.filter { documents[$0].inputKey == nil || documents[$0].inputKey != previous.documents[$0].inputKey }
             var touched = Set<Int>()
             for page in changed {
-                for term in documents[page].terms + previous.documents[page].terms { touched.insert(Int(term.keyHash % UInt32(shards.termShards))) }
+                for hash in documents[page].postingChanges(from: previous.documents[page], referenceLength: reference) {
+                    touched.insert(Int(hash % UInt32(shards.termShards)))
+                }
             }
             termTexts = previous.termTexts
             for (shard, text) in shards.termShardTexts(documents, referenceLength: reference, only: touched) { termTexts[shard] = text }

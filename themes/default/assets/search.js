@@ -2,7 +2,8 @@
    The index (made by reportgen's Search/ code) is a small manifest, search-index.js, and shards in
    search-index/: term shards (tHEX.js, postings by term) and page shards (pN.js, titles, headings
    and text). Each is a classic script loaded with a <script> element only when a query needs it,
-   holding its JSON compressed (raw DEFLATE in base64), inflated here by our own code (`inflate`).
+   holding its JSON compressed (raw DEFLATE in base64): inflated by the browser's DecompressionStream
+   or, in browsers without one, by our own code (`inflate`).
    The stand-alone report inlines them all. The tokeniser below mirrors SearchTokenizer.swift, the
    shard rule SearchShards.swift, the ranking SearchRanking.swift: change them together. */
 (function () {
@@ -87,9 +88,9 @@
   }
   function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
-  /* ---- Inflate (RFC 1951: stored, fixed and dynamic Huffman blocks), for the page shards that
-     Search/Deflate.swift compresses. Our own, so search needs no DecompressionStream (older
-     browsers) and stays synchronous. Returns the bytes, or null for a broken stream. ---- */
+  /* ---- Inflate (RFC 1951: stored, fixed and dynamic Huffman blocks), for the shards that
+     Search/Deflate.swift compresses, in browsers without DecompressionStream("deflate-raw")
+     (before Chrome 103, Firefox 113, Safari 16.4). Returns the bytes, or null for a broken stream. ---- */
   var LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
   var LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
   var DISTANCE_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
@@ -250,16 +251,28 @@
     }
     function shard(name) { return (window.REPORT_SEARCH_SHARDS || {})[name] || {}; }
     /* Shards are compressed (raw DEFLATE in base64; see Search/Deflate.swift): each is inflated
-       and parsed once, in place, when first needed. */
-    function unpack(names) {
+       and parsed once, in place, when first needed; then `done` runs. The browser's own
+       DecompressionStream is fastest where it exists; elsewhere `inflate` above does the work. */
+    function unpack(names, done) {
       var shards = window.REPORT_SEARCH_SHARDS || {};
-      names.forEach(function (name) {
-        if (typeof shards[name] !== "string") { return; }
-        var binary = atob(shards[name]), bytes = new Uint8Array(binary.length), value = name.charAt(0) === "p" ? [] : {};
+      var packed = names.filter(function (name) { return typeof shards[name] === "string"; }), left = packed.length;
+      if (left === 0) { done(); return; }
+      packed.forEach(function (name) {
+        var binary = atob(shards[name]), bytes = new Uint8Array(binary.length), stream = null;
         for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
-        var json = inflate(bytes);
-        try { value = json ? JSON.parse(new TextDecoder().decode(json)) : value; } catch (error) { /* a broken shard: nothing found in it */ }
-        shards[name] = value;
+        function settle(json) {
+          var value = name.charAt(0) === "p" ? [] : {};
+          try { value = json === null ? value : JSON.parse(json); } catch (error) { /* a broken shard: nothing found in it */ }
+          if (typeof shards[name] === "string") { shards[name] = value; }
+          if (--left === 0) { done(); }
+        }
+        try { stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")); } catch (error) { stream = null; }
+        if (stream) {
+          new Response(stream).text().then(settle, function () { settle(null); });
+        } else {
+          var json = inflate(bytes);
+          settle(json ? new TextDecoder().decode(json) : null);
+        }
       });
     }
     function keysOf(name) { return sortedKeys[name] || (sortedKeys[name] = Object.keys(shard(name)).sort()); }
@@ -376,18 +389,15 @@
         var parsed = parseQuery(query);
         var names = parsed.terms.map(function (q) { return "t" + termShard(q.term, index.termShards).toString(16); });
         var termShards = names.filter(function (name, k) { return names.indexOf(name) === k; });
-        loadAll(termShards, function () {
+        loadAll(termShards, function () { unpack(termShards, function () {
           if (mine !== generation) { return; }
-          unpack(termShards);
           var results = parsed.terms.length ? rank(parsed.terms).slice(0, MAX_RESULTS) : [];
           var pages = results.map(function (r) { return "p" + Math.floor(r.page / index.pagesPerShard); });
           var unique = pages.filter(function (name, k) { return pages.indexOf(name) === k; });
           loadAll(unique, function () {
-            if (mine !== generation) { return; }
-            unpack(unique);
-            render(results, parsed, query);
+            unpack(unique, function () { if (mine === generation) { render(results, parsed, query); } });
           });
-        });
+        }); });
       });
     }
 
