@@ -137,5 +137,10 @@ struct SearchIndexTests {
         #expect(next.files.map(\.text) != first.files.map(\.text))
         let changes = edited.documents[5].postingChanges(from: first.documents[5], referenceLength: first.referenceLength)
         #expect(changes == [SearchShards.keyHash("zebra")])
+        // Only zebra's term shard and page 5's page shard are made again; a preview skips the rest.
+        let changedPaths = Set(zip(first.files, next.files).filter { $0.0.text != $0.1.text }.map(\.0.path))
+        #expect(changedPaths.isDisjoint(with: next.reusedPaths))
+        #expect(next.reusedPaths.count == next.files.count - 2)
+        #expect(first.reusedPaths.isEmpty)
     }
 }

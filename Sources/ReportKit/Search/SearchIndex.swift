@@ -102,6 +102,9 @@ public struct SearchIndex: Sendable {
         var pageTexts: [String]
         /// The manifest and every shard, in the order of `paths(pageCount:)`.
         public var files: [(path: String, text: String)]
+        /// The files whose text was taken unchanged from the `Written` these were made reusing
+        /// (empty when made afresh): a preview need not compare or write them again.
+        public var reusedPaths: Set<String> = []
 
         /// Every file as one script, for the stand-alone report (which may load nothing else).
         public var inlineScript: String { files.map(\.text).joined() }
@@ -119,6 +122,7 @@ public struct SearchIndex: Sendable {
         let reference = SearchRanking.referenceLength(pageLengths: documents.map(\.length))
         var termTexts: [String]
         var pageTexts: [String]
+        var reused: Set<String> = []
         if let previous, previous.documents.count == documents.count, previous.referenceLength == reference,
            previous.termTexts.count == shards.termShards, previous.pageTexts.count == shards.pageShards {
             let changed = documents.indices.filter { documents[$0].inputKey == nil || documents[$0].inputKey != previous.documents[$0].inputKey }
@@ -131,7 +135,11 @@ public struct SearchIndex: Sendable {
             termTexts = previous.termTexts
             for (shard, text) in shards.termShardTexts(documents, referenceLength: reference, only: touched) { termTexts[shard] = text }
             pageTexts = previous.pageTexts
-            for shard in Set(changed.map { $0 / SearchShards.pagesPerShard }) { pageTexts[shard] = shards.pageShardText(shard, documents) }
+            let remadePages = Set(changed.map { $0 / SearchShards.pagesPerShard })
+            for shard in remadePages { pageTexts[shard] = shards.pageShardText(shard, documents) }
+            // The manifest depends only on the page count, unchanged here.
+            reused = Set([Self.fileName] + (0..<shards.termShards).filter { !touched.contains($0) }.map(shards.termShardPath)
+                         + (0..<shards.pageShards).filter { !remadePages.contains($0) }.map(shards.pageShardPath))
         } else {
             let all = shards.termShardTexts(documents, referenceLength: reference, only: nil)
             termTexts = (0..<shards.termShards).map { all[$0] ?? "" }
@@ -141,7 +149,8 @@ public struct SearchIndex: Sendable {
             + "\"termShards\":\(shards.termShards),\"folder\":\"\(Self.folder)/\"};\n"
         let files = [(Self.fileName, manifest)] + termTexts.enumerated().map { (shards.termShardPath($0.offset), $0.element) }
             + pageTexts.enumerated().map { (shards.pageShardPath($0.offset), $0.element) }
-        return Written(documents: documents, referenceLength: reference, termTexts: termTexts, pageTexts: pageTexts, files: files)
+        return Written(documents: documents, referenceLength: reference, termTexts: termTexts, pageTexts: pageTexts, files: files,
+                       reusedPaths: reused)
     }
 
     /// A JSON string literal that is also safe inside an HTML `<script>` element.
