@@ -66,7 +66,7 @@ struct LinkAudit {
         for shard in 0..<((pages + perShard - 1) / perShard) {
             let path = "\(folder)p\(shard).js"
             let text = files[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
-            guard let json = SearchShards.pageShardJSON(text),
+            guard let json = SearchShards.shardJSON(text),
                   let entries = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[Any]] else {
                 problems.append("\(path): missing or not a page shard")
                 continue

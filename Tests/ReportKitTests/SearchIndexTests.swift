@@ -50,18 +50,20 @@ struct SearchIndexTests {
         #expect(files.map(\.path) == SearchIndex.paths(pageCount: 40))
         #expect(files.map(\.path) == ["search-index.js", "search-index/t0.js", "search-index/t1.js", "search-index/p0.js", "search-index/p1.js", "search-index/p2.js"])
         #expect(files[0].text == """
-        window.REPORT_SEARCH_INDEX = {"version":2,"pages":40,"pagesPerShard":16,"termShards":2,"folder":"search-index/"};
+        window.REPORT_SEARCH_INDEX = {"version":3,"pages":40,"pagesPerShard":16,"termShards":2,"folder":"search-index/"};
 
         """)
         // "credit" is in every page: its postings are 40 pages, each one after the previous.
         let shard = SearchShards(pageCount: 40)
         let holder = try #require(files.first { $0.path == shard.termShardPath(shard.termShard(of: "credit")) })
-        let postings = try #require(holder.text.split(separator: "\n").first { $0.contains("\"credit\":") })
+        #expect(holder.text.hasPrefix(#"(self.REPORT_SEARCH_SHARDS=self.REPORT_SEARCH_SHARDS||{})["t"#))
+        let json = try #require(SearchShards.shardJSON(holder.text))
+        let postings = try #require(json.split(separator: "\n").first { $0.contains("\"credit\":") })
         let numbers = SearchShards.decode(String(postings.split(separator: ":")[1]))
         #expect(numbers.count == 120)
         #expect(stride(from: 0, to: 120, by: 3).map { numbers[$0] } == [0] + Array(repeating: 1, count: 39))
         #expect(files[3].text.hasPrefix(#"(self.REPORT_SEARCH_SHARDS=self.REPORT_SEARCH_SHARDS||{})["p0"]=""#))
-        let records = try #require(SearchShards.pageShardJSON(files[3].text))
+        let records = try #require(SearchShards.shardJSON(files[3].text))
         #expect(records.hasPrefix("[\n" + #"["Page 0","p0/index.html","",[],"credit 0"],"#))
     }
 
@@ -86,5 +88,59 @@ struct SearchIndexTests {
             #expect(Deflate.inflate(Deflate.compress(sample)) == sample)
         }
         #expect(Deflate.compress(samples[2]).count < samples[2].count / 10)
+    }
+
+    @Test func documentTermsCarryTheirShardHash() {
+        let page = SearchIndex.Page(title: "Zürich", outputPath: "z/index.html", headings: [],
+                                    body: "<p>Crédit 芝麻信用 𠀀𠀁 ελλάδα 1𠀀 x</p>")
+        let document = SearchDocument(page: page, reportAnchor: "")
+        #expect(document.terms.count > 8)
+        for term in document.terms { #expect(term.keyHash == SearchShards.keyHash(term.term), "\(term.term)") }
+    }
+
+    /// The whole index on disk (manifest and every shard) is smaller than the text it indexes,
+    /// Chinese included (each character and bigram is a term).
+    @Test func indexIsSmallerThanTheSitesText() {
+        var state: UInt32 = 21
+        func word(_ words: [String]) -> String {
+            state = state &* 1_103_515_245 &+ 12345
+            return words[Int(state >> 16) % words.count]
+        }
+        let english = "credit consumer finance platform loan risk data model market internet payment installment bank scenario".split(separator: " ").map(String.init)
+        let chinese = Array("互联网消费金融征信记录芝麻信用平台借款人分期利率监管风险数据模型市场支付银行场景增长余额违约份额年轻用户").map(String.init)
+        let pages = (0..<40).map { number in
+            let text = (0..<30).map { _ in (0..<12).map { _ in word(english) }.joined(separator: " ") + "。" + (0..<20).map { _ in word(chinese) }.joined() }
+            return SearchIndex.Page(title: "Page \(number)", outputPath: "p\(number)/index.html", headings: [],
+                                    body: text.map { "<p>\($0)</p>" }.joined())
+        }
+        let files = SearchIndex(pages: pages, reportAnchors: [:]).files
+        let textBytes = pages.reduce(0) { $0 + SearchIndex.plainText(fromHTML: $1.body).utf8.count }
+        let indexBytes = files.reduce(0) { $0 + $1.text.utf8.count }
+        #expect(indexBytes < textBytes, "index \(indexBytes) bytes, text \(textBytes) bytes")
+    }
+
+    /// A word added to one page re-encodes the term shards of the postings that changed (the new
+    /// word's; the page's other weights seldom move), and the files are those made afresh.
+    @Test func anEditReencodesOnlyTheShardsOfChangedPostings() throws {
+        let words = "credit consumer finance platform loan risk data model market internet payment installment bank scenario".split(separator: " ")
+        func pages(extra: String) -> [SearchIndex.Page] {
+            (0..<200).map { number in
+                let text = (0..<60).map { words[($0 * 7 + number) % words.count] }.joined(separator: " ") + " n\(number)"
+                return SearchIndex.Page(title: "Page \(number)", outputPath: "p\(number)/index.html", headings: [],
+                                        body: "<p>\(text)\(number == 5 ? extra : "")</p>", bodyHash: number == 5 ? extra.count : 0)
+            }
+        }
+        let first = SearchIndex(pages: pages(extra: ""), reportAnchors: [:]).written(reusing: nil)
+        let edited = SearchIndex(pages: pages(extra: " zebra"), reportAnchors: [:], reusing: first.documentsByPath)
+        let next = edited.written(reusing: first)
+        #expect(next.files.map(\.text) == edited.files.map(\.text))
+        #expect(next.files.map(\.text) != first.files.map(\.text))
+        let changes = edited.documents[5].postingChanges(from: first.documents[5], referenceLength: first.referenceLength)
+        #expect(changes == [SearchShards.keyHash("zebra")])
+        // Only zebra's term shard and page 5's page shard are made again; a preview skips the rest.
+        let changedPaths = Set(zip(first.files, next.files).filter { $0.0.text != $0.1.text }.map(\.0.path))
+        #expect(changedPaths.isDisjoint(with: next.reusedPaths))
+        #expect(next.reusedPaths.count == next.files.count - 2)
+        #expect(first.reusedPaths.isEmpty)
     }
 }

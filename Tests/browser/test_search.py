@@ -58,6 +58,65 @@ def test_tokenizer_matches_swift(driver):
         assert driver.execute_script("return REPORT_SEARCH_TEST.termShard(arguments[0], arguments[1])", case["term"], case["count"]) == case["shard"]
 
 
+INFLATE = r"""
+const [packed] = arguments, binary = atob(packed), bytes = new Uint8Array(binary.length);
+for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+const out = REPORT_SEARCH_TEST.inflate(bytes);
+if (!out) return null;
+let text = '';
+for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode.apply(null, out.subarray(i, i + 8192));
+return btoa(text);
+"""
+
+
+def browser_inflate(driver, packed):
+    """search.js's own inflate of raw DEFLATE bytes in this browser (None for a broken stream)."""
+    result = driver.execute_script(INFLATE, base64.b64encode(packed).decode("ascii"))
+    return None if result is None else base64.b64decode(result)
+
+
+def test_inflate_reads_what_zlib_and_reportgen_write(driver):
+    """search.js inflates shards itself (no DecompressionStream, so older browsers search too): it reads
+    zlib's stored, fixed-code and dynamic-code blocks, and every shard of the built sites."""
+    if not SITES:
+        pytest.skip("no built site")
+    open_page(driver, page_url(SITES[0][1], "index.html"))
+    state, noise = 7, bytearray()
+    for _ in range(70000):
+        state = (state * 1103515245 + 12345) % 2**32
+        noise.append(state >> 24)
+    samples = [b"", b"a", "credit consumer 芝麻信用 ".encode() * 400, bytes(noise),
+               "".join(f"第{i}号贷款拥有征信记录，Sesame Credit {i * 7919 % 1000} " for i in range(3000)).encode()]
+    for sample in samples:
+        for level, strategy in [(0, zlib.Z_DEFAULT_STRATEGY), (1, zlib.Z_FIXED), (6, zlib.Z_DEFAULT_STRATEGY), (9, zlib.Z_HUFFMAN_ONLY)]:
+            packer = zlib.compressobj(level, zlib.DEFLATED, -15, 9, strategy)
+            packed = packer.compress(sample) + packer.flush()
+            assert browser_inflate(driver, packed) == sample, (len(sample), level, strategy)
+    assert browser_inflate(driver, b"\xff\xff\xff") is None
+    assert browser_inflate(driver, zlib.compress(samples[4])[2:200]) is None
+    for _, folder in SITES:
+        for shard in sorted((folder / "search-index").glob("*.js")):
+            text = shard.read_text(encoding="utf-8")
+            packed = base64.b64decode(json.loads(text[text.index("]=") + 2:text.rindex(";")]))
+            assert browser_inflate(driver, packed) == zlib.decompress(packed, -15), shard
+
+
+def test_search_works_without_decompression_stream(driver):
+    """A browser without DecompressionStream (before Chrome 103, Firefox 113, Safari 16.4) searches too:
+    search.js inflates the shards with its own code."""
+    site = SITES[0][1] if SITES else pytest.skip("no built site")
+    added = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "delete window.DecompressionStream;"})
+    try:
+        open_page(driver, page_url(site, "index.html"))
+        assert driver.execute_script("return typeof DecompressionStream") == "undefined"
+        for query in ("credit", "征信"):
+            results = run_search(driver, query)
+            assert results and all(text for _, text in results), (query, results[:3])
+        assert console_errors(driver) == []
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]})
+
+
 # What to search for on a page, and where the first occurrence is: the word, the id of the
 # heading (h2–h6 of the page's text) before it ('' before the first heading).
 PICK_WORDS = r"""

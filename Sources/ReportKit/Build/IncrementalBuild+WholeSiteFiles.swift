@@ -13,13 +13,16 @@ extension IncrementalBuilder {
     /// The search index (when the theme searches) and the whole report, with their bytes.
     /// `layout` is made from the kept lists: a fresh `PageContext(site:)` would render every
     /// navigation variant again.
-    /// `searchIndex` is the search index of the last build, replaced by this one's.
+    /// `searchIndex` is the search index of the last build, replaced by this one's. With
+    /// `leavingOutReused`, the index files taken unchanged from it are left out (they are on disk
+    /// as they were: on a large site most shards, which need not be hashed again after an edit).
     static func wholeSiteFiles(site: AssembledSite, bodies: [FinalizedBody], layout: PageContext,
-                               searchIndex: inout SearchIndex.Written?) -> [(path: String, bytes: [UInt8])] {
+                               searchIndex: inout SearchIndex.Written?, leavingOutReused: Bool = false) -> [(path: String, bytes: [UInt8])] {
         let made = WholeSiteFiles.make(site: site, bodies: bodies.map(\.body), layout: layout, bodyHashes: bodies.map(\.hash),
                                        previous: searchIndex)
         searchIndex = made.index
-        return made.files.map { ($0.path, Array($0.text.utf8)) }
+        let reused = leavingOutReused ? made.index?.reusedPaths ?? [] : []
+        return made.files.filter { !reused.contains($0.path) }.map { ($0.path, Array($0.text.utf8)) }
     }
 
     /// Writes the search index and the whole report left out by a build with
@@ -32,9 +35,10 @@ extension IncrementalBuilder {
         var hashes: [String: Int] = [:]
         let site = current.site(options: options)
         var searchIndex = current.searchIndex
+        // The index files left out are those of `current.searchIndex` kept as they are: written
+        // (or compared) when it was made, so it is replaced only once these files are written.
         let files = Self.wholeSiteFiles(site: site, bodies: current.finalized, layout: PageContext(site: site, lists: current.lists),
-                                        searchIndex: &searchIndex)
-        state!.searchIndex = searchIndex
+                                        searchIndex: &searchIndex, leavingOutReused: true)
         for file in files {
             let hash = Self.hash(file.bytes)
             if current.outputHashes[file.path] != hash {
@@ -43,6 +47,7 @@ extension IncrementalBuilder {
             }
             hashes[file.path] = hash
         }
+        state!.searchIndex = searchIndex
         state!.wholeSitePending = false
         for (path, hash) in hashes { state!.outputHashes[path] = hash }
         return written.sorted()

@@ -63,7 +63,18 @@ struct SiteWriter {
     func writeSearchIndex(bodies: [String], report: WholeReport?) throws(DiagnosticList) -> SearchIndex.Written? {
         guard let index = WholeSiteFiles.searchIndex(site: site, bodies: bodies, layout: layout, report: report) else { return nil }
         let written = index.written(reusing: nil)
-        for file in written.files { try writer.write(site.content.edition.folder + file.path, text: file.text) }
+        // Hundreds of small files on a large site: written in parallel, as pages are.
+        let writer = writer
+        let folder = site.content.edition.folder
+        let problems = written.files.parallelMap { file -> Diagnostic? in
+            do throws(DiagnosticList) {
+                try writer.write(folder + file.path, text: file.text)
+                return nil
+            } catch {
+                return error.diagnostics.first
+            }
+        }.compactMap { $0 }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
         return written
     }
 

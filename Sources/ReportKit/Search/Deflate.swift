@@ -1,22 +1,69 @@
-/// DEFLATE (RFC 1951) with fixed Huffman codes, and its inverse for such streams.
+/// DEFLATE (RFC 1951): the search index's page shards (every page's text, for snippets) are
+/// compressed with it, so the whole index stays smaller than the site's text. `search.js` has its
+/// own inflate (any browser, no `DecompressionStream`); `inflate` here reads shards back for tests.
 ///
-/// The search index's page shards hold every page's text (for snippets); compressed, the whole
-/// index stays smaller than the site's text. Browsers inflate them with
-/// `DecompressionStream("deflate-raw")`, which works from `file://`. One block, greedy LZ77 over
-/// a 32 KB window with one hash candidate per position: fast, and about 2.5× on prose.
+/// One block: greedy LZ77 over a 32 KB window with one hash candidate per position (fast), then
+/// whichever Huffman codes cost fewer bits: the block's own (`HuffmanCode.lengths(for:limit:)`,
+/// written in the block header) or the fixed ones. Chinese text needs the block's own codes: fixed
+/// ones spend 9 bits on each byte of its UTF-8.
 enum Deflate {
-    /// The compressed stream of `input` (one final block with fixed codes).
+    /// The compressed stream of `input` (one final block).
     static func compress(_ input: [UInt8]) -> [UInt8] {
+        let tokens = matches(input)
+        var literals = [Int](repeating: 0, count: 286)
+        var distances = [Int](repeating: 0, count: 30)
+        literals[256] = 1
+        for token in tokens {
+            if token < 256 {
+                literals[Int(token)] += 1
+            } else {
+                literals[257 + Int(lengthSlots[Int(token >> 16)])] += 1
+                distances[Int(distanceSlots[Int(token & 0xFFFF) - 1])] += 1
+            }
+        }
+        let header = DynamicHeader(literalFrequencies: literals, distanceFrequencies: distances)
+        let fixedBits = zip(literals, HuffmanCode.fixedLiterals.lengths).reduce(0) { $0 + $1.0 * Int($1.1) } + distances.reduce(0, +) * 5
+        let ownBits = header.bits + zip(literals, header.literals.lengths).reduce(0) { $0 + $1.0 * Int($1.1) }
+            + zip(distances, header.distances.lengths).reduce(0) { $0 + $1.0 * Int($1.1) }
         var out = BitWriter()
+        out.bytes.reserveCapacity(input.count / 2)
         out.write(1, bits: 1)  // last block
-        out.write(1, bits: 2)  // fixed Huffman codes
+        let code: (literals: HuffmanCode, distances: HuffmanCode)
+        if ownBits < fixedBits {
+            out.write(2, bits: 2)
+            header.write(to: &out)
+            code = (header.literals, header.distances)
+        } else {
+            out.write(1, bits: 2)
+            code = (HuffmanCode.fixedLiterals, HuffmanCode.fixedDistances)
+        }
+        for token in tokens {
+            if token < 256 {
+                code.literals.write(Int(token), to: &out)
+                continue
+            }
+            let length = Int(token >> 16), distance = Int(token & 0xFFFF)
+            let lengthSlot = Int(lengthSlots[length])
+            code.literals.write(257 + lengthSlot, to: &out)
+            out.write(length - lengthBase[lengthSlot], bits: lengthExtra[lengthSlot])
+            let distanceSlot = Int(distanceSlots[distance - 1])
+            code.distances.write(distanceSlot, to: &out)
+            out.write(distance - distanceBase[distanceSlot], bits: distanceExtra[distanceSlot])
+        }
+        code.literals.write(256, to: &out)
+        return out.finish()
+    }
+
+    /// LZ77 over `input`: a literal byte as itself, a match as `length << 16 | distance`.
+    static func matches(_ input: [UInt8]) -> [UInt32] {
         let count = input.count
+        var tokens: [UInt32] = []
+        tokens.reserveCapacity(count / 3)
         var table = [Int32](repeating: -1, count: 1 << hashBits)
         input.withUnsafeBufferPointer { bytes in
             var position = 0
             while position < count {
                 var length = 0
-                var distance = 0
                 if position + 4 <= count {
                     let slot = hash(bytes, position)
                     let candidate = Int(table[slot])
@@ -24,15 +71,14 @@ enum Deflate {
                     if candidate >= 0 && position - candidate <= 32768 {
                         let limit = min(258, count - position)
                         while length < limit && bytes[candidate + length] == bytes[position + length] { length += 1 }
-                        if length < 4 { length = 0 } else { distance = position - candidate }
+                        if length >= 4 { tokens.append(UInt32(length) << 16 | UInt32(position - candidate)) }
                     }
                 }
-                if length == 0 {
-                    out.writeLiteral(Int(bytes[position]))
+                if length < 4 {
+                    tokens.append(UInt32(bytes[position]))
                     position += 1
                     continue
                 }
-                out.writeMatch(length: length, distance: distance)
                 // The positions inside a short match are remembered too; a long one (repeated
                 // text) is skipped, as zlib does, so long runs cost one step per match.
                 let end = position + length
@@ -47,8 +93,7 @@ enum Deflate {
                 }
             }
         }
-        out.writeSymbol(256)
-        return out.finish()
+        return tokens
     }
 
     static let hashBits = 15
@@ -76,22 +121,6 @@ enum Deflate {
     static let lengthSlots: [UInt8] = (0...258).map { UInt8(slot(max($0, 3), in: lengthBase)) }
     static let distanceSlots: [UInt8] = (1...32768).map { UInt8(slot($0, in: distanceBase)) }
 
-    /// Each fixed code with its bits reversed (DEFLATE sends Huffman codes most significant bit
-    /// first), and its length: literal/length symbols 0...287, then distance codes 0...29.
-    static let fixedCodes: [(code: Int, length: Int)] = (0..<318).map { symbol in
-        let (code, length): (Int, Int)
-        switch symbol {
-        case 0...143: (code, length) = (0x30 + symbol, 8)
-        case 144...255: (code, length) = (0x190 + symbol - 144, 9)
-        case 256...279: (code, length) = (symbol - 256, 7)
-        case 280...287: (code, length) = (0xC0 + symbol - 280, 8)
-        default: (code, length) = (symbol - 288, 5)
-        }
-        var reversed = 0
-        for bit in 0..<length where code & (1 << bit) != 0 { reversed |= 1 << (length - 1 - bit) }
-        return (reversed, length)
-    }
-
     /// Writes bits least significant first, as DEFLATE packs them.
     struct BitWriter {
         var bytes: [UInt8] = []
@@ -108,80 +137,9 @@ enum Deflate {
             }
         }
 
-        /// A literal/length symbol (0...287) with its fixed code.
-        mutating func writeSymbol(_ symbol: Int) {
-            let code = Deflate.fixedCodes[symbol]
-            write(code.code, bits: code.length)
-        }
-
-        mutating func writeLiteral(_ byte: Int) { writeSymbol(byte) }
-
-        mutating func writeMatch(length: Int, distance: Int) {
-            let lengthSlot = Int(Deflate.lengthSlots[length])
-            writeSymbol(257 + lengthSlot)
-            write(length - Deflate.lengthBase[lengthSlot], bits: Deflate.lengthExtra[lengthSlot])
-            let distanceSlot = Int(Deflate.distanceSlots[distance - 1])
-            let code = Deflate.fixedCodes[288 + distanceSlot]
-            write(code.code, bits: code.length)
-            write(distance - Deflate.distanceBase[distanceSlot], bits: Deflate.distanceExtra[distanceSlot])
-        }
-
         mutating func finish() -> [UInt8] {
             if used > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer)) }
             return bytes
-        }
-    }
-}
-
-extension Deflate {
-    /// The bytes of a stream that `compress` wrote (one block with fixed codes); `nil` for any
-    /// other stream. For tests and the link audit, which read the page shards back.
-    static func inflate(_ data: [UInt8]) -> [UInt8]? {
-        var bitPosition = 0
-        func bit() -> Int? {
-            guard bitPosition < data.count * 8 else { return nil }
-            defer { bitPosition += 1 }
-            return Int(data[bitPosition >> 3] >> UInt8(bitPosition & 7)) & 1
-        }
-        func bits(_ count: Int) -> Int? {
-            var value = 0
-            for index in 0..<count {
-                guard let next = bit() else { return nil }
-                value |= next << index
-            }
-            return value
-        }
-        func code(_ count: Int, after prefix: Int) -> Int? {
-            var value = prefix
-            for _ in 0..<count {
-                guard let next = bit() else { return nil }
-                value = value << 1 | next
-            }
-            return value
-        }
-        guard bits(1) == 1, bits(2) == 1 else { return nil }
-        var out: [UInt8] = []
-        while true {
-            guard var symbol = code(7, after: 0) else { return nil }
-            if symbol <= 0x17 {
-                symbol += 256
-            } else {
-                guard let eight = code(1, after: symbol) else { return nil }
-                if eight >= 0x30 && eight <= 0xBF { symbol = eight - 0x30 } else if eight >= 0xC0 && eight <= 0xC7 { symbol = eight - 0xC0 + 280 } else {
-                    guard let nine = code(1, after: eight), nine >= 0x190 else { return nil }
-                    symbol = nine - 0x190 + 144
-                }
-            }
-            if symbol < 256 { out.append(UInt8(symbol)); continue }
-            if symbol == 256 { return out }
-            let lengthSlot = symbol - 257
-            guard lengthSlot < lengthBase.count, let lengthExtraBits = bits(lengthExtra[lengthSlot]),
-                  let distanceSlot = code(5, after: 0), distanceSlot < distanceBase.count,
-                  let distanceExtraBits = bits(distanceExtra[distanceSlot]) else { return nil }
-            let length = lengthBase[lengthSlot] + lengthExtraBits
-            let distance = distanceBase[distanceSlot] + distanceExtraBits
-            guard distance <= out.count else { return nil }
-            for _ in 0..<length { out.append(out[out.count - distance]) }
         }
     }
 }

@@ -88,8 +88,7 @@ struct HTMLTextExtractor {
                 appendScalar(scalar, bytes: nil)
                 index += length
             } else if byte < 0x80 {
-                appendASCII(byte)
-                index += 1
+                index = appendASCII(run, from: index)
             } else {
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 let end = min(index + length, run.count)
@@ -108,15 +107,20 @@ struct HTMLTextExtractor {
         pendingSpace = false
     }
 
-    /// Appends one ASCII byte, collapsing white space (the common case, without decoding).
-    private mutating func appendASCII(_ byte: UInt8) {
-        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+    /// Appends the ASCII bytes of `run` from `start` up to the next white space, `&` or non-ASCII
+    /// byte at once (the common case, without decoding), or notes one white space; returns where it stopped.
+    private mutating func appendASCII(_ run: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        if isSpace(run[start]) {
             pendingSpace = !text.isEmpty
-            return
+            return start + 1
         }
+        var end = start + 1
+        while end < run.count && run[end] < 0x80 && run[end] != UInt8(ascii: "&") && !isSpace(run[end]) { end += 1 }
         writePendingSpace()
-        text.append(byte)
-        utf16Count += 1
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: run[start..<end]))
+        utf16Count += end - start
+        return end
     }
 
     /// Appends one scalar (its UTF-8 `bytes` when at hand), collapsing white space.

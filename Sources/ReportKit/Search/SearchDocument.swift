@@ -14,6 +14,8 @@ public struct SearchDocument: Sendable, Equatable {
         /// Where the term first occurs: 0 before the first heading, k in the section of the k-th
         /// heading (1-based, `headings` order).
         public var section: Int
+        /// The hash that places the term in a term shard (`SearchShards.keyHash`).
+        public var keyHash: UInt32
     }
 
     /// The page's entry in a page shard, as JSON: `[title, url, reportAnchor, [[id, text, offset], …], text]`,
@@ -64,11 +66,37 @@ public struct SearchDocument: Sendable, Equatable {
         // A term of the title only is placed at the top of the page.
         terms = (0..<table.count).map {
             Term(term: table.term($0), frequency: table.frequency[$0], inTitle: table.inTitle[$0], inHeading: table.inHeading[$0],
-                 section: max(table.section[$0], 0))
+                 section: max(table.section[$0], 0), keyHash: table.keyHash[$0])
         }
         var record = "[" + page.title.jsonStringLiteral + "," + SiteHref.to(page.outputPath).jsonStringLiteral + "," + reportAnchor.jsonStringLiteral + ",["
         record += headings.map { "[\($0.id.jsonStringLiteral),\($0.text.jsonStringLiteral),\($0.offset)]" }.joined(separator: ",")
         record += "]," + extracted.text.jsonStringLiteral + "]"
         self.record = record
+    }
+}
+
+extension SearchDocument {
+    /// The shard hashes (`Term.keyHash`) of the terms whose posting for this page differs from the
+    /// page's `old` document: terms added or gone, or with another weight or section. An edit
+    /// re-encodes only their term shards (a word added changes the page's length, but seldom the
+    /// rounded weight of its other terms).
+    func postingChanges(from old: SearchDocument, referenceLength: Int) -> [UInt32] {
+        func postings(_ document: SearchDocument) -> [String: (weight: Int, section: Int, keyHash: UInt32)] {
+            var byTerm: [String: (weight: Int, section: Int, keyHash: UInt32)] = [:]
+            for term in document.terms {
+                let weight = SearchRanking.weight(frequency: term.frequency, inTitle: term.inTitle, inHeading: term.inHeading,
+                                                  pageLength: document.length, referenceLength: referenceLength)
+                byTerm[term.term] = (weight, term.section, term.keyHash)
+            }
+            return byTerm
+        }
+        let before = postings(old), after = postings(self)
+        var changes: [UInt32] = []
+        for (term, posting) in after {
+            if let earlier = before[term], earlier.weight == posting.weight, earlier.section == posting.section { continue }
+            changes.append(posting.keyHash)
+        }
+        for (term, posting) in before where after[term] == nil { changes.append(posting.keyHash) }
+        return changes
     }
 }

@@ -3,12 +3,13 @@
 /// no fetch) only the shards a query needs.
 ///
 /// Files, all deterministic:
-/// - `search-index.js`, the manifest: `window.REPORT_SEARCH_INDEX = {"version":2,"pages":N,
+/// - `search-index.js`, the manifest: `window.REPORT_SEARCH_INDEX = {"version":3,"pages":N,
 ///   "pagesPerShard":16,"termShards":K,"folder":"search-index/"};`
 /// - `search-index/tHEX.js`, term shard number HEX of K: `{term: postings}` for the terms that
 ///   `SearchShards.termShard` sends there. Postings list, per page holding the term, the page
 ///   number (as a gap from the previous one), its weight (`SearchRanking`) and the section of the
-///   first occurrence (`SearchDocument.Term.section`), as `SearchShards.encode` numbers.
+///   first occurrence (`SearchDocument.Term.section`), as `SearchShards.encode` numbers; the JSON
+///   compressed with `Deflate`, in base64.
 /// - `search-index/pN.js`, page shard N: the records (`SearchDocument.record`) of pages
 ///   `N * pagesPerShard ..< (N + 1) * pagesPerShard`, for result titles and snippets, as a JSON
 ///   array compressed with `Deflate` in base64 (the index then stays smaller than the site's text).
@@ -101,6 +102,9 @@ public struct SearchIndex: Sendable {
         var pageTexts: [String]
         /// The manifest and every shard, in the order of `paths(pageCount:)`.
         public var files: [(path: String, text: String)]
+        /// The files whose text was taken unchanged from the `Written` these were made reusing
+        /// (empty when made afresh): a preview need not compare or write them again.
+        public var reusedPaths: Set<String> = []
 
         /// Every file as one script, for the stand-alone report (which may load nothing else).
         public var inlineScript: String { files.map(\.text).joined() }
@@ -112,33 +116,41 @@ public struct SearchIndex: Sendable {
     }
 
     /// The files, reusing the shards of `previous` that no changed document (one whose `inputKey`
-    /// differs or is unknown) has a record or a term in; the same bytes as made afresh.
+    /// differs or is unknown) has a record or a changed posting in; the same bytes as made afresh.
     public func written(reusing previous: Written?) -> Written {
         let shards = SearchShards(pageCount: documents.count)
         let reference = SearchRanking.referenceLength(pageLengths: documents.map(\.length))
         var termTexts: [String]
         var pageTexts: [String]
+        var reused: Set<String> = []
         if let previous, previous.documents.count == documents.count, previous.referenceLength == reference,
            previous.termTexts.count == shards.termShards, previous.pageTexts.count == shards.pageShards {
             let changed = documents.indices.filter { documents[$0].inputKey == nil || documents[$0].inputKey != previous.documents[$0].inputKey }
             var touched = Set<Int>()
             for page in changed {
-                for term in documents[page].terms + previous.documents[page].terms { touched.insert(shards.termShard(of: term.term)) }
+                for hash in documents[page].postingChanges(from: previous.documents[page], referenceLength: reference) {
+                    touched.insert(Int(hash % UInt32(shards.termShards)))
+                }
             }
             termTexts = previous.termTexts
             for (shard, text) in shards.termShardTexts(documents, referenceLength: reference, only: touched) { termTexts[shard] = text }
             pageTexts = previous.pageTexts
-            for shard in Set(changed.map { $0 / SearchShards.pagesPerShard }) { pageTexts[shard] = shards.pageShardText(shard, documents) }
+            let remadePages = Set(changed.map { $0 / SearchShards.pagesPerShard })
+            for shard in remadePages { pageTexts[shard] = shards.pageShardText(shard, documents) }
+            // The manifest depends only on the page count, unchanged here.
+            reused = Set([Self.fileName] + (0..<shards.termShards).filter { !touched.contains($0) }.map(shards.termShardPath)
+                         + (0..<shards.pageShards).filter { !remadePages.contains($0) }.map(shards.pageShardPath))
         } else {
             let all = shards.termShardTexts(documents, referenceLength: reference, only: nil)
             termTexts = (0..<shards.termShards).map { all[$0] ?? "" }
             pageTexts = Array(0..<shards.pageShards).parallelMap { shards.pageShardText($0, documents) }
         }
-        let manifest = "window.REPORT_SEARCH_INDEX = {\"version\":2,\"pages\":\(documents.count),\"pagesPerShard\":\(SearchShards.pagesPerShard),"
+        let manifest = "window.REPORT_SEARCH_INDEX = {\"version\":3,\"pages\":\(documents.count),\"pagesPerShard\":\(SearchShards.pagesPerShard),"
             + "\"termShards\":\(shards.termShards),\"folder\":\"\(Self.folder)/\"};\n"
         let files = [(Self.fileName, manifest)] + termTexts.enumerated().map { (shards.termShardPath($0.offset), $0.element) }
             + pageTexts.enumerated().map { (shards.pageShardPath($0.offset), $0.element) }
-        return Written(documents: documents, referenceLength: reference, termTexts: termTexts, pageTexts: pageTexts, files: files)
+        return Written(documents: documents, referenceLength: reference, termTexts: termTexts, pageTexts: pageTexts, files: files,
+                       reusedPaths: reused)
     }
 
     /// A JSON string literal that is also safe inside an HTML `<script>` element.

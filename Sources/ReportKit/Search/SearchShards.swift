@@ -7,7 +7,9 @@ import Foundation
 ///   (FNV-1a, 32 bits, over the key's UTF-16 units). All terms sharing a key share a shard, so a
 ///   word typed in part (`cred`) loads one shard and finds every term starting with it there.
 /// - `termShards` is a power of two growing with the page count (one per 32 pages, at most 512),
-///   and page records go `pagesPerShard` to a file, compressed: a query loads a few small files on any site.
+///   and page records go `pagesPerShard` to a file: a query loads a few small files on any site.
+/// - Every shard is JSON compressed with `Deflate`, in base64 (`search.js` inflates it once, when
+///   first needed): the index on disk stays well under the site's text.
 struct SearchShards: Sendable {
     static let pagesPerShard = 16
     static let pagesPerTermShard = 32
@@ -41,12 +43,32 @@ struct SearchShards: Sendable {
     /// FNV-1a (32 bits) over the UTF-16 units of the term's key, its first two code points, as
     /// `search.js` computes it.
     static func keyHash(_ term: String) -> UInt32 {
+        var term = term
+        return term.withUTF8 { keyHash(utf8: $0) }
+    }
+
+    /// `keyHash` of a term given as UTF-8 bytes (valid UTF-8), decoded here without a `String`.
+    static func keyHash(utf8 term: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
-        for scalar in term.unicodeScalars.prefix(2) {
-            for unit in UTF16.encode(scalar)! {
-                hash ^= UInt32(unit)
-                hash = hash &* 16_777_619
+        func add(_ unit: UInt32) {
+            hash ^= unit
+            hash = hash &* 16_777_619
+        }
+        var index = 0
+        var points = 0
+        while index < term.count && points < 2 {
+            let byte = term[index]
+            let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            let end = min(index + length, term.count)
+            let scalar = length == 1 ? UInt32(byte) : HTMLTextExtractor.decodeScalar(UnsafeBufferPointer(rebasing: term[index..<end])).value
+            if scalar > 0xFFFF {
+                add(0xD800 + ((scalar - 0x10000) >> 10))
+                add(0xDC00 + ((scalar - 0x10000) & 0x3FF))
+            } else {
+                add(scalar)
             }
+            index = end
+            points += 1
         }
         return hash
     }
@@ -56,72 +78,96 @@ struct SearchShards: Sendable {
         "(self.REPORT_SEARCH_SHARDS=self.REPORT_SEARCH_SHARDS||{})[\"\(name)\"]=\(json);\n"
     }
 
-    /// Page shard `shard`: the JSON array of its pages' records, compressed (`Deflate`), in base64.
-    func pageShardText(_ shard: Int, _ documents: [SearchDocument]) -> String {
-        let pages = documents[(shard * Self.pagesPerShard)..<min(documents.count, (shard + 1) * Self.pagesPerShard)]
-        let json = "[\n" + pages.map(\.record).joined(separator: ",\n") + "\n]"
-        return Self.script(pageShardName(shard), "\"" + Data(Deflate.compress(Array(json.utf8))).base64EncodedString() + "\"")
+    /// One script setting key `name` to the JSON `json` compressed (`Deflate`), in base64.
+    static func compressedScript(_ name: String, _ json: [UInt8]) -> String {
+        script(name, "\"" + Data(Deflate.compress(json)).base64EncodedString() + "\"")
     }
 
-    /// The records of a page shard's text (for tests and checks): the JSON array, inflated.
-    static func pageShardJSON(_ text: String) -> String? {
+    /// Page shard `shard`: the JSON array of its pages' records, compressed.
+    func pageShardText(_ shard: Int, _ documents: [SearchDocument]) -> String {
+        var json = Array("[\n".utf8)
+        for page in (shard * Self.pagesPerShard)..<min(documents.count, (shard + 1) * Self.pagesPerShard) {
+            if page > shard * Self.pagesPerShard { json += ",\n".utf8 }
+            json += documents[page].record.utf8
+        }
+        json += "\n]".utf8
+        return Self.compressedScript(pageShardName(shard), json)
+    }
+
+    /// The JSON of a shard's text (for tests and checks): inflated.
+    static func shardJSON(_ text: String) -> String? {
         guard let start = text.range(of: "]=\"")?.upperBound, let end = text.range(of: "\";", options: .backwards)?.lowerBound,
               let data = Data(base64Encoded: String(text[start..<end])), let json = Deflate.inflate(Array(data)) else { return nil }
         return String(decoding: json, as: UTF8.self)
     }
 
-    /// One occurrence list entry: the page, its weight and the section of the first occurrence.
+    /// One occurrence of a term: the page, the term's number in the page's `terms`, its weight.
     struct Posting: Sendable {
-        var term: String
         var page: Int32
+        var term: Int32
         var weight: Int32
-        var section: Int32
     }
 
     /// The text of the term shards `only` names (every one when `nil`), by shard.
     func termShardTexts(_ documents: [SearchDocument], referenceLength reference: Int, only: Set<Int>?) -> [Int: String] {
-        let perPage = Array(documents.indices).parallelMap { page -> [(shard: Int, posting: Posting)] in
+        var wanted = [Bool](repeating: only == nil, count: termShards)
+        for shard in only ?? [] where shard < termShards { wanted[shard] = true }
+        let mask = wanted
+        let shardCount = UInt32(termShards)
+        let perPage = Array(documents.indices).parallelMap { page -> [(shard: Int32, posting: Posting)] in
             let document = documents[page]
-            return document.terms.compactMap { term in
-                let shard = termShard(of: term.term)
-                if let only, !only.contains(shard) { return nil }
+            var entries: [(shard: Int32, posting: Posting)] = []
+            entries.reserveCapacity(document.terms.count)
+            for (number, term) in document.terms.enumerated() {
+                let shard = Int(term.keyHash % shardCount)
+                guard mask[shard] else { continue }
                 let weight = SearchRanking.weight(frequency: term.frequency, inTitle: term.inTitle, inHeading: term.inHeading,
                                                   pageLength: document.length, referenceLength: reference)
-                return (shard, Posting(term: term.term, page: Int32(page), weight: Int32(weight), section: Int32(term.section)))
+                entries.append((Int32(shard), Posting(page: Int32(page), term: Int32(number), weight: Int32(weight))))
             }
+            return entries
         }
         var buckets = [[Posting]](repeating: [], count: termShards)
         for page in perPage {
-            for entry in page { buckets[entry.shard].append(entry.posting) }
+            for entry in page { buckets[Int(entry.shard)].append(entry.posting) }
         }
         let filled = buckets
-        let wanted = only.map { $0.sorted() } ?? Array(0..<termShards)
-        let texts = wanted.parallelMap { shard in Self.script(termShardName(shard), Self.encode(filled[shard])) }
-        return Dictionary(uniqueKeysWithValues: zip(wanted, texts))
+        let names = (0..<termShards).filter { mask[$0] }
+        let texts = names.parallelMap { shard in Self.compressedScript(termShardName(shard), Self.encode(filled[shard], documents)) }
+        return Dictionary(uniqueKeysWithValues: zip(names, texts))
     }
 
-    /// `{"term":"postings",…}`, terms in Swift's string order; pages in reading order.
-    static func encode(_ postings: [Posting]) -> String {
-        let sorted = postings.sorted { $0.term == $1.term ? $0.page < $1.page : $0.term < $1.term }
-        var json = "{"
-        var start = 0
-        while start < sorted.count {
-            var end = start
-            var numbers: [UInt8] = []
-            var previous: Int32 = 0
-            while end < sorted.count && sorted[end].term == sorted[start].term {
-                let posting = sorted[end]
-                appendNumber(Int(posting.page - previous), to: &numbers)
-                appendNumber(Int(posting.weight), to: &numbers)
-                appendNumber(Int(posting.section), to: &numbers)
-                previous = posting.page
-                end += 1
+    /// `{"term":"postings",…}` as UTF-8, terms in Swift's string order. `postings` are in page
+    /// order; each term's list gives, per page, the gap from its previous page, the weight and
+    /// the section of the first occurrence (`appendNumber` digits).
+    static func encode(_ postings: [Posting], _ documents: [SearchDocument]) -> [UInt8] {
+        var slots: [String: Int] = [:]
+        var lists: [(term: String, numbers: [UInt8], lastPage: Int32)] = []
+        for posting in postings {
+            let term = documents[Int(posting.page)].terms[Int(posting.term)]
+            let slot: Int
+            if let known = slots[term.term] {
+                slot = known
+            } else {
+                slot = lists.count
+                slots[term.term] = slot
+                lists.append((term.term, [], 0))
             }
-            if start > 0 { json += ",\n" }
-            json += sorted[start].term.jsonStringLiteral + ":\"" + String(decoding: numbers, as: UTF8.self) + "\""
-            start = end
+            appendNumber(Int(posting.page - lists[slot].lastPage), to: &lists[slot].numbers)
+            appendNumber(Int(posting.weight), to: &lists[slot].numbers)
+            appendNumber(term.section, to: &lists[slot].numbers)
+            lists[slot].lastPage = posting.page
         }
-        return json + "}"
+        var json: [UInt8] = [UInt8(ascii: "{")]
+        for (position, list) in lists.sorted(by: { $0.term < $1.term }).enumerated() {
+            if position > 0 { json += ",\n".utf8 }
+            json += list.term.jsonStringLiteral.utf8
+            json += ":\"".utf8
+            json += list.numbers
+            json.append(UInt8(ascii: "\""))
+        }
+        json.append(UInt8(ascii: "}"))
+        return json
     }
 
     /// Digits of a number's last five bits, then of each earlier group of five bits: none needs

@@ -12,6 +12,8 @@ struct SearchTermTable {
     var inTitle: [Bool] = []
     var inHeading: [Bool] = []
     var section: [Int] = []
+    /// Per term: the hash its term shard is chosen by (`SearchShards.keyHash`).
+    var keyHash: [UInt32] = []
     /// Term numbers by hash slot (-1: free); the count is a power of two, at most half full.
     private var slots = [Int](repeating: -1, count: 256)
 
@@ -43,6 +45,7 @@ struct SearchTermTable {
         inTitle.append(false)
         inHeading.append(false)
         section.append(-1)
+        keyHash.append(SearchShards.keyHash(utf8: term))
         slots[slot] = number
         if count * 2 > slots.count { grow() }
         return number

@@ -82,27 +82,40 @@ public enum SearchTokenizer {
 
     /// Calls `body(term, offset)` for every term of UTF-8 `bytes` (valid UTF-8): the term's folded
     /// UTF-8 bytes (valid only during the call) and its offset in UTF-16 units. Works on bytes and
-    /// allocates only for words outside ASCII: it runs over every page of every build.
+    /// allocates only for words outside ASCII: it runs over every page of every build. A word's
+    /// bytes are contiguous in `bytes`, so they are handed on from there (an ASCII word with
+    /// capitals is lower-cased into a small buffer first).
     static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         var index = 0
         var utf16 = 0
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var wordStart = 0
+        // The current word: where it starts (bytes, UTF-16), whether it is all ASCII, whether it has capitals.
+        var wordStart = -1
+        var wordOffset = 0
         var wordIsASCII = true
+        var wordHasCapitals = false
+        var lowered = [UInt8](repeating: 0, count: maxWordLength)
         // The CJK run: each character's byte range in `bytes` and UTF-16 offset.
         var run: [(start: Int, end: Int, offset: Int)] = []
 
-        func endWord() {
-            guard !word.isEmpty else { return }
-            if wordIsASCII {
-                word.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0.prefix(maxWordLength)), wordStart) }
-            } else {
+        func endWord(at end: Int) {
+            guard wordStart >= 0 else { return }
+            let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+            if !wordIsASCII {
                 var folded = fold(String(decoding: word, as: UTF8.self))
-                folded.withUTF8 { body($0, wordStart) }
+                folded.withUTF8 { body($0, wordOffset) }
+            } else if !wordHasCapitals {
+                body(UnsafeBufferPointer(rebasing: word.prefix(maxWordLength)), wordOffset)
+            } else {
+                let kept = min(word.count, maxWordLength)
+                for position in 0..<kept {
+                    let byte = word[position]
+                    lowered[position] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                lowered.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0.prefix(kept)), wordOffset) }
             }
-            word.removeAll(keepingCapacity: true)
+            wordStart = -1
             wordIsASCII = true
+            wordHasCapitals = false
         }
         func endRun() {
             for position in run.indices {
@@ -121,11 +134,10 @@ public enum SearchTokenizer {
                 let lower = byte | 0x20
                 if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
                     if !run.isEmpty { endRun() }
-                    if word.isEmpty { wordStart = utf16 }
-                    // Past the kept length an ASCII word's bytes no longer matter (a 10 MB word is read, not kept).
-                    if !wordIsASCII || word.count < maxWordLength { word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte) }
+                    if wordStart < 0 { wordStart = index; wordOffset = utf16 }
+                    if byte <= 0x5A && byte >= 0x41 { wordHasCapitals = true }
                 } else {
-                    endWord()
+                    endWord(at: index)
                     if !run.isEmpty { endRun() }
                 }
                 utf16 += 1
@@ -138,20 +150,19 @@ public enum SearchTokenizer {
             switch kind(scalar) {
             case .word:
                 if !run.isEmpty { endRun() }
-                if word.isEmpty { wordStart = utf16 }
-                word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                if wordStart < 0 { wordStart = index; wordOffset = utf16 }
                 wordIsASCII = false
             case .cjk:
-                endWord()
+                endWord(at: index)
                 run.append((index, end, utf16))
             case .separator:
-                endWord()
+                endWord(at: index)
                 if !run.isEmpty { endRun() }
             }
             utf16 += scalar.value > 0xFFFF ? 2 : 1
             index = end
         }
-        endWord()
+        endWord(at: bytes.count)
         if !run.isEmpty { endRun() }
     }
 }

@@ -1,7 +1,9 @@
 /* Offline search of the default theme, from file:// as from a server: no fetch, no modules.
    The index (made by reportgen's Search/ code) is a small manifest, search-index.js, and shards in
    search-index/: term shards (tHEX.js, postings by term) and page shards (pN.js, titles, headings
-   and text). Each is a classic script loaded with a <script> element only when a query needs it.
+   and text). Each is a classic script loaded with a <script> element only when a query needs it,
+   holding its JSON compressed (raw DEFLATE in base64): inflated by the browser's DecompressionStream
+   or, in browsers without one, by our own code (`inflate`).
    The stand-alone report inlines them all. The tokeniser below mirrors SearchTokenizer.swift, the
    shard rule SearchShards.swift, the ranking SearchRanking.swift: change them together. */
 (function () {
@@ -86,6 +88,131 @@
   }
   function idf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
 
+  /* ---- Inflate (RFC 1951: stored, fixed and dynamic Huffman blocks), for the shards that
+     Search/Deflate.swift compresses, in browsers without DecompressionStream("deflate-raw")
+     (before Chrome 103, Firefox 113, Safari 16.4). Returns the bytes, or null for a broken stream. ---- */
+  var LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+  var LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  var DISTANCE_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
+    4097, 6145, 8193, 12289, 16385, 24577];
+  var DISTANCE_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+  var CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+  /* A decoding table for the canonical Huffman code with these code lengths: indexed by the next
+     `bits` bits of the stream (least significant first); an entry is symbol << 4 | code length
+     (0: no such code). */
+  function huffman(lengths) {
+    var counts = [], next = [], max = 0, code = 0, length, symbol;
+    for (length = 0; length <= 15; length++) { counts[length] = 0; }
+    for (symbol = 0; symbol < lengths.length; symbol++) { counts[lengths[symbol]]++; max = Math.max(max, lengths[symbol]); }
+    counts[0] = 0;
+    for (length = 1; length <= 15; length++) { code = (code + counts[length - 1]) << 1; next[length] = code; }
+    var table = new Int32Array(1 << max);
+    for (symbol = 0; symbol < lengths.length; symbol++) {
+      length = lengths[symbol];
+      if (!length) { continue; }
+      var value = next[length]++, reversed = 0;
+      for (var bit = 0; bit < length; bit++) { reversed |= ((value >> bit) & 1) << (length - 1 - bit); }
+      for (var k = reversed; k < table.length; k += 1 << length) { table[k] = symbol << 4 | length; }
+    }
+    return { table: table, bits: max };
+  }
+  function inflate(bytes) {
+    var out = new Uint8Array(bytes.length * 4 + 1024), size = 0, at = 0, bitBuffer = 0, bitCount = 0;
+    function fill(count) {
+      while (bitCount < count) {
+        if (at >= bytes.length + 2) { throw new Error("short"); }  /* a code may look two bytes past the end, no further */
+        bitBuffer |= (at < bytes.length ? bytes[at] : 0) << bitCount; at++; bitCount += 8;
+      }
+    }
+    function bits(count) {
+      fill(count);
+      var value = bitBuffer & ((1 << count) - 1);
+      bitBuffer >>>= count; bitCount -= count;
+      return value;
+    }
+    function symbol(code) {
+      fill(code.bits);
+      var entry = code.table[bitBuffer & ((1 << code.bits) - 1)], length = entry & 15;
+      if (!length) { throw new Error("bad code"); }
+      bitBuffer >>>= length; bitCount -= length;
+      return entry >> 4;
+    }
+    function room(count) {
+      if (size + count <= out.length) { return; }
+      var bigger = new Uint8Array(Math.max(out.length * 2, size + count));
+      bigger.set(out.subarray(0, size));
+      out = bigger;
+    }
+    /* One Huffman block up to its end code; the hot loop, so bits are read inline. */
+    function block(literals, distances) {
+      var lTable = literals.table, lBits = literals.bits, lMask = (1 << lBits) - 1;
+      var dTable = distances.table, dBits = distances.bits, dMask = (1 << dBits) - 1;
+      for (;;) {
+        while (bitCount < lBits) { fill(lBits); }
+        var entry = lTable[bitBuffer & lMask], length = entry & 15, s = entry >> 4;
+        if (!length) { throw new Error("bad code"); }
+        bitBuffer >>>= length; bitCount -= length;
+        if (s < 256) {
+          if (size === out.length) { room(1); }
+          out[size++] = s;
+          continue;
+        }
+        if (s === 256) { return; }
+        s -= 257;
+        if (s >= 29) { throw new Error("bad length"); }
+        var count = LENGTH_BASE[s] + bits(LENGTH_EXTRA[s]);
+        while (bitCount < dBits) { fill(dBits); }
+        entry = dTable[bitBuffer & dMask]; length = entry & 15; s = entry >> 4;
+        if (!length || s >= 30) { throw new Error("bad distance"); }
+        bitBuffer >>>= length; bitCount -= length;
+        var distance = DISTANCE_BASE[s] + bits(DISTANCE_EXTRA[s]);
+        if (distance > size) { throw new Error("too far"); }
+        if (size + count > out.length) { room(count); }
+        for (var from = size - distance, end = size + count; size < end; size++, from++) { out[size] = out[from]; }
+      }
+    }
+    var fixed = null, last, i;
+    try {
+      do {
+        last = bits(1);
+        var type = bits(2), lengths = [];
+        if (type === 0) {
+          bits(bitCount & 7);
+          var count = bits(16);
+          if ((count ^ bits(16)) !== 0xFFFF) { return null; }
+          room(count);
+          for (i = 0; i < count; i++) { out[size++] = bits(8); }
+        } else if (type === 1) {
+          if (!fixed) {
+            for (i = 0; i < 288; i++) { lengths[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8; }
+            fixed = [huffman(lengths), huffman([5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5])];
+          }
+          block(fixed[0], fixed[1]);
+        } else if (type === 2) {
+          var literalCount = bits(5) + 257, distanceCount = bits(5) + 1, codeLengthCount = bits(4) + 4, codeLengths = [];
+          for (i = 0; i < 19; i++) { codeLengths[i] = 0; }
+          for (i = 0; i < codeLengthCount; i++) { codeLengths[CODE_LENGTH_ORDER[i]] = bits(3); }
+          var lengthCode = huffman(codeLengths);
+          while (lengths.length < literalCount + distanceCount) {
+            var c = symbol(lengthCode), repeat = 0, value = 0;
+            if (c < 16) { lengths.push(c); continue; }
+            if (c === 16) { if (!lengths.length) { return null; } value = lengths[lengths.length - 1]; repeat = 3 + bits(2); }
+            else if (c === 17) { repeat = 3 + bits(3); } else { repeat = 11 + bits(7); }
+            if (lengths.length + repeat > literalCount + distanceCount) { return null; }
+            while (repeat--) { lengths.push(value); }
+          }
+          block(huffman(lengths.slice(0, literalCount)), huffman(lengths.slice(literalCount)));
+        } else {
+          return null;
+        }
+        if (at * 8 - bitCount > bytes.length * 8) { return null; }  /* read past the end */
+      } while (!last);
+    } catch (error) {
+      return null;
+    }
+    return out.subarray(0, size);
+  }
+
   function init() {
     var form = document.querySelector("form.site-search");
     if (!form) { return; }
@@ -126,19 +253,29 @@
       });
     }
     function shard(name) { return (window.REPORT_SEARCH_SHARDS || {})[name] || {}; }
-    /* Page shards are compressed (raw DEFLATE, base64; see Search/Deflate.swift): inflated once, in place. */
-    function inflatePages(names, done) {
-      var shards = window.REPORT_SEARCH_SHARDS || {}, packed = names.filter(function (name) { return typeof shards[name] === "string"; });
-      var left = packed.length;
+    /* Shards are compressed (raw DEFLATE in base64; see Search/Deflate.swift): each is inflated
+       and parsed once, in place, when first needed; then `done` runs. The browser's own
+       DecompressionStream is fastest where it exists; elsewhere `inflate` above does the work. */
+    function unpack(names, done) {
+      var shards = window.REPORT_SEARCH_SHARDS || {};
+      var packed = names.filter(function (name) { return typeof shards[name] === "string"; }), left = packed.length;
       if (left === 0) { done(); return; }
       packed.forEach(function (name) {
-        var binary = atob(shards[name]), bytes = new Uint8Array(binary.length);
+        var binary = atob(shards[name]), bytes = new Uint8Array(binary.length), stream = null;
         for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
-        function settle(records) { if (typeof shards[name] === "string") { shards[name] = records; } if (--left === 0) { done(); } }
-        try {
-          new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text()
-            .then(function (json) { settle(JSON.parse(json)); }, function () { settle([]); });
-        } catch (error) { settle([]); /* no DecompressionStream: results without titles would be useless */ }
+        function settle(json) {
+          var value = name.charAt(0) === "p" ? [] : {};
+          try { value = json === null ? value : JSON.parse(json); } catch (error) { /* a broken shard: nothing found in it */ }
+          if (typeof shards[name] === "string") { shards[name] = value; }
+          if (--left === 0) { done(); }
+        }
+        try { stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")); } catch (error) { stream = null; }
+        if (stream) {
+          new Response(stream).text().then(settle, function () { settle(null); });
+        } else {
+          var json = inflate(bytes);
+          settle(json ? new TextDecoder().decode(json) : null);
+        }
       });
     }
     function keysOf(name) { return sortedKeys[name] || (sortedKeys[name] = Object.keys(shard(name)).sort()); }
@@ -254,15 +391,16 @@
         if (!index || mine !== generation) { return; }
         var parsed = parseQuery(query);
         var names = parsed.terms.map(function (q) { return "t" + termShard(q.term, index.termShards).toString(16); });
-        loadAll(names.filter(function (name, k) { return names.indexOf(name) === k; }), function () {
+        var termShards = names.filter(function (name, k) { return names.indexOf(name) === k; });
+        loadAll(termShards, function () { unpack(termShards, function () {
           if (mine !== generation) { return; }
           var results = parsed.terms.length ? rank(parsed.terms).slice(0, MAX_RESULTS) : [];
           var pages = results.map(function (r) { return "p" + Math.floor(r.page / index.pagesPerShard); });
           var unique = pages.filter(function (name, k) { return pages.indexOf(name) === k; });
           loadAll(unique, function () {
-            inflatePages(unique, function () { if (mine === generation) { render(results, parsed, query); } });
+            unpack(unique, function () { if (mine === generation) { render(results, parsed, query); } });
           });
-        });
+        }); });
       });
     }
 
@@ -340,7 +478,7 @@
   }
 
   /* For the browser tests: the tokeniser and shard rule this page uses. */
-  window.REPORT_SEARCH_TEST = { tokenize: tokenize, fold: fold, parseQuery: parseQuery, termShard: termShard, decode: decode };
+  window.REPORT_SEARCH_TEST = { inflate: inflate, tokenize: tokenize, fold: fold, parseQuery: parseQuery, termShard: termShard, decode: decode };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
