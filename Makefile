@@ -12,7 +12,7 @@ THEME_FLAG = $(if $(THEME),--theme $(THEME),)
 # The version, written once in Sources/ReportKit/Support/ReportgenVersion.swift.
 VERSION := $(shell sed -n 's/.*static let current = "\(.*\)"/\1/p' Sources/ReportKit/Support/ReportgenVersion.swift)
 
-.PHONY: site pdf build release deps test-deps test unit-test spec-test browser-test install-test bench serve check clean fuzz \
+.PHONY: site pdf build release deps test-deps test unit-test spec-test content-test browser-test install-test bench serve check clean fuzz \
 	dist install uninstall deb
 
 ## site: install what is missing, build the tool in release mode and write $(OUTPUT)/ from $(CONTENT)/
@@ -47,7 +47,14 @@ build: deps
 
 ## test: unit and end-to-end tests (Swift), the GFM spec examples, the real-browser tests on the built microsite, then
 ## the .deb installed with apt-get and used outside the repository (Tests/install/; skipped unless root)
-test: test-deps unit-test spec-test browser-test install-test
+test: test-deps unit-test spec-test content-test browser-test install-test
+
+## content-test: the Chinese pages say what the English ones say (numbers, citations, exhibits, heading ids:
+## scripts/compare-translation.py), and no page copies the papers (scripts/check-copying.py, when ../shared/seeds is there)
+SEEDS = ../shared/seeds
+content-test:
+	python3 scripts/compare-translation.py
+	@if [ -d $(SEEDS) ]; then python3 scripts/check-copying.py $(SEEDS)/*.txt; else echo "content-test: $(SEEDS) not found, copying check skipped"; fi
 
 unit-test:
 	swift test $(SWIFT_FLAGS)

@@ -23,6 +23,10 @@ NOTE = {"zh": "关于资料来源的说明"}
 EQUIVALENT = {  # English-only unit conversions → the number the Chinese text uses instead
     "824.36": "8243.6", "103.5": "1035", "990": "9.9", "25.91": "2591", "450": "4.5",
     "1.36": "13.6", "370": "3.7", "8": "80", "14": "十四五",
+    "4.279": "42.79", "0.3": "3", "300": "3",  # billion → 亿元
+    "100": "亿",     # "100 million yuan", the English gloss of 亿元
+    "1950": "50",    # the 1950s → 20 世纪 50 年代
+    "01": "零壹",    # 01 Think Tank → 零壹智库
 }
 
 
@@ -41,7 +45,7 @@ def directive_lines(body):
             inside = True
         elif line.startswith("```"):
             inside = False
-        elif inside and not re.match(r"\s*(caption|notes|title):", line):
+        elif inside and not re.match(r"\s*(caption|notes|title|x-title|y-title):", line):
             lines.append(re.sub(r"label: [^},]*", "label: …", line))
     return lines
 
