@@ -5,6 +5,7 @@
 /// title case, eleven or more authors cut to seven and "et al.", a repeated author list as "———".
 struct AuthorDateStyle {
     let processor: CitationProcessor
+    var terms: CitationTerms { processor.terms }
 
     // MARK: Citations
 
@@ -50,16 +51,16 @@ struct AuthorDateStyle {
         let names = reference.authors.isEmpty ? reference.editors : reference.authors
         if names.isEmpty {
             let title = reference.title.map { TextCase.titleCase($0).description } ?? reference.id
-            return reference.type.titleIsItalic ? title : "“\(title)”"
+            return reference.type.titleIsItalic ? title : terms.quoted(title)
         }
-        if names.count >= 4 { return StyleFormatting.short(names[0]) + " " + StyleTerms.etAl }
-        return StyleFormatting.list(names.map(StyleFormatting.short))
+        if names.count >= 4 { return StyleFormatting.short(names[0]) + " " + terms.etAl }
+        return StyleFormatting.list(names.map(StyleFormatting.short), and: terms.and)
     }
 
     /// `3274–75` for pages, `sec. 4.1`, `tbls. 3, 4` for the others.
     func locatorText(_ locator: Locator) -> String {
         if locator.label == .page { return StyleFormatting.pageRange(locator.value, chicago: true) }
-        return StyleTerms.label(locator.label, plural: locator.isPlural) + " " + locator.value
+        return terms.label(locator.label, plural: locator.isPlural) + " " + locator.value
     }
 
     // MARK: Entries
@@ -72,7 +73,7 @@ struct AuthorDateStyle {
             let list = contributors(names)
             let repeated = previous.map { ($0.authors.isEmpty ? $0.editors : $0.authors) == names } ?? false
             out.append(repeated ? "———" : list)
-            if byEditors { out.append(", " + (names.count > 1 ? StyleTerms.editors : StyleTerms.editor)) }
+            if byEditors { out.append(", " + (names.count > 1 ? terms.editors : terms.editor)) }
             out.punctuate(".")
             out.append(" " + processor.year(of: reference))
             out.punctuate(".")
@@ -100,10 +101,10 @@ struct AuthorDateStyle {
     func contributors(_ names: [PersonName]) -> String {
         let shown = names.count >= 11 ? Array(names.prefix(7)) : names
         var parts = [StyleFormatting.inverted(shown[0])] + shown.dropFirst().map(StyleFormatting.full)
-        if names.count >= 11 { return parts.joined(separator: ", ") + ", " + StyleTerms.etAl }
-        if parts.count == 2 { return parts[0] + ", and " + parts[1] }
+        if names.count >= 11 { return parts.joined(separator: ", ") + ", " + terms.etAl }
+        if parts.count == 2 { return parts[0] + ", \(terms.and) " + parts[1] }
         let last = parts.removeLast()
-        return parts.isEmpty ? last : parts.joined(separator: ", ") + ", and " + last
+        return parts.isEmpty ? last : parts.joined(separator: ", ") + ", \(terms.and) " + last
     }
 
     /// The title in title case: italic for books, else in quotes with the period inside.
@@ -115,7 +116,7 @@ struct AuthorDateStyle {
             out.punctuate(".")
         } else {
             let ends = text.last.map { ".?!".contains($0) } ?? false
-            out.append("“" + text + (ends ? "" : ".") + "”")
+            out.append(terms.quoted(text, ends ? "" : "."))
         }
     }
 
@@ -137,10 +138,10 @@ struct AuthorDateStyle {
             out.append(".")
         case .chapter, .paperConference:
             if let container {
-                out.append(" " + StyleTerms.in + " ")
+                out.append(" " + terms.in + " ")
                 out.appendItalic(container)
                 if !r.editors.isEmpty && !byEditors {
-                    out.append(", " + StyleTerms.editedBy + " " + StyleFormatting.list(r.editors.map(StyleFormatting.full)))
+                    out.append(", " + terms.editedBy + " " + StyleFormatting.list(r.editors.map(StyleFormatting.full), and: terms.and))
                 }
                 if let pages { out.append(", " + pages) }
                 out.append(".")
@@ -162,7 +163,7 @@ struct AuthorDateStyle {
             if let date = r.issued, let year = date.year {
                 out.append(" " + fullDate(ReferenceDate(year: year, month: date.month, day: date.day)) + ".")
             } else if let accessed = r.accessed, accessed.year != nil {
-                out.append(" " + StyleTerms.accessed + " " + fullDate(accessed) + ".")
+                out.append(" " + terms.accessed + " " + fullDate(accessed) + ".")
             }
         case .document, .dataset:
             if let container { out.append(" "); out.appendItalic(container); out.append(".") }
@@ -178,7 +179,7 @@ struct AuthorDateStyle {
 
     /// `March 1, 2024`, `May 2021`, `2021`.
     func fullDate(_ date: ReferenceDate) -> String {
-        guard let year = date.year else { return date.literal ?? StyleTerms.noDate }
+        guard let year = date.year else { return date.literal ?? terms.noDate }
         guard let month = date.month else { return String(year) }
         let name = StyleFormatting.monthNames[month - 1]
         return date.day.map { "\(name) \($0), \(year)" } ?? "\(name) \(year)"

@@ -8,6 +8,8 @@ import Foundation
 /// and for the entries of each page's (or the site's) bibliography.
 public struct CitationProcessor: Sendable {
     public let style: CitationStyle
+    /// The words around names, dates and titles (English, or Chinese for a Chinese edition).
+    public let terms: CitationTerms
     public let references: [String: Reference]
     /// Numbers in order of first citation (numeric style).
     public private(set) var numbers: [String: Int] = [:]
@@ -17,8 +19,9 @@ public struct CitationProcessor: Sendable {
     public private(set) var order: [String] = []
 
     /// `cited`: keys in order of citation (repeats allowed); keys without a reference are ignored.
-    public init(style: CitationStyle, references: [Reference], cited: [String]) {
+    public init(style: CitationStyle, references: [Reference], cited: [String], terms: CitationTerms = .english) {
         self.style = style
+        self.terms = terms
         var byKey: [String: Reference] = [:]
         for reference in references { byKey[reference.id] = reference }
         self.references = byKey
@@ -64,7 +67,7 @@ public struct CitationProcessor: Sendable {
         let letter = suffix ? (yearSuffixes[reference.id] ?? "") : ""
         if let year = reference.issued?.year { return "\(year)\(letter)" }
         if let literal = reference.issued?.literal { return literal + letter }
-        return StyleTerms.noDate + (letter.isEmpty ? "" : "-" + letter)
+        return terms.noDate + (letter.isEmpty ? "" : "-" + letter)
     }
 
     // MARK: Citations

@@ -5,8 +5,9 @@
 ///   year and title, repeated authors replaced by "———".
 /// - `numeric`: IEEE: "[1]", "[2, p. 5]", "[3]–[5]", entries numbered in order of first citation.
 ///
-/// Their words ("et al.", "n.d.", "edited by", "Accessed") are CSL English locale terms,
-/// `StyleTerms`, like the punctuation around them: part of the style, not the site's interface.
+/// Their words ("et al.", "n.d.", "edited by", "Accessed") are CSL locale terms, `CitationTerms`
+/// (English, or Chinese for a Chinese edition), like the punctuation around them: part of the style,
+/// not the site's interface.
 public enum CitationStyle: String, Sendable, Hashable, CaseIterable {
     case authorDate = "author-date"
     case numeric
@@ -18,20 +19,43 @@ public enum CitationStyle: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// The CSL English locale terms the built-in styles print.
-enum StyleTerms {
-    static let etAl = "et al."
-    static let noDate = "n.d."
-    static let editedBy = "edited by"
-    static let editor = "ed.", editors = "eds."
-    static let ieeeEditor = "Ed.", ieeeEditors = "Eds."
-    static let accessed = "Accessed"
-    static let ieeeAccessed = "accessed"
-    static let `in` = "In"
-    static let available = "Available:"
+/// The words the built-in styles print around names, dates and titles, in one language: CSL's
+/// locale terms. English is CSL's `en-US`; Chinese follows CSL's `zh-CN` as `pandoc --citeproc`
+/// prints it with Debian's Chicago style ("等" for et al., "不详" for n.d., "和" between the last
+/// two names, titles in 《》 with the punctuation after them). Terms a locale does not translate
+/// (locator labels, "edited by", month names) stay English, as they do in citeproc's `zh-CN`.
+public struct CitationTerms: Sendable, Hashable {
+    var etAl = "et al."
+    var noDate = "n.d."
+    /// The word before the last of several names: `Smith and Doe`, `A, B, and C`.
+    var and = "and"
+    var editedBy = "edited by"
+    var editor = "ed.", editors = "eds."
+    var ieeeEditor = "Ed.", ieeeEditors = "Eds."
+    var accessed = "Accessed"
+    var ieeeAccessed = "accessed"
+    var `in` = "In"
+    var available = "Available:"
+    /// Titles quoted “so,” with the punctuation that follows inside (American usage); otherwise
+    /// 《so》, with the punctuation after.
+    var quotesHoldPunctuation = true
+    var openQuote = "“", closeQuote = "”"
+
+    public static let english = CitationTerms()
+    public static let chinese = CitationTerms(etAl: "等", noDate: "不详", and: "和", quotesHoldPunctuation: false, openQuote: "《", closeQuote: "》")
+
+    /// The terms for a BCP 47 tag (a site language's `locale`): Chinese for `zh…`, else English.
+    public static func forLocale(_ tag: String) -> CitationTerms {
+        tag.lowercased().hasPrefix("zh") ? .chinese : .english
+    }
+
+    /// `text` in quotes followed by `punctuation` (`,` `.` or nothing), where the locale puts it.
+    func quoted(_ text: String, _ punctuation: String = "") -> String {
+        quotesHoldPunctuation ? openQuote + text + punctuation + closeQuote : openQuote + text + closeQuote + punctuation
+    }
 
     /// Short locator labels, singular and plural.
-    static func label(_ label: Locator.Label, plural: Bool) -> String {
+    func label(_ label: Locator.Label, plural: Bool) -> String {
         switch label {
         case .page: plural ? "pp." : "p."
         case .chapter: plural ? "chaps." : "chap."
@@ -46,7 +70,7 @@ enum StyleTerms {
     }
 
     /// IEEE writes chapters as `Ch.` (and capitalises every label but the page's).
-    static func ieeeLabel(_ label: Locator.Label, plural: Bool) -> String {
+    func ieeeLabel(_ label: Locator.Label, plural: Bool) -> String {
         if label == .page { return self.label(.page, plural: plural) }
         if label == .chapter { return plural ? "Chs." : "Ch." }
         return TextCase.capitalizeFirst(self.label(label, plural: plural))

@@ -4,6 +4,7 @@
 /// pp. 100–120, May 2021, doi: …", seven or more authors as the first and "et al.".
 struct NumericStyle {
     let processor: CitationProcessor
+    var terms: CitationTerms { processor.terms }
 
     func citation(_ items: [CitationItem]) -> StyledText {
         var out = StyledText()
@@ -28,7 +29,7 @@ struct NumericStyle {
             if !item.prefix.isEmpty { out.append(item.prefix + " ") }
             var text = "[\(number)"
             if let locator = item.locator {
-                text += ", " + StyleTerms.ieeeLabel(locator.label, plural: locator.isPlural) + " " + StyleFormatting.pageRange(locator.value, chicago: false)
+                text += ", " + terms.ieeeLabel(locator.label, plural: locator.isPlural) + " " + StyleFormatting.pageRange(locator.value, chicago: false)
             }
             out.runs.append(.reference(key: item.key, text: text + "]"))
             if !item.suffix.isEmpty { out.append(item.suffix.hasPrefix(",") ? item.suffix : " " + item.suffix) }
@@ -47,8 +48,8 @@ struct NumericStyle {
         let names = byEditors ? r.editors : r.authors
         var lead = ""
         if !names.isEmpty {
-            lead = names.count >= 7 ? StyleFormatting.initialed(names[0]) + " " + StyleTerms.etAl : StyleFormatting.list(names.map(StyleFormatting.initialed))
-            if byEditors { lead += ", " + (names.count > 1 ? StyleTerms.ieeeEditors : StyleTerms.ieeeEditor) }
+            lead = names.count >= 7 ? StyleFormatting.initialed(names[0]) + " " + terms.etAl : StyleFormatting.list(names.map(StyleFormatting.initialed), and: terms.and)
+            if byEditors { lead += ", " + (names.count > 1 ? terms.ieeeEditors : terms.ieeeEditor) }
             out.append(lead + ", ")
         }
         let title = r.title?.description ?? ""
@@ -69,11 +70,11 @@ struct NumericStyle {
             finish(&out, r)
             return out
         case .chapter:
-            out.append("“\(title),” ")
-            out.append(StyleTerms.in.lowercased() + " ")
+            out.append(terms.quoted(title, ",") + " ")
+            out.append(terms.in.lowercased() + " ")
             if let container { out.appendItalic(container) }
             if !r.editors.isEmpty && !byEditors {
-                out.append(", " + StyleFormatting.list(r.editors.map(StyleFormatting.initialed)) + ", " + (r.editors.count > 1 ? StyleTerms.ieeeEditors : StyleTerms.ieeeEditor))
+                out.append(", " + StyleFormatting.list(r.editors.map(StyleFormatting.initialed), and: terms.and) + ", " + (r.editors.count > 1 ? terms.ieeeEditors : terms.ieeeEditor))
             }
             out.punctuate(".")
             out.append(" " + [place.isEmpty ? nil : place, year, pages].compactMap { $0 }.joined(separator: ", "))
@@ -86,7 +87,7 @@ struct NumericStyle {
             part(pages)
             part(year)
         case .paperConference:
-            parts.append(StyledText([.text(StyleTerms.in.lowercased() + " "), .italic(container ?? "")]))
+            parts.append(StyledText([.text(terms.in.lowercased() + " "), .italic(container ?? "")]))
             part(year)
             part(pages)
         case .report:
@@ -102,26 +103,26 @@ struct NumericStyle {
         case .webpage:
             part(container)
             part(year)
-            out.append(parts.isEmpty ? "“\(title).”" : "“\(title),” ")
+            out.append(parts.isEmpty ? terms.quoted(title, ".") : terms.quoted(title, ",") + " ")
             join(parts, into: &out)
             if !parts.isEmpty { out.punctuate(".") }
             if let url = r.url {
                 out.append(" ")
                 out.appendLink(url)
-                if let accessed = r.accessed, accessed.year != nil { out.append(" (\(StyleTerms.ieeeAccessed) \(date(accessed) ?? ""))") }
+                if let accessed = r.accessed, accessed.year != nil { out.append(" (\(terms.ieeeAccessed) \(date(accessed) ?? ""))") }
                 out.append(".")
             }
             return out
         case .document, .dataset:
-            out.append("“\(title).” ")
+            out.append(terms.quoted(title, ".") + " ")
             join([r.publisher, year].compactMap { $0 }.map { StyledText([.text($0)]) }, into: &out)
             finish(&out, r)
             return out
         }
         if parts.isEmpty {
-            out.append("“\(title).”")
+            out.append(terms.quoted(title, "."))
         } else {
-            out.append("“\(title),” ")
+            out.append(terms.quoted(title, ",") + " ")
             join(parts, into: &out)
         }
         finish(&out, r)
@@ -144,7 +145,7 @@ struct NumericStyle {
         } else {
             out.punctuate(".")
             if let url = r.url {
-                out.append(" " + StyleTerms.available + " ")
+                out.append(" " + terms.available + " ")
                 out.appendLink(url)
             }
         }

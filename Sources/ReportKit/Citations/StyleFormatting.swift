@@ -36,13 +36,14 @@ enum StyleFormatting {
         return name.family ?? name.given ?? ""
     }
 
-    /// `a and b`, `a, b, and c` (serial comma; `alwaysComma` puts it before `and` for two as well).
-    static func list(_ items: [String], alwaysComma: Bool = false) -> String {
+    /// `a and b`, `a, b, and c` (serial comma; `alwaysComma` puts it before `and` for two as well);
+    /// `and` is the locale's word (`CitationTerms.and`).
+    static func list(_ items: [String], alwaysComma: Bool = false, and: String = "and") -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
-        case 2: return alwaysComma ? "\(items[0]), and \(items[1])" : "\(items[0]) and \(items[1])"
-        default: return items.dropLast().joined(separator: ", ") + ", and " + items.last!
+        case 2: return alwaysComma ? "\(items[0]), \(and) \(items[1])" : "\(items[0]) \(and) \(items[1])"
+        default: return items.dropLast().joined(separator: ", ") + ", \(and) " + items.last!
         }
     }
 
