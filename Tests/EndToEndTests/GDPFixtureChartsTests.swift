@@ -15,6 +15,20 @@ struct GDPFixtureChartsTests {
         return try String(contentsOf: project.appendingPathComponent("output/index.html"), encoding: .utf8)
     }
 
+    /// The faceted figure (five small SVGs in a grid, on one scale) against a golden
+    /// (`Fixtures/goldens/gdp-five-facets.html`; `RECORD_GOLDENS=1` rewrites it: look at it then).
+    @Test func facetedFigureMatchesItsGolden() throws {
+        let html = try Self.builtPage("gdp-facets-golden")
+        let figure = "<figure class=\"figure figure-chart\" id=\"fig-five-facets\""
+            + html.components(separatedBy: "id=\"fig-five-facets\"").last!.components(separatedBy: "</figure>")[0] + "</figure>\n"
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/goldens/gdp-five-facets.html")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try figure.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(figure == (try String(contentsOf: golden, encoding: .utf8)), "the faceted figure differs from its golden; re-record with RECORD_GOLDENS=1 and look at it")
+    }
+
     @Test func facetsNotesLogAndHighlightedBars() throws {
         let html = try Self.builtPage("gdp-charts")
 
