@@ -45,25 +45,13 @@ public enum SearchTokenizer {
             let lower = UInt8(value) | 0x20
             return (lower >= 0x61 && lower <= 0x7A) || (value >= 0x30 && value <= 0x39) ? .word : .separator
         }
-        if isCJK(value) { return .cjk }
+        if scalar.isWrittenWithoutWordSpaces { return .cjk }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
             return .word
         default:
             return .separator
-        }
-    }
-
-    /// Han, kana, Hangul and their extensions: the scripts written without spaces between words.
-    static func isCJK(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x312F, 0x3130...0x318F, 0x31A0...0x31FF,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF66...0xFF9F,
-             0x20000...0x3FFFF:
-            return true
-        default:
-            return false
         }
     }
 

@@ -12,14 +12,13 @@ extension Character {
 }
 
 extension Unicode.Scalar {
-    /// Han ideographs, kana, Hangul and CJK punctuation: scripts written without spaces between words.
+    /// Han, kana, Hangul and their extensions: the scripts written without spaces between words
+    /// (the search index cuts them into bigrams; an `@` after them starts a reference).
     var isWrittenWithoutWordSpaces: Bool {
         switch value {
-        case 0x3000...0x30FF, // CJK symbols and punctuation, Hiragana, Katakana
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, // Han
-             0x20000...0x2FA1F, // Han, supplementary planes
-             0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F, // Hangul
-             0xFF00...0xFFEF: // full-width forms
+        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x312F, 0x3130...0x318F, 0x31A0...0x31FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFF66...0xFF9F,
+             0x20000...0x3FFFF:
             return true
         default:
             return false
