@@ -39,6 +39,7 @@ struct CitationChineseTermsTests {
         let en = try Self.processor(.english)
         #expect(Self.cite("[@smith2021a]", en) == "(Smith and Doe 2021a)")
         #expect(Self.cite("[@zhao]", en) == "(Zhao, n.d.)")
-        #expect(CitationTerms.forLocale("zh-Hans") == .chinese && CitationTerms.forLocale("en") == .english)
+        #expect(CitationTerms.forLanguage(InterfaceStrings(["locale": "zh-Hans"]).labelLanguage) == .chinese
+                && CitationTerms.forLanguage(InterfaceStrings(["locale": "en"]).labelLanguage) == .english)
     }
 }

@@ -53,7 +53,7 @@ struct SiteCitations: Sendable {
             }
         }
         // A Chinese edition's citations and lists take the style's Chinese words (等, 不详, 《》).
-        let terms = CitationTerms.forLocale(strings[InterfaceStrings.Key.locale.name] ?? "en")
+        let terms = CitationTerms.forLanguage(InterfaceStrings(strings).labelLanguage)
         let processor = CitationProcessor(style: style, references: bibliography.references, cited: cited, terms: terms)
         let listPath = pages.contains { $0.page.outputPath == folder + Self.contentListPath } ? folder + Self.contentListPath : folder + Self.generatedListPath
         self.listPath = listPath

@@ -44,9 +44,10 @@ public struct CitationTerms: Sendable, Hashable {
     public static let english = CitationTerms()
     public static let chinese = CitationTerms(etAl: "等", noDate: "不详", and: "和", quotesHoldPunctuation: false, openQuote: "《", closeQuote: "》")
 
-    /// The terms for a BCP 47 tag (a site language's `locale`): Chinese for `zh…`, else English.
-    public static func forLocale(_ tag: String) -> CitationTerms {
-        tag.lowercased().hasPrefix("zh") ? .chinese : .english
+    /// The terms for a language (the primary subtag of a site language's `locale`,
+    /// `InterfaceStrings.labelLanguage`): Chinese for `zh`, else English.
+    public static func forLanguage(_ language: String) -> CitationTerms {
+        language == "zh" ? .chinese : .english
     }
 
     /// `text` in quotes followed by `punctuation` (`,` `.` or nothing), where the locale puts it.
