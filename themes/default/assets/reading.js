@@ -23,20 +23,24 @@
     heading.appendChild(anchor);
   }
 
+  // The id of the last of `elements` (in reading order) whose top has passed the reading line,
+  // 30% down the window: the section being read, for the contents lists and the switcher.
+  function lastPassed(elements) {
+    var line = Math.min(window.innerHeight * 0.3, 200);
+    var found = null;
+    for (var k = 0; k < elements.length; k++) {
+      if (elements[k].getBoundingClientRect().top <= line) found = elements[k].id; else break;
+    }
+    return found;
+  }
+
   // The language switcher lands on the section being read: translations keep the original's
   // heading ids ({#id}), so the same fragment names the same section in every language. The
   // switcher sits at the top of the page, so "being read" is where the reader last rested (or
   // the section a link led to), not what passes by while scrolling back up to the switcher.
   var switches = document.querySelectorAll('.language-switcher a[href]');
   if (switches.length) {
-    var sectionInView = function () {
-      var line = Math.min(window.innerHeight * 0.3, 200);
-      var found = null;
-      for (var h = 0; h < headings.length; h++) {
-        if (headings[h].getBoundingClientRect().top <= line) found = headings[h].id; else break;
-      }
-      return found;
-    };
+    var sectionInView = function () { return lastPassed(headings); };
     var switcherInView = function () { return switches[0].getBoundingClientRect().bottom > 0; };
     var fromHash = function () { return location.hash ? decodeURIComponent(location.hash.slice(1)) : null; };
     var resting = fromHash();
@@ -92,12 +96,7 @@
   var pending = false;
   function update() {
     pending = false;
-    var line = Math.min(window.innerHeight * 0.3, 200);
-    var found = null;
-    for (var k = 0; k < targets.length; k++) {
-      if (targets[k].getBoundingClientRect().top <= line) found = targets[k].id; else break;
-    }
-    mark(found);
+    mark(lastPassed(targets));
   }
   window.addEventListener('scroll', function () {
     if (!pending) { pending = true; window.requestAnimationFrame(update); }
