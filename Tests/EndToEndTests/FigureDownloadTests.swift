@@ -35,6 +35,22 @@ struct FigureDownloadTests {
         }
     }
 
+    /// Small multiples are several SVGs: every link under the figure leads to a file, and the
+    /// figure's CSV holds its rows with the facet column first.
+    @Test func aFacetedChartDownloadsItsRows() throws {
+        let (project, status, stderr) = try Self.builtGDP("gdp-facet-download")
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(status == 0 && stderr == "", "\(stderr)")
+        let output = project.appendingPathComponent("output")
+        let html = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        let figure = html.components(separatedBy: "id=\"fig-five-facets\"")[1].components(separatedBy: "</figure>")[0]
+        #expect(!figure.contains("fig-five-facets.svg"), "no single SVG to link")
+        let csv = try String(contentsOf: output.appendingPathComponent("fig-five-facets.csv"), encoding: .utf8)
+        let rows = Self.rows(csv)
+        #expect(rows.first == ["Country Name", "Year", "Value"])
+        #expect(Set(rows.dropFirst().map { $0[0] }) == ["United States", "China", "Japan", "Germany", "India"])
+    }
+
     @Test func deriveAndGroupOnTheWorldBankFile() throws {
         let (project, status, stderr) = try Self.builtGDP("gdp-derive")
         defer { try? FileManager.default.removeItem(at: project) }

@@ -15,9 +15,10 @@ extension DirectiveRenderer {
     /// More small charts than this is an error: no reader compares them.
     static let maxFacets = 36
 
-    /// The figure of a faceted chart and its warnings.
+    /// The figure of a faceted chart, its warnings and its download: several SVGs, so the figure
+    /// downloads as its rows (facet column first), not as one SVG.
     func facetedChart(_ spec: DirectiveSpec, table: DataTable, rows: DataTable, anchor: String, caption: String,
-                      captionHTML: String, footer: String) throws(DiagnosticList) -> (html: String, warnings: [Diagnostic]) {
+                      captionHTML: String, footer: String) throws(DiagnosticList) -> (html: String, warnings: [Diagnostic], download: FigureDownload) {
         let facetName = try spec.requiredString("facet")
         let column = try spec.column(Located(value: facetName.value.trimmed, location: facetName.location), in: table)
         let index = rows.columnIndex(column.name)!
@@ -79,7 +80,8 @@ extension DirectiveRenderer {
         <details class="chart-data"><summary>\(strings[.chartData].htmlEscaped)</summary>\(tables)</details>
         \(footer)</figure>
         """
-        return (html, warnings)
+        let columns = [column.name] + (try chartColumns(spec, table: table)).filter { $0 != column.name }
+        return (html, warnings, FigureDownload(fileName: anchor + ".csv", text: Self.figureCSV(rows, columns: columns)))
     }
 
     /// Gives every small chart the value range of all of them (and the x range, for numeric x), as

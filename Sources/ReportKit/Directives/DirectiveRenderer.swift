@@ -126,12 +126,10 @@ public struct DirectiveRenderer: Sendable {
                 .html(anchor: anchor, captionHTML: captionHTML)
             html = "<figure class=\"figure figure-table\" id=\"\(anchor)\">\n\(tableHTML)\n\(footer)</figure>"
         case .chart where spec.values["facet"] != nil:
-            (html, warnings) = try facetedChart(spec, table: table, rows: rows, anchor: anchor, caption: caption,
-                                                captionHTML: captionHTML, footer: footer)
-            // Small multiples are several SVGs: the figure downloads as its rows (facet column first), not as one SVG.
-            let facet = try spec.column(try spec.requiredString("facet"), in: table).name
-            let columns = [facet] + (try chartColumns(spec, table: table)).filter { $0 != facet }
-            downloads.append(FigureDownload(fileName: anchor + ".csv", text: Self.figureCSV(rows, columns: columns)))
+            let faceted = try facetedChart(spec, table: table, rows: rows, anchor: anchor, caption: caption,
+                                           captionHTML: captionHTML, footer: footer)
+            (html, warnings) = (faceted.html, faceted.warnings)
+            downloads.append(faceted.download)
         case .chart:
             let model = try chartModel(spec, table: table, rows: rows, anchor: anchor, caption: caption)
             let (wide, wideDropped) = ChartRenderer.render(model, width: ChartRenderer.designWidth)
