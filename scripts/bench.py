@@ -11,7 +11,8 @@ For each corpus size it measures (medians over --runs runs):
   from saving one page to the reload event on /__reportgen/events (median over --edits edits),
   the build time the server logs for it, the time until the search index follows, and a no-op
   save (identical bytes written again) to its event;
-and the microsite build; the floor (`bench_scale.py`: the cmark-gfm CLI rendering the same pages on
+the same build with a theme that does not search (sizes up to 10,000: what the search index adds,
+per pair); and the microsite build; the floor (`bench_scale.py`: the cmark-gfm CLI rendering the same pages on
 two cores and writing as many files) and our ratio to it; Hugo's ratio in every pair. `--scale`
 measures 1k, 10k, 50k and 100k pages (or --sizes), prints the cost per 1,000 pages (wall, CPU,
 instructions where `perf` counts them, peak memory) and the issue-21 targets (100k <= 10.5 x 10k,
@@ -145,6 +146,15 @@ def default_out_dir(base):
     except OSError:
         pass
     return base
+
+
+def theme_without_search(base):
+    """themes/default without assets/search.js: a site built with it has no search index."""
+    folder = base / "theme-nosearch"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(ROOT / "themes" / "default", folder)
+    (folder / "assets" / "search.js").unlink()
+    return folder
 
 
 class Trash:
@@ -408,6 +418,11 @@ def main():
         spare = out_base / f".out-{pages}.spare"
         jobs = {"full": ([str(BIN), "build", "--quiet", "--content", str(content), "--output", str(out), "--theme", theme],
                          ROOT, lambda: trash.clear(out, spare))}
+        if pages <= 10000:
+            # The same build with a theme that does not search (no search index): what the index adds.
+            plain_out = out_base / f"out-{pages}-nosearch"
+            jobs["nosearch"] = ([str(BIN), "build", "--quiet", "--content", str(content), "--output", str(plain_out),
+                                 "--theme", str(theme_without_search(out_base))], ROOT, lambda: trash.clear(plain_out))
         if hugo:
             # Hugo on the same corpus, its runs taking turns with ours.
             site = hugo_site(base, content, pages)
@@ -416,6 +431,10 @@ def main():
                             lambda: trash.clear(hugo_out))
         measured, ratios = interleaved(args.runs, jobs)
         entry.update(measured)
+        if "nosearch" in entry:
+            # Per pair (full build / build without the index), as for Hugo.
+            entry["search_added"] = round(statistics.median(ratio - 1 for ratio in ratios["nosearch"]), 3)
+            entry["search_added_cpu"] = round(entry["full"]["cpu_s"] / entry["nosearch"]["cpu_s"] - 1, 3)
         if hugo:
             # The median of the per-pair ratios: each pair ran back to back, at the same machine speed.
             entry["ratio_wall"] = round(statistics.median(ratios["hugo"]), 3)
@@ -444,7 +463,7 @@ def main():
         if "floor" in entry:
             rows.append((f"{pages} pages: cmark-gfm floor", entry["floor"]))
         # Sites of this size are not needed any more (100,000 pages hold gigabytes).
-        trash.clear(out, spare, out_base / f"hugo-out-{pages}")
+        trash.clear(out, spare, out_base / f"hugo-out-{pages}", out_base / f"out-{pages}-nosearch")
         trash.empty()
         trash.folder.mkdir(parents=True, exist_ok=True)
 
@@ -477,6 +496,9 @@ def main():
             print(f"{pages} pages: reportgen / hugo wall time = {entry['ratio_wall']:.2f} (median of the back-to-back pairs; "
                   f"ratio of the medians {entry['ratio_wall_of_medians']:.2f}); every pair: "
                   + ", ".join(f"{ratio:.3f}" for ratio in entry["hugo_pairs"]))
+        if "search_added" in entry:
+            print(f"{pages} pages: the search index adds {entry['search_added'] * 100:.1f}% to a full build (wall, median of the pairs"
+                  f" against the same build with a theme that does not search; CPU {entry['search_added_cpu'] * 100:.1f}%)")
         if "floor" in entry:
             print(f"{pages} pages: reportgen / cmark-gfm floor wall time = {entry['full']['wall_s'] / entry['floor']['wall_s']:.2f} "
                   f"(CPU {entry['full']['cpu_s'] / entry['floor']['cpu_s']:.2f})")
@@ -491,6 +513,8 @@ def main():
     if ten:
         if "ratio_wall" in ten:
             checks.append(("10k full build <= 0.25 x Hugo", ten["ratio_wall"] <= 0.25, f"{ten['ratio_wall']:.2f} x"))
+        if "search_added" in ten:
+            checks.append(("10k search index adds <= 15%", ten["search_added"] <= 0.15, f"{ten['search_added'] * 100:.1f}%"))
         checks.append(("10k full build peak <= 200 MiB", ten["full"]["peak_mib"] <= 200, f"{ten['full']['peak_mib']:.1f} MiB"))
         serve = ten.get("serve")
         if serve and serve["edit_to_reload_ms"] is not None:

@@ -32,7 +32,7 @@ struct SearchIndexTests {
     @Test func everyWordOfALongPageIsIndexed() throws {
         let long = "<p>" + String(repeating: "word ", count: 20_000) + "</p><h2 id=\"end\">End</h2><p>Fenqile 芝麻信用</p>"
         let page = SearchIndex.Page(title: "Long", outputPath: "long/index.html", headings: [(id: "end", text: "End")], body: long)
-        let document = SearchDocument(page: page, reportAnchor: "long")
+        let document = SearchDocument(page: page)
         let terms = Dictionary(uniqueKeysWithValues: document.terms.map { ($0.term, $0) })
         #expect(terms["fenqile"]?.section == 1)
         #expect(terms["信用"]?.section == 1)
@@ -40,7 +40,7 @@ struct SearchIndexTests {
         #expect(terms["word"]?.section == 0)
         #expect(terms["end"]?.inHeading == true)
         #expect(terms["long"]?.inTitle == true)
-        #expect(document.record.hasPrefix(#"["Long","long/index.html","long",[["end","End",100000]],"word word"#))
+        #expect(document.record(reportAnchor: "long").hasPrefix(#"["Long","long/index.html","long",[["end","End",100000]],"word word"#))
     }
 
     @Test func filesAreAManifestTermShardsAndPageShards() throws {
@@ -93,7 +93,7 @@ struct SearchIndexTests {
     @Test func documentTermsCarryTheirShardHash() {
         let page = SearchIndex.Page(title: "Zürich", outputPath: "z/index.html", headings: [],
                                     body: "<p>Crédit 芝麻信用 𠀀𠀁 ελλάδα 1𠀀 x</p>")
-        let document = SearchDocument(page: page, reportAnchor: "")
+        let document = SearchDocument(page: page)
         #expect(document.terms.count > 8)
         for term in document.terms { #expect(term.keyHash == SearchShards.keyHash(term.term), "\(term.term)") }
     }
@@ -142,5 +142,47 @@ struct SearchIndexTests {
         #expect(changedPaths.isDisjoint(with: next.reusedPaths))
         #expect(next.reusedPaths.count == next.files.count - 2)
         #expect(first.reusedPaths.isEmpty)
+    }
+
+    /// A page whose section id in the whole report changes (a heading renamed on another page
+    /// can do it) gets its page shard made again even though its own text did not change: the
+    /// anchor is part of its record, not of its document.
+    @Test func aChangedReportAnchorRemakesThePageShard() throws {
+        let pages = (0..<40).map { (number: Int) in
+            SearchIndex.Page(title: "Page \(number)", outputPath: "p\(number)/index.html", headings: [],
+                             body: "<p>credit page \(number)</p>", bodyHash: number)
+        }
+        let anchors = Dictionary(uniqueKeysWithValues: pages.map { ($0.outputPath, "sec-" + $0.outputPath.prefix(3)) })
+        let first = SearchIndex(pages: pages, reportAnchors: anchors).written(reusing: nil)
+        var moved = anchors
+        moved["p20/index.html"] = "sec-renamed"
+        let again = SearchIndex(pages: pages, reportAnchors: moved, reusing: first.documentsByPath)
+        let next = again.written(reusing: first)
+        #expect(next.files.map(\.text) == SearchIndex(pages: pages, reportAnchors: moved).files.map(\.text))
+        let shard = SearchShards(pageCount: 40).pageShardPath(20 / SearchShards.pagesPerShard)
+        #expect(!next.reusedPaths.contains(shard))
+        let text = try #require(next.files.first { $0.path == shard }.flatMap { SearchShards.shardJSON($0.text) })
+        #expect(text.contains("\"sec-renamed\""))
+    }
+
+    /// The byte-level JSON escaping the index writes page text with gives what `jsonStringLiteral`
+    /// promises: quotes, backslashes, controls, `<>&` and U+2028/U+2029 escaped, other text
+    /// (also other characters whose UTF-8 starts with 0xE2, like the dash) kept.
+    @Test func jsonEscapingOnBytes() {
+        let cases: [(String, String)] = [
+            ("plain text", #""plain text""#),
+            ("a \"quote\" and \\ back", #""a \"quote\" and \\ back""#),
+            ("<b>&</b>", #""\u003cb\u003e\u0026\u003c/b\u003e""#),
+            ("line\nend\ttab\r\u{1}", #""line\nend\ttab\r\u0001""#),
+            ("sep\u{2028}par\u{2029}dash — ‘q’ 征信", "\"sep\\u2028par\\u2029dash — ‘q’ 征信\""),
+            ("", #""""#),
+        ]
+        for (input, expected) in cases {
+            #expect(input.jsonStringLiteral == expected, "\(input)")
+            var bytes: [UInt8] = []
+            var text = input
+            text.withUTF8 { appendJSONStringLiteral(utf8: $0, to: &bytes) }
+            #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        }
     }
 }

@@ -76,7 +76,7 @@ struct SearchRankingTests {
     }
 
     static func weight(of term: String, in page: SearchIndex.Page) -> Int {
-        let document = SearchDocument(page: page, reportAnchor: "")
+        let document = SearchDocument(page: page)
         let found = document.terms.first { $0.term == term }!
         return SearchRanking.weight(frequency: found.frequency, inTitle: found.inTitle, inHeading: found.inHeading,
                                     pageLength: document.length, referenceLength: 16)

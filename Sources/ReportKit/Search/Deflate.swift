@@ -10,6 +10,10 @@ enum Deflate {
     /// The compressed stream of `input` (one final block).
     static func compress(_ input: [UInt8]) -> [UInt8] {
         let tokens = matches(input)
+        // The tables as locals: a `static let` is checked for initialisation at every use.
+        let lengthSlots = Self.lengthSlots, distanceSlots = Self.distanceSlots
+        let lengthBase = Self.lengthBase, lengthExtra = Self.lengthExtra
+        let distanceBase = Self.distanceBase, distanceExtra = Self.distanceExtra
         var literals = [Int](repeating: 0, count: 286)
         var distances = [Int](repeating: 0, count: 30)
         literals[256] = 1
@@ -59,8 +63,13 @@ enum Deflate {
         let count = input.count
         var tokens: [UInt32] = []
         tokens.reserveCapacity(count / 3)
-        var table = [Int32](repeating: -1, count: 1 << hashBits)
-        input.withUnsafeBufferPointer { bytes in
+        // The most recent position of each hashed 4-byte sequence (-1: none), written through a
+        // pointer: this loop runs over every byte of the index.
+        let table = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << hashBits)
+        table.initialize(repeating: -1, count: 1 << hashBits)
+        defer { table.deallocate() }
+        input.withUnsafeBufferPointer { buffer in
+            guard let bytes = buffer.baseAddress else { return }
             var position = 0
             while position < count {
                 var length = 0
@@ -98,7 +107,8 @@ enum Deflate {
 
     static let hashBits = 15
 
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {
+    @inline(__always)
+    static func hash(_ bytes: UnsafePointer<UInt8>, _ at: Int) -> Int {
         let value = UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
         return Int((value &* 2_654_435_761) >> (32 - UInt32(hashBits)))
     }
@@ -127,6 +137,7 @@ enum Deflate {
         var buffer: UInt64 = 0
         var used = 0
 
+        @inline(__always)
         mutating func write(_ value: Int, bits: Int) {
             buffer |= UInt64(value) << UInt64(used)
             used += bits

@@ -27,6 +27,7 @@ struct HuffmanCode: Sendable {
         reversedCodes = reversed
     }
 
+    @inline(__always)
     func write(_ symbol: Int, to out: inout Deflate.BitWriter) {
         out.write(Int(reversedCodes[symbol]), bits: Int(lengths[symbol]))
     }

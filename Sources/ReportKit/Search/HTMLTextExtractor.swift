@@ -27,13 +27,15 @@ struct HTMLTextExtractor {
         text.utf8.reversed().reduce(0) { $0 << 8 | TagName($1) }
     }
 
+    // The element lists below are arrays, searched from the front: a few integer comparisons cost
+    // less than hashing a name for a set, on every tag of every page.
     /// Elements whose edges are not word boundaries.
-    static let inlineElements: Set<TagName> = Set(["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
+    static let inlineElements: [TagName] = (["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
                                                    "small", "span", "strong", "sub", "sup", "time", "u"].map(name))
-    static let skippedElements: Set<TagName> = Set(["svg", "script", "style"].map(name))
+    static let skippedElements: [TagName] = ["svg", "script", "style"].map(name)
     static let svg = name("svg")
-    static let keptInSVG: Set<TagName> = Set(["title", "desc"].map(name))
-    static let headingElements: Set<TagName> = Set((1...6).map { name("h\($0)") })
+    static let keptInSVG: [TagName] = ["title", "desc"].map(name)
+    static let headingElements: [TagName] = (1...6).map { name("h\($0)") }
 
     /// Reads `html` to its end: every word of it is kept (the search finds every word).
     mutating func extract(_ html: UnsafeBufferPointer<UInt8>) {
@@ -107,16 +109,26 @@ struct HTMLTextExtractor {
         pendingSpace = false
     }
 
-    /// Appends the ASCII bytes of `run` from `start` up to the next white space, `&` or non-ASCII
-    /// byte at once (the common case, without decoding), or notes one white space; returns where it stopped.
+    /// Appends the ASCII bytes of `run` from `start` up to the next `&`, non-ASCII byte or white
+    /// space other than one plain space between words, at once (the common case, without decoding:
+    /// a single space is already collapsed), or notes one white space; returns where it stopped.
     private mutating func appendASCII(_ run: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: "&") && !isSpace(byte) }
         if isSpace(run[start]) {
             pendingSpace = !text.isEmpty
             return start + 1
         }
         var end = start + 1
-        while end < run.count && run[end] < 0x80 && run[end] != UInt8(ascii: "&") && !isSpace(run[end]) { end += 1 }
+        while end < run.count {
+            if isPlain(run[end]) {
+                end += 1
+            } else if run[end] == 0x20 && end + 1 < run.count && isPlain(run[end + 1]) {
+                end += 2
+            } else {
+                break
+            }
+        }
         writePendingSpace()
         text.append(contentsOf: UnsafeBufferPointer(rebasing: run[start..<end]))
         utf16Count += end - start

@@ -1,8 +1,11 @@
 /// One page as the search index holds it: its record (title, URL, headings, the whole plain text,
 /// for result titles and snippets) and every term of it with how often and where it occurs.
 ///
-/// Made once per page (`init(page:reportAnchor:)`, in parallel); an incremental build keeps the
-/// documents of pages whose body did not change, so an edit tokenises one page.
+/// Made once per page (`init(page:)`, in parallel); an incremental build keeps the documents of
+/// pages whose body did not change, so an edit tokenises one page.
+///
+/// Terms are kept compact, as one byte pool and one small record per term (no `String` per term):
+/// on a 100,000-page site the documents of every page are in memory at once.
 public struct SearchDocument: Sendable, Equatable {
     /// One distinct term of the page.
     public struct Term: Sendable, Equatable {
@@ -18,19 +21,38 @@ public struct SearchDocument: Sendable, Equatable {
         public var keyHash: UInt32
     }
 
-    /// The page's entry in a page shard, as JSON: `[title, url, reportAnchor, [[id, text, offset], …], text]`,
-    /// offsets being where each heading starts in the text, in UTF-16 units.
-    public var record: String
+    /// What the posting of one term needs, packed: occurrences, title and heading flags, section.
+    struct TermStats: Sendable, Equatable {
+        var frequency: UInt32
+        var section: UInt32
+        var flags: UInt8
+
+        static let inTitle: UInt8 = 1
+        static let inHeading: UInt8 = 2
+        var inTitle: Bool { flags & Self.inTitle != 0 }
+        var inHeading: Bool { flags & Self.inHeading != 0 }
+    }
+
+    /// The page's title and URL as JSON strings, and the rest of its record after the report
+    /// anchor (`record(reportAnchor:)`): `[[id, text, offset], …], text]`.
+    var titleJSON: String
+    var urlJSON: String
+    var recordTail: [UInt8]
     /// Terms in the page (title and text): the length BM25 normalises by.
     public var length: Int
-    /// Distinct terms, in the order first met (title, then text).
-    public var terms: [Term]
+    /// The distinct terms' folded UTF-8 bytes, one after another, in the order first met (title,
+    /// then text); term `k` ends at `termEnds[k]`.
+    var termBytes: [UInt8]
+    var termEnds: [UInt32]
+    /// Per term: its shard hash (`SearchShards.keyHash`) and its counts.
+    var keyHashes: [UInt32]
+    var stats: [TermStats]
     /// The page's output path.
     public var outputPath: String
     /// What the document was made from, as a hash (`SearchIndex.Page.inputKey`), when known.
     public var inputKey: Int?
 
-    public init(page: SearchIndex.Page, reportAnchor: String) {
+    public init(page: SearchIndex.Page) {
         outputPath = page.outputPath
         let extracted = SearchIndex.extractText(fromHTML: page.body)
         let textLength = extracted.text.utf16.count
@@ -42,8 +64,8 @@ public struct SearchDocument: Sendable, Equatable {
         title.withUTF8 { bytes in
             SearchTokenizer.forEachTerm(inUTF8: bytes) { term, _ in
                 let number = table.number(of: term)
-                table.frequency[number] += 1
-                table.inTitle[number] = true
+                table.stats[number].frequency += 1
+                table.stats[number].flags |= TermStats.inTitle
                 length += 1
             }
         }
@@ -56,37 +78,82 @@ public struct SearchDocument: Sendable, Equatable {
             SearchTokenizer.forEachTerm(inUTF8: bytes) { term, offset in
                 while next < starts.count && starts[next].offset <= offset { next += 1 }
                 let number = table.number(of: term)
-                table.frequency[number] += 1
-                if next > 0 && offset < starts[next - 1].end { table.inHeading[number] = true }
-                if table.section[number] < 0 { table.section[number] = next == 0 ? 0 : starts[next - 1].section }
+                table.stats[number].frequency += 1
+                if next > 0 && offset < starts[next - 1].end { table.stats[number].flags |= TermStats.inHeading }
+                // A term first met in the text gets its section (one of the title only stays at 0, the top).
+                if !table.metInText[number] {
+                    table.metInText[number] = true
+                    table.stats[number].section = next == 0 ? 0 : UInt32(starts[next - 1].section)
+                }
                 length += 1
             }
         }
         self.length = length
-        // A term of the title only is placed at the top of the page.
-        terms = (0..<table.count).map {
-            Term(term: table.term($0), frequency: table.frequency[$0], inTitle: table.inTitle[$0], inHeading: table.inHeading[$0],
-                 section: max(table.section[$0], 0), keyHash: table.keyHash[$0])
+        (termBytes, termEnds, keyHashes, stats) = table.finished()
+        titleJSON = page.title.jsonStringLiteral
+        urlJSON = SiteHref.to(page.outputPath).jsonStringLiteral
+        var tail = Array("[".utf8)
+        tail += headings.map { "[\($0.id.jsonStringLiteral),\($0.text.jsonStringLiteral),\($0.offset)]" }.joined(separator: ",").utf8
+        tail += "],".utf8
+        text.withUTF8 { appendJSONStringLiteral(utf8: $0, to: &tail) }
+        tail.append(UInt8(ascii: "]"))
+        recordTail = tail
+    }
+
+    /// The page's entry in a page shard, as JSON: `[title, url, reportAnchor, [[id, text, offset], …], text]`,
+    /// offsets being where each heading starts in the text, in UTF-16 units.
+    public func record(reportAnchor: String) -> String {
+        var json: [UInt8] = []
+        appendRecord(reportAnchor: reportAnchor, to: &json)
+        return String(decoding: json, as: UTF8.self)
+    }
+
+    /// Appends `record(reportAnchor:)` to `json`.
+    func appendRecord(reportAnchor: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "["))
+        json += titleJSON.utf8
+        json.append(UInt8(ascii: ","))
+        json += urlJSON.utf8
+        json.append(UInt8(ascii: ","))
+        json += reportAnchor.jsonStringLiteral.utf8
+        json.append(UInt8(ascii: ","))
+        json += recordTail
+    }
+
+    /// The number of distinct terms.
+    var termCount: Int { termEnds.count }
+
+    /// Where term `number`'s folded UTF-8 bytes are in `termBytes`.
+    func termRange(_ number: Int) -> Range<Int> {
+        (number == 0 ? 0 : Int(termEnds[number - 1]))..<Int(termEnds[number])
+    }
+
+    /// The folded UTF-8 bytes of term `number`.
+    func termUTF8(_ number: Int) -> ArraySlice<UInt8> { termBytes[termRange(number)] }
+
+    /// Every distinct term with its counts, in the order first met (for tests and checks).
+    public var terms: [Term] {
+        (0..<termCount).map { number in
+            Term(term: String(decoding: termUTF8(number), as: UTF8.self), frequency: Int(stats[number].frequency),
+                 inTitle: stats[number].inTitle, inHeading: stats[number].inHeading, section: Int(stats[number].section),
+                 keyHash: keyHashes[number])
         }
-        var record = "[" + page.title.jsonStringLiteral + "," + SiteHref.to(page.outputPath).jsonStringLiteral + "," + reportAnchor.jsonStringLiteral + ",["
-        record += headings.map { "[\($0.id.jsonStringLiteral),\($0.text.jsonStringLiteral),\($0.offset)]" }.joined(separator: ",")
-        record += "]," + extracted.text.jsonStringLiteral + "]"
-        self.record = record
     }
 }
 
 extension SearchDocument {
-    /// The shard hashes (`Term.keyHash`) of the terms whose posting for this page differs from the
-    /// page's `old` document: terms added or gone, or with another weight or section. An edit
-    /// re-encodes only their term shards (a word added changes the page's length, but seldom the
-    /// rounded weight of its other terms).
+    /// The shard hashes of the terms whose posting for this page differs from the page's `old`
+    /// document: terms added or gone, or with another weight or section. An edit re-encodes only
+    /// their term shards (a word added changes the page's length, but seldom the rounded weight
+    /// of its other terms).
     func postingChanges(from old: SearchDocument, referenceLength: Int) -> [UInt32] {
-        func postings(_ document: SearchDocument) -> [String: (weight: Int, section: Int, keyHash: UInt32)] {
-            var byTerm: [String: (weight: Int, section: Int, keyHash: UInt32)] = [:]
-            for term in document.terms {
-                let weight = SearchRanking.weight(frequency: term.frequency, inTitle: term.inTitle, inHeading: term.inHeading,
+        func postings(_ document: SearchDocument) -> [ArraySlice<UInt8>: (weight: Int, section: UInt32, keyHash: UInt32)] {
+            var byTerm: [ArraySlice<UInt8>: (weight: Int, section: UInt32, keyHash: UInt32)] = [:]
+            for number in 0..<document.termCount {
+                let stats = document.stats[number]
+                let weight = SearchRanking.weight(frequency: Int(stats.frequency), inTitle: stats.inTitle, inHeading: stats.inHeading,
                                                   pageLength: document.length, referenceLength: referenceLength)
-                byTerm[term.term] = (weight, term.section, term.keyHash)
+                byTerm[document.termUTF8(number)] = (weight, stats.section, document.keyHashes[number])
             }
             return byTerm
         }

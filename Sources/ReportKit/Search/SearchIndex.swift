@@ -44,12 +44,11 @@ public struct SearchIndex: Sendable {
         }
 
         /// What the page's document is made from, as a hash (`nil` without `bodyHash`).
-        func inputKey(reportAnchor: String) -> Int? {
+        var inputKey: Int? {
             guard let bodyHash else { return nil }
             var hasher = Hasher()
             hasher.combine(title)
             hasher.combine(outputPath)
-            hasher.combine(reportAnchor)
             for heading in headings {
                 hasher.combine(heading.id)
                 hasher.combine(heading.text)
@@ -61,23 +60,27 @@ public struct SearchIndex: Sendable {
 
     /// Every page's terms and record, in reading order.
     public var documents: [SearchDocument]
+    /// Each page's section id in the whole report ("" without one), by page: part of its record.
+    public var reportAnchors: [String]
 
-    public init(documents: [SearchDocument]) {
+    /// The index of `documents`, with `reportAnchors` by output path (none: every page "").
+    public init(documents: [SearchDocument], reportAnchors: [String: String] = [:]) {
         self.documents = documents
+        self.reportAnchors = documents.map { reportAnchors[$0.outputPath] ?? "" }
     }
 
     /// Builds the index from pages in reading order; `reportAnchors` gives each page's section id
     /// in the whole report, by output path. A document of `previous` (by output path) made from
     /// the same inputs (`Page.bodyHash` given) is reused: an edit tokenises only the edited page.
     public init(pages: [Page], reportAnchors: [String: String], reusing previous: [String: SearchDocument] = [:]) {
-        documents = pages.parallelMap { page in
-            let anchor = reportAnchors[page.outputPath] ?? ""
-            let key = page.inputKey(reportAnchor: anchor)
+        let documents = pages.parallelMap { page in
+            let key = page.inputKey
             if let key, let kept = previous[page.outputPath], kept.inputKey == key { return kept }
-            var document = SearchDocument(page: page, reportAnchor: anchor)
+            var document = SearchDocument(page: page)
             document.inputKey = key
             return document
         }
+        self.init(documents: documents, reportAnchors: reportAnchors)
     }
 
 
@@ -97,6 +100,7 @@ public struct SearchIndex: Sendable {
     /// re-encoding only the shards an edit touches.
     public struct Written: Sendable {
         public var documents: [SearchDocument]
+        var reportAnchors: [String]
         var referenceLength: Int
         var termTexts: [String]
         var pageTexts: [String]
@@ -123,7 +127,8 @@ public struct SearchIndex: Sendable {
         var termTexts: [String]
         var pageTexts: [String]
         var reused: Set<String> = []
-        if let previous, previous.documents.count == documents.count, previous.referenceLength == reference,
+        if let previous, previous.documents.count == documents.count, previous.reportAnchors.count == reportAnchors.count,
+           previous.referenceLength == reference,
            previous.termTexts.count == shards.termShards, previous.pageTexts.count == shards.pageShards {
             let changed = documents.indices.filter { documents[$0].inputKey == nil || documents[$0].inputKey != previous.documents[$0].inputKey }
             var touched = Set<Int>()
@@ -135,21 +140,23 @@ public struct SearchIndex: Sendable {
             termTexts = previous.termTexts
             for (shard, text) in shards.termShardTexts(documents, referenceLength: reference, only: touched) { termTexts[shard] = text }
             pageTexts = previous.pageTexts
-            let remadePages = Set(changed.map { $0 / SearchShards.pagesPerShard })
-            for shard in remadePages { pageTexts[shard] = shards.pageShardText(shard, documents) }
+            // A page's record holds its report anchor too.
+            let moved = documents.indices.filter { reportAnchors[$0] != previous.reportAnchors[$0] }
+            let remadePages = Set((changed + moved).map { $0 / SearchShards.pagesPerShard })
+            for shard in remadePages { pageTexts[shard] = shards.pageShardText(shard, documents, reportAnchors: reportAnchors) }
             // The manifest depends only on the page count, unchanged here.
             reused = Set([Self.fileName] + (0..<shards.termShards).filter { !touched.contains($0) }.map(shards.termShardPath)
                          + (0..<shards.pageShards).filter { !remadePages.contains($0) }.map(shards.pageShardPath))
         } else {
             let all = shards.termShardTexts(documents, referenceLength: reference, only: nil)
             termTexts = (0..<shards.termShards).map { all[$0] ?? "" }
-            pageTexts = Array(0..<shards.pageShards).parallelMap { shards.pageShardText($0, documents) }
+            pageTexts = Array(0..<shards.pageShards).parallelMap { shards.pageShardText($0, documents, reportAnchors: reportAnchors) }
         }
         let manifest = "window.REPORT_SEARCH_INDEX = {\"version\":3,\"pages\":\(documents.count),\"pagesPerShard\":\(SearchShards.pagesPerShard),"
             + "\"termShards\":\(shards.termShards),\"folder\":\"\(Self.folder)/\"};\n"
         let files = [(Self.fileName, manifest)] + termTexts.enumerated().map { (shards.termShardPath($0.offset), $0.element) }
             + pageTexts.enumerated().map { (shards.pageShardPath($0.offset), $0.element) }
-        return Written(documents: documents, referenceLength: reference, termTexts: termTexts, pageTexts: pageTexts, files: files,
+        return Written(documents: documents, reportAnchors: reportAnchors, referenceLength: reference, termTexts: termTexts, pageTexts: pageTexts, files: files,
                        reusedPaths: reused)
     }
 

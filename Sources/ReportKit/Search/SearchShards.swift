@@ -83,12 +83,12 @@ struct SearchShards: Sendable {
         script(name, "\"" + Data(Deflate.compress(json)).base64EncodedString() + "\"")
     }
 
-    /// Page shard `shard`: the JSON array of its pages' records, compressed.
-    func pageShardText(_ shard: Int, _ documents: [SearchDocument]) -> String {
+    /// Page shard `shard`: the JSON array of its pages' records (`reportAnchors` by page), compressed.
+    func pageShardText(_ shard: Int, _ documents: [SearchDocument], reportAnchors: [String]) -> String {
         var json = Array("[\n".utf8)
         for page in (shard * Self.pagesPerShard)..<min(documents.count, (shard + 1) * Self.pagesPerShard) {
             if page > shard * Self.pagesPerShard { json += ",\n".utf8 }
-            json += documents[page].record.utf8
+            documents[page].appendRecord(reportAnchor: reportAnchors[page], to: &json)
         }
         json += "\n]".utf8
         return Self.compressedScript(pageShardName(shard), json)
@@ -101,69 +101,55 @@ struct SearchShards: Sendable {
         return String(decoding: json, as: UTF8.self)
     }
 
-    /// One occurrence of a term: the page, the term's number in the page's `terms`, its weight.
+    /// One occurrence of a term: the page, and the term's number in the page's document.
     struct Posting: Sendable {
         var page: Int32
         var term: Int32
-        var weight: Int32
     }
 
     /// The text of the term shards `only` names (every one when `nil`), by shard.
     func termShardTexts(_ documents: [SearchDocument], referenceLength reference: Int, only: Set<Int>?) -> [Int: String] {
         var wanted = [Bool](repeating: only == nil, count: termShards)
         for shard in only ?? [] where shard < termShards { wanted[shard] = true }
-        let mask = wanted
-        let shardCount = UInt32(termShards)
-        let perPage = Array(documents.indices).parallelMap { page -> [(shard: Int32, posting: Posting)] in
-            let document = documents[page]
-            var entries: [(shard: Int32, posting: Posting)] = []
-            entries.reserveCapacity(document.terms.count)
-            for (number, term) in document.terms.enumerated() {
-                let shard = Int(term.keyHash % shardCount)
-                guard mask[shard] else { continue }
-                let weight = SearchRanking.weight(frequency: term.frequency, inTitle: term.inTitle, inHeading: term.inHeading,
-                                                  pageLength: document.length, referenceLength: reference)
-                entries.append((Int32(shard), Posting(page: Int32(page), term: Int32(number), weight: Int32(weight))))
-            }
-            return entries
+        let postings = ShardedPostings(documents, shardCount: termShards, wanted: wanted)
+        let names = (0..<termShards).filter { wanted[$0] }
+        let texts = names.parallelMap { shard in
+            Self.compressedScript(termShardName(shard), Self.encode(postings.postings(ofShard: shard), documents, referenceLength: reference))
         }
-        var buckets = [[Posting]](repeating: [], count: termShards)
-        for page in perPage {
-            for entry in page { buckets[Int(entry.shard)].append(entry.posting) }
-        }
-        let filled = buckets
-        let names = (0..<termShards).filter { mask[$0] }
-        let texts = names.parallelMap { shard in Self.compressedScript(termShardName(shard), Self.encode(filled[shard], documents)) }
         return Dictionary(uniqueKeysWithValues: zip(names, texts))
     }
 
-    /// `{"term":"postings",…}` as UTF-8, terms in Swift's string order. `postings` are in page
-    /// order; each term's list gives, per page, the gap from its previous page, the weight and
-    /// the section of the first occurrence (`appendNumber` digits).
-    static func encode(_ postings: [Posting], _ documents: [SearchDocument]) -> [UInt8] {
-        var slots: [String: Int] = [:]
-        var lists: [(term: String, numbers: [UInt8], lastPage: Int32)] = []
+    /// `{"term":"postings",…}` as UTF-8, terms in the order of their UTF-8 bytes. `postings` are in
+    /// page order; each term's list gives, per page, the gap from its previous page, the weight
+    /// (`SearchRanking`) and the section of the first occurrence (`appendNumber` digits).
+    static func encode(_ postings: ArraySlice<Posting>, _ documents: [SearchDocument], referenceLength: Int) -> [UInt8] {
+        var terms = TermNumbering()
+        var lists: [[UInt8]] = []
+        var lastPages: [Int32] = []
         for posting in postings {
-            let term = documents[Int(posting.page)].terms[Int(posting.term)]
-            let slot: Int
-            if let known = slots[term.term] {
-                slot = known
-            } else {
-                slot = lists.count
-                slots[term.term] = slot
-                lists.append((term.term, [], 0))
+            let page = Int(posting.page), number = Int(posting.term)
+            let range = documents[page].termRange(number)
+            let slot = documents[page].termBytes.withUnsafeBufferPointer { terms.number(of: UnsafeBufferPointer(rebasing: $0[range])) }
+            if slot.isNew {
+                lists.append([])
+                lastPages.append(0)
             }
-            appendNumber(Int(posting.page - lists[slot].lastPage), to: &lists[slot].numbers)
-            appendNumber(Int(posting.weight), to: &lists[slot].numbers)
-            appendNumber(term.section, to: &lists[slot].numbers)
-            lists[slot].lastPage = posting.page
+            let stats = documents[page].stats[number]
+            let weight = SearchRanking.weight(frequency: Int(stats.frequency), inTitle: stats.inTitle, inHeading: stats.inHeading,
+                                              pageLength: documents[page].length, referenceLength: referenceLength)
+            appendNumber(Int(posting.page - lastPages[slot.number]), to: &lists[slot.number])
+            appendNumber(weight, to: &lists[slot.number])
+            appendNumber(Int(stats.section), to: &lists[slot.number])
+            lastPages[slot.number] = posting.page
         }
+        let order = (0..<terms.count).sorted { terms.bytes($0).lexicographicallyPrecedes(terms.bytes($1)) }
         var json: [UInt8] = [UInt8(ascii: "{")]
-        for (position, list) in lists.sorted(by: { $0.term < $1.term }).enumerated() {
+        json.reserveCapacity(terms.pool.count * 2 + lists.reduce(0) { $0 + $1.count })
+        for (position, number) in order.enumerated() {
             if position > 0 { json += ",\n".utf8 }
-            json += list.term.jsonStringLiteral.utf8
+            terms.bytes(number).withUnsafeBufferPointer { appendJSONStringLiteral(utf8: $0, to: &json) }
             json += ":\"".utf8
-            json += list.numbers
+            json += lists[number]
             json.append(UInt8(ascii: "\""))
         }
         json.append(UInt8(ascii: "}"))
@@ -178,6 +164,10 @@ struct SearchShards: Sendable {
     /// Appends a non-negative number: its five-bit groups, most significant first, all but the
     /// last as `leadingDigits`.
     static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
+        if number < 32 {
+            bytes.append(finalDigits[number])
+            return
+        }
         var shift = 0
         while number >> (shift + 5) > 0 { shift += 5 }
         while shift > 0 {

@@ -41,10 +41,7 @@ public enum SearchTokenizer {
 
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         let value = scalar.value
-        if value < 0x80 {
-            let lower = UInt8(value) | 0x20
-            return (lower >= 0x61 && lower <= 0x7A) || (value >= 0x30 && value <= 0x39) ? .word : .separator
-        }
+        if value < 0x80 { return isASCIILetterOrDigit(UInt8(value)) ? .word : .separator }
         if scalar.isWrittenWithoutWordSpaces { return .cjk }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -66,6 +63,13 @@ public enum SearchTokenizer {
         var folded = String.UnicodeScalarView()
         folded.append(contentsOf: scalars.prefix(maxWordLength))
         return String(folded)
+    }
+
+    /// Whether an ASCII byte is a letter or a digit (a word's character).
+    @inline(__always)
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
     /// Calls `body(term, offset)` for every term of UTF-8 `bytes` (valid UTF-8): the term's folded
@@ -119,17 +123,23 @@ public enum SearchTokenizer {
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
-                let lower = byte | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if !run.isEmpty { endRun() }
-                    if wordStart < 0 { wordStart = index; wordOffset = utf16 }
-                    if byte <= 0x5A && byte >= 0x41 { wordHasCapitals = true }
-                } else {
+                guard isASCIILetterOrDigit(byte) else {
                     endWord(at: index)
                     if !run.isEmpty { endRun() }
+                    utf16 += 1
+                    index += 1
+                    continue
                 }
-                utf16 += 1
-                index += 1
+                if !run.isEmpty { endRun() }
+                if wordStart < 0 { wordStart = index; wordOffset = utf16 }
+                // The rest of the ASCII letters and digits at once (most of any text).
+                var end = index
+                while end < bytes.count && bytes[end] < 0x80 && isASCIILetterOrDigit(bytes[end]) {
+                    if bytes[end] <= 0x5A && bytes[end] >= 0x41 { wordHasCapitals = true }
+                    end += 1
+                }
+                utf16 += end - index
+                index = end
                 continue
             }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
