@@ -58,7 +58,7 @@ public struct SearchDocument: Sendable, Equatable {
         let textLength = extracted.text.utf16.count
         let headings = page.headings.map { (id: $0.id, text: $0.text, offset: extracted.headingOffsets[$0.id] ?? textLength) }
 
-        var table = SearchTermTable()
+        var table = SearchTermTable(textBytes: extracted.text.utf8.count)
         var length = 0
         var title = page.title
         title.withUTF8 { bytes in

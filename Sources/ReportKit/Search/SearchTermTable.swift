@@ -1,16 +1,22 @@
-import Foundation
-
 /// Distinct terms numbered in the order first met: an open-addressing hash table keyed by the
-/// terms' UTF-8 bytes (FNV-1a), so that looking a term up allocates nothing. A page's terms are
+/// terms' UTF-8 bytes, so that looking a term up allocates nothing. A page's terms are
 /// counted with it (`SearchTermTable`), and a term shard's postings grouped by term (`SearchShards.encode`).
 struct TermNumbering {
     /// The bytes of every distinct term, one after another; term `k` ends at `ends[k]`.
     private(set) var pool: [UInt8] = []
     private(set) var ends: [UInt32] = []
     /// Term numbers by hash slot (-1: free); the count is a power of two, at most half full.
-    private var slots = [Int32](repeating: -1, count: 256)
+    private var slots: [Int32]
 
     var count: Int { ends.count }
+
+    /// A table whose slots hold about `expected` distinct terms before they must be placed again
+    /// (the term arrays are not reserved: a page's document keeps them, at their size).
+    init(expected: Int = 128) {
+        var slotCount = 256
+        while slotCount < expected * 2 { slotCount *= 2 }
+        slots = [Int32](repeating: -1, count: slotCount)
+    }
 
     /// Where term `number` starts in `pool`.
     private func start(_ number: Int) -> Int { number == 0 ? 0 : Int(ends[number - 1]) }
@@ -18,30 +24,44 @@ struct TermNumbering {
     /// The bytes of term `number`.
     func bytes(_ number: Int) -> ArraySlice<UInt8> { pool[start(number)..<Int(ends[number])] }
 
-    /// FNV-1a (64 bits) of a term's bytes.
-    private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 1_099_511_628_211
+    /// A hash of a term's bytes for placing it in `slots` (only here: it decides nothing in the
+    /// output): eight bytes at a time, multiplied and folded.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var hash = UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 29
+            offset += 8
         }
-        return Int(truncatingIfNeeded: hash)
+        var last: UInt64 = 0
+        for index in offset..<bytes.count { last = last << 8 | UInt64(base[index]) }
+        hash = (hash ^ last) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: hash ^ hash >> 31)
     }
 
     /// The number of `term`, and whether it was added (met for the first time) now.
     mutating func number(of term: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
         let mask = slots.count - 1
         var slot = Self.hash(term) & mask
-        while slots[slot] >= 0 {
-            let known = Int(slots[slot])
-            let start = start(known)
-            if Int(ends[known]) - start == term.count && pool.withUnsafeBufferPointer({ pool in
-                memoryEqual(UnsafeBufferPointer(rebasing: pool[start..<(start + term.count)]), term)
-            }) {
-                return (known, false)
+        // Looking up (the common case) reads the arrays through pointers: no checks per probe.
+        let known: Int? = slots.withUnsafeBufferPointer { slots in
+            ends.withUnsafeBufferPointer { ends in
+                pool.withUnsafeBufferPointer { pool in
+                    while slots[slot] >= 0 {
+                        let number = Int(slots[slot])
+                        let start = number == 0 ? 0 : Int(ends[number - 1])
+                        if Int(ends[number]) - start == term.count && memoryEqual(UnsafeBufferPointer(rebasing: pool[start..<(start + term.count)]), term) {
+                            return number
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                    return nil
+                }
             }
-            slot = (slot + 1) & mask
         }
+        if let known { return (known, false) }
         let number = count
         pool.append(contentsOf: term)
         ends.append(UInt32(pool.count))
@@ -55,7 +75,7 @@ struct TermNumbering {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for number in 0..<count {
-            var slot = Self.hash(bytes(number)) & mask
+            var slot = pool.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start(number)..<Int(ends[number])])) } & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(number)
         }
@@ -65,7 +85,7 @@ struct TermNumbering {
 /// The distinct terms of one page while it is read, with what the index needs of each;
 /// `finished()` hands over the compact arrays `SearchDocument` keeps.
 struct SearchTermTable {
-    private var numbering = TermNumbering()
+    private var numbering: TermNumbering
     /// Per term: occurrences, title and heading flags, the section of its first occurrence in the text.
     var stats: [SearchDocument.TermStats] = []
     /// Per term: whether it has been met in the text (its section is known).
@@ -74,6 +94,13 @@ struct SearchTermTable {
     private var keyHashes: [UInt32] = []
 
     var count: Int { numbering.count }
+
+    /// A table for the terms of a text of `textBytes` bytes: sized for one distinct term per 16
+    /// bytes (pages of the benchmark corpus have one per 22), at most 4,096 (a long page repeats
+    /// its words); it grows past that.
+    init(textBytes: Int) {
+        numbering = TermNumbering(expected: max(32, min(textBytes / 16, 4096)))
+    }
 
     /// The number of `term`, added (no occurrence yet) when new.
     mutating func number(of term: UnsafeBufferPointer<UInt8>) -> Int {
@@ -92,9 +119,10 @@ struct SearchTermTable {
     }
 }
 
-/// Whether two byte buffers hold the same bytes.
+/// Whether two byte buffers hold the same bytes (terms are short: compared here, not with a call).
+@inline(__always)
 func memoryEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     guard a.count == b.count else { return false }
-    guard let first = a.baseAddress, let second = b.baseAddress else { return true }
-    return memcmp(first, second, a.count) == 0
+    for index in 0..<a.count where a[index] != b[index] { return false }
+    return true
 }
