@@ -61,55 +61,74 @@ enum Deflate {
     /// LZ77 over `input`: a literal byte as itself, a match as `length << 16 | distance`.
     static func matches(_ input: [UInt8]) -> [UInt32] {
         let count = input.count
-        var tokens: [UInt32] = []
-        tokens.reserveCapacity(count / 3)
         // The most recent position of each hashed 4-byte sequence (-1: none), written through a
-        // pointer: this loop runs over every byte of the index.
+        // pointer: this loop runs over every byte of the index. Tokens are at most one per byte.
         let table = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << hashBits)
         table.initialize(repeating: -1, count: 1 << hashBits)
         defer { table.deallocate() }
-        input.withUnsafeBufferPointer { buffer in
-            guard let bytes = buffer.baseAddress else { return }
-            var position = 0
-            while position < count {
-                var length = 0
-                if position + 4 <= count {
-                    let slot = hash(bytes, position)
-                    let candidate = Int(table[slot])
-                    table[slot] = Int32(position)
-                    if candidate >= 0 && position - candidate <= 32768 {
-                        let limit = min(258, count - position)
-                        while length < limit && bytes[candidate + length] == bytes[position + length] { length += 1 }
-                        if length >= 4 { tokens.append(UInt32(length) << 16 | UInt32(position - candidate)) }
+        return [UInt32](unsafeUninitializedCapacity: count) { tokens, tokenCount in
+            tokenCount = 0
+            input.withUnsafeBufferPointer { buffer in
+                guard let bytes = buffer.baseAddress, let out = tokens.baseAddress else { return }
+                var position = 0
+                while position < count {
+                    var length = 0
+                    if position + 4 <= count {
+                        let slot = hash(bytes, position)
+                        let candidate = Int(table[slot])
+                        table[slot] = Int32(position)
+                        if candidate >= 0 && position - candidate <= 32768 {
+                            length = matchLength(bytes, candidate, position, limit: min(258, count - position))
+                            if length >= 4 {
+                                (out + tokenCount).initialize(to: UInt32(length) << 16 | UInt32(position - candidate))
+                                tokenCount += 1
+                            }
+                        }
                     }
-                }
-                if length < 4 {
-                    tokens.append(UInt32(bytes[position]))
-                    position += 1
-                    continue
-                }
-                // The positions inside a short match are remembered too; a long one (repeated
-                // text) is skipped, as zlib does, so long runs cost one step per match.
-                let end = position + length
-                position += 1
-                if length <= 32 {
-                    while position < end {
-                        if position + 4 <= count { table[hash(bytes, position)] = Int32(position) }
+                    if length < 4 {
+                        (out + tokenCount).initialize(to: UInt32(bytes[position]))
+                        tokenCount += 1
                         position += 1
+                        continue
                     }
-                } else {
-                    position = end
+                    // The positions inside a short match are remembered too; a long one (repeated
+                    // text) is skipped, as zlib does, so long runs cost one step per match.
+                    let end = position + length
+                    position += 1
+                    if length <= 32 {
+                        while position < end {
+                            if position + 4 <= count { table[hash(bytes, position)] = Int32(position) }
+                            position += 1
+                        }
+                    } else {
+                        position = end
+                    }
                 }
             }
         }
-        return tokens
+    }
+
+    /// How many bytes from `candidate` equal those from `position`, at most `limit`: compared
+    /// eight at a time.
+    @inline(__always)
+    static func matchLength(_ bytes: UnsafePointer<UInt8>, _ candidate: Int, _ position: Int, limit: Int) -> Int {
+        var length = 0
+        let raw = UnsafeRawPointer(bytes)
+        while length + 8 <= limit {
+            let difference = raw.loadUnaligned(fromByteOffset: candidate + length, as: UInt64.self)
+                ^ raw.loadUnaligned(fromByteOffset: position + length, as: UInt64.self)
+            if difference != 0 { return length + UInt64(littleEndian: difference).trailingZeroBitCount / 8 }
+            length += 8
+        }
+        while length < limit && bytes[candidate + length] == bytes[position + length] { length += 1 }
+        return length
     }
 
     static let hashBits = 15
 
     @inline(__always)
     static func hash(_ bytes: UnsafePointer<UInt8>, _ at: Int) -> Int {
-        let value = UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+        let value = UInt32(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(fromByteOffset: at, as: UInt32.self))
         return Int((value &* 2_654_435_761) >> (32 - UInt32(hashBits)))
     }
 

@@ -27,15 +27,29 @@ struct HTMLTextExtractor {
         text.utf8.reversed().reduce(0) { $0 << 8 | TagName($1) }
     }
 
-    // The element lists below are arrays, searched from the front: a few integer comparisons cost
-    // less than hashing a name for a set, on every tag of every page.
-    /// Elements whose edges are not word boundaries.
+    // The element lists below are arrays of integers, not sets: a few comparisons cost less than
+    // hashing a name, on every tag of every page.
+    /// Elements whose edges are not word boundaries, sorted (`isInline` searches them by halves).
     static let inlineElements: [TagName] = (["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
-                                                   "small", "span", "strong", "sub", "sup", "time", "u"].map(name))
+                                                   "small", "span", "strong", "sub", "sup", "time", "u"].map(name)).sorted()
     static let skippedElements: [TagName] = ["svg", "script", "style"].map(name)
     static let svg = name("svg")
     static let keptInSVG: [TagName] = ["title", "desc"].map(name)
-    static let headingElements: [TagName] = (1...6).map { name("h\($0)") }
+
+    /// Whether `name` is one of `inlineElements`.
+    static func isInline(_ name: TagName) -> Bool {
+        var low = 0, high = inlineElements.count
+        while low < high {
+            let middle = (low + high) / 2
+            if inlineElements[middle] < name { low = middle + 1 } else { high = middle }
+        }
+        return low < inlineElements.count && inlineElements[low] == name
+    }
+
+    /// Whether `name` is `h1` to `h6` (`h` in the low byte, the digit in the next).
+    static func isHeading(_ name: TagName) -> Bool {
+        name & 0xFF == TagName(UInt8(ascii: "h")) && name >> 8 >= TagName(UInt8(ascii: "1")) && name >> 8 <= TagName(UInt8(ascii: "6"))
+    }
 
     /// Reads `html` to its end: every word of it is kept (the search finds every word).
     mutating func extract(_ html: UnsafeBufferPointer<UInt8>) {
@@ -75,8 +89,8 @@ struct HTMLTextExtractor {
         } else if !isClosing && Self.skippedElements.contains(name) && tag.last != UInt8(ascii: "/") {
             skipping = name
         }
-        if !Self.inlineElements.contains(name) { pendingSpace = !text.isEmpty }
-        if skipping == nil, !isClosing, Self.headingElements.contains(name), let id = Self.attribute("id", in: tag) {
+        if !Self.isInline(name) { pendingSpace = !text.isEmpty }
+        if skipping == nil, !isClosing, Self.isHeading(name), let id = Self.attribute("id", in: tag) {
             headingOffsets[id] = utf16Count + (text.isEmpty ? 0 : 1)
         }
     }
