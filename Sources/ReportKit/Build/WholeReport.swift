@@ -270,7 +270,6 @@ struct WholeReport: Sendable {
         let staticFiles = Set(site.content.staticFiles), contentFolder = site.options.contentFolder
         let bodies = bodies(inlining: .init(image: { Self.inlineImage($0, staticFiles: staticFiles, contentFolder: contentFolder) },
                                             link: { csvURIs[$0] }))
-        let page = theme.render("page", context(layout: layout, body: bodies.report, standalone: false, inlineScript: nil))
         var scripts: [String] = []
         if let searchIndex, let search = assetData(SearchIndex.themeAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
             scripts.append(searchIndex.inlineScript + "\n" + search)
@@ -278,10 +277,15 @@ struct WholeReport: Sendable {
         // The theme's reading aids (current section, heading links) travel with the file too.
         if let reading = assetData(Self.readingScriptAsset).flatMap({ String(data: $0, encoding: .utf8) }) { scripts.append(reading) }
         let script = scripts.isEmpty ? nil : Self.scriptSafe(scripts.joined(separator: "\n"))
-        let standalone = theme.render("page", context(layout: layout, body: bodies.standalone ?? bodies.report, standalone: true, inlineScript: script,
-                                                      inlinesSearch: searchIndex != nil && assetData(SearchIndex.themeAsset) != nil))
+        let inlinesSearch = searchIndex != nil && assetData(SearchIndex.themeAsset) != nil
+        // Two long pages (every page's headings in three contents lists): laid out at the same time.
+        let pages = [false, true].parallelMap { standalone in
+            theme.render("page", standalone ? context(layout: layout, body: bodies.standalone ?? bodies.report, standalone: true, inlineScript: script,
+                                                      inlinesSearch: inlinesSearch)
+                                            : context(layout: layout, body: bodies.report, standalone: false, inlineScript: nil))
+        }
         let folder = site.content.edition.folder
-        return [(folder + Self.fileName, page), (folder + Self.standaloneFileName, standalone)]
+        return [(folder + Self.fileName, pages[0]), (folder + Self.standaloneFileName, pages[1])]
     }
 
     /// `script` safe inside `<script>`: `</script` written `<\/script`.
