@@ -24,8 +24,9 @@ final class TerminalProgress: BuildObserver, Sendable {
         var done = 0
         var lastDraw: ContinuousClock.Instant?
         var drawn = false
-        /// The process's CPU time when the current step started (`--verbose`).
-        var stepCPU: Double = 0
+        /// The process's CPU time when each running step started, by name (`--verbose`; a
+        /// multilingual site's editions are written at the same time, their steps named apart).
+        var stepCPU: [String: Double] = [:]
     }
 
     let verbose: Bool
@@ -71,9 +72,9 @@ final class TerminalProgress: BuildObserver, Sendable {
     func stepStarted(_ name: String) {
         if verbose {
             let cpu = Self.processCPUTime()
-            counts.withLock { $0.stepCPU = cpu }
+            counts.withLock { $0.stepCPU[name] = cpu }
         }
-        guard showsLine, let label = Self.stepLabels[name], ContinuousClock.now - start >= Self.delay else { return }
+        guard showsLine, let label = Self.stepLabels[String(name.prefix { $0 != "/" })], ContinuousClock.now - start >= Self.delay else { return }
         counts.withLock { $0.drawn = true }
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(label)…".utf8))
     }
@@ -82,9 +83,10 @@ final class TerminalProgress: BuildObserver, Sendable {
         clearLine()
         guard verbose else { return }
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        // CPU time too (all threads): steady when the machine is busy, and CPU over wall shows how parallel a step is.
-        let cpu = (Self.processCPUTime() - counts.withLock { $0.stepCPU }) * 1000
-        let line = name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.1f ms  cpu %8.1f ms\n", milliseconds, cpu)
+        // CPU time too (all threads): steady when the machine is busy, and CPU over wall shows how parallel a step is
+        // (steps running at the same time, the editions', each count the other's too).
+        let cpu = (Self.processCPUTime() - (counts.withLock { $0.stepCPU.removeValue(forKey: name) } ?? 0)) * 1000
+        let line = name.padding(toLength: max(20, name.count + 1), withPad: " ", startingAt: 0) + String(format: "%8.1f ms  cpu %8.1f ms\n", milliseconds, cpu)
         timings.write(Data(line.utf8))
     }
 

@@ -56,6 +56,14 @@ struct FrontMatterTests {
         ])
     }
 
+    @Test func anUnknownKeyIsReportedAtItsOwnLineWhenAnotherKeyHasTheSameValue() throws {
+        // The key was once found by comparing values, so it pointed at the first key with an equal value.
+        let split = try FrontMatter.split("---\ntitle: Same\nsummary: Same\ntitel: Same\n---\n", file: "content/w.md")
+        #expect(split.warnings.map(\.description) == [
+            "content/w.md:4:1: warning[RG0114]: unknown front matter key 'titel' is ignored\nhint: did you mean 'title'?",
+        ])
+    }
+
     @Test func unknownKeysFromOtherToolsAreIgnoredQuietly() throws {
         let split = try FrontMatter.split("---\ntitle: P\nsection: s01\n---\n", file: "content/p.md")
         #expect(split.warnings.isEmpty)

@@ -40,16 +40,45 @@ struct WholeReportTests {
         let report = Self.report(try Self.fixtureSite())
         // Raw HTML may say `./javascript:x`: a harmless path on its page, a script once the `./` goes.
         let out = report.rewrite(#"<a href="./javascript:alert(1)">x</a><img src="./javascript:y&amp;z.png" alt="">"#,
-                                 pageOutput: "index.html", prefix: "index", inlineImage: { _ in nil })
+                                 pageOutput: "index.html", prefix: "index")
         #expect(out == #"<a href="javascript%3Aalert(1)">x</a><img src="javascript%3Ay&amp;z.png" alt="">"#)
     }
 
     @Test func demotesHeadingsAndRewritesAttributes() {
         let html = #"<h2 id="a">A</h2><svg><rect fill="url(#g)"/></svg><h5>x</h5><h6>y</h6><p title="h2">&lt;h2&gt;</p>"#
-        let out = WholeReport.rewriteTags(in: html) { _, name, value in
-            name == "id" ? "p--" + value : value.replacingOccurrences(of: "url(#", with: "url(#p--")
-        }
+        let out = ReportTagRewriter.rewrite(html, standalone: false) { _, name, value in
+            .init(report: name == "id" ? "p--" + value : value.replacingOccurrences(of: "url(#", with: "url(#p--"))
+        }.report
         #expect(out == ##"<h3 id="p--a">A</h3><svg><rect fill="url(#p--g)"/></svg><h6>x</h6><h6>y</h6><p title="h2">&lt;h2&gt;</p>"##)
+    }
+
+    @Test func onePassWritesTheReportAndTheStandaloneFile() {
+        let html = #"<h1 id="t">T</h1><!-- <h2 id="c"> --><img src="a.png" alt="x > y"><a href="a.csv">CSV</a></h1>"#
+        let out = ReportTagRewriter.rewrite(html, standalone: true) { tag, name, value in
+            switch name {
+            case "id": return .init(report: "p--" + value)
+            case "src", "href": return .init(report: value, standalone: "data:\(tag)")
+            default: return .init(report: value)
+            }
+        }
+        #expect(out.report == #"<h2 id="p--t">T</h2><!-- <h2 id="c"> --><img src="a.png" alt="x > y"><a href="a.csv">CSV</a></h2>"#)
+        #expect(out.standalone == #"<h2 id="p--t">T</h2><!-- <h2 id="c"> --><img src="data:img" alt="x > y"><a href="data:a">CSV</a></h2>"#)
+        #expect(ReportTagRewriter.rewrite(html, standalone: false) { _, _, value in .init(report: value) }.standalone == nil)
+    }
+
+    @Test func reportAndStandaloneBodiesDifferOnlyInInlinedFiles() throws {
+        let site = try Self.fixtureSite()
+        let report = Self.report(site)
+        let bodies = report.bodies(inlining: .init(image: { _ in "data:image" }, link: { _ in nil }))
+        #expect(bodies.report == report.body())
+        #expect(bodies.standalone == bodies.report.replacingOccurrences(of: #"src="images/dot.svg""#, with: #"src="data:image""#))
+    }
+
+    @Test func replacesEveryOccurrenceByteForByte() {
+        #expect("a</script>b</script".replacingEvery(Array("</script".utf8), with: Array("<\\/script".utf8)) == #"a<\/script>b<\/script"#)
+        #expect("none here".replacingEvery(Array("</".utf8), with: Array("x".utf8)) == "none here")
+        #expect("aaa".replacingEvery(Array("aa".utf8), with: Array("b".utf8)) == "ba")
+        #expect(WholeReport.withoutBibliographies("x<section class=\"bibliography\">r</section>\ny<section class=\"bibliography\">") == "xy<section class=\"bibliography\">")
     }
 
     @Test func bodyHoldsEveryPageWithPrefixedIdsAndInDocumentLinks() throws {
@@ -71,7 +100,7 @@ struct WholeReportTests {
     @Test func standaloneInlinesImagesStylesFaviconAndSearch() throws {
         let site = try Self.fixtureSite()
         let report = Self.report(site)
-        let body = report.body(inlineImage: report.inlineImage)
+        let body = try #require(report.bodies(inlining: .init(image: { report.inlineImage($0) }, link: { _ in nil })).standalone)
         #expect(body.contains(##"<img src="data:image/svg+xml;base64,"##))
         let context = report.context(layout: PageContext(site: site), body: body, standalone: true, inlineScript: "x()", inlinesSearch: true)
         #expect(context.inlineStyle == "body { color: red; }\n")

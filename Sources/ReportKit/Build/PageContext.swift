@@ -37,18 +37,23 @@ struct PageContext {
         let keys = site.pages.parallelMap { Self.navigationKey(for: $0.page, in: navigation, home: home) }
         navigationKeys = keys
         if site.theme.templates.getTemplate(named: "navigation") != nil {
-            for (rendered, key) in zip(site.pages, keys) {
-                if navigationHTML[key] == nil {
-                    let publishesReport = site.content.config.publishesWholeReport(pageCount: site.pages.count)
-                    let context = NavigationTemplateContext(
-                        nav: Self.navigationEntries(for: rendered.page, in: navigation, homeLabel: site.theme.strings[.home], home: home),
-                        strings: site.theme.strings.table, root: rendered.page.rootPrefix,
-                        reportHref: publishesReport ? SiteHref.to(site.content.edition.folder + WholeReport.fileName, from: rendered.page.rootPrefix) : nil)
-                    navigationHTML[key] = site.theme.render("navigation", context)
-                }
-            }
+            // The first page of each variant, whose menu is rendered (in parallel: a small site has one variant a page).
+            var seen: Set<String> = []
+            let firsts = keys.indices.filter { seen.insert(keys[$0]).inserted }
+            let menus = firsts.parallelMap { index in Self.navigationHTML(for: site.pages[index].page, in: navigation, site: site) }
+            for (index, menu) in zip(firsts, menus) { navigationHTML[keys[index]] = menu }
         }
         self.navigationHTML = navigationHTML
+    }
+
+    /// The `navigation` template rendered for `page`.
+    static func navigationHTML(for page: Page, in navigation: [RenderedPage], site: AssembledSite) -> String {
+        let publishesReport = site.content.config.publishesWholeReport(pageCount: site.pages.count)
+        let context = NavigationTemplateContext(
+            nav: navigationEntries(for: page, in: navigation, homeLabel: site.theme.strings[.home], home: site.content.edition.homePath),
+            strings: site.theme.strings.table, root: page.rootPrefix,
+            reportHref: publishesReport ? SiteHref.to(site.content.edition.folder + WholeReport.fileName, from: page.rootPrefix) : nil)
+        return site.theme.render("navigation", context)
     }
 
     /// The template context of the page at `index` (reading order), with `body` as its content.

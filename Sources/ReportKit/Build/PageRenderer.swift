@@ -29,6 +29,9 @@ public struct PageRenderer: Sendable {
         contentListPath = content.edition.folder + SiteCitations.contentListPath
     }
 
+    /// `Token.pendingLabel`'s bytes, replaced in a directive's HTML once its anchor is known.
+    private static let pendingLabel = Array(Token.pendingLabel.utf8)
+
     /// The rendered page and every problem found in it.
     public func render(_ page: Page) -> (RenderedPage, [Diagnostic]) {
         // Shapes the parser would take minutes over are refused before it sees them.
@@ -45,7 +48,7 @@ public struct PageRenderer: Sendable {
                 do throws(DiagnosticList) {
                     // The anchor is known only once the spec is read: render with a stand-in, then name it.
                     var rendered = try directives.render(block, numberToken: Token.pendingLabel)
-                    rendered.html = rendered.html.replacingOccurrences(of: Token.pendingLabel, with: Token.label(rendered.anchor))
+                    rendered.html = rendered.html.replacingEvery(Self.pendingLabel, with: Array(Token.label(rendered.anchor).utf8))
                     return .success(rendered)
                 } catch {
                     return .failure(error)

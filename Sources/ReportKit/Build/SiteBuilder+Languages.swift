@@ -1,15 +1,19 @@
 /// Writing the other languages' editions of a multilingual site: each is laid out with its own
 /// words, and gets its own search index, whole report and list of references in its folder
 /// (`SiteWriter` with the edition's `AssembledSite`, into the same staging folder). Assets, data
-/// and static files are written once, by the default edition.
+/// and static files are written once, by the default edition. `SiteBuilder.write` runs this
+/// beside the default edition's writing; the steps are named with the language (`layoutPages/zh`).
 extension SiteBuilder {
     func writeTranslations(of site: AssembledSite, writer: OutputWriter) throws(DiagnosticList) {
         for translation in site.translations where !translation.pages.isEmpty {
+            let language = translation.content.edition.language.map { "/" + $0.code } ?? ""
             let siteWriter = SiteWriter(site: translation, writer: writer)
-            let bodies = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
+            let bodies = try pipeline.step("layoutPages" + language) { () throws(DiagnosticList) in try siteWriter.layoutPages() }
             let report = siteWriter.wholeReport(bodies: bodies)
-            let index = try pipeline.step("writeSearchIndex") { () throws(DiagnosticList) in try siteWriter.writeSearchIndex(bodies: bodies, report: report) }
-            try pipeline.step("writeWholeReport") { () throws(DiagnosticList) in try siteWriter.writeWholeReport(report, searchIndex: index) }
+            let index = try pipeline.step("writeSearchIndex" + language) { () throws(DiagnosticList) in
+                try siteWriter.writeSearchIndex(bodies: bodies, report: report)
+            }
+            try pipeline.step("writeWholeReport" + language) { () throws(DiagnosticList) in try siteWriter.writeWholeReport(report, searchIndex: index) }
         }
     }
 }

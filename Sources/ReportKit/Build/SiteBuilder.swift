@@ -35,12 +35,25 @@ public struct SiteBuilder: Sendable {
         do throws(DiagnosticList) {
             let siteWriter = try pipeline.step("prepareLayout") { () throws(DiagnosticList) in SiteWriter(site: site, writer: writer) }
             let files = try pipeline.step("createFolders") { () throws(DiagnosticList) in try siteWriter.prepare() }
-            let bodies = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
-            let report = siteWriter.wholeReport(bodies: bodies)
-            let index = try pipeline.step("writeSearchIndex") { () throws(DiagnosticList) in try siteWriter.writeSearchIndex(bodies: bodies, report: report) }
-            try pipeline.step("writeWholeReport") { () throws(DiagnosticList) in try siteWriter.writeWholeReport(report, searchIndex: index) }
-            try pipeline.step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
-            try writeTranslations(of: site, writer: writer)
+            // The other languages' editions are written at the same time, on another thread: each
+            // edition's steps have serial parts (the whole report's layout, the search index's
+            // bookkeeping) that would leave a core idle. Their files are disjoint.
+            let (written, translations) = alongside({ () -> Result<(bodies: [String], index: SearchIndex.Written?), DiagnosticList> in
+                do throws(DiagnosticList) {
+                    let bodies = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
+                    let report = siteWriter.wholeReport(bodies: bodies)
+                    let index = try pipeline.step("writeSearchIndex") { () throws(DiagnosticList) in try siteWriter.writeSearchIndex(bodies: bodies, report: report) }
+                    try pipeline.step("writeWholeReport") { () throws(DiagnosticList) in try siteWriter.writeWholeReport(report, searchIndex: index) }
+                    try pipeline.step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
+                    return .success((bodies, index))
+                } catch {
+                    return .failure(error)
+                }
+            }, { [self] () -> Result<Void, DiagnosticList> in
+                do throws(DiagnosticList) { return .success(try writeTranslations(of: site, writer: writer)) } catch { return .failure(error) }
+            })
+            let (bodies, index) = try written.get()
+            try translations.get()
             for edition in [site] + site.translations where options.pdfEdition && files.contains(edition.content.edition.folder + PDFEdition.fileName) {
                 try pipeline.step("printPDF") { () throws(DiagnosticList) in
                     try PDFEdition(staging: writer.staging, displayOutput: options.display(options.outputFolder), title: edition.content.config.title,

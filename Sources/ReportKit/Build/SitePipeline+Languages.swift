@@ -65,3 +65,20 @@ extension SitePipeline {
         return diagnostics
     }
 }
+
+extension SitePipeline {
+    /// Each edition assembled (`assembleEdition`, build mode) from no findings: the default one on
+    /// this thread, the others meanwhile on another (`alongside`). Results in the editions' order.
+    func assembleEditionsAtOnce(_ editions: [Edition], data: DataCatalog.Loading, bibliography: Bibliography,
+                                bibliographyFindings: [Diagnostic], loader: ContentLoader) -> [(site: AssembledSite?, findings: Findings)] {
+        let assemble: @Sendable (Edition) -> (site: AssembledSite?, findings: Findings) = { [self] edition in
+            var findings = Findings(mode: .build, strict: options.strict)
+            let site = assembleEdition(edition.content, data: data, bibliography: bibliography, bibliographyFindings: bibliographyFindings,
+                                       theme: edition.theme, loader: loader, findings: &findings)
+            return (site, findings)
+        }
+        let others = Array(editions.dropFirst())
+        let (first, rest) = alongside({ editions.first.map(assemble) }, { others.map(assemble) })
+        return (first.map { [$0] } ?? []) + rest
+    }
+}

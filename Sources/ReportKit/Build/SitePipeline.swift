@@ -54,6 +54,13 @@ struct SitePipeline: Sendable {
             diagnostics += strict ? found.map(\.asError) : found
             return mode == .build && hasError
         }
+
+        /// Adds what another run of steps found (with its own `Findings` of the same mode); true
+        /// when the run must stop here, as `add`.
+        mutating func merge(_ other: Findings) -> Bool {
+            diagnostics += other.diagnostics
+            return mode == .build && hasError
+        }
     }
 
     /// Runs every step but writing.
@@ -96,12 +103,27 @@ struct SitePipeline: Sendable {
         let editions = languageEditions(content, theme: theme)
         if findings.add(editions.diagnostics) { return finish() }
         var sites: [AssembledSite] = []
-        for edition in editions.contents {
-            pageCount += edition.content.edition.isDefault ? 0 : edition.content.pages.count
-            let site = assembleEdition(edition.content, data: data, bibliography: bibliography, bibliographyFindings: bibliographyFindings,
-                                       theme: edition.theme, loader: loader, findings: &findings)
-            if findings.hasError && mode == .build { return finish() }
-            if let site { sites.append(site) }
+        if mode == .build, editions.contents.count > 1 {
+            // Build mode reaches this point without errors, so each edition can start from no
+            // findings: the other languages are assembled beside the default one (their serial
+            // steps overlap), and their findings are taken in order, as if run one after the other.
+            for (edition, result) in zip(editions.contents, assembleEditionsAtOnce(editions.contents, data: data, bibliography: bibliography,
+                                                                                  bibliographyFindings: bibliographyFindings, loader: loader)) {
+                pageCount += edition.content.edition.isDefault ? 0 : edition.content.pages.count
+                if findings.merge(result.findings) { return finish() }
+                if var site = result.site {
+                    site.warnings = findings.diagnostics
+                    sites.append(site)
+                }
+            }
+        } else {
+            for edition in editions.contents {
+                pageCount += edition.content.edition.isDefault ? 0 : edition.content.pages.count
+                let site = assembleEdition(edition.content, data: data, bibliography: bibliography, bibliographyFindings: bibliographyFindings,
+                                           theme: edition.theme, loader: loader, findings: &findings)
+                if findings.hasError && mode == .build { return finish() }
+                if let site { sites.append(site) }
+            }
         }
         guard var site = sites.first, sites.count == editions.contents.count, !findings.hasError else { return finish() }
         site.translations = Array(sites.dropFirst())
@@ -113,7 +135,9 @@ struct SitePipeline: Sendable {
     /// its references resolved, its site-wide warnings; `nil` when a step found an error.
     func assembleEdition(_ content: LoadedContent, data: DataCatalog.Loading, bibliography: Bibliography, bibliographyFindings: [Diagnostic],
                          theme: Theme?, loader: ContentLoader, findings: inout Findings) -> AssembledSite? {
-        let (pages, pageFindings) = step("renderPages") {
+        // Another language's steps are named with it (`renderPages/zh`): they may run beside the default edition's.
+        let language = content.edition.isDefault ? "" : content.edition.language.map { "/" + $0.code } ?? ""
+        let (pages, pageFindings) = step("renderPages" + language) {
             // Check mode carries on past a theme that failed to load: its words do not change what is wrong.
             renderPages(content, catalog: data.catalog, strings: theme?.strings ?? .english, chartColours: theme?.chartColours ?? ChartColours())
         }
@@ -125,7 +149,7 @@ struct SitePipeline: Sendable {
             return nil
         }
 
-        let referencing = step("resolveReferences") {
+        let referencing = step("resolveReferences" + language) {
             resolveReferencesReporting(pages, strings: theme?.strings ?? .english, bibliography: bibliography, config: content.config,
                                        folder: content.edition.folder)
         }

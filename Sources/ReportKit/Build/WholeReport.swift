@@ -62,35 +62,59 @@ struct WholeReport: Sendable {
 
     // MARK: Body
 
-    /// The report's body: one section per page. `inlineImage` may turn an image, and `inlineLink`
-    /// the target of a link to a `.csv` file (their paths from the site root, as on disk), into a data URI.
-    func body(inlineImage: @Sendable (String) -> String? = { _ in nil }, inlineLink: @Sendable (String) -> String? = { _ in nil }) -> String {
-        let sections = Array(site.pages.indices).parallelMap { index -> String in
-            let rendered = site.pages[index]
+    /// The report's body: one section per page.
+    func body() -> String { bodies(inlining: nil).report }
+
+    /// The bodies of `report.html` and, given `inlining`, of the stand-alone file (`nil` without),
+    /// written in one pass over each page: one section per page, then the report's bibliography.
+    func bodies(inlining: ReportPageRewriter.Inlining?) -> (report: String, standalone: String?) {
+        let rewriter = pageRewriter(inlining: inlining)
+        let pages = site.pages, bodies = bodies, sectionIDs = sectionIDs
+        let sections = Array(pages.indices).parallelMap { index -> (report: String, standalone: String?) in
+            let rendered = pages[index]
             let path = rendered.page.outputPath
             let id = sectionIDs[path] ?? "page-\(index)"
-            return "<section class=\"report-section\" aria-labelledby=\"\(id.htmlEscaped)\">\n"
+            let opening = "<section class=\"report-section\" aria-labelledby=\"\(id.htmlEscaped)\">\n"
                 + "<h2 id=\"\(id.htmlEscaped)\" class=\"report-section-title\">"
-                + rewrite(rendered.titleHTML, pageOutput: path, prefix: id, inlineImage: inlineImage, inlineLink: inlineLink) + "</h2>\n"
-                + rewrite(Self.withoutBibliographies(bodies[index]), pageOutput: path, prefix: id, inlineImage: inlineImage, inlineLink: inlineLink)
-                + "\n</section>\n"
+            let title = rewriter.rewrite(rendered.titleHTML, pageOutput: path, prefix: id)
+            let body = rewriter.rewrite(Self.withoutBibliographies(bodies[index]), pageOutput: path, prefix: id)
+            func section(_ title: String, _ body: String) -> String { opening + title + "</h2>\n" + body + "\n</section>\n" }
+            return (section(title.report, body.report),
+                    body.standalone.map { section(title.standalone ?? title.report, $0) })
         }
-        return sections.joined() + site.references.reportBibliography
+        let bibliography = site.references.reportBibliography
+        return (sections.map(\.report).joined() + bibliography,
+                inlining.map { _ in sections.map { $0.standalone ?? $0.report }.joined() + bibliography })
+    }
+
+    /// What rewrites the pages' HTML for the report (and the stand-alone file, given `inlining`).
+    func pageRewriter(inlining: ReportPageRewriter.Inlining? = nil) -> ReportPageRewriter {
+        ReportPageRewriter(sectionIDs: sectionIDs, root: root, referenceEntryIDs: site.references.referenceEntryIDs, inlining: inlining)
     }
 
     /// `html` without its bibliography sections (`<section class="bibliography"`, which holds no
     /// other section).
     static func withoutBibliographies(_ html: String) -> String {
-        let open = "<section class=\"bibliography\"", close = "</section>\n"
-        guard html.contains(open) else { return html }
-        var out = ""
-        var rest = html[...]
-        while let start = rest.range(of: open), let end = rest[start.upperBound...].range(of: close) {
-            out += rest[..<start.lowerBound]
-            rest = rest[end.upperBound...]
+        var text = html
+        return text.withUTF8 { bytes -> String in
+            guard var start = bytes.firstRange(of: bibliographyOpening, from: 0) else { return html }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var position = 0
+            while true {
+                guard let end = bytes.firstRange(of: sectionClosing, from: start.upperBound) else { break }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<start.lowerBound]))
+                position = end.upperBound
+                guard let next = bytes.firstRange(of: bibliographyOpening, from: position) else { break }
+                start = next
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + rest
     }
+
+    private static let bibliographyOpening = Array("<section class=\"bibliography\"".utf8)
+    private static let sectionClosing = Array("</section>\n".utf8)
 
     /// Level-2 entries are the pages, level-3 entries their level-2 headings.
     var tableOfContents: [PageTemplateContext.ContentsEntry] {
@@ -102,42 +126,8 @@ struct WholeReport: Sendable {
     }
 
     /// One page body made fit for the report: headings one level down, ids prefixed, links resolved.
-    func rewrite(_ html: String, pageOutput: String, prefix: String, inlineImage: (String) -> String?,
-                 inlineLink: (String) -> String? = { _ in nil }) -> String {
-        let folder = RelativePath.parent(pageOutput)
-        return Self.rewriteTags(in: html) { tagName, name, value in
-            switch name {
-            case "id", "for":
-                return "\(prefix)--\(value)"
-            case "aria-labelledby", "aria-describedby", "headers":
-                return value.split(separator: " ").map { "\(prefix)--\($0)" }.joined(separator: " ")
-            case "href", "xlink:href":
-                if tagName == "a", value.hasSuffix(".csv") || value.hasSuffix(".svg"), let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder),
-                   let inlined = inlineLink(target.path) {
-                    return inlined
-                }
-                return link(value, from: folder, prefix: prefix)
-            case "src":
-                guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
-                if tagName == "img", let inlined = inlineImage(target.path) { return inlined }
-                return SiteHref.to(target.path, from: root, suffix: target.suffix).htmlEscaped
-            default:
-                return value.contains("url(#") ? value.replacingOccurrences(of: "url(#", with: "url(#\(prefix)--") : value
-            }
-        }
-    }
-
-    /// Where a link of a page points in the report (`value` as written in the page's HTML).
-    func link(_ value: String, from folder: String, prefix: String) -> String {
-        // A citation's link to its entry leads to the report's one bibliography.
-        if value.hasPrefix("#ref-") && site.references.referenceEntryIDs.contains(String(value.dropFirst())) { return value }
-        if value.hasPrefix("#") { return "#\(prefix)--\(value.dropFirst())" }
-        guard let target = Self.siteTarget(HTMLEntities.decoding(value), from: folder) else { return value }
-        var page = target.path
-        if page.isEmpty || page.hasSuffix("/") { page += "index.html" }
-        guard let section = sectionIDs[page] else { return SiteHref.to(target.path, from: root, suffix: target.suffix).htmlEscaped }
-        let fragment = target.suffix.firstIndex(of: "#").map { target.suffix[target.suffix.index(after: $0)...] } ?? ""
-        return fragment.isEmpty ? "#\(section)" : "#\(section)--\(fragment)".htmlEscaped
+    func rewrite(_ html: String, pageOutput: String, prefix: String) -> String {
+        pageRewriter().rewrite(html, pageOutput: pageOutput, prefix: prefix).report
     }
 
     /// Where a relative URL of a page in `folder` points: the file as a path from the site root,
@@ -165,67 +155,6 @@ struct WholeReport: Sendable {
         var path = parts.joined(separator: "/")
         if rest.hasSuffix("/") && !path.isEmpty { path += "/" }
         return (path, suffix)
-    }
-
-    // MARK: Tag rewriting
-
-    /// `html` with `<h1>`…`<h5>` one level down and every double-quoted attribute value passed
-    /// through `rewrite(tagName, attributeName, value)`. Values are read and written as they are in
-    /// the HTML (entity-escaped), which is safe for the ids and URLs rewritten here.
-    static func rewriteTags(in html: String, _ rewrite: (Substring, Substring, String) -> String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
-        var rest = html[...]
-        while let open = rest.firstIndex(of: "<") {
-            out += rest[..<open]
-            var cursor = rest.index(after: open)
-            var inQuote = false
-            while cursor < rest.endIndex && (inQuote || rest[cursor] != ">") {
-                if rest[cursor] == "\"" { inQuote.toggle() }
-                cursor = rest.index(after: cursor)
-            }
-            guard cursor < rest.endIndex else { out += rest[open...]; return out }
-            out += rewriteTag(rest[open...cursor], rewrite)
-            rest = rest[rest.index(after: cursor)...]
-        }
-        out += rest
-        return out
-    }
-
-    static func rewriteTag(_ tag: Substring, _ rewrite: (Substring, Substring, String) -> String) -> String {
-        // Comments and declarations pass unchanged.
-        if tag.hasPrefix("<!") || tag.hasPrefix("<?") { return String(tag) }
-        let afterOpen = tag.index(after: tag.startIndex)
-        let isClosing = tag[afterOpen] == "/"
-        let nameStart = isClosing ? tag.index(after: afterOpen) : afterOpen
-        let nameEnd = tag[nameStart...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == ":") } ?? tag.endIndex
-        let name = tag[nameStart..<nameEnd]
-        var out = String(tag[..<nameStart])
-        if name.count == 2, name.first == "h" || name.first == "H", let level = Int(String(name.dropFirst())), (1...5).contains(level) {
-            out += "h\(level + 1)"
-        } else {
-            out += name
-        }
-        if isClosing { out += tag[nameEnd...]; return out }
-        var cursor = nameEnd
-        while cursor < tag.endIndex {
-            let character = tag[cursor]
-            guard character.isWhitespace else { out.append(character); cursor = tag.index(after: cursor); continue }
-            out.append(character)
-            cursor = tag.index(after: cursor)
-            let attributeStart = cursor
-            while cursor < tag.endIndex, tag[cursor].isLetter || tag[cursor].isNumber || tag[cursor] == "-" || tag[cursor] == ":" || tag[cursor] == "_" {
-                cursor = tag.index(after: cursor)
-            }
-            let attribute = tag[attributeStart..<cursor]
-            out += attribute
-            guard !attribute.isEmpty, tag[cursor...].hasPrefix("=\"") else { continue }
-            let valueStart = tag.index(cursor, offsetBy: 2)
-            guard let valueEnd = tag[valueStart...].firstIndex(of: "\"") else { continue }
-            out += "=\"" + rewrite(name, attribute, String(tag[valueStart..<valueEnd])) + "\""
-            cursor = tag.index(after: valueEnd)
-        }
-        return out
     }
 
     // MARK: Stand-alone file
@@ -292,7 +221,7 @@ struct WholeReport: Sendable {
             if !inlinesSearch { context.hasSearch = false }
             // The "Cite this" box's copy button.
             if let cite = assetData(Self.citeScriptAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
-                let script = cite.replacingOccurrences(of: "</script", with: "<\\/script")
+                let script = Self.scriptSafe(cite)
                 context.inlineScript = context.inlineScript.map { $0 + "\n" + script } ?? script
             }
         }
@@ -307,15 +236,19 @@ struct WholeReport: Sendable {
     /// The theme's style sheets, safe inside `<style>`.
     func inlineStyle() -> String {
         site.theme.assets.filter { $0.hasSuffix(".css") }.compactMap { assetData($0) }
-            .map { (String(data: $0, encoding: .utf8) ?? "").replacingOccurrences(of: "</", with: "<\\/") }
+            .map { (String(data: $0, encoding: .utf8) ?? "").replacingEvery(Array("</".utf8), with: Array("<\\/".utf8)) }
             .joined(separator: "\n")
     }
 
     /// An image of the content (its path from the site root, as on disk) as a data URI, for the stand-alone file.
     func inlineImage(_ path: String) -> String? {
-        guard site.content.staticFiles.contains(path),
-              let data = FileManager.default.contents(atPath: site.options.contentFolder.appendingPathComponent(path).path) else { return nil }
-        return Self.dataURI(data, fileName: path)
+        Self.inlineImage(path, staticFiles: Set(site.content.staticFiles), contentFolder: site.options.contentFolder)
+    }
+
+    /// An image among `staticFiles` (read from `contentFolder`) as a data URI; `nil` for another path.
+    static func inlineImage(_ path: String, staticFiles: Set<String>, contentFolder: URL) -> String? {
+        guard staticFiles.contains(path), let data = FileManager.default.contents(atPath: contentFolder.appendingPathComponent(path).path) else { return nil }
+        return dataURI(data, fileName: path)
     }
 
     /// Every CSV download of the site and every figure's CSV and SVG (by output path) as a data URI,
@@ -333,18 +266,30 @@ struct WholeReport: Sendable {
     func outputs(layout: PageContext, searchIndex: SearchIndex.Written?) -> [(path: String, text: String)] {
         guard !site.pages.isEmpty else { return [] }
         let theme = site.theme
-        let page = theme.render("page", context(layout: layout, body: body(), standalone: false, inlineScript: nil))
+        let csvURIs = dataURIs()
+        let staticFiles = Set(site.content.staticFiles), contentFolder = site.options.contentFolder
+        let bodies = bodies(inlining: .init(image: { Self.inlineImage($0, staticFiles: staticFiles, contentFolder: contentFolder) },
+                                            link: { csvURIs[$0] }))
         var scripts: [String] = []
         if let searchIndex, let search = assetData(SearchIndex.themeAsset).flatMap({ String(data: $0, encoding: .utf8) }) {
             scripts.append(searchIndex.inlineScript + "\n" + search)
         }
         // The theme's reading aids (current section, heading links) travel with the file too.
         if let reading = assetData(Self.readingScriptAsset).flatMap({ String(data: $0, encoding: .utf8) }) { scripts.append(reading) }
-        let script = scripts.isEmpty ? nil : scripts.joined(separator: "\n").replacingOccurrences(of: "</script", with: "<\\/script")
-        let csvURIs = dataURIs()
-        let standaloneBody = body(inlineImage: { self.inlineImage($0) }, inlineLink: { csvURIs[$0] })
-        let standalone = theme.render("page", context(layout: layout, body: standaloneBody, standalone: true, inlineScript: script, inlinesSearch: searchIndex != nil && assetData(SearchIndex.themeAsset) != nil))
+        let script = scripts.isEmpty ? nil : Self.scriptSafe(scripts.joined(separator: "\n"))
+        let inlinesSearch = searchIndex != nil && assetData(SearchIndex.themeAsset) != nil
+        // Two long pages (every page's headings in three contents lists): laid out at the same time.
+        let pages = [false, true].parallelMap { standalone in
+            theme.render("page", standalone ? context(layout: layout, body: bodies.standalone ?? bodies.report, standalone: true, inlineScript: script,
+                                                      inlinesSearch: inlinesSearch)
+                                            : context(layout: layout, body: bodies.report, standalone: false, inlineScript: nil))
+        }
         let folder = site.content.edition.folder
-        return [(folder + Self.fileName, page), (folder + Self.standaloneFileName, standalone)]
+        return [(folder + Self.fileName, pages[0]), (folder + Self.standaloneFileName, pages[1])]
+    }
+
+    /// `script` safe inside `<script>`: `</script` written `<\/script`.
+    static func scriptSafe(_ script: String) -> String {
+        script.replacingEvery(Array("</script".utf8), with: Array("<\\/script".utf8))
     }
 }

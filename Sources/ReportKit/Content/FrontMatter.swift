@@ -87,7 +87,7 @@ public struct FrontMatter: Sendable, Hashable {
                     matter.slug = slug
                 default:
                     if let close = Suggestion.closest(to: key, in: keys), close != key {
-                        warnings.append(.warning(.unknownFrontMatterKey, "unknown front matter key '\(key)' is ignored", at: mapping.location(of: node, key: true),
+                        warnings.append(.warning(.unknownFrontMatterKey, "unknown front matter key '\(key)' is ignored", at: mapping.location(ofKey: key),
                                                  hint: "did you mean '\(close)'?"))
                     }
                 }

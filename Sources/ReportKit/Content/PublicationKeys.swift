@@ -17,7 +17,7 @@ enum PublicationKeys {
         case "version": config.version = try mapping.string(node, key: key)
         case "licence", "license":
             if config.licence != nil {
-                throw DiagnosticList(.error(.duplicateKey, "'licence' and 'license' are one key, given twice in site.yml", at: mapping.location(of: node, key: true),
+                throw DiagnosticList(.error(.duplicateKey, "'licence' and 'license' are one key, given twice in site.yml", at: mapping.location(ofKey: key),
                                             hint: "keep one of the two spellings"))
             }
             config.licence = try licence(node, key: key, in: mapping)
@@ -61,7 +61,7 @@ enum PublicationKeys {
                     case "affiliation": author.affiliation = try entry.string(value, key: key)
                     case "orcid": author.orcid = try orcid(value, in: entry)
                     default:
-                        problems.append(.error(.unknownSiteKey, "unknown key '\(key)' in an author of site.yml", at: entry.location(of: value, key: true),
+                        problems.append(.error(.unknownSiteKey, "unknown key '\(key)' in an author of site.yml", at: entry.location(ofKey: key),
                                                hint: Suggestion.hint(for: key, in: authorKeys)))
                     }
                 }

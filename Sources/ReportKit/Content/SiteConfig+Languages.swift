@@ -43,8 +43,8 @@ extension SiteConfig {
 
     /// `language` and `languages` together: which one counts would be a guess.
     func languageProblem(_ mapping: YAMLMapping) -> Diagnostic? {
-        guard !languages.isEmpty, let node = mapping["language"] else { return nil }
-        return .error(.languageAndLanguages, "site.yml sets both 'language' and 'languages'", at: mapping.location(of: node, key: true),
+        guard !languages.isEmpty, mapping["language"] != nil else { return nil }
+        return .error(.languageAndLanguages, "site.yml sets both 'language' and 'languages'", at: mapping.location(ofKey: "language"),
                       hint: "remove 'language'; the first entry of 'languages' is the default language (give it 'tag: \(language)' to keep that tag)")
     }
 }

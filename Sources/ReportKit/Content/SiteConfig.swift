@@ -114,7 +114,7 @@ public struct SiteConfig: Sendable, Hashable {
                         case "raw_html": config.allowRawHTML = try options.bool(optionNode, key: optionKey)
                         case "raw_html_scripts":
                             config.allowRawScripts = try options.bool(optionNode, key: optionKey)
-                            scriptsLocation = options.location(of: optionNode, key: true)
+                            scriptsLocation = options.location(ofKey: optionKey)
                         case "whole_report":
                             if optionNode.scalar?.string == "auto" { config.wholeReport = nil } else {
                                 config.wholeReport = try options.bool(optionNode, key: optionKey)
@@ -128,12 +128,12 @@ public struct SiteConfig: Sendable, Hashable {
                             else if optionKey == "max_data_file_bytes" { config.maxDataFileBytes = limit }
                             else { _ = config.markdownLimits.set(optionKey, to: limit) }
                         default:
-                            problems.append(.error(.unknownSiteKey, "unknown option '\(optionKey)' in site.yml", at: options.location(of: optionNode, key: true),
+                            problems.append(.error(.unknownSiteKey, "unknown option '\(optionKey)' in site.yml", at: options.location(ofKey: optionKey),
                                                    hint: Suggestion.hint(for: optionKey, in: optionKeys)))
                         }
                     }
                 default:
-                    problems.append(.error(.unknownSiteKey, "unknown key '\(key)' in site.yml", at: mapping.location(of: node, key: true),
+                    problems.append(.error(.unknownSiteKey, "unknown key '\(key)' in site.yml", at: mapping.location(ofKey: key),
                                            hint: Suggestion.hint(for: key, in: keys)))
                 }
             } catch {

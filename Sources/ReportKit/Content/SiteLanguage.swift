@@ -111,7 +111,7 @@ public struct SiteLanguage: Sendable, Hashable {
                 let table = try entry.nested(value, key: key)
                 for (name, text) in table.entries { language.strings[name] = try table.string(text, key: name) }
             default:
-                throw DiagnosticList(.error(.unknownSiteKey, "unknown key '\(key)' in a 'languages' entry", at: entry.location(of: value, key: true),
+                throw DiagnosticList(.error(.unknownSiteKey, "unknown key '\(key)' in a 'languages' entry", at: entry.location(ofKey: key),
                                             hint: Suggestion.hint(for: key, in: keys)))
             }
         }

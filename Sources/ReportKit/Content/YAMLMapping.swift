@@ -50,11 +50,18 @@ public struct YAMLMapping {
         entries.first { $0.key == key }?.node
     }
 
-    /// Where a value (or, with `key: true`, the key written before it) stands.
-    public func location(of node: Node, key: Bool = false) -> SourceLocation {
-        var mark = node.mark
-        if key, let entry = entries.first(where: { $0.node == node }), let keyNode = keyNodes[entry.key] { mark = keyNode.mark }
-        return SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)
+    /// Where a value stands.
+    public func location(of node: Node) -> SourceLocation {
+        location(of: node.mark)
+    }
+
+    /// Where `key` is written (looked up by name: two keys may hold equal values).
+    public func location(ofKey key: String) -> SourceLocation {
+        location(of: keyNodes[key]?.mark)
+    }
+
+    private func location(of mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)
     }
 
     /// `'key' must be EXPECTED` at the value, with a hint showing the value written right.

@@ -15,7 +15,7 @@ enum ReadingMarkup {
 
     static func apply(_ html: String) -> String {
         var html = html
-        if html.utf8.contains(bytes: adjacentMarkerBytes) { html = html.replacingOccurrences(of: adjacentMarkers, with: separatedMarkers) }
+        if html.utf8.contains(bytes: adjacentMarkerBytes) { html = html.replacingEvery(adjacentMarkerBytes, with: Array(separatedMarkers.utf8)) }
         if html.utf8.contains(bytes: linkOpen) { html = markAddressLinks(html) }
         return html
     }

@@ -41,3 +41,17 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
     func release() { base.deallocate() }
 }
+
+/// Runs `other` on another thread while `body` runs on this one, and returns both results once
+/// both are done. For two independent pieces of work that each have serial parts (a multilingual
+/// site's editions): one core would otherwise idle through them. Work inside either may use
+/// `parallelMap` at full width (`other` is not nested in a `concurrentPerform`).
+func alongside<A, B: Sendable>(_ body: () -> A, _ other: @escaping @Sendable () -> B) -> (A, B) {
+    let slot = ResultSlots<B>(count: 1)
+    defer { slot.release() }
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { slot.set(0, other()) }
+    let first = body()
+    group.wait()
+    return (first, slot.values()[0])
+}

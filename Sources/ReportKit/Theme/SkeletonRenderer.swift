@@ -68,18 +68,23 @@ public final class SkeletonRenderer: Sendable {
 
     /// Whether a template's tags leave strings opaque: no transforms (a `(` in a tag), no dynamic
     /// partials (`{{>*name}}`), no delimiter changes (`{{=<% %>=}}`), no placeholder characters.
+    /// Scans the UTF-8 bytes: Foundation's `range(of:)` on a `Substring` measured the whole
+    /// template again at every tag (a few percent of a small site's build).
     static func allowsSkeletons(_ text: String) -> Bool {
-        if text.unicodeScalars.contains(where: { $0 == ShapeWalk.open || $0 == ShapeWalk.close }) { return false }
-        var rest = Substring(text)
-        while let start = rest.range(of: "{{") {
-            guard let end = rest[start.upperBound...].range(of: "}}") else { return true }
-            var tag = rest[start.upperBound..<end.lowerBound].drop { $0 == "{" || $0 == " " }
-            rest = rest[end.upperBound...]
-            if tag.first == "!" { continue }
-            if tag.first == "=" || tag.contains("(") { return false }
-            if tag.first == ">" {
-                tag = tag.dropFirst().drop { $0 == " " }
-                if tag.first == "*" { return false }
+        let bytes = Array(text.utf8)
+        // U+E002 and U+E003 are EE 80 82 and EE 80 83 in UTF-8.
+        if bytes.firstRange(of: [0xEE, 0x80, 0x82], from: 0) != nil || bytes.firstRange(of: [0xEE, 0x80, 0x83], from: 0) != nil { return false }
+        let opening = Array("{{".utf8), closing = Array("}}".utf8)
+        var position = 0
+        while let start = bytes.firstRange(of: opening, from: position) {
+            guard let end = bytes.firstRange(of: closing, from: start.upperBound) else { return true }
+            var tag = bytes[start.upperBound..<end.lowerBound].drop { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: " ") }
+            position = end.upperBound
+            if tag.first == UInt8(ascii: "!") { continue }
+            if tag.first == UInt8(ascii: "=") || tag.contains(UInt8(ascii: "(")) { return false }
+            if tag.first == UInt8(ascii: ">") {
+                tag = tag.dropFirst().drop { $0 == UInt8(ascii: " ") }
+                if tag.first == UInt8(ascii: "*") { return false }
             }
         }
         return true

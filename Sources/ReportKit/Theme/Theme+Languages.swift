@@ -62,7 +62,7 @@ extension Theme {
         var locations: [String: SourceLocation] = [:]
         for (key, value) in table.entries {
             strings[key] = try table.string(value, key: key)
-            locations[key] = table.location(of: value, key: true)
+            locations[key] = table.location(ofKey: key)
         }
         return (strings, locations)
     }
