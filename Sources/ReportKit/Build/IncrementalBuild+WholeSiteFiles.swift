@@ -30,9 +30,21 @@ extension IncrementalBuilder {
     /// they are up to date.
     public mutating func writeWholeSiteFiles() throws(DiagnosticList) -> [String] {
         guard let current = state, current.wholeSitePending else { return [] }
+        let made = try writeWholeSiteFiles(of: current)
+        // `current` is gone: the state's hashes (of every output file) are updated in place, not copied.
+        state!.searchIndex = made.searchIndex
+        state!.wholeSitePending = false
+        for (path, hash) in made.hashes { state!.outputHashes[path] = hash }
+        return made.written.sorted()
+    }
+
+    /// Writes the whole-site files of `current` whose bytes changed; returns them, the hashes of
+    /// the files made and the new search index.
+    private func writeWholeSiteFiles(of current: State) throws(DiagnosticList)
+        -> (written: [String], hashes: [(String, Int)], searchIndex: SearchIndex.Written?) {
         let output = try OutputFolder(options: options, fresh: false)
         var written: [String] = []
-        var hashes: [String: Int] = [:]
+        var hashes: [(String, Int)] = []
         let site = current.site(options: options)
         var searchIndex = current.searchIndex
         // The index files left out are those of `current.searchIndex` kept as they are: written
@@ -45,11 +57,8 @@ extension IncrementalBuilder {
                 try output.write(file.path, file.bytes)
                 written.append(file.path)
             }
-            hashes[file.path] = hash
+            hashes.append((file.path, hash))
         }
-        state!.searchIndex = searchIndex
-        state!.wholeSitePending = false
-        for (path, hash) in hashes { state!.outputHashes[path] = hash }
-        return written.sorted()
+        return (written, hashes, searchIndex)
     }
 }
