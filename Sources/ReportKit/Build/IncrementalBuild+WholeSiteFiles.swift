@@ -10,19 +10,20 @@ extension IncrementalBuilder {
                                                    CitationFile.fileName, PublishedDataPackage.folder + DataPackageDescriptor.fileName]
     }
 
-    /// The search index (when the theme searches) and the whole report, with their bytes.
+    /// The search index (when the theme searches) and the whole report, with their text (each
+    /// made bytes only as it is written: all of them at once would double the index in memory).
     /// `layout` is made from the kept lists: a fresh `PageContext(site:)` would render every
     /// navigation variant again.
     /// `searchIndex` is the search index of the last build, replaced by this one's. With
     /// `leavingOutReused`, the index files taken unchanged from it are left out (they are on disk
     /// as they were: on a large site most shards, which need not be hashed again after an edit).
     static func wholeSiteFiles(site: AssembledSite, bodies: [FinalizedBody], layout: PageContext,
-                               searchIndex: inout SearchIndex.Written?, leavingOutReused: Bool = false) -> [(path: String, bytes: [UInt8])] {
+                               searchIndex: inout SearchIndex.Written?, leavingOutReused: Bool = false) -> [(path: String, text: String)] {
         let made = WholeSiteFiles.make(site: site, bodies: bodies.map(\.body), layout: layout, bodyHashes: bodies.map(\.hash),
                                        previous: searchIndex)
         searchIndex = made.index
         let reused = leavingOutReused ? made.index?.reusedPaths ?? [] : []
-        return made.files.filter { !reused.contains($0.path) }.map { ($0.path, Array($0.text.utf8)) }
+        return made.files.filter { !reused.contains($0.path) }
     }
 
     /// Writes the search index and the whole report left out by a build with
@@ -52,9 +53,10 @@ extension IncrementalBuilder {
         let files = Self.wholeSiteFiles(site: site, bodies: current.finalized, layout: PageContext(site: site, lists: current.lists),
                                         searchIndex: &searchIndex, leavingOutReused: true)
         for file in files {
-            let hash = Self.hash(file.bytes)
+            let bytes = Array(file.text.utf8)
+            let hash = Self.hash(bytes)
             if current.outputHashes[file.path] != hash {
-                try output.write(file.path, file.bytes)
+                try output.write(file.path, bytes)
                 written.append(file.path)
             }
             hashes.append((file.path, hash))

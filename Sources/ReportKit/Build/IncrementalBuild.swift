@@ -421,7 +421,7 @@ public struct IncrementalBuilder: Sendable {
         } else {
             do throws(DiagnosticList) {
                 for file in Self.wholeSiteFiles(site: site, bodies: bodies, layout: layout, searchIndex: &next.searchIndex) {
-                    try emit(file.path, file.bytes)
+                    try emit(file.path, Array(file.text.utf8))
                 }
             } catch {
                 throw error
