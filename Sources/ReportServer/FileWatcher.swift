@@ -12,7 +12,8 @@ import Glibc
 /// the site. A burst is reported once no event came for `settleAfterClose` when every file in it
 /// was closed after writing (or renamed into place, or removed), else after `quietPeriod`: a
 /// file still open for writing may get more bytes, and half a rename may get its other half.
-/// The whole tree is still compared with a snapshot every `fullScanInterval`; if that finds a
+/// The whole tree is still compared with a snapshot every `fullScanInterval` (or 40 times as long
+/// as the last comparison took, if longer: large trees are compared less often); if that finds a
 /// change inotify did not report (network and some container mounts), the watcher polls every
 /// `interval` from then on, as it does where inotify is not available.
 public struct FileWatcher: Sendable {
@@ -54,14 +55,35 @@ public struct FileWatcher: Sendable {
     /// files, `.git`).
     func snapshot() -> [String: Stamp] {
         var result: [String: Stamp] = [:]
+        visitStamps { path, stamp in result[path] = stamp }
+        return result
+    }
+
+    /// Whether the watched files differ from `known` (an entry added, removed or stamped
+    /// otherwise): true whenever `snapshot() != known`, without building a dictionary of every
+    /// file, which on a 100,000-page site cost as much again as stamping the files. (It may also
+    /// say true when two watched paths overlap; the caller then compares a full snapshot.)
+    func differs(from known: [String: Stamp]) -> Bool {
+        var count = 0
+        var differs = false
+        visitStamps { path, stamp in
+            count += 1
+            if !differs && known[path] != stamp { differs = true }
+        }
+        return differs || count != known.count
+    }
+
+    /// Calls `body` with every watched entry and its stamp (what `snapshot()` holds).
+    private func visitStamps(_ body: (String, Stamp) -> Void) {
         for root in paths {
             if let stamp = Self.stamp(root.path), !Self.isFolder(root.path) {
-                result[root.path] = stamp
+                body(root.path, stamp)
                 continue
             }
-            Self.walk(root.path, into: &result)
+            FolderListing.visit(root.path) { path, _, _ in
+                if let stamp = Self.stamp(path) { body(path, stamp) }
+            }
         }
-        return result
     }
 
     /// Stamps every entry under `folder` (files, folders, links) with `readdir`, descending into
@@ -202,6 +224,9 @@ struct WatchSession: Sendable {
     /// Reports bursts of changes to `report` until the task is cancelled.
     mutating func run(_ report: ([String]) -> Void) async {
         var lastFullScan = ContinuousClock.now
+        // Stretched on large trees so that scanning takes at most 1/`scanShare` of the time (a
+        // 100,000-file tree takes a few hundred milliseconds to stamp, and a save waits while it runs).
+        var scanInterval = watcher.fullScanInterval
         while !Task.isCancelled {
             guard let inotify, trustsInotify else {
                 try? await Task.sleep(for: watcher.interval)
@@ -211,12 +236,14 @@ struct WatchSession: Sendable {
             var events = backlog
             backlog = []
             if events.isEmpty {
-                events = await inotify.next(upTo: max(.zero, watcher.fullScanInterval - (ContinuousClock.now - lastFullScan)))
+                events = await inotify.next(upTo: max(.zero, scanInterval - (ContinuousClock.now - lastFullScan)))
             }
             guard !events.isEmpty else {
-                if ContinuousClock.now - lastFullScan >= watcher.fullScanInterval {
+                if ContinuousClock.now - lastFullScan >= scanInterval {
+                    let began = ContinuousClock.now
                     if let changed = await scan(inotify: inotify) { report(changed) }
                     lastFullScan = .now
+                    scanInterval = max(watcher.fullScanInterval, (lastFullScan - began) * Self.scanShare)
                 }
                 continue
             }
@@ -230,6 +257,9 @@ struct WatchSession: Sendable {
             if !changed.isEmpty { report(changed) }
         }
     }
+
+    /// With inotify, full scans are spaced at least this many times their own duration apart.
+    static let scanShare = 40
 
     /// True when, for some entry, the last event of the burst says it may still be written.
     static func mayContinue(_ events: [InotifyWatch.Event]) -> Bool {
@@ -290,6 +320,7 @@ struct WatchSession: Sendable {
     /// to settle (comparing snapshots) and returns the changed paths. With `inotify`, a change
     /// it had not reported means it misses changes here: the session polls from then on.
     mutating func scan(inotify: InotifyWatch?) async -> [String]? {
+        guard watcher.differs(from: known) else { return nil }
         var current = watcher.snapshot()
         guard current != known else { return nil }
         if let inotify {

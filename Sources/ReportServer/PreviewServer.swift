@@ -167,8 +167,10 @@ public actor PreviewServer {
             }
             await hub.built(written: result.written + result.removed)
             // Then the search index and the whole report, which read every page and take longest.
-            let wholeSite = try builder.writeWholeSiteFiles()
+            FreedMemory.giveBack()
+            let wholeSite = try await writeWholeSiteFiles()
             if !wholeSite.isEmpty { await hub.built(written: wholeSite) }
+            FreedMemory.giveBack()
         } catch {
             let text = error.sorted.map(\.description).joined(separator: "\n")
             report(error.sorted)

@@ -28,6 +28,31 @@ struct FileWatcherTests {
         #expect(changed == ["data/t.csv", "new.md", "page.md"])
     }
 
+    /// `differs(from:)` (the periodic full scan, which builds no snapshot) agrees with comparing snapshots.
+    @Test func aScanWithoutSnapshotSeesEditsAdditionsAndRemovals() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let watcher = FileWatcher(paths: [folder.appendingPathComponent("data"), folder.appendingPathComponent("page.md")])
+        var known = watcher.snapshot()
+        #expect(!watcher.differs(from: known))
+        try Data("swap".utf8).write(to: folder.appendingPathComponent("data/.t.csv.swp"))
+        try Data("beside".utf8).write(to: folder.appendingPathComponent("other.md"))
+        #expect(!watcher.differs(from: known))
+        let edits: [() throws -> Void] = [
+            { try Data("x,y\n1,2\n".utf8).write(to: folder.appendingPathComponent("data/t.csv")) },
+            { try Data("b".utf8).write(to: folder.appendingPathComponent("page.md")) },
+            { try Data("b".utf8).write(to: folder.appendingPathComponent("data/new.csv")) },
+            { try FileManager.default.removeItem(at: folder.appendingPathComponent("data/new.csv")) },
+            { try FileManager.default.createDirectory(at: folder.appendingPathComponent("data/empty"), withIntermediateDirectories: false) },
+        ]
+        for edit in edits {
+            try edit()
+            #expect(watcher.differs(from: known))
+            known = watcher.snapshot()
+            #expect(!watcher.differs(from: known))
+        }
+    }
+
     /// The first batch `watcher` reports while `edit` runs, as paths relative to `folder`.
     static func firstBatch(of watcher: FileWatcher, in folder: URL, after edit: @Sendable () async throws -> Void) async throws -> [String] {
         let stream = watcher.changes()

@@ -24,11 +24,11 @@ enum FigureDownloadFiles {
         Set((indices ?? Array(pages.indices)).filter { $0 < pages.count }.flatMap { pages[$0].figureDownloadFiles.map(\.path) })
     }
 
-    /// Every page's downloads by path, with their bytes for the pages in `renderedNow` (the others
-    /// did not change and keep the output hash they had).
-    static func files(of pages: [RenderedPage], renderedNow: Set<Int>) -> [(path: String, bytes: [UInt8]?)] {
-        pages.enumerated().flatMap { index, page in
-            page.figureDownloadFiles.map { (path: $0.path, bytes: renderedNow.contains(index) ? Array($0.text.utf8) : nil) }
+    /// The downloads of the pages at `indices` (every page when `nil`) by path, with their bytes for
+    /// the pages in `renderedNow` (the others did not change and keep the output hash they had).
+    static func files(of pages: [RenderedPage], at indices: [Int]? = nil, renderedNow: Set<Int>) -> [(path: String, bytes: [UInt8]?)] {
+        (indices ?? Array(pages.indices)).flatMap { index in
+            pages[index].figureDownloadFiles.map { (path: $0.path, bytes: renderedNow.contains(index) ? Array($0.text.utf8) : nil) }
         }
     }
 

@@ -81,8 +81,9 @@ extension IncrementalBuilder {
     /// Updates the bookkeeping of `previous` (moved into `next`) for the pages rendered again
     /// (`changed`, by index, in a site whose structure and theme did not change): their bodies,
     /// the lists when a title or summary changed, and the layout keys of the pages that can
-    /// show them (themselves, their neighbours, their section's index page; every page when the
-    /// navigation or the figure numbers changed).
+    /// show them (themselves; when a title or summary changed, their neighbours and their
+    /// section's index page too; every page when the navigation changed, and every page whose
+    /// body changed when the figure numbers did).
     func updateBookkeeping(_ next: inout State, previous: inout State, changed: [(Int, RenderedPage)], themeChanged: Bool) -> LayoutPlan {
         swap(&next.pages, &previous.pages)
         swap(&next.finalized, &previous.finalized)
@@ -93,9 +94,12 @@ extension IncrementalBuilder {
         next.navigationKey = previous.navigationKey
         next.wholeSitePending = previous.wholeSitePending
         var listsChanged = false
+        // Pages whose title or summary changed: what other pages show of a page.
+        var shownChanged: [Int] = []
         for (index, page) in changed {
             let old = next.pages[index]
             if old.title != page.title || old.summary != page.summary {
+                shownChanged.append(index)
                 // A page listed in its section is put in place; one in the navigation makes the lists again.
                 if !next.lists.replaceChild(page) { listsChanged = true }
             }
@@ -123,8 +127,9 @@ extension IncrementalBuilder {
         if everyPage || themeChanged {
             candidates = Array(next.pages.indices)
         } else {
+            // A page's neighbours and section index show its title (and summary), not its body.
             var showing = dirty
-            for index in dirty {
+            for index in shownChanged {
                 if index > 0 { showing.insert(index - 1) }
                 if index + 1 < next.pages.count { showing.insert(index + 1) }
                 for section in next.sectionPages[next.pages[index].page.section] ?? [] { showing.insert(section) }

@@ -10,19 +10,20 @@ extension IncrementalBuilder {
                                                    CitationFile.fileName, PublishedDataPackage.folder + DataPackageDescriptor.fileName]
     }
 
-    /// The search index (when the theme searches) and the whole report, with their bytes.
+    /// The search index (when the theme searches) and the whole report, with their text (each
+    /// made bytes only as it is written: all of them at once would double the index in memory).
     /// `layout` is made from the kept lists: a fresh `PageContext(site:)` would render every
     /// navigation variant again.
     /// `searchIndex` is the search index of the last build, replaced by this one's. With
     /// `leavingOutReused`, the index files taken unchanged from it are left out (they are on disk
     /// as they were: on a large site most shards, which need not be hashed again after an edit).
     static func wholeSiteFiles(site: AssembledSite, bodies: [FinalizedBody], layout: PageContext,
-                               searchIndex: inout SearchIndex.Written?, leavingOutReused: Bool = false) -> [(path: String, bytes: [UInt8])] {
+                               searchIndex: inout SearchIndex.Written?, leavingOutReused: Bool = false) -> [(path: String, text: String)] {
         let made = WholeSiteFiles.make(site: site, bodies: bodies.map(\.body), layout: layout, bodyHashes: bodies.map(\.hash),
                                        previous: searchIndex)
         searchIndex = made.index
         let reused = leavingOutReused ? made.index?.reusedPaths ?? [] : []
-        return made.files.filter { !reused.contains($0.path) }.map { ($0.path, Array($0.text.utf8)) }
+        return made.files.filter { !reused.contains($0.path) }
     }
 
     /// Writes the search index and the whole report left out by a build with
@@ -30,9 +31,21 @@ extension IncrementalBuilder {
     /// they are up to date.
     public mutating func writeWholeSiteFiles() throws(DiagnosticList) -> [String] {
         guard let current = state, current.wholeSitePending else { return [] }
+        let made = try writeWholeSiteFiles(of: current)
+        // `current` is gone: the state's hashes (of every output file) are updated in place, not copied.
+        state!.searchIndex = made.searchIndex
+        state!.wholeSitePending = false
+        for (path, hash) in made.hashes { state!.outputHashes[path] = hash }
+        return made.written.sorted()
+    }
+
+    /// Writes the whole-site files of `current` whose bytes changed; returns them, the hashes of
+    /// the files made and the new search index.
+    private func writeWholeSiteFiles(of current: State) throws(DiagnosticList)
+        -> (written: [String], hashes: [(String, Int)], searchIndex: SearchIndex.Written?) {
         let output = try OutputFolder(options: options, fresh: false)
         var written: [String] = []
-        var hashes: [String: Int] = [:]
+        var hashes: [(String, Int)] = []
         let site = current.site(options: options)
         var searchIndex = current.searchIndex
         // The index files left out are those of `current.searchIndex` kept as they are: written
@@ -40,16 +53,14 @@ extension IncrementalBuilder {
         let files = Self.wholeSiteFiles(site: site, bodies: current.finalized, layout: PageContext(site: site, lists: current.lists),
                                         searchIndex: &searchIndex, leavingOutReused: true)
         for file in files {
-            let hash = Self.hash(file.bytes)
+            let bytes = Array(file.text.utf8)
+            let hash = Self.hash(bytes)
             if current.outputHashes[file.path] != hash {
-                try output.write(file.path, file.bytes)
+                try output.write(file.path, bytes)
                 written.append(file.path)
             }
-            hashes[file.path] = hash
+            hashes.append((file.path, hash))
         }
-        state!.searchIndex = searchIndex
-        state!.wholeSitePending = false
-        for (path, hash) in hashes { state!.outputHashes[path] = hash }
-        return written.sorted()
+        return (written, hashes, searchIndex)
     }
 }

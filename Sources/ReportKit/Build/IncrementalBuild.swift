@@ -49,6 +49,9 @@ public struct IncrementalBuilder: Sendable {
     /// keys computed afresh (`BookkeepingMismatch` is thrown otherwise).
     var checksBookkeeping = false
 
+    /// How many pages are laid out (in parallel) before they are written.
+    static let layoutBatch = 1024
+
     /// A builder that has not built anything yet.
     public init(options: BuildOptions) {
         self.options = options
@@ -88,6 +91,7 @@ public struct IncrementalBuilder: Sendable {
         var config: SiteConfig
         /// `CachedContentLoader.Loaded.structureVersion` of the load this build was made from.
         var structureVersion: Int
+        /// The content, its `pages` left empty once the build is done (they are `pages[i].page`).
         var content: LoadedContent
         var dataFingerprints: [String: Int]
         var catalog: DataCatalog
@@ -120,6 +124,10 @@ public struct IncrementalBuilder: Sendable {
         var bibliographyFingerprint = 0
         /// Renders pages against the site's structure and data.
         var renderer: PageRenderer
+        /// The site-wide warnings (`SiteChecks`, `LanguageFolders`), kept while nothing they read changes.
+        var siteWarnings: [Diagnostic] = []
+        /// Indices of the pages that have warnings of their own.
+        var pagesWithWarnings: Set<Int> = []
 
         /// The site as a whole-site file or a layout sees it.
         func site(options: BuildOptions) -> AssembledSite {
@@ -317,6 +325,11 @@ public struct IncrementalBuilder: Sendable {
                          referencesKey: referencesKey, references: references, bibliography: bibliography,
                          bibliographyFingerprint: bibliographyFingerprint, renderer: renderer)
         next.searchIndex = old?.searchIndex
+        let keptSiteWarnings = siteChanged ? nil : old.flatMap { old in
+            Self.keepsSiteWarnings(previous: old, changed: Array(zip(toRender, fresh)), named: changes != nil, dataChanged: !changedData.isEmpty,
+                                   bibliographyFingerprint: bibliographyFingerprint, dataFiles: content.dataFiles) ? old.siteWarnings : nil
+        }
+        next.pagesWithWarnings = old?.pagesWithWarnings ?? []
         let plan: LayoutPlan
         var vanishedDownloads = Set<String>()
         if siteChanged || old == nil {
@@ -336,7 +349,7 @@ public struct IncrementalBuilder: Sendable {
         // page costs one direct render either way.
         let pageTemplate = SkeletonRenderer(theme: theme, template: "page")
         // Each page with its citation downloads, which are made from its context.
-        let pageFiles = plan.layOut.parallelMap { index -> [(path: String, bytes: [UInt8])] in
+        let layOutPage: @Sendable (Int) -> [(path: String, bytes: [UInt8])] = { index in
             let context = layout.context(for: index, body: bodies[index].body)
             let downloads = (context.publication?.downloads ?? []).map { (path: $0.path, bytes: Array($0.text.utf8)) }
             return [(site.pages[index].page.outputPath, Array(pageTemplate.render(context).utf8))] + downloads
@@ -361,9 +374,15 @@ public struct IncrementalBuilder: Sendable {
             }
         }
         do throws(DiagnosticList) {
-            for file in pageFiles.joined() { try emit(file.path, file.bytes) }
-            // Figure downloads follow the rendering, not the layout: written for the pages rendered now.
-            for file in FigureDownloadFiles.files(of: next.pages, renderedNow: Set(toRender)) {
+            // In batches, each written before the next is laid out: the bytes of every page of a
+            // first build at once would take a gigabyte at 100,000 pages.
+            for start in stride(from: 0, to: plan.layOut.count, by: Self.layoutBatch) {
+                let batch = Array(plan.layOut[start..<min(start + Self.layoutBatch, plan.layOut.count)])
+                for file in batch.parallelMap(layOutPage).joined() { try emit(file.path, file.bytes) }
+            }
+            // Figure downloads follow the rendering, not the layout: written for the pages rendered now
+            // (the others keep their hashes, taken from the baseline when the hashes were made afresh).
+            for file in FigureDownloadFiles.files(of: next.pages, at: plan.baseline == nil ? toRender : nil, renderedNow: Set(toRender)) {
                 if let bytes = file.bytes { try emit(file.path, bytes) } else if let baseline = plan.baseline { next.outputHashes[file.path] = baseline[file.path] }
             }
             if plan.copiesEverything || themeChanged {
@@ -396,11 +415,13 @@ public struct IncrementalBuilder: Sendable {
             // Up to date.
         } else if defersWholeSiteFiles {
             next.wholeSitePending = true
-            for name in Self.wholeSiteFileNames(pageCount: next.pages.count) { next.outputHashes[name] = plan.previousHash(name, current: next.outputHashes) }
+            if let baseline = plan.baseline {
+                for name in Self.wholeSiteFileNames(pageCount: next.pages.count) { next.outputHashes[name] = baseline[name] }
+            }
         } else {
             do throws(DiagnosticList) {
                 for file in Self.wholeSiteFiles(site: site, bodies: bodies, layout: layout, searchIndex: &next.searchIndex) {
-                    try emit(file.path, file.bytes)
+                    try emit(file.path, Array(file.text.utf8))
                 }
             } catch {
                 throw error
@@ -415,15 +436,16 @@ public struct IncrementalBuilder: Sendable {
         let pageCount = next.pages.count
 
         if checksBookkeeping { try checkLayoutKeys(next) }
+        noteWarnings(&next, keeping: keptSiteWarnings, markdownFiles: loaded.markdownFiles, changed: toRender, all: plan.rebuiltAll)
+        let warnings = Self.warnings(of: next)
+        // The pages are `next.pages[i].page`, and the content cache keeps the array of them: a
+        // second reference here would make the cache copy it (every page) to put in an edited one.
+        next.content.pages = []
         previous = next
         let contentRoot = options.contentFolder.standardizedFileURL.path + "/"
         let dataRead = digests.reads.filter { $0.hasPrefix(contentRoot) }.map { String($0.dropFirst(contentRoot.count)) }
         let elapsed = clock.now - start
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        let warnings = content.warnings + next.pages.flatMap(\.warnings)
-            + SiteChecks.warnings(content: content, pages: next.pages, broken: [], loader: ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder)),
-                                  bibliography: bibliography)
-            + LanguageFolders(files: loaded.markdownFiles, config: config, displayPath: ContentLoader(contentRoot: options.contentFolder, displayRoot: options.display(options.contentFolder)).displayPath).problems
         return Result(rendered: toRender.map { content.pages[$0].sourcePath }, laidOut: laidOut, written: written.sorted(),
                       removed: removed, read: (loaded.read + dataRead).sorted(), warnings: warnings, pages: pageCount,
                       usedChangedPaths: changes != nil, milliseconds: milliseconds)
