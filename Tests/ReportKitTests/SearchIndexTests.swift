@@ -131,7 +131,7 @@ struct SearchIndexTests {
             }
         }
         let first = SearchIndex(pages: pages(extra: ""), reportAnchors: [:]).written(reusing: nil)
-        let edited = SearchIndex(pages: pages(extra: " zebra"), reportAnchors: [:], reusing: first.documentsByPath)
+        let edited = SearchIndex(pages: pages(extra: " zebra"), reportAnchors: [:], reusing: first.documents)
         let next = edited.written(reusing: first)
         #expect(next.files.map(\.text) == edited.files.map(\.text))
         #expect(next.files.map(\.text) != first.files.map(\.text))
@@ -156,7 +156,7 @@ struct SearchIndexTests {
         let first = SearchIndex(pages: pages, reportAnchors: anchors).written(reusing: nil)
         var moved = anchors
         moved["p20/index.html"] = "sec-renamed"
-        let again = SearchIndex(pages: pages, reportAnchors: moved, reusing: first.documentsByPath)
+        let again = SearchIndex(pages: pages, reportAnchors: moved, reusing: first.documents)
         let next = again.written(reusing: first)
         #expect(next.files.map(\.text) == SearchIndex(pages: pages, reportAnchors: moved).files.map(\.text))
         let shard = SearchShards(pageCount: 40).pageShardPath(20 / SearchShards.pagesPerShard)
@@ -184,5 +184,22 @@ struct SearchIndexTests {
             text.withUTF8 { appendJSONStringLiteral(utf8: $0, to: &bytes) }
             #expect(String(decoding: bytes, as: UTF8.self) == expected)
         }
+    }
+
+    /// Documents are reused by position while the pages keep their order, and by output path
+    /// when a page was added or moved. (A body changed under an unchanged hash shows which
+    /// document was used: the reused one still has the old words.)
+    @Test func documentsAreReusedByPositionOrByPath() {
+        func page(_ name: String, _ text: String) -> SearchIndex.Page {
+            SearchIndex.Page(title: name, outputPath: name + "/index.html", headings: [], body: "<p>\(text)</p>", bodyHash: 1)
+        }
+        let before = SearchIndex(pages: [page("a", "apple"), page("b", "banana")], reportAnchors: [:])
+        let kept = SearchIndex(pages: [page("a", "apricot"), page("b", "blueberry")], reportAnchors: [:], reusing: before.documents)
+        #expect(kept.documents == before.documents)
+        let moved = SearchIndex(pages: [page("new", "cherry"), page("b", "blueberry"), page("a", "apricot")], reportAnchors: [:],
+                                reusing: before.documents)
+        #expect(moved.documents[1] == before.documents[1])
+        #expect(moved.documents[2] == before.documents[0])
+        #expect(moved.documents[0].terms.contains { $0.term == "cherry" })
     }
 }

@@ -9,10 +9,10 @@ enum WholeSiteFiles {
         layout.publishesWholeReport ? WholeReport(site: site, bodies: bodies) : nil
     }
 
-    /// The search index, when the theme searches. `previous` are documents of an earlier build by
-    /// output path: a page whose document inputs did not change is not read again.
+    /// The search index, when the theme searches. `previous` are the documents of an earlier build:
+    /// a page whose document inputs did not change is not read again.
     static func searchIndex(site: AssembledSite, bodies: [String], layout: PageContext, report: WholeReport?,
-                            bodyHashes: [Int]? = nil, previous: [String: SearchDocument] = [:]) -> SearchIndex? {
+                            bodyHashes: [Int]? = nil, previous: [SearchDocument] = []) -> SearchIndex? {
         guard layout.hasSearch else { return nil }
         // Report anchors keep results found on the report page on it; without a report, none
         // (naming 10,000 sections costs time and bytes for nothing).
@@ -30,7 +30,7 @@ enum WholeSiteFiles {
                      previous: SearchIndex.Written? = nil) -> (files: [(path: String, text: String)], index: SearchIndex.Written?) {
         let report = report(site: site, bodies: bodies, layout: layout)
         let index = searchIndex(site: site, bodies: bodies, layout: layout, report: report, bodyHashes: bodyHashes,
-                                previous: previous?.documentsByPath ?? [:])
+                                previous: previous?.documents ?? [])
         let written = index?.written(reusing: previous)
         let folder = site.content.edition.folder
         return ((written?.files ?? []).map { (folder + $0.path, $0.text) } + (report?.outputs(layout: layout, searchIndex: written) ?? []) + siteFiles(site: site, layout: layout),

@@ -70,19 +70,23 @@ public struct SearchIndex: Sendable {
     }
 
     /// Builds the index from pages in reading order; `reportAnchors` gives each page's section id
-    /// in the whole report, by output path. A document of `previous` (by output path) made from
-    /// the same inputs (`Page.bodyHash` given) is reused: an edit tokenises only the edited page.
-    public init(pages: [Page], reportAnchors: [String: String], reusing previous: [String: SearchDocument] = [:]) {
-        let documents = pages.parallelMap { page in
+    /// in the whole report, by output path. A document of `previous` (an earlier build's, in its
+    /// order) for the same output path and made from the same inputs (`Page.bodyHash` given) is
+    /// reused: an edit tokenises only the edited page. While the pages keep their order (an edit
+    /// that adds or moves none), documents are matched by position, without a table of 100,000 paths.
+    public init(pages: [Page], reportAnchors: [String: String], reusing previous: [SearchDocument] = []) {
+        let aligned = previous.count == pages.count && zip(previous, pages).allSatisfy { $0.outputPath == $1.outputPath }
+        let byPath = aligned ? [:] : Dictionary(previous.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let documents = Array(pages.indices).parallelMap { index in
+            let page = pages[index]
             let key = page.inputKey
-            if let key, let kept = previous[page.outputPath], kept.inputKey == key { return kept }
+            if let key, let kept = aligned ? previous[index] : byPath[page.outputPath], kept.inputKey == key { return kept }
             var document = SearchDocument(page: page)
             document.inputKey = key
             return document
         }
         self.init(documents: documents, reportAnchors: reportAnchors)
     }
-
 
     /// Every file of the index for a site of `pageCount` pages, output-relative, in writing order.
     public static func paths(pageCount: Int) -> [String] {
@@ -112,11 +116,6 @@ public struct SearchIndex: Sendable {
 
         /// Every file as one script, for the stand-alone report (which may load nothing else).
         public var inlineScript: String { files.map(\.text).joined() }
-
-        /// The documents by output path, for the next build's `SearchIndex(pages:reportAnchors:reusing:)`.
-        public var documentsByPath: [String: SearchDocument] {
-            Dictionary(documents.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
-        }
     }
 
     /// The files, reusing the shards of `previous` that no changed document (one whose `inputKey`
