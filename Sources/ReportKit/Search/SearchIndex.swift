@@ -10,7 +10,7 @@
 ///   number (as a gap from the previous one), its weight (`SearchRanking`) and the section of the
 ///   first occurrence (`SearchDocument.Term.section`), as `SearchShards.encode` numbers; the JSON
 ///   compressed with `Deflate`, in base64.
-/// - `search-index/pN.js`, page shard N: the records (`SearchDocument.record`) of pages
+/// - `search-index/pN.js`, page shard N: the records (`SearchDocument.record(reportAnchor:)`) of pages
 ///   `N * pagesPerShard ..< (N + 1) * pagesPerShard`, for result titles and snippets, as a JSON
 ///   array compressed with `Deflate` in base64 (the index then stays smaller than the site's text).
 ///
