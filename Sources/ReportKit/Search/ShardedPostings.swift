@@ -21,7 +21,10 @@ struct ShardedPostings: Sendable {
         let counts = chunks.parallelMap { pages -> [Int] in
             var counts = [Int](repeating: 0, count: shardCount)
             for page in pages {
-                for hash in documents[page].keyHashes where wanted[shard(hash)] { counts[shard(hash)] += 1 }
+                for hash in documents[page].keyHashes {
+                    let shard = shard(hash)
+                    if wanted[shard] { counts[shard] += 1 }
+                }
             }
             return counts
         }
@@ -44,9 +47,11 @@ struct ShardedPostings: Sendable {
             DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
                 var next = chunkOffsets[chunk]
                 for page in chunks[chunk] {
-                    for (number, hash) in documents[page].keyHashes.enumerated() where wanted[shard(hash)] {
-                        (target.baseAddress! + next[shard(hash)]).initialize(to: SearchShards.Posting(page: Int32(page), term: Int32(number)))
-                        next[shard(hash)] += 1
+                    for (number, hash) in documents[page].keyHashes.enumerated() {
+                        let shard = shard(hash)
+                        guard wanted[shard] else { continue }
+                        (target.baseAddress! + next[shard]).initialize(to: SearchShards.Posting(page: Int32(page), term: Int32(number)))
+                        next[shard] += 1
                     }
                 }
             }
