@@ -19,6 +19,20 @@ struct SearchIndexTests {
         #expect(text[start...].hasPrefix("Sec"))
     }
 
+
+    /// Inline elements join the words around them; every other element separates them (the
+    /// extractor looks inline names up in a hashed table).
+    @Test func onlyInlineElementsJoinWords() {
+        for name in ["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span", "strong", "sub",
+                     "sup", "time", "u"] {
+            #expect(SearchIndex.plainText(fromHTML: "x<\(name)>y</\(name)>z") == "xyz", "\(name)")
+            #expect(SearchIndex.plainText(fromHTML: "x<\(name.uppercased()) class=\"c\">y</\(name.uppercased())>z") == "xyz", "\(name)")
+        }
+        for name in ["p", "div", "li", "td", "th", "tr", "h2", "br", "figure", "figcaption", "section", "blockquote", "abbrx", "spans",
+                     "sm", "strongest-tag", "", "!--", "x"] {
+            #expect(SearchIndex.plainText(fromHTML: "x<\(name)>y</\(name)>z") == "x y z", "\(name)")
+        }
+    }
     @Test func jsonStringsAreSafeInsideScriptElements() {
         #expect(SearchIndex.jsonString("a\"b\\c\n</script>&\u{2028}\u{01}") == #""a\"b\\c\n\u003c/script\u003e\u0026\u2028\u0001""#)
         #expect(SearchIndex.jsonString("中文") == "\"中文\"")

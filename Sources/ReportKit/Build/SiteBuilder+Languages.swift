@@ -8,10 +8,10 @@ extension SiteBuilder {
         for translation in site.translations where !translation.pages.isEmpty {
             let language = translation.content.edition.language.map { "/" + $0.code } ?? ""
             let siteWriter = SiteWriter(site: translation, writer: writer)
-            let bodies = try pipeline.step("layoutPages" + language) { () throws(DiagnosticList) in try siteWriter.layoutPages() }
-            let report = siteWriter.wholeReport(bodies: bodies)
+            let laidOut = try pipeline.step("layoutPages" + language) { () throws(DiagnosticList) in try siteWriter.layoutPages() }
+            let report = siteWriter.wholeReport(bodies: laidOut.bodies)
             let index = try pipeline.step("writeSearchIndex" + language) { () throws(DiagnosticList) in
-                try siteWriter.writeSearchIndex(bodies: bodies, report: report)
+                try siteWriter.writeSearchIndex(laidOut, report: report)
             }
             try pipeline.step("writeWholeReport" + language) { () throws(DiagnosticList) in try siteWriter.writeWholeReport(report, searchIndex: index) }
         }

@@ -40,12 +40,12 @@ public struct SiteBuilder: Sendable {
             // bookkeeping) that would leave a core idle. Their files are disjoint.
             let (written, translations) = alongside({ () -> Result<(bodies: [String], index: SearchIndex.Written?), DiagnosticList> in
                 do throws(DiagnosticList) {
-                    let bodies = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
-                    let report = siteWriter.wholeReport(bodies: bodies)
-                    let index = try pipeline.step("writeSearchIndex") { () throws(DiagnosticList) in try siteWriter.writeSearchIndex(bodies: bodies, report: report) }
+                    let laidOut = try pipeline.step("layoutPages") { () throws(DiagnosticList) in try siteWriter.layoutPages() }
+                    let report = siteWriter.wholeReport(bodies: laidOut.bodies)
+                    let index = try pipeline.step("writeSearchIndex") { () throws(DiagnosticList) in try siteWriter.writeSearchIndex(laidOut, report: report) }
                     try pipeline.step("writeWholeReport") { () throws(DiagnosticList) in try siteWriter.writeWholeReport(report, searchIndex: index) }
                     try pipeline.step("copyFiles") { () throws(DiagnosticList) in try siteWriter.copyFiles() }
-                    return .success((bodies, index))
+                    return .success((laidOut.bodies, index))
                 } catch {
                     return .failure(error)
                 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes an assembled site into the staging folder, in the steps `SiteBuilder` times:
 /// `prepareOutput` (the file list and folders), `layoutPages` (each page laid out with the theme,
-/// in parallel, and written with its citation downloads), `writeSearchIndex` and `writeWholeReport` (the search
+/// in parallel, and written with its citation downloads; its search document made), `writeSearchIndex` and `writeWholeReport` (the search
 /// index; the whole report and the other site-wide files, made from every page) and `copyFiles` (theme assets, the content's other files, data as CSV).
 struct SiteWriter {
     let site: AssembledSite
@@ -27,31 +27,40 @@ struct SiteWriter {
         return paths
     }
 
+    /// The pages as `layoutPages` finished them, in reading order: their bodies (for the
+    /// whole-site files) and, when the theme searches, their search documents.
+    struct LaidOutPages {
+        var bodies: [String]
+        var searchDocuments: [SearchDocument]?
+    }
+
     /// Fills in figure numbers and cross-references, lays out and writes every page (in
-    /// parallel); returns the finished bodies, in reading order, for the whole-site files.
-    func layoutPages() throws(DiagnosticList) -> [String] {
+    /// parallel). A page's search document is made in the same task, while its body is at hand
+    /// (not in a pass of its own over every body later).
+    func layoutPages() throws(DiagnosticList) -> LaidOutPages {
         let pageTemplate = SkeletonRenderer(theme: site.theme, template: "page")
         let references = site.references
         let writer = self.writer
         let layout = self.layout
         let pages = site.pages
-        let results = Array(pages.indices).parallelMap { index -> (body: String, problem: Diagnostic?) in
+        let results = Array(pages.indices).parallelMap { index -> (body: String, document: SearchDocument?, problem: Diagnostic?) in
             let rendered = pages[index]
             let body = references.finalize(rendered.body, pageOutput: rendered.page.outputPath, rootPrefix: rendered.page.rootPrefix)
             let context = layout.context(for: index, body: body)
             let html = pageTemplate.render(context)
+            let document = layout.hasSearch ? SearchDocument(page: WholeSiteFiles.searchPage(rendered, body: body)) : nil
             do throws(DiagnosticList) {
                 try writer.write(rendered.page.outputPath, text: html)
                 for file in context.publication?.downloads ?? [] { try writer.write(file.path, text: file.text) }
                 for file in rendered.figureDownloadFiles { try writer.write(file.path, text: file.text) }
-                return (body, nil)
+                return (body, document, nil)
             } catch {
-                return (body, error.diagnostics.first)
+                return (body, document, error.diagnostics.first)
             }
         }
         let problems = results.compactMap(\.problem)
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return results.map(\.body)
+        return LaidOutPages(bodies: results.map(\.body), searchDocuments: layout.hasSearch ? results.map { $0.document! } : nil)
     }
 
     /// The whole report, when the site publishes it (written by `writeWholeReport`).
@@ -60,8 +69,9 @@ struct SiteWriter {
     }
 
     /// The search index (`Search/SearchIndex.swift`), when the theme searches: its manifest and shards.
-    func writeSearchIndex(bodies: [String], report: WholeReport?) throws(DiagnosticList) -> SearchIndex.Written? {
-        guard let index = WholeSiteFiles.searchIndex(site: site, bodies: bodies, layout: layout, report: report) else { return nil }
+    func writeSearchIndex(_ pages: LaidOutPages, report: WholeReport?) throws(DiagnosticList) -> SearchIndex.Written? {
+        guard let documents = pages.searchDocuments else { return nil }
+        let index = SearchIndex(documents: documents, reportAnchors: WholeSiteFiles.searchReportAnchors(report))
         let written = index.written(reusing: nil)
         // Hundreds of small files on a large site: written in parallel, as pages are.
         let writer = writer

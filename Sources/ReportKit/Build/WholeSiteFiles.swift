@@ -14,14 +14,21 @@ enum WholeSiteFiles {
     static func searchIndex(site: AssembledSite, bodies: [String], layout: PageContext, report: WholeReport?,
                             bodyHashes: [Int]? = nil, previous: [SearchDocument] = []) -> SearchIndex? {
         guard layout.hasSearch else { return nil }
-        // Report anchors keep results found on the report page on it; without a report, none
-        // (naming 10,000 sections costs time and bytes for nothing).
-        let anchors = report?.sectionIDs ?? [:]
-        let pages = zip(site.pages, bodies).enumerated().map { index, page in
-            SearchIndex.Page(title: page.0.title, outputPath: page.0.page.outputPath,
-                             headings: page.0.headings.map { (id: $0.id, text: $0.text) }, body: page.1, bodyHash: bodyHashes?[index])
-        }
-        return SearchIndex(pages: pages, reportAnchors: anchors, reusing: previous)
+        let pages = zip(site.pages, bodies).enumerated().map { index, page in searchPage(page.0, body: page.1, bodyHash: bodyHashes?[index]) }
+        return SearchIndex(pages: pages, reportAnchors: searchReportAnchors(report), reusing: previous)
+    }
+
+    /// What the search index reads of a rendered page with its finished `body`.
+    static func searchPage(_ rendered: RenderedPage, body: String, bodyHash: Int? = nil) -> SearchIndex.Page {
+        SearchIndex.Page(title: rendered.title, outputPath: rendered.page.outputPath, headings: rendered.headings.map { (id: $0.id, text: $0.text) },
+                         body: body, bodyHash: bodyHash)
+    }
+
+    /// Each page's section id in the whole report, by output path. Report anchors keep results
+    /// found on the report page on it; without a report, none (naming 10,000 sections costs time
+    /// and bytes for nothing).
+    static func searchReportAnchors(_ report: WholeReport?) -> [String: String] {
+        report?.sectionIDs ?? [:]
     }
 
     /// Both, with their text (the index's files first).

@@ -12,50 +12,75 @@ enum Deflate {
         let tokens = matches(input)
         // The tables as locals: a `static let` is checked for initialisation at every use.
         let lengthSlots = Self.lengthSlots, distanceSlots = Self.distanceSlots
-        let lengthBase = Self.lengthBase, lengthExtra = Self.lengthExtra
-        let distanceBase = Self.distanceBase, distanceExtra = Self.distanceExtra
         var literals = [Int](repeating: 0, count: 286)
         var distances = [Int](repeating: 0, count: 30)
         literals[256] = 1
-        for token in tokens {
-            if token < 256 {
-                literals[Int(token)] += 1
-            } else {
-                literals[257 + Int(lengthSlots[Int(token >> 16)])] += 1
-                distances[Int(distanceSlots[Int(token & 0xFFFF) - 1])] += 1
+        tokens.withUnsafeBufferPointer { tokens in
+            for token in tokens {
+                if token < 256 {
+                    literals[Int(token)] += 1
+                } else {
+                    literals[257 + Int(lengthSlots[Int(token >> 16)])] += 1
+                    distances[Int(distanceSlots[Int(token & 0xFFFF) - 1])] += 1
+                }
             }
         }
         let header = DynamicHeader(literalFrequencies: literals, distanceFrequencies: distances)
         let fixedBits = zip(literals, HuffmanCode.fixedLiterals.lengths).reduce(0) { $0 + $1.0 * Int($1.1) } + distances.reduce(0, +) * 5
         let ownBits = header.bits + zip(literals, header.literals.lengths).reduce(0) { $0 + $1.0 * Int($1.1) }
             + zip(distances, header.distances.lengths).reduce(0) { $0 + $1.0 * Int($1.1) }
-        var out = BitWriter()
-        out.bytes.reserveCapacity(input.count / 2)
-        out.write(1, bits: 1)  // last block
-        let code: (literals: HuffmanCode, distances: HuffmanCode)
-        if ownBits < fixedBits {
-            out.write(2, bits: 2)
-            header.write(to: &out)
-            code = (header.literals, header.distances)
-        } else {
-            out.write(1, bits: 2)
-            code = (HuffmanCode.fixedLiterals, HuffmanCode.fixedDistances)
-        }
-        for token in tokens {
-            if token < 256 {
-                code.literals.write(Int(token), to: &out)
-                continue
+        let useOwnCodes = ownBits < fixedBits
+        // At most 15 bits a literal and 48 a match (of at least four bytes), the header a few hundred bytes.
+        let capacity = 2 * input.count + 1024
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var out = BitWriter(storage: buffer.baseAddress!)
+            out.write(1, bits: 1)  // last block
+            if useOwnCodes {
+                out.write(2, bits: 2)
+                header.write(to: &out)
+                write(tokens, literals: header.literals, distances: header.distances, to: &out)
+            } else {
+                out.write(1, bits: 2)
+                write(tokens, literals: HuffmanCode.fixedLiterals, distances: HuffmanCode.fixedDistances, to: &out)
             }
-            let length = Int(token >> 16), distance = Int(token & 0xFFFF)
-            let lengthSlot = Int(lengthSlots[length])
-            code.literals.write(257 + lengthSlot, to: &out)
-            out.write(length - lengthBase[lengthSlot], bits: lengthExtra[lengthSlot])
-            let distanceSlot = Int(distanceSlots[distance - 1])
-            code.distances.write(distanceSlot, to: &out)
-            out.write(distance - distanceBase[distanceSlot], bits: distanceExtra[distanceSlot])
+            out.flush()
+            precondition(out.count <= capacity)
+            count = out.count
         }
-        code.literals.write(256, to: &out)
-        return out.finish()
+    }
+
+    /// Writes `tokens` (`matches`) with these codes, then the end of the block. Each token is one
+    /// or two writes: a symbol's code with its extra bits is looked up as one value (`bits` in its
+    /// top byte).
+    private static func write(_ tokens: [UInt32], literals: HuffmanCode, distances: HuffmanCode, to out: inout BitWriter) {
+        let lengthSlots = Self.lengthSlots, distanceSlots = Self.distanceSlots
+        let lengthBase = Self.lengthBase, lengthExtra = Self.lengthExtra
+        let distanceBase = Self.distanceBase, distanceExtra = Self.distanceExtra
+        func packed(_ value: Int, bits: Int) -> UInt32 { UInt32(value) | UInt32(bits) << 24 }
+        let literalWrites = (0..<256).map { packed(Int(literals.reversedCodes[$0]), bits: Int(literals.lengths[$0])) }
+        let lengthWrites: [UInt32] = (0...258).map { length in
+            let slot = Int(lengthSlots[max(length, 3)])
+            let codeBits = Int(literals.lengths[257 + slot])
+            return packed(Int(literals.reversedCodes[257 + slot]) | (max(length, 3) - lengthBase[slot]) << codeBits, bits: codeBits + lengthExtra[slot])
+        }
+        let distanceWrites = (0..<30).map { packed(Int(distances.reversedCodes[$0]), bits: Int(distances.lengths[$0])) }
+        tokens.withUnsafeBufferPointer { tokens in
+            for token in tokens {
+                if token < 256 {
+                    let literal = literalWrites[Int(token)]
+                    out.write(Int(literal & 0xFF_FFFF), bits: Int(literal >> 24))
+                    continue
+                }
+                let length = lengthWrites[Int(token >> 16)]
+                out.write(Int(length & 0xFF_FFFF), bits: Int(length >> 24))
+                let distance = Int(token & 0xFFFF)
+                let slot = Int(distanceSlots[distance - 1])
+                let code = distanceWrites[slot]
+                let codeBits = Int(code >> 24)
+                out.write(Int(code & 0xFF_FFFF) | (distance - distanceBase[slot]) << codeBits, bits: codeBits + distanceExtra[slot])
+            }
+        }
+        literals.write(256, to: &out)
     }
 
     /// LZ77 over `input`: a literal byte as itself, a match as `length << 16 | distance`.
@@ -63,6 +88,9 @@ enum Deflate {
         let count = input.count
         // The most recent position of each hashed 4-byte sequence (-1: none), written through a
         // pointer: this loop runs over every byte of the index. Tokens are at most one per byte.
+        // The table has about two slots per input byte, at most `maxHashBits` bits: a short shard
+        // does not clear a table made for a long one.
+        let hashBits = max(10, min(maxHashBits, Int.bitWidth - count.leadingZeroBitCount + 1))
         let table = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << hashBits)
         table.initialize(repeating: -1, count: 1 << hashBits)
         defer { table.deallocate() }
@@ -74,9 +102,9 @@ enum Deflate {
                 while position < count {
                     var length = 0
                     if position + 4 <= count {
-                        let slot = hash(bytes, position)
+                        let slot = hash(bytes, position, bits: hashBits)
                         let candidate = Int(table[slot])
-                        table[slot] = Int32(position)
+                        table[slot] = Int32(truncatingIfNeeded: position)
                         if candidate >= 0 && position - candidate <= 32768 {
                             length = matchLength(bytes, candidate, position, limit: min(258, count - position))
                             if length >= 4 {
@@ -97,7 +125,7 @@ enum Deflate {
                     position += 1
                     if length <= 32 {
                         while position < end {
-                            if position + 4 <= count { table[hash(bytes, position)] = Int32(position) }
+                            if position + 4 <= count { table[hash(bytes, position, bits: hashBits)] = Int32(truncatingIfNeeded: position) }
                             position += 1
                         }
                     } else {
@@ -124,12 +152,13 @@ enum Deflate {
         return length
     }
 
-    static let hashBits = 15
+    static let maxHashBits = 15
 
+    /// A hash of the four bytes at `at`, of `bits` bits.
     @inline(__always)
-    static func hash(_ bytes: UnsafePointer<UInt8>, _ at: Int) -> Int {
+    static func hash(_ bytes: UnsafePointer<UInt8>, _ at: Int, bits: Int) -> Int {
         let value = UInt32(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(fromByteOffset: at, as: UInt32.self))
-        return Int((value &* 2_654_435_761) >> (32 - UInt32(hashBits)))
+        return Int((value &* 2_654_435_761) >> UInt32(32 - bits))
     }
 
     static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
@@ -150,26 +179,41 @@ enum Deflate {
     static let lengthSlots: [UInt8] = (0...258).map { UInt8(slot(max($0, 3), in: lengthBase)) }
     static let distanceSlots: [UInt8] = (1...32768).map { UInt8(slot($0, in: distanceBase)) }
 
-    /// Writes bits least significant first, as DEFLATE packs them.
+    /// Writes bits least significant first, as DEFLATE packs them, into memory the caller sized
+    /// (four bytes at a time: no capacity check per byte).
     struct BitWriter {
-        var bytes: [UInt8] = []
-        var buffer: UInt64 = 0
-        var used = 0
+        let storage: UnsafeMutablePointer<UInt8>
+        /// Bytes written to `storage`.
+        private(set) var count = 0
+        private var buffer: UInt64 = 0
+        private var used = 0
 
+        init(storage: UnsafeMutablePointer<UInt8>) {
+            self.storage = storage
+        }
+
+        /// Appends the low `bits` bits of `value` (at most 32; no higher bits set).
         @inline(__always)
         mutating func write(_ value: Int, bits: Int) {
-            buffer |= UInt64(value) << UInt64(used)
+            buffer |= UInt64(truncatingIfNeeded: value) << UInt64(used)
             used += bits
-            while used >= 8 {
-                bytes.append(UInt8(truncatingIfNeeded: buffer))
-                buffer >>= 8
-                used -= 8
+            if used >= 32 {
+                UnsafeMutableRawPointer(storage + count).storeBytes(of: UInt32(truncatingIfNeeded: buffer).littleEndian, as: UInt32.self)
+                count += 4
+                buffer >>= 32
+                used -= 32
             }
         }
 
-        mutating func finish() -> [UInt8] {
-            if used > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer)) }
-            return bytes
+        /// Writes out the bits still buffered, the last byte padded with zeros.
+        mutating func flush() {
+            while used > 0 {
+                storage[count] = UInt8(truncatingIfNeeded: buffer)
+                count += 1
+                buffer >>= 8
+                used -= 8
+            }
+            used = 0
         }
     }
 }

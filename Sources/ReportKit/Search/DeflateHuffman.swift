@@ -55,7 +55,8 @@ struct HuffmanCode: Sendable {
 
     /// The leaf depths of Huffman's tree (two queues: leaves by weight, merged nodes in order).
     private static func treeDepths(_ weights: [Int]) -> [UInt8] {
-        let leaves = weights.indices.filter { weights[$0] > 0 }.sorted { (weights[$0], $0) < (weights[$1], $1) }
+        // By weight, then symbol: sorted as one integer each (weight above the symbol's 16 bits).
+        let leaves = weights.indices.filter { weights[$0] > 0 }.map { UInt64(weights[$0]) << 16 | UInt64($0) }.sorted().map { Int($0 & 0xFFFF) }
         let count = leaves.count
         var weight = leaves.map { weights[$0] } + [Int](repeating: 0, count: max(count - 1, 0))
         var parent = [Int](repeating: -1, count: max(2 * count - 1, 0))
@@ -129,10 +130,19 @@ struct DynamicHeader {
         for run in runs { frequencies[run.symbol] += 1 }
         let code = HuffmanCode(lengths: HuffmanCode.lengths(for: frequencies, limit: 7))
         let used = max(4, (Self.codeLengthOrder.lastIndex { code.lengths[$0] > 0 } ?? 0) + 1)
-        let extraBits = [16: 2, 17: 3, 18: 7]
         codeLengths = code
         codeLengthCount = used
-        bits = 14 + 3 * used + runs.reduce(0) { $0 + Int(code.lengths[$1.symbol]) + (extraBits[$1.symbol] ?? 0) }
+        bits = 14 + 3 * used + runs.reduce(0) { $0 + Int(code.lengths[$1.symbol]) + Self.extraBits($1.symbol) }
+    }
+
+    /// The extra bits after code-length symbol `symbol` (16: repeat, 17 and 18: zeros).
+    static func extraBits(_ symbol: Int) -> Int {
+        switch symbol {
+        case 16: 2
+        case 17: 3
+        case 18: 7
+        default: 0
+        }
     }
 
     func write(to out: inout Deflate.BitWriter) {
@@ -142,12 +152,7 @@ struct DynamicHeader {
         for symbol in Self.codeLengthOrder.prefix(codeLengthCount) { out.write(Int(codeLengths.lengths[symbol]), bits: 3) }
         for run in runs {
             codeLengths.write(run.symbol, to: &out)
-            switch run.symbol {
-            case 16: out.write(run.extra, bits: 2)
-            case 17: out.write(run.extra, bits: 3)
-            case 18: out.write(run.extra, bits: 7)
-            default: break
-            }
+            out.write(run.extra, bits: Self.extraBits(run.symbol))
         }
     }
 }

@@ -27,23 +27,34 @@ struct HTMLTextExtractor {
         text.utf8.reversed().reduce(0) { $0 << 8 | TagName($1) }
     }
 
-    // The element lists below are arrays of integers, not sets: a few comparisons cost less than
-    // hashing a name, on every tag of every page.
-    /// Elements whose edges are not word boundaries, sorted (`isInline` searches them by halves).
-    static let inlineElements: [TagName] = (["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
-                                                   "small", "span", "strong", "sub", "sup", "time", "u"].map(name)).sorted()
+    // The element lists below are arrays of integers, not sets: a few comparisons (or, for the
+    // inline elements, one lookup) cost less than hashing a name, on every tag of every page.
+    /// Elements whose edges are not word boundaries.
+    static let inlineElements: [TagName] = ["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s",
+                                            "small", "span", "strong", "sub", "sup", "time", "u"].map(name)
     static let skippedElements: [TagName] = ["svg", "script", "style"].map(name)
     static let svg = name("svg")
     static let keptInSVG: [TagName] = ["title", "desc"].map(name)
 
+    /// `inlineElements` by `inlineSlot`: one multiplication and one comparison a tag. The
+    /// multiplier was picked so that these names fall in distinct slots (checked when the table is
+    /// made); a free slot holds 1, which no tag name packs to.
+    static let inlineMultiplier: UInt64 = 0xCAB7_8924_2B32_BB17
+    static let inlineTable: [TagName] = {
+        var table = [TagName](repeating: 1, count: 64)
+        for name in inlineElements {
+            precondition(table[inlineSlot(name)] == 1, "two inline elements share a slot: pick another multiplier")
+            table[inlineSlot(name)] = name
+        }
+        return table
+    }()
+
+    @inline(__always)
+    static func inlineSlot(_ name: TagName) -> Int { Int(truncatingIfNeeded: (name &* inlineMultiplier) >> 58) }
+
     /// Whether `name` is one of `inlineElements`.
     static func isInline(_ name: TagName) -> Bool {
-        var low = 0, high = inlineElements.count
-        while low < high {
-            let middle = (low + high) / 2
-            if inlineElements[middle] < name { low = middle + 1 } else { high = middle }
-        }
-        return low < inlineElements.count && inlineElements[low] == name
+        inlineTable[inlineSlot(name)] == name
     }
 
     /// Whether `name` is `h1` to `h6` (`h` in the low byte, the digit in the next).
@@ -115,6 +126,12 @@ struct HTMLTextExtractor {
         }
     }
 
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// Whether each byte is plain text, copied as it is: ASCII but white space and `&` (looked up:
+    /// the loop of `appendASCII` runs over most bytes of every page).
+    static let plainBytes: [Bool] = (0...255).map { $0 < 0x80 && $0 != Int(UInt8(ascii: "&")) && !isASCIISpace(UInt8($0)) }
+
     /// The one space standing for white space seen since the last kept scalar.
     private mutating func writePendingSpace() {
         guard pendingSpace else { return }
@@ -127,9 +144,9 @@ struct HTMLTextExtractor {
     /// space other than one plain space between words, at once (the common case, without decoding:
     /// a single space is already collapsed), or notes one white space; returns where it stopped.
     private mutating func appendASCII(_ run: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: "&") && !isSpace(byte) }
-        if isSpace(run[start]) {
+        let plain = Self.plainBytes
+        func isPlain(_ byte: UInt8) -> Bool { plain[Int(byte)] }
+        if Self.isASCIISpace(run[start]) {
             pendingSpace = !text.isEmpty
             return start + 1
         }

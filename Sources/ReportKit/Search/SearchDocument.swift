@@ -29,14 +29,15 @@ public struct SearchDocument: Sendable, Equatable {
 
         static let inTitle: UInt8 = 1
         static let inHeading: UInt8 = 2
+        /// Met in the text (not only the title): `section` is known. Only read while the page is read.
+        static let metInText: UInt8 = 4
         var inTitle: Bool { flags & Self.inTitle != 0 }
         var inHeading: Bool { flags & Self.inHeading != 0 }
     }
 
-    /// The page's title and URL as JSON strings, and the rest of its record after the report
-    /// anchor (`record(reportAnchor:)`): `[[id, text, offset], …], text]`.
-    var titleJSON: String
-    var urlJSON: String
+    /// The page's record (`record(reportAnchor:)`) as UTF-8 JSON, but for the report anchor:
+    /// before it `title,url`, after it `[[id, text, offset], …], text]`.
+    var recordHead: [UInt8]
     var recordTail: [UInt8]
     /// Terms in the page (title and text): the length BM25 normalises by.
     public var length: Int
@@ -81,8 +82,8 @@ public struct SearchDocument: Sendable, Equatable {
                 table.stats[number].frequency += 1
                 if next > 0 && offset < starts[next - 1].end { table.stats[number].flags |= TermStats.inHeading }
                 // A term first met in the text gets its section (one of the title only stays at 0, the top).
-                if !table.metInText[number] {
-                    table.metInText[number] = true
+                if table.stats[number].flags & TermStats.metInText == 0 {
+                    table.stats[number].flags |= TermStats.metInText
                     table.stats[number].section = next == 0 ? 0 : UInt32(starts[next - 1].section)
                 }
                 length += 1
@@ -90,10 +91,24 @@ public struct SearchDocument: Sendable, Equatable {
         }
         self.length = length
         (termBytes, termEnds, keyHashes, stats) = table.finished()
-        titleJSON = page.title.jsonStringLiteral
-        urlJSON = SiteHref.to(page.outputPath).jsonStringLiteral
-        var tail = Array("[".utf8)
-        tail += headings.map { "[\($0.id.jsonStringLiteral),\($0.text.jsonStringLiteral),\($0.offset)]" }.joined(separator: ",").utf8
+        var head: [UInt8] = []
+        appendJSONStringLiteral(page.title, to: &head)
+        head.append(UInt8(ascii: ","))
+        appendJSONStringLiteral(SiteHref.to(page.outputPath), to: &head)
+        recordHead = head
+        var tail: [UInt8] = []
+        tail.reserveCapacity(text.utf8.count + 64 * headings.count + 8)
+        tail.append(UInt8(ascii: "["))
+        for (position, heading) in headings.enumerated() {
+            if position > 0 { tail.append(UInt8(ascii: ",")) }
+            tail.append(UInt8(ascii: "["))
+            appendJSONStringLiteral(heading.id, to: &tail)
+            tail.append(UInt8(ascii: ","))
+            appendJSONStringLiteral(heading.text, to: &tail)
+            tail.append(UInt8(ascii: ","))
+            tail += String(heading.offset).utf8
+            tail.append(UInt8(ascii: "]"))
+        }
         tail += "],".utf8
         text.withUTF8 { appendJSONStringLiteral(utf8: $0, to: &tail) }
         tail.append(UInt8(ascii: "]"))
@@ -111,11 +126,9 @@ public struct SearchDocument: Sendable, Equatable {
     /// Appends `record(reportAnchor:)` to `json`.
     func appendRecord(reportAnchor: String, to json: inout [UInt8]) {
         json.append(UInt8(ascii: "["))
-        json += titleJSON.utf8
+        json += recordHead
         json.append(UInt8(ascii: ","))
-        json += urlJSON.utf8
-        json.append(UInt8(ascii: ","))
-        json += reportAnchor.jsonStringLiteral.utf8
+        appendJSONStringLiteral(reportAnchor, to: &json)
         json.append(UInt8(ascii: ","))
         json += recordTail
     }

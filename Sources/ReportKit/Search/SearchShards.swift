@@ -123,33 +123,54 @@ struct SearchShards: Sendable {
     /// page order; each term's list gives, per page, the gap from its previous page, the weight
     /// (`SearchRanking`) and the section of the first occurrence (`appendNumber` digits).
     static func encode(_ postings: ArraySlice<Posting>, _ documents: [SearchDocument], referenceLength: Int) -> [UInt8] {
+        // Pass 1: each posting's term (numbered here, by its bytes), weight and section.
         var terms = TermNumbering()
-        var lists: [[UInt8]] = []
-        var lastPages: [Int32] = []
+        var counts: [Int] = []
+        var termOfPosting: [Int32] = []
+        var weightAndSection: [(weight: Int32, section: UInt32)] = []
+        termOfPosting.reserveCapacity(postings.count)
+        weightAndSection.reserveCapacity(postings.count)
         for posting in postings {
+            // `documents[page]` read in place each time: a copy of the document would retain its arrays.
             let page = Int(posting.page), number = Int(posting.term)
             let range = documents[page].termRange(number)
-            let slot = documents[page].termBytes.withUnsafeBufferPointer { terms.number(of: UnsafeBufferPointer(rebasing: $0[range])) }
-            if slot.isNew {
-                lists.append([])
-                lastPages.append(0)
-            }
+            let term = documents[page].termBytes.withUnsafeBufferPointer { terms.number(of: UnsafeBufferPointer(rebasing: $0[range])) }
+            if term.isNew { counts.append(0) }
+            counts[term.number] += 1
+            termOfPosting.append(Int32(term.number))
             let stats = documents[page].stats[number]
             let weight = SearchRanking.weight(frequency: Int(stats.frequency), inTitle: stats.inTitle, inHeading: stats.inHeading,
                                               pageLength: documents[page].length, referenceLength: referenceLength)
-            appendNumber(Int(posting.page - lastPages[slot.number]), to: &lists[slot.number])
-            appendNumber(weight, to: &lists[slot.number])
-            appendNumber(Int(stats.section), to: &lists[slot.number])
-            lastPages[slot.number] = posting.page
+            weightAndSection.append((Int32(weight), stats.section))
         }
+        // The postings grouped by term, in page order within each (a counting sort): term `t`'s
+        // are `grouped[starts[t]..<starts[t + 1]]`, as positions in `postings`.
+        var starts = [Int](repeating: 0, count: terms.count + 1)
+        for term in 0..<terms.count { starts[term + 1] = starts[term] + counts[term] }
+        var next = starts
+        var grouped = [Int32](repeating: 0, count: postings.count)
+        for (position, term) in termOfPosting.enumerated() {
+            grouped[next[Int(term)]] = Int32(position)
+            next[Int(term)] += 1
+        }
+        // Pass 2: the terms in the order of their bytes, each with its list.
         let order = (0..<terms.count).sorted { terms.bytes($0).lexicographicallyPrecedes(terms.bytes($1)) }
         var json: [UInt8] = [UInt8(ascii: "{")]
-        json.reserveCapacity(terms.pool.count * 2 + lists.reduce(0) { $0 + $1.count })
+        json.reserveCapacity(terms.pool.count * 2 + postings.count * 4)
+        let first = postings.startIndex
         for (position, number) in order.enumerated() {
             if position > 0 { json += ",\n".utf8 }
             terms.bytes(number).withUnsafeBufferPointer { appendJSONStringLiteral(utf8: $0, to: &json) }
             json += ":\"".utf8
-            json += lists[number]
+            var lastPage: Int32 = 0
+            for slot in starts[number]..<starts[number + 1] {
+                let index = Int(grouped[slot])
+                let page = postings[first + index].page
+                appendNumber(Int(page - lastPage), to: &json)
+                appendNumber(Int(weightAndSection[index].weight), to: &json)
+                appendNumber(Int(weightAndSection[index].section), to: &json)
+                lastPage = page
+            }
             json.append(UInt8(ascii: "\""))
         }
         json.append(UInt8(ascii: "}"))
@@ -165,7 +186,8 @@ struct SearchShards: Sendable {
     /// last as `leadingDigits`.
     static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
         if number < 32 {
-            bytes.append(finalDigits[number])
+            // The digit worked out, not looked up: most numbers are one digit (gaps, sections).
+            bytes.append(UInt8(number < 10 ? 0x30 + number : 0x61 - 10 + number))
             return
         }
         var shift = 0

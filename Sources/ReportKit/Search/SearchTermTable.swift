@@ -25,18 +25,28 @@ struct TermNumbering {
     func bytes(_ number: Int) -> ArraySlice<UInt8> { pool[start(number)..<Int(ends[number])] }
 
     /// A hash of a term's bytes for placing it in `slots` (only here: it decides nothing in the
-    /// output): eight bytes at a time, multiplied and folded.
+    /// output): eight bytes at a time, multiplied and folded. The last (partial) eight bytes are
+    /// read as the last eight of the term, and a term of fewer than eight from two overlapping
+    /// loads: no loop over single bytes (most terms are short words).
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        var hash = UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            hash = (hash ^ UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 29
-            offset += 8
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+        var last: UInt64
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                hash ^= hash >> 29
+                offset += 8
+            }
+            last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            last = UInt64(raw.loadUnaligned(as: UInt32.self)) << 32 | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        } else {
+            last = UInt64(base[0]) << 16 | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1])
         }
-        var last: UInt64 = 0
-        for index in offset..<bytes.count { last = last << 8 | UInt64(base[index]) }
         hash = (hash ^ last) &* 0x94D0_49BB_1331_11EB
         return Int(truncatingIfNeeded: hash ^ hash >> 31)
     }
@@ -88,8 +98,6 @@ struct SearchTermTable {
     private var numbering: TermNumbering
     /// Per term: occurrences, title and heading flags, the section of its first occurrence in the text.
     var stats: [SearchDocument.TermStats] = []
-    /// Per term: whether it has been met in the text (its section is known).
-    var metInText: [Bool] = []
     /// Per term: the hash its term shard is chosen by (`SearchShards.keyHash`).
     private var keyHashes: [UInt32] = []
 
@@ -107,7 +115,6 @@ struct SearchTermTable {
         let (number, isNew) = numbering.number(of: term)
         if isNew {
             stats.append(SearchDocument.TermStats(frequency: 0, section: 0, flags: 0))
-            metInText.append(false)
             keyHashes.append(SearchShards.keyHash(utf8: term))
         }
         return number

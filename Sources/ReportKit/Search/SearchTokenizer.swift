@@ -72,12 +72,24 @@ public enum SearchTokenizer {
         return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
+    /// Per byte: 0 when it ends an ASCII run of letters and digits (any other byte, non-ASCII
+    /// ones too), else `letterOrDigitClass`, with `capitalClass` added for A to Z. Looked up in the
+    /// tokeniser's inner loop, over most bytes of every page.
+    static let letterOrDigitClass: UInt8 = 1
+    static let capitalClass: UInt8 = 2
+    static let asciiClasses: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        guard byte < 0x80 && isASCIILetterOrDigit(byte) else { return 0 }
+        return letterOrDigitClass | (byte >= 0x41 && byte <= 0x5A ? capitalClass : 0)
+    }
+
     /// Calls `body(term, offset)` for every term of UTF-8 `bytes` (valid UTF-8): the term's folded
     /// UTF-8 bytes (valid only during the call) and its offset in UTF-16 units. Works on bytes and
     /// allocates only for words outside ASCII: it runs over every page of every build. A word's
     /// bytes are contiguous in `bytes`, so they are handed on from there (an ASCII word with
     /// capitals is lower-cased into a small buffer first).
     static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        let asciiClasses = Self.asciiClasses
         var index = 0
         var utf16 = 0
         // The current word: where it starts (bytes, UTF-16), whether it is all ASCII, whether it has capitals.
@@ -134,10 +146,14 @@ public enum SearchTokenizer {
                 if wordStart < 0 { wordStart = index; wordOffset = utf16 }
                 // The rest of the ASCII letters and digits at once (most of any text).
                 var end = index
-                while end < bytes.count && bytes[end] < 0x80 && isASCIILetterOrDigit(bytes[end]) {
-                    if bytes[end] <= 0x5A && bytes[end] >= 0x41 { wordHasCapitals = true }
+                var classes: UInt8 = 0
+                while end < bytes.count {
+                    let byteClass = asciiClasses[Int(bytes[end])]
+                    if byteClass == 0 { break }
+                    classes |= byteClass
                     end += 1
                 }
+                if classes & Self.capitalClass != 0 { wordHasCapitals = true }
                 utf16 += end - index
                 index = end
                 continue

@@ -37,9 +37,10 @@ func appendJSONStringLiteral(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: ino
     out.append(UInt8(ascii: "\""))
     var index = 0
     var plainStart = 0
+    let escaped = jsonEscapedBytes
     while index < bytes.count {
         let byte = bytes[index]
-        guard needsJSONEscape(byte) else {
+        guard escaped[Int(byte)] else {
             index += 1
             continue
         }
@@ -64,6 +65,12 @@ func appendJSONStringLiteral(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: ino
     out.append(UInt8(ascii: "\""))
 }
 
+/// Appends `text` as a quoted JSON literal (`appendJSONStringLiteral(utf8:to:)`).
+func appendJSONStringLiteral(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { appendJSONStringLiteral(utf8: $0, to: &out) }
+}
+
 /// Whether a byte of UTF-8 may need a JSON escape: quote, backslash, `<`, `>`, `&`, a control
 /// character, or the lead byte 0xE2 of U+2028/U+2029 (other characters share it).
 @inline(__always)
@@ -71,5 +78,8 @@ private func needsJSONEscape(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
         || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
 }
+
+/// `needsJSONEscape` of every byte, looked up (one load per byte of every page's text).
+private let jsonEscapedBytes: [Bool] = (0...255).map { needsJSONEscape(UInt8($0)) }
 
 private let hexDigits = Array("0123456789abcdef".utf8)
