@@ -123,7 +123,7 @@ enum Deflate {
                     // text) is skipped, as zlib does, so long runs cost one step per match.
                     let end = position + length
                     position += 1
-                    if length <= 32 {
+                    if length <= Self.insertedMatchLength {
                         while position < end {
                             if position + 4 <= count { table[hash(bytes, position, bits: hashBits)] = Int32(truncatingIfNeeded: position) }
                             position += 1
@@ -153,6 +153,8 @@ enum Deflate {
     }
 
     static let maxHashBits = 15
+    /// The longest match whose inner positions are remembered for later matches.
+    static let insertedMatchLength = 16
 
     /// A hash of the four bytes at `at`, of `bits` bits.
     @inline(__always)

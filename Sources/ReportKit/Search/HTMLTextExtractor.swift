@@ -82,14 +82,19 @@ struct HTMLTextExtractor {
     /// Handles one tag's inside (between `<` and `>`).
     private mutating func readTag(_ tag: UnsafeBufferPointer<UInt8>) {
         let isClosing = tag.first == UInt8(ascii: "/")
+        // The name: ASCII letters (lower-cased) and digits, as the tokeniser's table classes them.
+        let classes = SearchTokenizer.asciiClasses
         var name: TagName = 0
         var length = 0
-        for byte in tag.dropFirst(isClosing ? 1 : 0) {
-            let lower = byte | 0x20  // ASCII letters to lower case; digits are unchanged by it
-            guard (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { break }
+        var index = isClosing ? 1 : 0
+        while index < tag.count {
+            let byte = tag[index]
+            let byteClass = classes[Int(byte)]
+            if byteClass == 0 { break }
             if length == 8 { name = Self.otherName; break }
-            name |= TagName(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? lower : byte) << TagName(8 * length)
+            name |= TagName(byteClass & SearchTokenizer.capitalClass != 0 ? byte | 0x20 : byte) << TagName(8 * length)
             length += 1
+            index += 1
         }
         if let skipped = skipping {
             if isClosing && name == skipped { skipping = nil; keptInSkipped = nil }
