@@ -64,9 +64,7 @@ public struct SearchDocument: Sendable, Equatable {
         var title = page.title
         title.withUTF8 { bytes in
             SearchTokenizer.forEachTerm(inUTF8: bytes) { term, _ in
-                let number = table.number(of: term)
-                table.stats[number].frequency += 1
-                table.stats[number].flags |= TermStats.inTitle
+                table.count(term, flags: TermStats.inTitle, section: nil)
                 length += 1
             }
         }
@@ -78,14 +76,9 @@ public struct SearchDocument: Sendable, Equatable {
         text.withUTF8 { bytes in
             SearchTokenizer.forEachTerm(inUTF8: bytes) { term, offset in
                 while next < starts.count && starts[next].offset <= offset { next += 1 }
-                let number = table.number(of: term)
-                table.stats[number].frequency += 1
-                if next > 0 && offset < starts[next - 1].end { table.stats[number].flags |= TermStats.inHeading }
                 // A term first met in the text gets its section (one of the title only stays at 0, the top).
-                if table.stats[number].flags & TermStats.metInText == 0 {
-                    table.stats[number].flags |= TermStats.metInText
-                    table.stats[number].section = next == 0 ? 0 : UInt32(starts[next - 1].section)
-                }
+                let inHeading = next > 0 && offset < starts[next - 1].end
+                table.count(term, flags: inHeading ? TermStats.inHeading : 0, section: next == 0 ? 0 : UInt32(starts[next - 1].section))
                 length += 1
             }
         }

@@ -120,16 +120,46 @@ struct SearchTermTable {
         return number
     }
 
+    /// Counts one occurrence of `term`, adding `flags` (title, heading); `section` is where the
+    /// occurrence is when it is in the text (`nil` in the title), kept for the term's first one.
+    mutating func count(_ term: UnsafeBufferPointer<UInt8>, flags: UInt8, section: UInt32?) {
+        let number = number(of: term)
+        stats.withUnsafeMutableBufferPointer { stats in
+            stats[number].frequency += 1
+            stats[number].flags |= flags
+            if let section, stats[number].flags & SearchDocument.TermStats.metInText == 0 {
+                stats[number].flags |= SearchDocument.TermStats.metInText
+                stats[number].section = section
+            }
+        }
+    }
+
     /// The terms' bytes, ends, shard hashes and counts, for `SearchDocument`.
     func finished() -> (bytes: [UInt8], ends: [UInt32], keyHashes: [UInt32], stats: [SearchDocument.TermStats]) {
         (numbering.pool, numbering.ends, keyHashes, stats)
     }
 }
 
-/// Whether two byte buffers hold the same bytes (terms are short: compared here, not with a call).
+/// Whether two byte buffers hold the same bytes: compared eight or four bytes at a time (the
+/// last load overlapping the one before), without a loop for most terms, which are short words.
 @inline(__always)
 func memoryEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     guard a.count == b.count else { return false }
-    for index in 0..<a.count where a[index] != b[index] { return false }
-    return true
+    let count = a.count
+    guard count > 0, let first = a.baseAddress, let second = b.baseAddress else { return true }
+    let left = UnsafeRawPointer(first), right = UnsafeRawPointer(second)
+    if count >= 8 {
+        var offset = 0
+        while offset + 8 < count {
+            if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        return left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+    if count >= 4 {
+        return left.loadUnaligned(as: UInt32.self) == right.loadUnaligned(as: UInt32.self)
+            && left.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == right.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+    }
+    // One to three bytes: the first, middle and last are all of them.
+    return first[0] == second[0] && first[count >> 1] == second[count >> 1] && first[count - 1] == second[count - 1]
 }
