@@ -36,6 +36,20 @@ struct NumberFormatTests {
         #expect(compact.format(5.6e9) == "5.6B")
     }
 
+    /// The unit is chosen after rounding: a value that rounds up to a thousand of one unit is one of the next.
+    @Test func compactNumbersRoundIntoTheNextUnit() {
+        let compact = NumberFormat(.compact)
+        #expect(compact.format(999_950) == "1.0M")
+        #expect(compact.format(-999_950) == "−1.0M")
+        #expect(compact.format(999_940) == "999.9k")
+        #expect(compact.format(999.7) == "1.0k")
+        #expect(compact.format(999.4) == "999")
+        #expect(compact.format(999_999_999_999_999) == "1,000.0T")
+        #expect(NumberFormat(.compact, decimals: 2).format(999_995) == "1.00M")
+        #expect(compact.labels(for: [999_950, 2_500]) == ["1.0M", "2.5k"])
+        #expect(compact.labels(for: [999_940]) == ["999.9k"])
+    }
+
     @Test func valueLabelsShareDecimals() {
         #expect(NumberFormat().labels(for: [1, 2.5, 3]) == ["1.0", "2.5", "3.0"])
         #expect(NumberFormat(.number, decimals: 2).labels(for: [1, 2.5]) == ["1.00", "2.50"])

@@ -109,8 +109,9 @@ public struct NumberFormat: Sendable, Hashable {
             return (Self.isNegative(value, decimals: places) ? "−" : "") + money.prefix + body + money.suffix
         case .compact:
             if let units = locale.myriadUnits { return Self.myriad(value, units: units, decimals: decimals ?? 1, plainDecimals: places) }
-            let (divisor, suffix) = Self.compactUnit(for: abs(value))
-            return grouped(value / divisor, decimals: decimals ?? (suffix.isEmpty ? places : 1)) + suffix
+            let decimalsWith = { (suffix: String) in decimals ?? (suffix.isEmpty ? places : 1) }
+            let (divisor, suffix) = Self.compactUnit(for: value) { _, suffix in decimalsWith(suffix) }
+            return grouped(value / divisor, decimals: decimalsWith(suffix)) + suffix
         case let .pattern(pattern):
             return pattern.format(value, currency: currency ?? .dollar, percentPoints: percentPoints, locale: locale)
         }
@@ -149,10 +150,9 @@ public struct NumberFormat: Sendable, Hashable {
             if let units = locale.myriadUnits { return values.map { Self.myriad($0, units: units, decimals: nil, plainDecimals: places) } }
             return values.map { value in
                 guard value.isFinite else { return "–" }
-                let (divisor, suffix) = Self.compactUnit(for: abs(value))
-                if suffix.isEmpty { return grouped(value, decimals: places) }
-                let own = Self.naturalDecimals(of: [value / divisor], limit: 1)
-                return grouped(value / divisor, decimals: own) + suffix
+                let decimalsWith = { (divisor: Double, suffix: String) in suffix.isEmpty ? places : Self.naturalDecimals(of: [value / divisor], limit: 1) }
+                let (divisor, suffix) = Self.compactUnit(for: value, decimals: decimalsWith)
+                return grouped(value / divisor, decimals: decimalsWith(divisor, suffix)) + suffix
             }
         }
         return values.map { format($0, decimals: places) }
@@ -176,6 +176,23 @@ public struct NumberFormat: Sendable, Hashable {
     static func compactUnit(for magnitude: Double) -> (Double, String) {
         magnitude >= 1e12 ? (1e12, "T") : magnitude >= 1e9 ? (1e9, "B") :
             magnitude >= 1e6 ? (1e6, "M") : magnitude >= 1e3 ? (1e3, "k") : (1, "")
+    }
+
+    /// Divisor and suffix for `value` printed with `decimals(divisor, suffix)` decimals, chosen after
+    /// rounding (from the value's decimal text, as `myriad` does): 999,950 at one decimal is
+    /// `1.0M`, not `1,000.0k`; 999.7 with none is `1.0k`, not `1,000`.
+    static func compactUnit(for value: Double, decimals: (Double, String) -> Int) -> (Double, String) {
+        let units: [(power: Int, suffix: String)] = [(0, ""), (3, "k"), (6, "M"), (9, "B"), (12, "T")]
+        let (divisor, suffix) = compactUnit(for: abs(value))
+        var index = units.firstIndex { $0.suffix == suffix } ?? 0
+        while index + 1 < units.count {
+            var digits = DecimalText(value)
+            digits.exponent -= units[index].power
+            let rounded = digits.rounded(toPlaces: min(10, max(0, decimals(pow(10, Double(units[index].power)), units[index].suffix))))
+            guard !rounded.isZero, rounded.exponent >= 3 else { break }
+            index += 1
+        }
+        return index == units.firstIndex { $0.suffix == suffix } ? (divisor, suffix) : (pow(10, Double(units[index].power)), units[index].suffix)
     }
 
     /// Whether `value` prints with a minus sign at `decimals` places (−0.0 and values rounding to zero do not).
