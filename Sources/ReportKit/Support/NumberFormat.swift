@@ -182,17 +182,17 @@ public struct NumberFormat: Sendable, Hashable {
     /// rounding (from the value's decimal text, as `myriad` does): 999,950 at one decimal is
     /// `1.0M`, not `1,000.0k`; 999.7 with none is `1.0k`, not `1,000`.
     static func compactUnit(for value: Double, decimals: (Double, String) -> Int) -> (Double, String) {
-        let units: [(power: Int, suffix: String)] = [(0, ""), (3, "k"), (6, "M"), (9, "B"), (12, "T")]
-        let (divisor, suffix) = compactUnit(for: abs(value))
+        let units: [(divisor: Double, power: Int, suffix: String)] = [(1, 0, ""), (1e3, 3, "k"), (1e6, 6, "M"), (1e9, 9, "B"), (1e12, 12, "T")]
+        let suffix = compactUnit(for: abs(value)).1
         var index = units.firstIndex { $0.suffix == suffix } ?? 0
         while index + 1 < units.count {
             var digits = DecimalText(value)
             digits.exponent -= units[index].power
-            let rounded = digits.rounded(toPlaces: min(10, max(0, decimals(pow(10, Double(units[index].power)), units[index].suffix))))
+            let rounded = digits.rounded(toPlaces: min(10, max(0, decimals(units[index].divisor, units[index].suffix))))
             guard !rounded.isZero, rounded.exponent >= 3 else { break }
             index += 1
         }
-        return index == units.firstIndex { $0.suffix == suffix } ? (divisor, suffix) : (pow(10, Double(units[index].power)), units[index].suffix)
+        return (units[index].divisor, units[index].suffix)
     }
 
     /// Whether `value` prints with a minus sign at `decimals` places (−0.0 and values rounding to zero do not).
