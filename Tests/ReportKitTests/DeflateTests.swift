@@ -50,6 +50,17 @@ struct DeflateTests {
         #expect(HuffmanCode.lengths(for: [0, 0, 5, 0], limit: 7).filter { $0 > 0 }.count == 2)
     }
 
+    /// Codes are written least significant bit first, so each is stored with its bits reversed.
+    @Test func codeBitsAreReversed() {
+        for bits in 1...15 {
+            for value in [0, 1, 2, 5, (1 << bits) - 1, (1 << bits) / 3] where value < 1 << bits {
+                var expected = 0
+                for bit in 0..<bits where value & (1 << bit) != 0 { expected |= 1 << (bits - 1 - bit) }
+                #expect(HuffmanCode.reversed(value, bits: bits) == UInt16(expected), "\(value) in \(bits) bits")
+            }
+        }
+    }
+
     @Test func storedBlocksAndBrokenStreams() {
         // A stored block (type 0) of "abc", as zlib writes it at level 0.
         #expect(Deflate.inflate([0x01, 0x03, 0x00, 0xFC, 0xFF, 0x61, 0x62, 0x63]) == Array("abc".utf8))

@@ -18,13 +18,20 @@ struct HuffmanCode: Sendable {
         next[1] = 0
         var reversed = [UInt16](repeating: 0, count: lengths.count)
         for (symbol, length) in lengths.enumerated() where length > 0 {
-            let value = next[Int(length)]
+            reversed[symbol] = Self.reversed(next[Int(length)], bits: Int(length))
             next[Int(length)] += 1
-            var bits = 0
-            for bit in 0..<Int(length) where value & (1 << bit) != 0 { bits |= 1 << (Int(length) - 1 - bit) }
-            reversed[symbol] = UInt16(bits)
         }
         reversedCodes = reversed
+    }
+
+    /// The low `bits` bits of `value` (at most 16) in reverse order: halves, quarters, … swapped.
+    static func reversed(_ value: Int, bits: Int) -> UInt16 {
+        var reversed = UInt16(truncatingIfNeeded: value)
+        reversed = (reversed & 0x5555) << 1 | (reversed >> 1) & 0x5555
+        reversed = (reversed & 0x3333) << 2 | (reversed >> 2) & 0x3333
+        reversed = (reversed & 0x0F0F) << 4 | (reversed >> 4) & 0x0F0F
+        reversed = reversed << 8 | reversed >> 8
+        return reversed >> UInt16(16 - bits)
     }
 
     @inline(__always)
@@ -41,10 +48,10 @@ struct HuffmanCode: Sendable {
     /// At least two symbols get a code (a one-code alphabet is not a complete code).
     static func lengths(for frequencies: [Int], limit: Int) -> [UInt8] {
         var weights = frequencies
-        var used = weights.indices.filter { weights[$0] > 0 }
-        for symbol in weights.indices where used.count < 2 && weights[symbol] == 0 {
+        var used = weights.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        for symbol in weights.indices where used < 2 && weights[symbol] == 0 {
             weights[symbol] = 1
-            used = weights.indices.filter { weights[$0] > 0 }
+            used += 1
         }
         while true {
             let lengths = treeDepths(weights)

@@ -154,7 +154,7 @@ struct SearchShards: Sendable {
             next[Int(term)] += 1
         }
         // Pass 2: the terms in the order of their bytes, each with its list.
-        let order = (0..<terms.count).sorted { terms.bytes($0).lexicographicallyPrecedes(terms.bytes($1)) }
+        let order = (0..<terms.count).sorted { terms.precedes($0, $1) }
         var json: [UInt8] = [UInt8(ascii: "{")]
         json.reserveCapacity(terms.pool.count * 2 + postings.count * 4)
         let first = postings.startIndex

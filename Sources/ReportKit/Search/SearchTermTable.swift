@@ -1,3 +1,5 @@
+import Foundation
+
 /// Distinct terms numbered in the order first met: an open-addressing hash table keyed by the
 /// terms' UTF-8 bytes, so that looking a term up allocates nothing. A page's terms are
 /// counted with it (`SearchTermTable`), and a term shard's postings grouped by term (`SearchShards.encode`).
@@ -23,6 +25,15 @@ struct TermNumbering {
 
     /// The bytes of term `number`.
     func bytes(_ number: Int) -> ArraySlice<UInt8> { pool[start(number)..<Int(ends[number])] }
+
+    /// Whether term `a`'s bytes sort before term `b`'s (unsigned bytes; a prefix first), compared
+    /// with `memcmp`: a term shard's terms are sorted this way.
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        let first = start(a)..<Int(ends[a]), second = start(b)..<Int(ends[b])
+        let common = min(first.count, second.count)
+        let order = common == 0 ? 0 : pool.withUnsafeBufferPointer { memcmp($0.baseAddress! + first.lowerBound, $0.baseAddress! + second.lowerBound, common) }
+        return order != 0 ? order < 0 : first.count < second.count
+    }
 
     /// A hash of a term's bytes for placing it in `slots` (only here: it decides nothing in the
     /// output): eight bytes at a time, multiplied and folded. The last (partial) eight bytes are
