@@ -12,7 +12,8 @@ import Foundation
 /// Chromium runs offline, with its profile, cache and home inside the staging folder (removed
 /// afterwards), so it writes nothing outside the output. It prints a copy of the report whose
 /// links to other files are made plain text (in a PDF they would be `file://` links); the PDF's
-/// creation dates are replaced by a fixed one, so unchanged input gives the same bytes.
+/// creation dates are replaced by a fixed one and its structure elements' ids renumbered
+/// (`PDFBytes`), so unchanged input gives the same bytes.
 struct PDFEdition: Sendable {
     static let fileName = "report.pdf"
     /// The copy of the report Chromium prints, and its private folder (both removed after printing).
@@ -66,6 +67,7 @@ struct PDFEdition: Sendable {
             throw failure("the PDF holds a file:// link", hint: "a link of the report to another file survived into the PDF; please report it")
         }
         PDFBytes.fixDates(&bytes)
+        PDFBytes.renumberNodeIDs(&bytes)
         do { try Data(bytes).write(to: pdf) } catch {
             throw failure("cannot write '\(Self.fileName)': \(error.localizedDescription)", hint: "check the free space and permissions of the output folder")
         }
@@ -166,7 +168,8 @@ struct PDFEdition: Sendable {
     }
 }
 
-/// Small edits of a PDF's bytes that keep its length (so its cross-reference table stays right).
+/// Small edits of a PDF's bytes that keep its length (so its cross-reference table stays right),
+/// making Chromium's output the same for the same input: fixed dates, structure-element ids renumbered.
 enum PDFBytes {
     /// The date written in place of Chromium's creation and modification times.
     static let fixedDate = Array("20000101000000".utf8)
@@ -186,6 +189,29 @@ enum PDFBytes {
                 bytes.replaceSubrange(digits..<(digits + fixedDate.count), with: fixedDate)
                 searchStart = digits + fixedDate.count
             }
+        }
+    }
+
+    /// Renumbers the ids of the tagged PDF's structure elements, `(node00000560)`: Chromium takes
+    /// them from a counter of the page's DOM nodes, which one print can start one higher than
+    /// another (seen in CI). Each id becomes its rank among the ids (same order, so the sorted id
+    /// tree stays sorted; same eight digits, so the length does not change).
+    static func renumberNodeIDs(_ bytes: inout [UInt8]) {
+        let prefix = Array("(node".utf8), width = 8
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var places: [(at: Int, id: Int)] = []
+        var searchStart = 0
+        while let found = bytes.firstRange(of: prefix, from: searchStart) {
+            let digits = found.upperBound
+            searchStart = found.upperBound
+            guard digits + width < bytes.count, bytes[digits + width] == UInt8(ascii: ")"),
+                  bytes[digits..<(digits + width)].allSatisfy(isDigit) else { continue }
+            places.append((digits, bytes[digits..<(digits + width)].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }))
+        }
+        let rank = Dictionary(uniqueKeysWithValues: Set(places.map(\.id)).sorted().enumerated().map { ($0.element, $0.offset) })
+        for place in places {
+            let digits = Array(String(rank[place.id]!).utf8)
+            bytes.replaceSubrange(place.at..<(place.at + width), with: [UInt8](repeating: UInt8(ascii: "0"), count: width - digits.count) + digits)
         }
     }
 }
