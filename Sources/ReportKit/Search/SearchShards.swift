@@ -186,8 +186,7 @@ struct SearchShards: Sendable {
     /// last as `leadingDigits`.
     static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
         if number < 32 {
-            // The digit worked out, not looked up: most numbers are one digit (gaps, sections).
-            bytes.append(UInt8(number < 10 ? 0x30 + number : 0x61 - 10 + number))
+            bytes.append(finalDigits[number])
             return
         }
         var shift = 0

@@ -122,7 +122,7 @@ struct SearchTermTable {
     }
 
     /// The number of `term`, added (no occurrence yet) when new.
-    mutating func number(of term: UnsafeBufferPointer<UInt8>) -> Int {
+    private mutating func number(of term: UnsafeBufferPointer<UInt8>) -> Int {
         let (number, isNew) = numbering.number(of: term)
         if isNew {
             stats.append(SearchDocument.TermStats(frequency: 0, section: 0, flags: 0))

@@ -172,19 +172,26 @@ public struct NumberFormat: Sendable, Hashable {
         return max(0, limit)
     }
 
-    /// Divisor and suffix for a compact number of this magnitude: k, M, B (not G), T.
+    /// The compact units, smallest first: none, k, M, B (not G), T.
+    static let compactUnits: [(divisor: Double, power: Int, suffix: String)] = [(1, 0, ""), (1e3, 3, "k"), (1e6, 6, "M"), (1e9, 9, "B"), (1e12, 12, "T")]
+
+    /// Divisor and suffix for a compact number of this magnitude.
     static func compactUnit(for magnitude: Double) -> (Double, String) {
-        magnitude >= 1e12 ? (1e12, "T") : magnitude >= 1e9 ? (1e9, "B") :
-            magnitude >= 1e6 ? (1e6, "M") : magnitude >= 1e3 ? (1e3, "k") : (1, "")
+        let unit = compactUnits[compactUnitIndex(for: magnitude)]
+        return (unit.divisor, unit.suffix)
+    }
+
+    /// The index in `compactUnits` of the largest unit not above `magnitude` (none below 1).
+    static func compactUnitIndex(for magnitude: Double) -> Int {
+        compactUnits.lastIndex { magnitude >= $0.divisor } ?? 0
     }
 
     /// Divisor and suffix for `value` printed with `decimals(divisor, suffix)` decimals, chosen after
     /// rounding (from the value's decimal text, as `myriad` does): 999,950 at one decimal is
     /// `1.0M`, not `1,000.0k`; 999.7 with none is `1.0k`, not `1,000`.
     static func compactUnit(for value: Double, decimals: (Double, String) -> Int) -> (Double, String) {
-        let units: [(divisor: Double, power: Int, suffix: String)] = [(1, 0, ""), (1e3, 3, "k"), (1e6, 6, "M"), (1e9, 9, "B"), (1e12, 12, "T")]
-        let suffix = compactUnit(for: abs(value)).1
-        var index = units.firstIndex { $0.suffix == suffix } ?? 0
+        let units = compactUnits
+        var index = compactUnitIndex(for: abs(value))
         while index + 1 < units.count {
             var digits = DecimalText(value)
             digits.exponent -= units[index].power
