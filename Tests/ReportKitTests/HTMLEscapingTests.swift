@@ -17,4 +17,14 @@ struct HTMLEscapingTests {
             #expect((mark + "\u{301}").htmlEscaped == entity + "\u{301}", "\(mark)")
         }
     }
+
+    /// Noncharacters become references, other scalars of three or four bytes stay, and the text
+    /// between the characters escaped is kept whole.
+    @Test func noncharactersBecomeReferencesAndTheRestIsKept() {
+        func scalar(_ value: UInt32) -> String { String(Unicode.Scalar(value)!) }
+        let text = "a" + scalar(0xFDD0) + "b😀" + scalar(0xFFFE) + "&\u{F900}" + scalar(0x10FFFF) + "\"z"
+        #expect(text.htmlEscaped == "a&#xFDD0;b😀&#xFFFE;&amp;\u{F900}&#x10FFFF;&quot;z")
+        #expect("\"".htmlEscaped == "&quot;")
+        #expect(("x" + scalar(0xFFFF)).htmlEscaped == "x&#xFFFF;")
+    }
 }

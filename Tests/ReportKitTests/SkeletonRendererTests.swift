@@ -55,6 +55,26 @@ struct SkeletonRendererTests {
         #expect(renderer.shapeCount == 4)
     }
 
+    /// A value shared by many contexts (a language's interface strings) is walked once, when it
+    /// is made: a page holding it renders as one holding the same plain mapping, from one skeleton.
+    @Test func sharedValuesRenderAsTheirValue() throws {
+        let theme = try Self.theme(["page": "{{title}}|{{strings.next}}|{{strings.previous}}|{{#strings.empty}}x{{/strings.empty}}{{strings.long_key_b}}{{strings.long_key_a}}"])
+        let renderer = SkeletonRenderer(theme: theme, template: "page")
+        // Keys that agree in their first eight bytes, or are a prefix of another: ordered by all their bytes.
+        let strings = ["next": "Next ›", "previous": "‹ <Prev>", "empty": "", "long_key_b": "B", "long_key_a": "A", "long_key": "k"]
+        let plain = TemplateValue.map(["title": .string("T"), "strings": .strings(strings)])
+        let shared = TemplateValue.map(["title": .string("U"), "strings": .shared(SharedTemplateValue(.strings(strings)))])
+        for context in [shared, plain, shared] {
+            #expect(renderer.render(context) == Self.direct(theme, context))
+        }
+        #expect(renderer.render(shared) == "U|Next ›|‹ &lt;Prev&gt;|xBA")
+        #expect(renderer.shapeCount == 1)
+        // A shared value holding the placeholder characters renders directly, like a plain one.
+        let hostile = TemplateValue.map(["title": .string("V"), "strings": .shared(SharedTemplateValue(.strings(["next": "\u{E002}0&\u{E003}"])))])
+        #expect(renderer.render(hostile) == Self.direct(theme, hostile))
+        #expect(renderer.shapeCount == 1)
+    }
+
     @Test func templatesThatSeeStringContentsRenderDirectly() throws {
         for template in ["{{uppercased(title)}}", "{{>*dynamic}}", "{{=<% %>=}}<% title %>", "\u{E002}{{title}}"] {
             let theme = try Self.theme(["page": template, "dynamic": "{{title}}"])

@@ -75,6 +75,7 @@ struct PageContext {
             content: body,
             hasSearch: hasSearch,
             strings: site.theme.strings.table,
+            stringsValue: site.theme.stringsValue,
             site: .init(title: config.title, subtitle: config.subtitle ?? "", language: config.language,
                         authors: config.authors.map(\.displayName).joined(separator: ", ")),
             reportHref: publishesWholeReport ? SiteHref.to(edition.folder + WholeReport.fileName, from: root) : nil,

@@ -52,8 +52,10 @@ struct PageTemplateContext: TemplateContext, Hashable {
     var content: String
     /// The theme ships `assets/search.js`, so `search-index.js` is written at the root.
     var hasSearch: Bool
-    /// The theme's interface strings.
+    /// The theme's interface strings, and the same as templates see them (`Theme.stringsValue`,
+    /// one value shared by every page).
     var strings: [String: String]
+    var stringsValue: TemplateValue
     var site: SiteInfo
     /// The whole report, when the site publishes one.
     var reportHref: String?
@@ -96,7 +98,7 @@ struct PageTemplateContext: TemplateContext, Hashable {
             "isHome": .bool(isHome),
             "content": .string(content),
             "hasSearch": .bool(hasSearch),
-            "strings": .strings(strings),
+            "strings": stringsValue,
             "site": .nonEmptyStrings(["title": site.title, "subtitle": site.subtitle, "language": site.language, "authors": site.authors]),
             "toc": .list(toc.map(\.templateValue)),
             "hasToc": .bool(!toc.isEmpty),

@@ -12,12 +12,17 @@ struct TermNumbering {
 
     var count: Int { ends.count }
 
-    /// A table whose slots hold about `expected` distinct terms before they must be placed again
-    /// (the term arrays are not reserved: a page's document keeps them, at their size).
-    init(expected: Int = 128) {
+    /// A table whose slots hold about `expected` distinct terms before they must be placed again;
+    /// with `reserving`, the term arrays have room for that many terms of about eight bytes too
+    /// (then take exact copies of `pool` and `ends` to keep them).
+    init(expected: Int = 128, reserving: Bool = false) {
         var slotCount = 256
         while slotCount < expected * 2 { slotCount *= 2 }
         slots = [Int32](repeating: -1, count: slotCount)
+        if reserving {
+            pool.reserveCapacity(expected * 8)
+            ends.reserveCapacity(expected)
+        }
     }
 
     /// Where term `number` starts in `pool`.
@@ -118,7 +123,10 @@ struct SearchTermTable {
     /// bytes (pages of the benchmark corpus have one per 22), at most 4,096 (a long page repeats
     /// its words); it grows past that.
     init(textBytes: Int) {
-        numbering = TermNumbering(expected: max(32, min(textBytes / 16, 4096)))
+        let expected = max(32, min(textBytes / 16, 4096))
+        numbering = TermNumbering(expected: expected, reserving: true)
+        stats.reserveCapacity(expected)
+        keyHashes.reserveCapacity(expected)
     }
 
     /// The number of `term`, added (no occurrence yet) when new.
@@ -145,9 +153,11 @@ struct SearchTermTable {
         }
     }
 
-    /// The terms' bytes, ends, shard hashes and counts, for `SearchDocument`.
+    /// The terms' bytes, ends, shard hashes and counts, for `SearchDocument`: copied at their size
+    /// (the table's arrays were reserved for more, and a large site keeps every page's document).
     func finished() -> (bytes: [UInt8], ends: [UInt32], keyHashes: [UInt32], stats: [SearchDocument.TermStats]) {
-        (numbering.pool, numbering.ends, keyHashes, stats)
+        func exact<Element>(_ array: [Element]) -> [Element] { array.withUnsafeBufferPointer { Array($0) } }
+        return (exact(numbering.pool), exact(numbering.ends), exact(keyHashes), exact(stats))
     }
 }
 

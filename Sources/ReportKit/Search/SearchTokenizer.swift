@@ -89,7 +89,6 @@ public enum SearchTokenizer {
     /// bytes are contiguous in `bytes`, so they are handed on from there (an ASCII word with
     /// capitals is lower-cased into a small buffer first).
     static func forEachTerm(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-        let asciiClasses = Self.asciiClasses
         var index = 0
         var utf16 = 0
         // The current word: where it starts (bytes, UTF-16), whether it is all ASCII, whether it has capitals.
@@ -111,11 +110,13 @@ public enum SearchTokenizer {
                 body(UnsafeBufferPointer(rebasing: word.prefix(maxWordLength)), wordOffset)
             } else {
                 let kept = min(word.count, maxWordLength)
-                for position in 0..<kept {
-                    let byte = word[position]
-                    lowered[position] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                lowered.withUnsafeMutableBufferPointer { lowered in
+                    for position in 0..<kept {
+                        let byte = word[position]
+                        lowered[position] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    body(UnsafeBufferPointer(rebasing: lowered[..<kept]), wordOffset)
                 }
-                lowered.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0.prefix(kept)), wordOffset) }
             }
             wordStart = -1
             wordIsASCII = true
@@ -132,49 +133,52 @@ public enum SearchTokenizer {
             run.removeAll(keepingCapacity: true)
         }
 
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                guard isASCIILetterOrDigit(byte) else {
-                    endWord(at: index)
+        // The class table through a pointer: the inner loop below runs over most bytes of every page.
+        asciiClasses.withUnsafeBufferPointer { classTable in
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard isASCIILetterOrDigit(byte) else {
+                        endWord(at: index)
+                        if !run.isEmpty { endRun() }
+                        utf16 += 1
+                        index += 1
+                        continue
+                    }
                     if !run.isEmpty { endRun() }
-                    utf16 += 1
-                    index += 1
+                    if wordStart < 0 { wordStart = index; wordOffset = utf16 }
+                    // The rest of the ASCII letters and digits at once (most of any text).
+                    var end = index
+                    var classes: UInt8 = 0
+                    while end < bytes.count {
+                        let byteClass = classTable[Int(bytes[end])]
+                        if byteClass == 0 { break }
+                        classes |= byteClass
+                        end &+= 1
+                    }
+                    if classes & Self.capitalClass != 0 { wordHasCapitals = true }
+                    utf16 += end - index
+                    index = end
                     continue
                 }
-                if !run.isEmpty { endRun() }
-                if wordStart < 0 { wordStart = index; wordOffset = utf16 }
-                // The rest of the ASCII letters and digits at once (most of any text).
-                var end = index
-                var classes: UInt8 = 0
-                while end < bytes.count {
-                    let byteClass = asciiClasses[Int(bytes[end])]
-                    if byteClass == 0 { break }
-                    classes |= byteClass
-                    end += 1
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(index + length, bytes.count)
+                let scalar = HTMLTextExtractor.decodeScalar(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                switch kind(scalar) {
+                case .word:
+                    if !run.isEmpty { endRun() }
+                    if wordStart < 0 { wordStart = index; wordOffset = utf16 }
+                    wordIsASCII = false
+                case .cjk:
+                    endWord(at: index)
+                    run.append((index, end, utf16))
+                case .separator:
+                    endWord(at: index)
+                    if !run.isEmpty { endRun() }
                 }
-                if classes & Self.capitalClass != 0 { wordHasCapitals = true }
-                utf16 += end - index
+                utf16 += scalar.value > 0xFFFF ? 2 : 1
                 index = end
-                continue
             }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            let end = min(index + length, bytes.count)
-            let scalar = HTMLTextExtractor.decodeScalar(UnsafeBufferPointer(rebasing: bytes[index..<end]))
-            switch kind(scalar) {
-            case .word:
-                if !run.isEmpty { endRun() }
-                if wordStart < 0 { wordStart = index; wordOffset = utf16 }
-                wordIsASCII = false
-            case .cjk:
-                endWord(at: index)
-                run.append((index, end, utf16))
-            case .separator:
-                endWord(at: index)
-                if !run.isEmpty { endRun() }
-            }
-            utf16 += scalar.value > 0xFFFF ? 2 : 1
-            index = end
         }
         endWord(at: bytes.count)
         if !run.isEmpty { endRun() }

@@ -9,19 +9,43 @@ extension String {
         // 0xEF and above lead the code points that may be noncharacters (written as references, so
         // that a value can never forge the build's placeholders: see `Token`).
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0xEF }) else { return self }
-        var out = ""
-        out.reserveCapacity(utf8.count + 16)
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case _ where Noncharacters.contains(scalar): out += "&#x\(String(scalar.value, radix: 16, uppercase: true));"
-            default: out.unicodeScalars.append(scalar)
+        // Runs of plain bytes are copied at once (a page's JSON-LD and citation text are full of quotes).
+        var text = self
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 4 + 16)
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte >= 0xEF else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                var length = 1
+                switch byte {
+                case 0x26: out += "&amp;".utf8
+                case 0x3C: out += "&lt;".utf8
+                case 0x3E: out += "&gt;".utf8
+                case 0x22: out += "&quot;".utf8
+                case 0x27: out += "&#39;".utf8
+                default:
+                    // A lead byte of U+F000 and above (valid UTF-8: 0xEF to 0xF4).
+                    length = min(byte == 0xEF ? 3 : 4, bytes.count - index)
+                    let sequence = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+                    let scalar = String(decoding: sequence, as: UTF8.self).unicodeScalars.first!
+                    if Noncharacters.contains(scalar) {
+                        out += "&#x\(String(scalar.value, radix: 16, uppercase: true));".utf8
+                    } else {
+                        out.append(contentsOf: sequence)
+                    }
+                }
+                index += length
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }

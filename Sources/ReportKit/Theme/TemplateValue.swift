@@ -8,6 +8,9 @@ public enum TemplateValue: Sendable, Hashable {
     case int(Int)
     case list([TemplateValue])
     case map([String: TemplateValue])
+    /// A value that every page's context holds unchanged (a language's interface strings), made
+    /// once: the fast layout path walks it once, not on every page.
+    case shared(SharedTemplateValue)
 
     /// A mapping of strings (e.g. the theme's interface strings).
     public static func strings(_ strings: [String: String]) -> TemplateValue {
@@ -27,8 +30,28 @@ public enum TemplateValue: Sendable, Hashable {
         case let .int(number): number
         case let .list(elements): elements.map(\.mustacheValue)
         case let .map(entries): entries.mapValues(\.mustacheValue)
+        case let .shared(shared): shared.value.mustacheValue
         }
     }
+}
+
+/// One `TemplateValue` shared by many contexts, with what `SkeletonRenderer` needs of it worked
+/// out once (`ShapeWalk`): its shape and its strings in walking order. Compared and hashed as
+/// its value.
+public final class SharedTemplateValue: Sendable, Hashable {
+    public let value: TemplateValue
+    /// The value's walk (`nil` when a string holds the placeholder characters: then the page
+    /// renders directly, as it would without sharing).
+    let walk: (shape: [UInt8], strings: [String], endsWithLineBreak: [Bool])?
+
+    public init(_ value: TemplateValue) {
+        self.value = value
+        var walk = ShapeWalk(buildsPlaceholders: false)
+        self.walk = walk.value(value) == nil ? nil : (walk.shape, walk.strings, walk.endsWithLineBreak)
+    }
+
+    public static func == (a: SharedTemplateValue, b: SharedTemplateValue) -> Bool { a.value == b.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// A typed template context: names its keys once, in `templateValue`.

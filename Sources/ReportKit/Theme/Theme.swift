@@ -12,11 +12,32 @@ public struct Theme: Sendable {
     public var templateTexts: [String: String]
     /// Interface strings ("contents", "download_data", ...): `theme.yml`'s `strings` over the
     /// built-in English ones.
-    public var strings: InterfaceStrings
+    public var strings: InterfaceStrings {
+        didSet { stringsValue = Self.sharedValue(of: strings) }
+    }
+    /// `strings` as templates see them (`{{strings.NAME}}`), made once and shared by every page's
+    /// context: the fast layout path (`SkeletonRenderer`) walks its hundred-odd strings once, not
+    /// on every page.
+    public private(set) var stringsValue: TemplateValue
     /// Asset files, relative to `assets/`, sorted.
     public var assets: [String]
     /// The light scheme's chart colours of `assets/style.css`, for charts exported alone (`ChartSVGExport`).
-    public var chartColours = ChartColours()
+    public var chartColours: ChartColours
+
+    public init(files: ThemeFiles, templates: MustacheLibrary, templateTexts: [String: String], strings: InterfaceStrings, assets: [String],
+                chartColours: ChartColours = ChartColours()) {
+        self.files = files
+        self.templates = templates
+        self.templateTexts = templateTexts
+        self.strings = strings
+        stringsValue = Self.sharedValue(of: strings)
+        self.assets = assets
+        self.chartColours = chartColours
+    }
+
+    static func sharedValue(of strings: InterfaceStrings) -> TemplateValue {
+        .shared(SharedTemplateValue(.strings(strings.table)))
+    }
 
     /// The templates every theme must provide.
     public static let requiredTemplates = ["page"]
