@@ -154,7 +154,7 @@ enum Deflate {
 
     static let maxHashBits = 15
     /// The longest match whose inner positions are remembered for later matches.
-    static let insertedMatchLength = 16
+    static let insertedMatchLength = 8
 
     /// A hash of the four bytes at `at`, of `bits` bits.
     @inline(__always)

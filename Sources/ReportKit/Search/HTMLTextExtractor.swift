@@ -149,21 +149,23 @@ struct HTMLTextExtractor {
     /// space other than one plain space between words, at once (the common case, without decoding:
     /// a single space is already collapsed), or notes one white space; returns where it stopped.
     private mutating func appendASCII(_ run: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let plain = Self.plainBytes
-        func isPlain(_ byte: UInt8) -> Bool { plain[Int(byte)] }
         if Self.isASCIISpace(run[start]) {
             pendingSpace = !text.isEmpty
             return start + 1
         }
-        var end = start + 1
-        while end < run.count {
-            if isPlain(run[end]) {
-                end += 1
-            } else if run[end] == 0x20 && end + 1 < run.count && isPlain(run[end + 1]) {
-                end += 2
-            } else {
-                break
+        // The table through a pointer: this loop runs over most bytes of every page.
+        let end = Self.plainBytes.withUnsafeBufferPointer { plain in
+            var end = start + 1
+            while end < run.count {
+                if plain[Int(run[end])] {
+                    end &+= 1
+                } else if run[end] == 0x20 && end + 1 < run.count && plain[Int(run[end + 1])] {
+                    end &+= 2
+                } else {
+                    break
+                }
             }
+            return end
         }
         writePendingSpace()
         text.append(contentsOf: UnsafeBufferPointer(rebasing: run[start..<end]))

@@ -37,29 +37,31 @@ func appendJSONStringLiteral(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: ino
     out.append(UInt8(ascii: "\""))
     var index = 0
     var plainStart = 0
-    let escaped = jsonEscapedBytes
-    while index < bytes.count {
-        let byte = bytes[index]
-        guard escaped[Int(byte)] else {
+    // The table through a pointer: this loop runs over every byte of every page's text.
+    jsonEscapedBytes.withUnsafeBufferPointer { escaped in
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard escaped[Int(byte)] else {
+                index &+= 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
+            switch byte {
+            case UInt8(ascii: "\""): appendEscape("\"")
+            case backslash: appendEscape("\\")
+            case UInt8(ascii: "\n"): appendEscape("n")
+            case UInt8(ascii: "\r"): appendEscape("r")
+            case UInt8(ascii: "\t"): appendEscape("t")
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR: line ends in JavaScript.
+                appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                index += 2
+            case 0xE2: out.append(byte)
+            default: appendUnicodeEscape(Int(byte))  // `<`, `>`, `&`, control characters
+            }
             index += 1
-            continue
+            plainStart = index
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
-        switch byte {
-        case UInt8(ascii: "\""): appendEscape("\"")
-        case backslash: appendEscape("\\")
-        case UInt8(ascii: "\n"): appendEscape("n")
-        case UInt8(ascii: "\r"): appendEscape("r")
-        case UInt8(ascii: "\t"): appendEscape("t")
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-            // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR: line ends in JavaScript.
-            appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-            index += 2
-        case 0xE2: out.append(byte)
-        default: appendUnicodeEscape(Int(byte))  // `<`, `>`, `&`, control characters
-        }
-        index += 1
-        plainStart = index
     }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<bytes.count]))
     out.append(UInt8(ascii: "\""))
