@@ -73,8 +73,8 @@ struct LargeSiteTests {
                         body: "", bodyFirstLine: 1, isSectionIndex: false, isGenerated: false, section: "")
         var generated = page
         generated.isGenerated = true
-        let sources: [SiteOutputs.Source] = [.page(page), .page(generated), .contentFile("f.png"), .dataFile("d.csv"), .themeAsset("s.css"),
-                                             .searchIndex, .wholeReport, .standaloneReport, .citationDownload(page), .citationFile,
+        let sources: [SiteOutputs.Source] = [.page(.init(page)), .page(.init(generated)), .contentFile("f.png"), .dataFile("d.csv"), .themeAsset("s.css"),
+                                             .searchIndex, .wholeReport, .standaloneReport, .citationDownload(.init(page)), .citationFile,
                                              .dataPackage, .referenceList, .pdfEdition]
         let names = SiteOutputs.Names(contentDisplay: "content")
         for source in sources {

@@ -4,6 +4,8 @@
 extension RenderedPage {
     /// The page's figure downloads, output-relative: in the page's folder.
     var figureDownloadFiles: [(path: String, text: String)] {
+        // Most pages have none: asked of every page of every build.
+        guard directives.contains(where: { !$0.downloads.isEmpty }) else { return [] }
         let folder = RelativePath.parent(page.outputPath)
         let prefix = folder.isEmpty ? "" : folder + "/"
         return directives.flatMap { directive in directive.downloads.map { (prefix + $0.fileName, $0.text) } }

@@ -6,11 +6,8 @@ extension SiteOutputs {
     static func editionFiles(_ content: LoadedContent, theme: Theme, pdfEdition: Bool) -> [(path: String, source: Source)] {
         guard !content.pages.isEmpty else { return [] }
         let folder = content.edition.folder
-        var files: [(path: String, source: Source)] = content.pages.map { ($0.outputPath, .page($0)) }
-        for page in content.pages {
-            let downloads = PagePublication.downloadPaths(forPage: page.outputPath)
-            files += [(downloads.bib, .citationDownload(page)), (downloads.ris, .citationDownload(page))]
-        }
+        let pageFiles = pageFiles(content.pages)
+        var files = pageFiles.pages + pageFiles.downloads
         if theme.assets.contains(SearchIndex.themeAsset) {
             files += SearchIndex.paths(pageCount: content.pages.count).map { (folder + $0, .searchIndex) }
         }

@@ -7,7 +7,7 @@
 struct SiteOutputs {
     /// What an output file is made from.
     enum Source {
-        case page(Page)
+        case page(PageSource)
         /// A file of the content copied as it is (content-relative).
         case contentFile(String)
         /// The CSV download of a data file (content-relative).
@@ -18,7 +18,7 @@ struct SiteOutputs {
         case wholeReport
         case standaloneReport
         /// A page's BibTeX or RIS download (`cite.bib`, `cite.ris` beside it).
-        case citationDownload(Page)
+        case citationDownload(PageSource)
         /// `CITATION.cff` at the root.
         case citationFile
         /// `data/datapackage.json`, describing the published data.
@@ -29,20 +29,34 @@ struct SiteOutputs {
         case pdfEdition
     }
 
+    /// What messages say of a page: its source file, and whether it was made for a folder (not the
+    /// whole `Page`, whose copy into each of a large site's entries cost more than the look itself).
+    struct PageSource {
+        let sourcePath: String
+        let displayPath: String
+        let isGenerated: Bool
+
+        init(_ page: Page) {
+            sourcePath = page.sourcePath
+            displayPath = page.displayPath
+            isGenerated = page.isGenerated
+        }
+    }
+
     /// Output path and source of every file, in writing order: pages, theme assets, content files,
     /// data downloads, then the search index and the whole report.
     let files: [(path: String, source: Source)]
 
     init(content: LoadedContent, theme: Theme, pdfEdition: Bool = false) {
-        var files: [(path: String, source: Source)] = content.pages.map { ($0.outputPath, .page($0)) }
+        var files: [(path: String, source: Source)] = []
+        files.reserveCapacity(content.pages.count * 3 + theme.assets.count + content.staticFiles.count + content.dataFiles.count + 16)
+        let pageFiles = Self.pageFiles(content.pages)
+        files += pageFiles.pages
         files += theme.assets.map { ("assets/" + $0, .themeAsset($0)) }
         files += content.staticFiles.map { ($0, .contentFile($0)) }
         let catalog = DataCatalog()
         files += content.dataFiles.sorted().map { (catalog.csvOutputPath(for: $0), .dataFile($0)) }
-        for page in content.pages {
-            let downloads = PagePublication.downloadPaths(forPage: page.outputPath)
-            files += [(downloads.bib, .citationDownload(page)), (downloads.ris, .citationDownload(page))]
-        }
+        files += pageFiles.downloads
         if !content.config.authors.isEmpty { files.append((CitationFile.fileName, .citationFile)) }
         if let descriptor = PublishedDataPackage.descriptorPath(dataOutputs: content.dataFiles.map(catalog.csvOutputPath)) {
             files.append((descriptor, .dataPackage))
@@ -57,6 +71,22 @@ struct SiteOutputs {
         }
         for translation in content.translations { files += Self.editionFiles(translation, theme: theme, pdfEdition: pdfEdition) }
         self.files = files
+    }
+
+    /// The pages' files, and their citation downloads (`cite.bib`, `cite.ris` beside each).
+    static func pageFiles(_ pages: [Page]) -> (pages: [(path: String, source: Source)], downloads: [(path: String, source: Source)]) {
+        var files: [(path: String, source: Source)] = []
+        files.reserveCapacity(pages.count)
+        var downloads: [(path: String, source: Source)] = []
+        downloads.reserveCapacity(pages.count * 2)
+        for page in pages {
+            let source = PageSource(page)
+            let paths = PagePublication.downloadPaths(forPage: page.outputPath)
+            files.append((page.outputPath, .page(source)))
+            downloads.append((paths.bib, .citationDownload(source)))
+            downloads.append((paths.ris, .citationDownload(source)))
+        }
+        return (files, downloads)
     }
 
     /// Two sources wanting one output path, or a path that one source needs as a file and another

@@ -21,8 +21,11 @@ struct SiteWriter {
     /// Every file the site will hold (its other languages' editions too), output-relative; creates their
     /// folders in the staging folder.
     func prepare() throws(DiagnosticList) -> [String] {
-        let paths = SiteOutputs(content: site.content, theme: site.theme, pdfEdition: site.options.pdfEdition).files.map(\.path)
-            + (site.pages + site.translations.flatMap(\.pages)).flatMap { $0.figureDownloadFiles.map(\.path) }
+        var paths = SiteOutputs(content: site.content, theme: site.theme, pdfEdition: site.options.pdfEdition).files.map(\.path)
+        // Each edition's pages read in place (not copied into one array of every page).
+        for pages in [site.pages] + site.translations.map(\.pages) {
+            for page in pages { paths += page.figureDownloadFiles.map(\.path) }
+        }
         try writer.prepare(files: paths)
         return paths
     }

@@ -9,14 +9,16 @@ enum SiteStructure {
         var problems: [Diagnostic] = []
 
         // Two sources, one output file: e.g. `a.md` and `a/index.md`.
-        var byOutput: [String: Page] = [:]
-        for page in pages {
+        // (Positions, not copies of the pages: a large site has 100,000 of them.)
+        var byOutput: [String: Int] = [:]
+        byOutput.reserveCapacity(pages.count)
+        for (position, page) in pages.enumerated() {
             if let other = byOutput[page.outputPath] {
-                problems.append(.error(.outputPathCollision, "'\(page.sourcePath)' and '\(other.sourcePath)' both produce '\(page.outputPath)'",
+                problems.append(.error(.outputPathCollision, "'\(page.sourcePath)' and '\(pages[other].sourcePath)' both produce '\(page.outputPath)'",
                                        at: SourceLocation(file: page.displayPath, line: 1),
                                        hint: "rename one of them or give it another 'slug' in its front matter"))
             } else {
-                byOutput[page.outputPath] = page
+                byOutput[page.outputPath] = position
             }
         }
 

@@ -5,11 +5,17 @@
 /// starts in the text, in UTF-16 units (JavaScript's string offsets).
 ///
 /// It runs once per page of every build, so it avoids `Character` iteration (grapheme breaking is
-/// the slow part of Swift strings) and allocates only for the output and tag names.
-struct HTMLTextExtractor {
-    private(set) var text: [UInt8] = []
+/// the slow part of Swift strings) and allocates only for the output and heading ids. The output
+/// is raw memory sized once (the text is never longer than its HTML: an entity is at least as long
+/// as the character it stands for, and a space written for a tag or white space stands for bytes
+/// not written), so a run of text is copied with no check but one.
+struct HTMLTextExtractor: ~Copyable {
+    /// The text so far: `outputCount` bytes at `output`, which has room for `outputCapacity`.
+    private let output: UnsafeMutablePointer<UInt8>
+    private let outputCapacity: Int
+    private var outputCount = 0
     private(set) var headingOffsets: [String: Int] = [:]
-    /// UTF-16 units in `text`.
+    /// UTF-16 units in the text.
     private var utf16Count = 0
     /// White space seen since the last kept scalar: written as one space before the next one.
     private var pendingSpace = false
@@ -62,9 +68,29 @@ struct HTMLTextExtractor {
         name & 0xFF == TagName(UInt8(ascii: "h")) && name >> 8 >= TagName(UInt8(ascii: "1")) && name >> 8 <= TagName(UInt8(ascii: "6"))
     }
 
+    /// An extractor for HTML of at most `htmlBytes` bytes.
+    init(htmlBytes: Int) {
+        outputCapacity = htmlBytes + 16
+        output = .allocate(capacity: outputCapacity)
+    }
+
+    deinit { output.deallocate() }
+
+    /// The text extracted, as UTF-8.
+    var text: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: output, count: outputCount) }
+
+    /// Appends `bytes` to the text.
+    @inline(__always)
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(outputCount + bytes.count <= outputCapacity, "the text of HTML is never longer than it")
+        guard let source = bytes.baseAddress else { return }
+        (output + outputCount).update(from: source, count: bytes.count)
+        outputCount += bytes.count
+    }
+
     /// Reads `html` to its end: every word of it is kept (the search finds every word).
     mutating func extract(_ html: UnsafeBufferPointer<UInt8>) {
-        text.reserveCapacity(html.count / 2)
+        precondition(html.count + 16 <= outputCapacity)
         var index = 0
         while index < html.count {
             if html[index] == UInt8(ascii: "<") {
@@ -105,9 +131,9 @@ struct HTMLTextExtractor {
         } else if !isClosing && Self.skippedElements.contains(name) && tag.last != UInt8(ascii: "/") {
             skipping = name
         }
-        if !Self.isInline(name) { pendingSpace = !text.isEmpty }
+        if !Self.isInline(name) { pendingSpace = outputCount > 0 }
         if skipping == nil, !isClosing, Self.isHeading(name), let id = Self.attribute("id", in: tag) {
-            headingOffsets[id] = utf16Count + (text.isEmpty ? 0 : 1)
+            headingOffsets[id] = utf16Count + (outputCount == 0 ? 0 : 1)
         }
     }
 
@@ -140,7 +166,9 @@ struct HTMLTextExtractor {
     /// The one space standing for white space seen since the last kept scalar.
     private mutating func writePendingSpace() {
         guard pendingSpace else { return }
-        text.append(UInt8(ascii: " "))
+        precondition(outputCount < outputCapacity)
+        output[outputCount] = UInt8(ascii: " ")
+        outputCount += 1
         utf16Count += 1
         pendingSpace = false
     }
@@ -150,7 +178,7 @@ struct HTMLTextExtractor {
     /// a single space is already collapsed), or notes one white space; returns where it stopped.
     private mutating func appendASCII(_ run: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         if Self.isASCIISpace(run[start]) {
-            pendingSpace = !text.isEmpty
+            pendingSpace = outputCount > 0
             return start + 1
         }
         // The table through a pointer: this loop runs over most bytes of every page.
@@ -168,7 +196,7 @@ struct HTMLTextExtractor {
             return end
         }
         writePendingSpace()
-        text.append(contentsOf: UnsafeBufferPointer(rebasing: run[start..<end]))
+        write(UnsafeBufferPointer(rebasing: run[start..<end]))
         utf16Count += end - start
         return end
     }
@@ -177,14 +205,15 @@ struct HTMLTextExtractor {
     private mutating func appendScalar(_ scalar: Unicode.Scalar, bytes: UnsafeBufferPointer<UInt8>?) {
         if scalar == "\u{21A9}" { return }  // footnote back-link arrow
         if Self.isWhitespace(scalar) {
-            pendingSpace = !text.isEmpty
+            pendingSpace = outputCount > 0
             return
         }
         writePendingSpace()
         if let bytes {
-            text.append(contentsOf: bytes)
+            write(bytes)
         } else {
-            text.append(contentsOf: UTF8.encode(scalar)!)
+            var encoded = String(scalar)  // a small string: no allocation
+            encoded.withUTF8 { write($0) }
         }
         utf16Count += scalar.value > 0xFFFF ? 2 : 1
     }

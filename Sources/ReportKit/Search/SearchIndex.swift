@@ -174,7 +174,7 @@ public struct SearchIndex: Sendable {
     /// (UTF-16 offsets). See `HTMLTextExtractor`.
     public static func extractText(fromHTML html: String) -> (text: String, headingOffsets: [String: Int]) {
         var html = html
-        var extractor = HTMLTextExtractor()
+        var extractor = HTMLTextExtractor(htmlBytes: html.utf8.count)
         html.withUTF8 { extractor.extract($0) }
         return (String(decoding: extractor.text, as: UTF8.self), extractor.headingOffsets)
     }

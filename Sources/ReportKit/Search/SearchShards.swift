@@ -124,7 +124,7 @@ struct SearchShards: Sendable {
     /// (`SearchRanking`) and the section of the first occurrence (`appendNumber` digits).
     static func encode(_ postings: ArraySlice<Posting>, _ documents: [SearchDocument], referenceLength: Int) -> [UInt8] {
         // Pass 1: each posting's term (numbered here, by its bytes), weight and section.
-        var terms = TermNumbering()
+        var terms = TermNumbering(expected: max(128, postings.count / 4))
         var counts: [Int] = []
         var termOfPosting: [Int32] = []
         var weightAndSection: [(weight: Int32, section: UInt32)] = []
@@ -154,14 +154,16 @@ struct SearchShards: Sendable {
             next[Int(term)] += 1
         }
         // Pass 2: the terms in the order of their bytes, each with its list.
-        let order = (0..<terms.count).sorted { terms.precedes($0, $1) }
+        // Sorted by their first eight bytes as one integer, by all their bytes where those tie.
+        let prefixes = (0..<terms.count).map { leadingBytes(terms.bytes($0)) }
+        let order = (0..<terms.count).sorted { prefixes[$0] != prefixes[$1] ? prefixes[$0] < prefixes[$1] : terms.precedes($0, $1) }
         var json: [UInt8] = [UInt8(ascii: "{")]
         // About: each term's bytes and seven around them, each posting three numbers of one or two digits.
-        json.reserveCapacity(terms.pool.count + terms.count * 8 + postings.count * 6)
+        json.reserveCapacity(terms.poolCount + terms.count * 8 + postings.count * 6)
         let first = postings.startIndex
         for (position, number) in order.enumerated() {
             if position > 0 { json += ",\n".utf8 }
-            terms.bytes(number).withUnsafeBufferPointer { appendJSONStringLiteral(utf8: $0, to: &json) }
+            appendJSONStringLiteral(utf8: terms.bytes(number), to: &json)
             json += ":\"".utf8
             var lastPage: Int32 = 0
             for slot in starts[number]..<starts[number + 1] {

@@ -3,40 +3,60 @@ import Foundation
 /// Distinct terms numbered in the order first met: an open-addressing hash table keyed by the
 /// terms' UTF-8 bytes, so that looking a term up allocates nothing. A page's terms are
 /// counted with it (`SearchTermTable`), and a term shard's postings grouped by term (`SearchShards.encode`).
-struct TermNumbering {
+///
+/// It runs once per word of every page, so its storage is raw memory it owns (freed when the table
+/// ends: it cannot be copied): a lookup reads through pointers, with no uniqueness or bounds check.
+struct TermNumbering: ~Copyable {
     /// The bytes of every distinct term, one after another; term `k` ends at `ends[k]`.
-    private(set) var pool: [UInt8] = []
-    private(set) var ends: [UInt32] = []
+    private var pool: UnsafeMutablePointer<UInt8>
+    private var poolCapacity: Int
+    private(set) var poolCount = 0
+    private var ends: UnsafeMutablePointer<UInt32>
+    /// Room for this many terms in `ends` (and in a `SearchTermTable`'s per-term arrays).
+    private(set) var termCapacity: Int
+    private(set) var count = 0
     /// Term numbers by hash slot (-1: free); the count is a power of two, at most half full.
-    private var slots: [Int32]
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotCount: Int
 
-    var count: Int { ends.count }
-
-    /// A table whose slots hold about `expected` distinct terms before they must be placed again;
-    /// with `reserving`, the term arrays have room for that many terms of about eight bytes too
-    /// (then take exact copies of `pool` and `ends` to keep them).
-    init(expected: Int = 128, reserving: Bool = false) {
-        var slotCount = 256
+    /// A table with room for about `expected` distinct terms (of about eight bytes) before it grows.
+    init(expected: Int = 128) {
+        slotCount = 256
         while slotCount < expected * 2 { slotCount *= 2 }
-        slots = [Int32](repeating: -1, count: slotCount)
-        if reserving {
-            pool.reserveCapacity(expected * 8)
-            ends.reserveCapacity(expected)
-        }
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: -1, count: slotCount)
+        termCapacity = max(expected, 16)
+        ends = .allocate(capacity: termCapacity)
+        poolCapacity = termCapacity * 8
+        pool = .allocate(capacity: poolCapacity)
     }
 
-    /// Where term `number` starts in `pool`.
+    deinit {
+        pool.deallocate()
+        ends.deallocate()
+        slots.deallocate()
+    }
+
+    /// Where term `number` starts in the pool.
+    @inline(__always)
     private func start(_ number: Int) -> Int { number == 0 ? 0 : Int(ends[number - 1]) }
 
-    /// The bytes of term `number`.
-    func bytes(_ number: Int) -> ArraySlice<UInt8> { pool[start(number)..<Int(ends[number])] }
+    /// The bytes of term `number` (valid while the table lives and adds no term).
+    func bytes(_ number: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: pool + start(number), count: Int(ends[number]) - start(number))
+    }
+
+    /// Copies of the terms' bytes and ends, at their size (for `SearchDocument`, which keeps them).
+    func arrays() -> (bytes: [UInt8], ends: [UInt32]) {
+        (Array(UnsafeBufferPointer(start: pool, count: poolCount)), Array(UnsafeBufferPointer(start: ends, count: count)))
+    }
 
     /// Whether term `a`'s bytes sort before term `b`'s (unsigned bytes; a prefix first), compared
     /// with `memcmp`: a term shard's terms are sorted this way.
     func precedes(_ a: Int, _ b: Int) -> Bool {
-        let first = start(a)..<Int(ends[a]), second = start(b)..<Int(ends[b])
+        let first = bytes(a), second = bytes(b)
         let common = min(first.count, second.count)
-        let order = common == 0 ? 0 : pool.withUnsafeBufferPointer { memcmp($0.baseAddress! + first.lowerBound, $0.baseAddress! + second.lowerBound, common) }
+        let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
         return order != 0 ? order < 0 : first.count < second.count
     }
 
@@ -44,6 +64,7 @@ struct TermNumbering {
     /// output): eight bytes at a time, multiplied and folded. The last (partial) eight bytes are
     /// read as the last eight of the term, and a term of fewer than eight from two overlapping
     /// loads: no loop over single bytes (most terms are short words).
+    @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
         let count = bytes.count
@@ -68,40 +89,58 @@ struct TermNumbering {
     }
 
     /// The number of `term`, and whether it was added (met for the first time) now.
+    @inline(__always)
     mutating func number(of term: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
-        let mask = slots.count - 1
+        let mask = slotCount - 1
         var slot = Self.hash(term) & mask
-        // Looking up (the common case) reads the arrays through pointers: no checks per probe.
-        let known: Int? = slots.withUnsafeBufferPointer { slots in
-            ends.withUnsafeBufferPointer { ends in
-                pool.withUnsafeBufferPointer { pool in
-                    while slots[slot] >= 0 {
-                        let number = Int(slots[slot])
-                        let start = number == 0 ? 0 : Int(ends[number - 1])
-                        if Int(ends[number]) - start == term.count && memoryEqual(UnsafeBufferPointer(rebasing: pool[start..<(start + term.count)]), term) {
-                            return number
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                    return nil
-                }
+        while slots[slot] >= 0 {
+            let number = Int(slots[slot])
+            let start = start(number)
+            if Int(ends[number]) - start == term.count && memoryEqual(UnsafeBufferPointer(start: pool + start, count: term.count), term) {
+                return (number, false)
             }
+            slot = (slot + 1) & mask
         }
-        if let known { return (known, false) }
-        let number = count
-        pool.append(contentsOf: term)
-        ends.append(UInt32(pool.count))
-        slots[slot] = Int32(number)
-        if count * 2 > slots.count { grow() }
-        return (number, true)
+        add(term, at: slot)
+        return (count - 1, true)
+    }
+
+    /// Appends `term` as the next number, in free slot `slot`.
+    private mutating func add(_ term: UnsafeBufferPointer<UInt8>, at slot: Int) {
+        if poolCount + term.count > poolCapacity {
+            let capacity = max(poolCapacity * 2, poolCount + term.count)
+            pool = Self.grown(pool, count: poolCount, to: capacity)
+            poolCapacity = capacity
+        }
+        if count == termCapacity {
+            ends = Self.grown(ends, count: count, to: termCapacity * 2)
+            termCapacity *= 2
+        }
+        if let source = term.baseAddress { (pool + poolCount).update(from: source, count: term.count) }
+        poolCount += term.count
+        ends[count] = UInt32(poolCount)
+        slots[slot] = Int32(count)
+        count += 1
+        if count * 2 > slotCount { placeAgain() }
+    }
+
+    /// `buffer` (of which `count` are set) moved into new memory for `capacity` elements.
+    static func grown<Element>(_ buffer: UnsafeMutablePointer<Element>, count: Int, to capacity: Int) -> UnsafeMutablePointer<Element> {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+        larger.moveInitialize(from: buffer, count: count)
+        buffer.deallocate()
+        return larger
     }
 
     /// Doubles the slots and places every term again.
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
+    private mutating func placeAgain() {
+        slots.deallocate()
+        slotCount *= 2
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: -1, count: slotCount)
+        let mask = slotCount - 1
         for number in 0..<count {
-            var slot = pool.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start(number)..<Int(ends[number])])) } & mask
+            var slot = Self.hash(bytes(number)) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(number)
         }
@@ -110,12 +149,14 @@ struct TermNumbering {
 
 /// The distinct terms of one page while it is read, with what the index needs of each;
 /// `finished()` hands over the compact arrays `SearchDocument` keeps.
-struct SearchTermTable {
+struct SearchTermTable: ~Copyable {
     private var numbering: TermNumbering
-    /// Per term: occurrences, title and heading flags, the section of its first occurrence in the text.
-    var stats: [SearchDocument.TermStats] = []
-    /// Per term: the hash its term shard is chosen by (`SearchShards.keyHash`).
-    private var keyHashes: [UInt32] = []
+    /// Per term: occurrences, title and heading flags, the section of its first occurrence in
+    /// the text; and the hash its term shard is chosen by (`SearchShards.keyHash`). Room for
+    /// `numbering.termCapacity` terms, like the numbering's own.
+    private var stats: UnsafeMutablePointer<SearchDocument.TermStats>
+    private var keyHashes: UnsafeMutablePointer<UInt32>
+    private var capacity: Int
 
     var count: Int { numbering.count }
 
@@ -123,41 +164,47 @@ struct SearchTermTable {
     /// bytes (pages of the benchmark corpus have one per 22), at most 4,096 (a long page repeats
     /// its words); it grows past that.
     init(textBytes: Int) {
-        let expected = max(32, min(textBytes / 16, 4096))
-        numbering = TermNumbering(expected: expected, reserving: true)
-        stats.reserveCapacity(expected)
-        keyHashes.reserveCapacity(expected)
+        numbering = TermNumbering(expected: max(32, min(textBytes / 16, 4096)))
+        capacity = numbering.termCapacity
+        stats = .allocate(capacity: capacity)
+        keyHashes = .allocate(capacity: capacity)
     }
 
-    /// The number of `term`, added (no occurrence yet) when new.
-    private mutating func number(of term: UnsafeBufferPointer<UInt8>) -> Int {
-        let (number, isNew) = numbering.number(of: term)
-        if isNew {
-            stats.append(SearchDocument.TermStats(frequency: 0, section: 0, flags: 0))
-            keyHashes.append(SearchShards.keyHash(utf8: term))
-        }
-        return number
+    deinit {
+        stats.deallocate()
+        keyHashes.deallocate()
     }
 
     /// Counts one occurrence of `term`, adding `flags` (title, heading); `section` is where the
     /// occurrence is when it is in the text (`nil` in the title), kept for the term's first one.
+    @inline(__always)
     mutating func count(_ term: UnsafeBufferPointer<UInt8>, flags: UInt8, section: UInt32?) {
-        let number = number(of: term)
-        stats.withUnsafeMutableBufferPointer { stats in
-            stats[number].frequency += 1
-            stats[number].flags |= flags
-            if let section, stats[number].flags & SearchDocument.TermStats.metInText == 0 {
-                stats[number].flags |= SearchDocument.TermStats.metInText
-                stats[number].section = section
-            }
+        let (number, isNew) = numbering.number(of: term)
+        if isNew { addStats(for: term, number: number) }
+        stats[number].frequency += 1
+        stats[number].flags |= flags
+        if let section, stats[number].flags & SearchDocument.TermStats.metInText == 0 {
+            stats[number].flags |= SearchDocument.TermStats.metInText
+            stats[number].section = section
         }
     }
 
+    /// A new term's empty counts and its shard hash.
+    private mutating func addStats(for term: UnsafeBufferPointer<UInt8>, number: Int) {
+        if number == capacity {
+            stats = TermNumbering.grown(stats, count: number, to: numbering.termCapacity)
+            keyHashes = TermNumbering.grown(keyHashes, count: number, to: numbering.termCapacity)
+            capacity = numbering.termCapacity
+        }
+        (stats + number).initialize(to: SearchDocument.TermStats(frequency: 0, section: 0, flags: 0))
+        (keyHashes + number).initialize(to: SearchShards.keyHash(utf8: term))
+    }
+
     /// The terms' bytes, ends, shard hashes and counts, for `SearchDocument`: copied at their size
-    /// (the table's arrays were reserved for more, and a large site keeps every page's document).
+    /// (the table's storage has room for more, and a large site keeps every page's document).
     func finished() -> (bytes: [UInt8], ends: [UInt32], keyHashes: [UInt32], stats: [SearchDocument.TermStats]) {
-        func exact<Element>(_ array: [Element]) -> [Element] { array.withUnsafeBufferPointer { Array($0) } }
-        return (exact(numbering.pool), exact(numbering.ends), exact(keyHashes), exact(stats))
+        let (bytes, ends) = numbering.arrays()
+        return (bytes, ends, Array(UnsafeBufferPointer(start: keyHashes, count: count)), Array(UnsafeBufferPointer(start: stats, count: count)))
     }
 }
 

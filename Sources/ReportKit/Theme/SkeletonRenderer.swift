@@ -154,23 +154,11 @@ struct ShapeWalk {
     /// was about 7% of a large site's build.
     static func inKeyOrder(_ entries: [String: TemplateValue]) -> [(key: String, value: TemplateValue)] {
         let pairs = Array(entries)
-        let prefixes = pairs.map { leadingBytes(of: $0.key) }
+        let prefixes = pairs.map { leadingBytes($0.key.utf8) }
         let order = pairs.indices.sorted { a, b in
             prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : pairs[a].key.utf8.lexicographicallyPrecedes(pairs[b].key.utf8)
         }
         return order.map { pairs[$0] }
-    }
-
-    /// The first eight UTF-8 bytes of `key`, the first one most significant (zeros after a shorter
-    /// key): integers in the order of the bytes.
-    static func leadingBytes(of key: String) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 56
-        for byte in key.utf8.prefix(8) {
-            value |= UInt64(byte) << shift
-            shift &-= 8
-        }
-        return value
     }
 
     mutating func list<Element, Mapped>(_ elements: [Element], _ map: (inout ShapeWalk, Element) -> Mapped?) -> [Mapped]? {
