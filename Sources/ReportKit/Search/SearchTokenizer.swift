@@ -96,7 +96,10 @@ public enum SearchTokenizer {
         var wordOffset = 0
         var wordIsASCII = true
         var wordHasCapitals = false
-        var lowered = [UInt8](repeating: 0, count: maxWordLength)
+        // A constant pointer, not an array variable: the nested function writing through it needs
+        // no exclusivity check per word.
+        let lowered = UnsafeMutablePointer<UInt8>.allocate(capacity: maxWordLength)
+        defer { lowered.deallocate() }
         // The CJK run: each character's byte range in `bytes` and UTF-16 offset.
         var run: [(start: Int, end: Int, offset: Int)] = []
 
@@ -110,13 +113,11 @@ public enum SearchTokenizer {
                 body(UnsafeBufferPointer(rebasing: word.prefix(maxWordLength)), wordOffset)
             } else {
                 let kept = min(word.count, maxWordLength)
-                lowered.withUnsafeMutableBufferPointer { lowered in
-                    for position in 0..<kept {
-                        let byte = word[position]
-                        lowered[position] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    }
-                    body(UnsafeBufferPointer(rebasing: lowered[..<kept]), wordOffset)
+                for position in 0..<kept {
+                    let byte = word[position]
+                    lowered[position] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 }
+                body(UnsafeBufferPointer(start: lowered, count: kept), wordOffset)
             }
             wordStart = -1
             wordIsASCII = true
