@@ -104,6 +104,21 @@ struct PublicationTests {
         #expect(citeThisText(two, words: CitationWords(strings: InterfaceStrings.english.table)).text.hasPrefix("Roe, Ann, and Team. 2026."))
     }
 
+    /// A citation key keeps the ASCII letters and digits of the first author's family name (lower-
+    /// cased first: `İ` becomes `i` and a dot) and of the page's path, its other runs becoming one `-`.
+    @Test func citationKeysKeepASCIILettersAndDigits() {
+        var work = Self.work
+        #expect(work.citationKey == "doe2026-modes")
+        work.authors = [Author(name: "İnan, Çelik")]
+        work.pagePath = "zh/信用_Report v2/index.html"
+        #expect(work.citationKey == "inan2026-zh-report-v2")
+        work.authors = [Author(name: "信用")]
+        work.pagePath = "a--b/c.html"
+        #expect(work.citationKey == "report2026-a-b-c-html")
+        work.kind = .report
+        #expect(work.citationKey == "report2026")
+    }
+
     @Test func bibTeXAndRIS() {
         #expect(CitationDownloads.bibTeX(Self.work) == """
             @online{doe2026-modes,

@@ -27,8 +27,11 @@ public enum CitationDownloads {
     /// `text` safe inside a braced BibTeX value: LaTeX's special characters escaped, the rest
     /// left as UTF-8 (BibLaTeX and Zotero read it).
     static func escapeBibTeX(_ text: String) -> String {
+        let line = WorkMetadata.singleLine(text)
+        // Most values hold none of LaTeX's special characters: then they stay as they are.
+        guard line.utf8.contains(where: Self.isBibTeXSpecial) else { return line }
         var out = ""
-        for character in WorkMetadata.singleLine(text) {
+        for character in line {
             switch character {
             case "\\": out += "\\textbackslash{}"
             case "{", "}", "&", "%", "$", "#", "_": out += "\\" + String(character)
@@ -38,6 +41,15 @@ public enum CitationDownloads {
             }
         }
         return out
+    }
+
+    /// Whether `byte` is one of the characters `escapeBibTeX` replaces.
+    static func isBibTeXSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "$"),
+             UInt8(ascii: "#"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "^"): true
+        default: false
+        }
     }
 
     /// An RIS record: `RPRT` (report) for the report, `ELEC` (web page) for a page, lines ending

@@ -82,16 +82,21 @@ public struct WorkMetadata: Sendable, Hashable {
     /// digits and `-` only.
     public var citationKey: String {
         let first = authors.first.map { $0.familyName ?? String($0.name.split(separator: " ").first ?? "") } ?? ""
-        var stem = String(first.lowercased().unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+        // Bytes, not scalars: the ASCII letters and digits are single bytes, every other scalar's
+        // bytes are not ASCII (asked for every page: Unicode properties per scalar cost more).
+        var stem = String(decoding: first.lowercased().utf8.filter(Self.isASCIILetterOrDigit), as: UTF8.self)
         if stem.isEmpty { stem = "report" }
         var key = stem + (year ?? "")
         if kind == .page {
             var path = pagePath
             if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
-            let slug = path.lowercased().unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "-" }
-            let parts = String(slug).split(separator: "-")
-            if !parts.isEmpty { key += "-" + parts.joined(separator: "-") }
+            let parts = path.lowercased().utf8.split(whereSeparator: { !Self.isASCIILetterOrDigit($0) })
+            if !parts.isEmpty { key += "-" + parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "-") }
         }
         return key
+    }
+
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 }

@@ -8,7 +8,10 @@ extension String {
         // and a Character test let it through unescaped (out of a quoted attribute).
         // 0xEF and above lead the code points that may be noncharacters (written as references, so
         // that a value can never forge the build's placeholders: see `Token`).
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0xEF }) else { return self }
+        func needsEscape(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte >= 0xEF }
+        // Scanned as a buffer where the bytes are at hand (a native string): a few instructions a byte.
+        let needed = utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) } ?? utf8.contains(where: needsEscape)
+        guard needed else { return self }
         // Runs of plain bytes are copied at once (a page's JSON-LD and citation text are full of quotes).
         var text = self
         return text.withUTF8 { bytes in
