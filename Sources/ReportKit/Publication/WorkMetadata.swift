@@ -84,19 +84,15 @@ public struct WorkMetadata: Sendable, Hashable {
         let first = authors.first.map { $0.familyName ?? String($0.name.split(separator: " ").first ?? "") } ?? ""
         // Bytes, not scalars: the ASCII letters and digits are single bytes, every other scalar's
         // bytes are not ASCII (asked for every page: Unicode properties per scalar cost more).
-        var stem = String(decoding: first.lowercased().utf8.filter(Self.isASCIILetterOrDigit), as: UTF8.self)
+        var stem = String(decoding: first.lowercased().utf8.filter(isASCIILetterOrDigit), as: UTF8.self)
         if stem.isEmpty { stem = "report" }
         var key = stem + (year ?? "")
         if kind == .page {
             var path = pagePath
             if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
-            let parts = path.lowercased().utf8.split(whereSeparator: { !Self.isASCIILetterOrDigit($0) })
+            let parts = path.lowercased().utf8.split(whereSeparator: { !isASCIILetterOrDigit($0) })
             if !parts.isEmpty { key += "-" + parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "-") }
         }
         return key
-    }
-
-    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 }

@@ -65,13 +65,6 @@ public enum SearchTokenizer {
         return String(folded)
     }
 
-    /// Whether an ASCII byte is a letter or a digit (a word's character).
-    @inline(__always)
-    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-        let lower = byte | 0x20
-        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-    }
-
     /// Per byte: 0 when it ends an ASCII run of letters and digits (any other byte, non-ASCII
     /// ones too), else `letterOrDigitClass`, with `capitalClass` added for A to Z. Looked up in the
     /// tokeniser's inner loop, over most bytes of every page.

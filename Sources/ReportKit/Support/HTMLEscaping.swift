@@ -21,7 +21,7 @@ extension String {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                guard byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte >= 0xEF else {
+                guard needsEscape(byte) else {
                     index += 1
                     continue
                 }

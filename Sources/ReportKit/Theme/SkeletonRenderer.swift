@@ -305,17 +305,9 @@ struct Skeleton: Sendable {
 enum MustacheEscaping {
     static func html(_ text: String) -> String {
         // ASCII holds no combining marks: there the two escapings agree, and `htmlEscaped` is faster.
-        // One pass over the bytes finds both (most strings are ASCII with nothing to escape).
-        let scan = text.utf8.withContiguousStorageIfAvailable { bytes -> (ascii: Bool, plain: Bool) in
-            var ascii = true, plain = true
-            for byte in bytes {
-                if byte >= 0x80 { ascii = false; break }
-                if byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 { plain = false }
-            }
-            return (ascii, plain)
-        }
-        if let scan, scan.ascii { return scan.plain ? text : text.htmlEscaped }
-        if scan == nil, text.utf8.allSatisfy({ $0 < 0x80 }) { return text.htmlEscaped }
+        // (Scanned as a buffer where the bytes are at hand; `htmlEscaped` returns a plain string as it is.)
+        let isASCII = text.utf8.withContiguousStorageIfAvailable { !$0.contains { $0 >= 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII { return text.htmlEscaped }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for character in text {
